@@ -1,0 +1,98 @@
+// Issuing, revoking and using personal access codes; a representative's sign-in session.
+import QRCode from 'qrcode';
+import type { AccountActor, MemberActor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, nowIso } from '../context.js';
+import { fail } from '../errors.js';
+import * as rosterRepository from '../roster/repository.js';
+import { getMember, getTerm } from '../roster/service.js';
+import * as accountRepository from '../accounts/repository.js';
+import type { AttemptLimiter } from './attempt-limiter.js';
+import { formatCode, generateCode, hashSecret, normalizeCode, randomToken } from './codes.js';
+
+export function joinUrl(context: AppContext, code: string): string {
+  return `${context.config.PUBLIC_URL?.replace(/\/$/, '') ?? ''}/v/${formatCode(code)}`;
+}
+
+async function issueFor(context: AppContext, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
+  const code = generateCode(context.random);
+  const at = nowIso(context);
+  await rosterRepository.revokeCodesOfMember(context.db, member.id, at);
+  await rosterRepository.insertAccessCode(context.db, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
+  const url = joinUrl(context, code);
+  const qrSvg = await QRCode.toString(url.startsWith('/') ? formatCode(code) : url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: url, qrSvg };
+}
+
+/** Issues (or reissues, revoking the old one) a member's code. The plain code is returned once. */
+export async function issueCode(context: AppContext, actor: AccountActor, memberId: string) {
+  const member = await getMember(context, memberId);
+  const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
+  context.events.publish({ type: 'member.revoked', memberId });
+  const issued = await issueFor(context, member, delegation?.name ?? null);
+  await recordAudit(context, actor, 'code.issued', { detail: { memberId } });
+  return issued;
+}
+
+/** Codes for everyone on the term's roster who has none (or everyone, to reprint all cards). */
+export async function issueCodes(context: AppContext, actor: AccountActor, termId: string, scope: 'missing' | 'all') {
+  await getTerm(context, termId);
+  const [members, holders] = await Promise.all([rosterRepository.listMembers(context.db, termId), rosterRepository.listActiveCodeHolders(context.db, termId)]);
+  const holding = new Set(holders.map((holder) => holder.member_id));
+  const chosen = members.filter((member) => scope === 'all' || !holding.has(member.id));
+  const issued = [];
+  for (const member of chosen) {
+    if (holding.has(member.id)) context.events.publish({ type: 'member.revoked', memberId: member.id });
+    issued.push(await issueFor(context, member, member.delegation_name ?? null));
+  }
+  await recordAudit(context, actor, 'code.issued-bulk', { detail: { termId, scope, count: issued.length } });
+  return issued;
+}
+
+export async function revokeCode(context: AppContext, actor: AccountActor, memberId: string) {
+  await getMember(context, memberId);
+  await rosterRepository.revokeCodesOfMember(context.db, memberId, nowIso(context));
+  context.events.publish({ type: 'member.revoked', memberId });
+  await recordAudit(context, actor, 'code.revoked', { detail: { memberId } });
+}
+
+function toMemberActor(member: { id: string; term_id: string; name: string; role: 'representative' | 'attendee'; delegation_id: string | null }): MemberActor {
+  return { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id };
+}
+
+/** Checks a typed or scanned code; failures count against the address. */
+export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<{ actor: MemberActor; codeHash: string }> {
+  if (limiter.isBlocked(address)) fail('TOO_MANY_ATTEMPTS');
+  const code = normalizeCode(input);
+  const codeHash = code ? hashSecret(context.secretKey, code) : null;
+  const active = codeHash ? await rosterRepository.findActiveCode(context.db, codeHash) : undefined;
+  const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
+  if (!member || !codeHash) {
+    limiter.recordFailure(address);
+    fail('INVALID_CODE');
+  }
+  return { actor: toMemberActor(member), codeHash };
+}
+
+export async function startMemberSession(context: AppContext, limiter: AttemptLimiter, address: string, input: string) {
+  const { actor, codeHash } = await memberForCode(context, limiter, address, input);
+  const token = randomToken(context.random);
+  const expires = new Date(context.clock().getTime() + context.config.SESSION_HOURS * 3_600_000);
+  await accountRepository.insertSession(context.db, {
+    token_hash: hashSecret(context.secretKey, token),
+    account_id: null,
+    member_id: actor.memberId,
+    code_hash: codeHash,
+    expires_at: expires.toISOString(),
+  });
+  return { token, actor };
+}
+
+export async function memberForToken(context: AppContext, token: string): Promise<MemberActor | null> {
+  const session = await accountRepository.findSession(context.db, hashSecret(context.secretKey, token));
+  if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
+  const active = await rosterRepository.findActiveCode(context.db, session.code_hash);
+  if (!active) return null;
+  const member = await rosterRepository.findMember(context.db, session.member_id);
+  return member ? toMemberActor(member) : null;
+}

@@ -1,0 +1,80 @@
+// HTTP routes: officer sign-in, sessions and account management.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireAccount, SECRETARY } from '../actors.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import { api, idParams, okResponse, responses } from '../plugins/api.js';
+import { clearSessionCookie, OFFICER_COOKIE, setSessionCookie } from '../plugins/auth.js';
+import * as service from './service.js';
+
+const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
+const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional() });
+
+export function accountRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = api(app);
+  const tags = ['accounts'];
+
+  routes.post('/api/auth/login', {
+    schema: { tags, summary: 'Officer sign-in', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(), response: responses({ 200: z.object({ account }) }) },
+    handler: async (request, reply) => {
+      const address = `login:${request.ip}`;
+      if (context.codeAttempts.isBlocked(address)) fail('TOO_MANY_ATTEMPTS');
+      try {
+        const { token, account: signedIn } = await service.signIn(context, request.body.username, request.body.password);
+        setSessionCookie(request, reply, context, OFFICER_COOKIE, token);
+        const { kind: _kind, ...rest } = signedIn;
+        return { account: rest };
+      } catch (error) {
+        context.codeAttempts.recordFailure(address);
+        throw error;
+      }
+    },
+  });
+
+  routes.post('/api/auth/logout', {
+    schema: { tags, summary: 'Sign out', response: responses({ 200: okResponse }) },
+    handler: async (request, reply) => {
+      const token = request.cookies[OFFICER_COOKIE];
+      if (token) await service.signOut(context, token);
+      clearSessionCookie(reply, OFFICER_COOKIE);
+      return { ok: true as const };
+    },
+  });
+
+  routes.get('/api/auth/me', {
+    schema: { tags, summary: 'Who am I', response: responses({ 200: z.object({ actor: z.record(z.string(), z.unknown()) }) }) },
+    handler: async (request) => ({ actor: { ...request.actor } }),
+  });
+
+  routes.get('/api/accounts', {
+    schema: { tags, summary: 'List officer accounts', response: responses({ 200: z.object({ accounts: z.array(account) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, SECRETARY);
+      return { accounts: await service.listAccounts(context) };
+    },
+  });
+
+  routes.post('/api/accounts', {
+    schema: {
+      tags,
+      summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
+      body: z.object({ username: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}_.@-]+$/u), displayName: z.string().trim().min(1).max(60).optional(), password: z.string().min(12).max(200), role: accountRole }).strict(),
+      response: responses({ 201: z.object({ account }) }),
+    },
+    handler: async (request, reply) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      const { kind: _kind, ...created } = await service.createAccount(context, actor, request.body);
+      return reply.status(201).send({ account: created });
+    },
+  });
+
+  routes.patch('/api/accounts/:id', {
+    schema: { tags, summary: 'Disable or enable an account', params: idParams, body: z.object({ disabled: z.boolean() }).strict(), response: responses({ 200: okResponse }) },
+    handler: async (request) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      await service.setAccountDisabled(context, actor, request.params.id, request.body.disabled);
+      return { ok: true as const };
+    },
+  });
+}

@@ -1,0 +1,83 @@
+// Secretary, scrutineer and other officer accounts: creation, sign-in sessions, the first account.
+import { hashSecret, randomId, randomToken } from '../access/codes.js';
+import type { AccountActor, AccountRole } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, nowIso } from '../context.js';
+import { fail } from '../errors.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
+import * as repository from './repository.js';
+
+export interface NewAccount {
+  username: string;
+  displayName?: string | undefined;
+  password: string;
+  role: AccountRole;
+}
+
+function toActor(row: { id: string; username: string; display_name: string; role: AccountRole }): AccountActor {
+  return { kind: 'account', id: row.id, username: row.username, displayName: row.display_name, role: row.role };
+}
+
+export async function createAccount(context: AppContext, creator: AccountActor | null, account: NewAccount): Promise<AccountActor> {
+  if (await repository.findAccountByUsername(context.db, account.username)) fail('USERNAME_TAKEN');
+  const row = {
+    id: randomId(context.random),
+    username: account.username,
+    display_name: account.displayName ?? account.username,
+    password_hash: await hashPassword(account.password),
+    role: account.role,
+    disabled: 0,
+    created_at: nowIso(context),
+  };
+  await repository.insertAccount(context.db, row);
+  await recordAudit(context, creator, 'account.created', { detail: { username: row.username, role: row.role } });
+  return toActor(row);
+}
+
+/** ADMIN_USER/ADMIN_PASSWORD make the first secretary on a fresh database, and nothing after. */
+export async function ensureInitialSecretary(context: AppContext): Promise<void> {
+  const { ADMIN_USER, ADMIN_PASSWORD } = context.config;
+  if (!ADMIN_USER || !ADMIN_PASSWORD) return;
+  if ((await repository.countAccounts(context.db)) > 0) return;
+  await createAccount(context, null, { username: ADMIN_USER, password: ADMIN_PASSWORD, role: 'secretary' });
+  context.logger.info({ username: ADMIN_USER }, 'created the first secretary account');
+}
+
+export async function signIn(context: AppContext, username: string, password: string): Promise<{ token: string; account: AccountActor }> {
+  const row = await repository.findAccountByUsername(context.db, username);
+  const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
+  if (!row || !valid || row.disabled) fail('BAD_CREDENTIALS');
+  const token = randomToken(context.random);
+  const expires = new Date(context.clock().getTime() + context.config.SESSION_HOURS * 3_600_000);
+  await repository.insertSession(context.db, {
+    token_hash: hashSecret(context.secretKey, token),
+    account_id: row.id,
+    member_id: null,
+    code_hash: null,
+    expires_at: expires.toISOString(),
+  });
+  return { token, account: toActor(row) };
+}
+
+export async function signOut(context: AppContext, token: string): Promise<void> {
+  await repository.deleteSession(context.db, hashSecret(context.secretKey, token));
+}
+
+export async function accountForToken(context: AppContext, token: string): Promise<AccountActor | null> {
+  const session = await repository.findSession(context.db, hashSecret(context.secretKey, token));
+  if (!session?.account_id || session.expires_at < nowIso(context)) return null;
+  const row = await repository.findAccountById(context.db, session.account_id);
+  return row && !row.disabled ? toActor(row) : null;
+}
+
+export async function listAccounts(context: AppContext) {
+  const rows = await repository.listAccounts(context.db);
+  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at }));
+}
+
+export async function setAccountDisabled(context: AppContext, actor: AccountActor, accountId: string, disabled: boolean): Promise<void> {
+  const result = await repository.updateAccount(context.db, accountId, { disabled: disabled ? 1 : 0 });
+  if (!result.numUpdatedRows) fail('NOT_FOUND');
+  if (disabled) await repository.deleteSessionsOfAccount(context.db, accountId);
+  await recordAudit(context, actor, disabled ? 'account.disabled' : 'account.enabled', { detail: { accountId } });
+}

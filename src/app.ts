@@ -1,0 +1,108 @@
+// buildApp(config): wires plugins and domains into a Fastify instance. No logic here, and it never listens.
+import { randomBytes } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Server } from 'socket.io';
+import { AttemptLimiter } from './access/attempt-limiter.js';
+import { accountRoutes } from './accounts/routes.js';
+import { ensureInitialSecretary } from './accounts/service.js';
+import { auditRoutes } from './audit/routes.js';
+import { ballotRoutes } from './ballots/routes.js';
+import { restoreOpenBallots } from './ballots/service.js';
+import { VoteQueue } from './ballots/vote-queue.js';
+import { VoteRepository } from './ballots/vote-repository.js';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { openDatabase } from './db/connection.js';
+import { DomainEvents } from './events.js';
+import { meetingRoutes } from './meetings/routes.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling } from './plugins/errors.js';
+import { attachRealtime } from './plugins/realtime.js';
+import { rosterRoutes } from './roster/routes.js';
+import { loadSecretKey } from './secret-key.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    yishi: AppContext;
+    io: Server;
+  }
+}
+
+export interface BuildOptions {
+  clock?: () => Date;
+  random?: (size: number) => Buffer;
+  /** Where log lines go (tests capture them to prove no choice is ever logged). */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Access codes in join links never reach the logs. */
+function redactUrl(url: string): string {
+  return url.replace(/\/v\/[^/?#]+/, '/v/[code]').replace(/\/display\/[^/?#]+/, '/display/[token]');
+}
+
+export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.LOG_LEVEL,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: { req: (request: { method: string; url: string; id: string }) => ({ method: request.method, url: redactUrl(request.url), id: request.id }) },
+    },
+    trustProxy: config.TRUST_PROXY,
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const connection = await openDatabase(config.DATABASE_PATH);
+  const events = new DomainEvents();
+  const clock = options.clock ?? (() => new Date());
+  const random = options.random ?? randomBytes;
+  const votes = new VoteQueue(new VoteRepository(connection.sqlite), events, random, (error) => app.log.error({ err: error }, 'vote batch failed'));
+  const context: AppContext = {
+    config,
+    db: connection.db,
+    sqlite: connection.sqlite,
+    secretKey: loadSecretKey(config),
+    clock,
+    random,
+    events,
+    logger: app.log,
+    votes,
+    codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
+    deadlines: new Map(),
+  };
+  app.decorate('yishi', context);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: 'Yishi 议事 API', description: 'Meetings, rosters, check-in and secret ballots for staff representative congresses', version: '0.1.0' } },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  registerAuth(app, context);
+  accountRoutes(app, context);
+  rosterRoutes(app, context);
+  meetingRoutes(app, context);
+  ballotRoutes(app, context);
+  auditRoutes(app, context);
+  app.decorate('io', attachRealtime(app, context));
+
+  await ensureInitialSecretary(context);
+  await restoreOpenBallots(context);
+  app.addHook('onClose', async () => {
+    votes.drain();
+    for (const timer of context.deadlines.values()) clearTimeout(timer);
+    if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    await connection.close();
+  });
+  return app;
+}

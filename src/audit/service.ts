@@ -1,0 +1,35 @@
+// The audit log of secretary and scrutineer actions: who, what, when; never a voter's choice.
+import type { AccountActor } from '../actors.js';
+import { type AppContext, nowIso } from '../context.js';
+import { insertAuditEntry, listAuditEntries } from './repository.js';
+
+export interface AuditTarget {
+  meetingId?: string | null;
+  ballotId?: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordAudit(context: AppContext, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
+  await insertAuditEntry(context.db, {
+    at: nowIso(context),
+    actor_account_id: actor?.id ?? null,
+    actor_name: actor ? actor.username : 'system',
+    action,
+    meeting_id: target.meetingId ?? null,
+    ballot_id: target.ballotId ?? null,
+    detail: JSON.stringify(target.detail ?? {}),
+  });
+}
+
+export async function readAuditLog(context: AppContext, filter: { meetingId?: string; limit: number; before?: number }) {
+  const rows = await listAuditEntries(context.db, filter);
+  return rows.map((row) => ({
+    id: row.id,
+    at: row.at,
+    actor: row.actor_name,
+    action: row.action,
+    meetingId: row.meeting_id,
+    ballotId: row.ballot_id,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+  }));
+}

@@ -1,0 +1,71 @@
+// zod schemas for the ballot API: sheets, votes, receipts, manual results and what each audience sees.
+import { z } from 'zod';
+import { ballotItemSchema } from './schemas.js';
+
+export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
+
+export const ballotInput = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    secrecy: z.enum(['secret', 'named']).default('secret'),
+    method: z.enum(['electronic', 'manual']).default('electronic'),
+    items: z.array(ballotItemSchema).min(1).max(50),
+    deadlineAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
+  .strict();
+export const ballotPatch = ballotInput.partial().strict();
+
+export const openBallotInput = z.object({ overrideQuorum: z.boolean().default(false), reason: z.string().trim().max(500).optional() }).strict();
+
+export const castInput = z
+  .object({
+    answers: z.array(z.unknown()).min(1).max(50),
+    receipt: receiptSchema.optional(),
+  })
+  .strict();
+
+export const castAck = z.object({ receipt: z.string(), ballotId: z.string() });
+export const receiptCheckInput = z.object({ receipt: receiptSchema }).strict();
+
+const countSchema = z.number().int().min(0).max(1_000_000);
+const countsById = z.record(z.string().max(200), countSchema);
+
+export const manualItemCounts = z.union([
+  z.object({ kind: z.literal('approval'), yes: countSchema, no: countSchema, abstain: countSchema }).strict(),
+  z.object({ kind: z.literal('election'), votes: countsById, blankBallots: countSchema.default(0) }).strict(),
+  z.object({ kind: z.literal('choice'), votes: countsById, blankBallots: countSchema.default(0) }).strict(),
+  z.object({ kind: z.literal('rating'), counts: z.record(z.string().max(200), countsById) }).strict(),
+]);
+
+export const manualResultInput = z
+  .object({
+    present: countSchema,
+    cast: countSchema,
+    method: z.enum(['show_of_hands', 'paper']).default('show_of_hands'),
+    items: z.array(manualItemCounts).min(1).max(50),
+  })
+  .strict();
+
+export const ballotView = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  title: z.string(),
+  secrecy: z.enum(['secret', 'named']),
+  method: z.enum(['electronic', 'manual']),
+  state: z.enum(['draft', 'open', 'closed', 'published']),
+  items: z.array(z.any()),
+  deadlineAt: z.string().nullable(),
+  revoteOf: z.string().nullable(),
+  quorumOverridden: z.boolean(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
+  result: z.any().nullable(),
+});
+
+export type BallotInput = z.infer<typeof ballotInput>;
+export type BallotPatch = z.infer<typeof ballotPatch>;
+export type CastInput = z.infer<typeof castInput>;
+export type ManualResultInput = z.infer<typeof manualResultInput>;
+export type BallotView = z.infer<typeof ballotView>;

@@ -1,0 +1,87 @@
+// Casting a vote, through HTTP or a socket alike: checks, then the group-commit queue; and receipts.
+import { CODE_ALPHABET, randomId } from '../access/codes.js';
+import type { Actor } from '../actors.js';
+import { requireMember } from '../actors.js';
+import type { AppContext } from '../context.js';
+import { AppError, fail } from '../errors.js';
+import { assertCanFollow, getMeeting } from '../meetings/service.js';
+import type { CastInput } from './api-schemas.js';
+import * as repository from './repository.js';
+import { parseItems } from './results.js';
+import { type BallotItem, validateAnswer } from './rules.js';
+import { getBallot } from './service.js';
+
+const itemsCache = new Map<string, BallotItem[]>();
+
+async function itemsOf(context: AppContext, ballotId: string): Promise<BallotItem[]> {
+  const cached = itemsCache.get(ballotId);
+  if (cached) return cached;
+  const items = parseItems(await getBallot(context, ballotId));
+  if (itemsCache.size > 1000) itemsCache.clear();
+  itemsCache.set(ballotId, items);
+  return items;
+}
+
+/** Why a ballot that is not in the open registry refuses votes. */
+async function refusalFor(context: AppContext, actor: Actor, ballotId: string): Promise<never> {
+  const ballot = await repository.findBallot(context.db, ballotId);
+  if (!ballot) fail('BALLOT_NOT_FOUND');
+  assertCanFollow(actor, await getMeeting(context, ballot.meeting_id));
+  fail(ballot.state === 'draft' ? 'BALLOT_NOT_OPEN' : 'BALLOT_CLOSED');
+}
+
+function serverReceipt(context: AppContext): string {
+  const bytes = context.random(20);
+  let receipt = '';
+  for (const byte of bytes) receipt += CODE_ALPHABET[byte & 31];
+  return receipt;
+}
+
+/**
+ * A representative's ballot paper. The receipt is the device's own random secret; it is stored
+ * beside the ballot only, never beside the representative. Resolves once the vote is durable.
+ */
+export async function castVote(context: AppContext, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
+  const member = requireMember(actor);
+  const open = context.votes.openBallot(ballotId);
+  if (!open) return refusalFor(context, actor, ballotId);
+  if (open.termId !== member.termId) fail('FORBIDDEN');
+  if (member.role !== 'representative') fail('NOT_ELIGIBLE');
+  const items = await itemsOf(context, ballotId);
+  if (input.answers.length !== items.length) fail('INVALID_ANSWER', { reason: 'one answer per item' });
+  const answers = items.map((item, index) => {
+    const checked = validateAnswer(item, input.answers[index]);
+    if (!checked.ok) throw new AppError(checked.code, { item: index });
+    return checked.answer;
+  });
+  const receipt = input.receipt ?? serverReceipt(context);
+  await context.votes.enqueue({
+    ballotId,
+    meetingId: open.meetingId,
+    memberId: member.memberId,
+    ballotKey: randomId(context.random),
+    receipt,
+    answers: JSON.stringify(answers),
+    namedMemberId: open.secrecy === 'named' ? member.memberId : null,
+  });
+  return { ballotId, receipt };
+}
+
+/** Lets a device that lost its acknowledgement ask whether its receipt is in the ballot box. */
+export async function checkReceipt(context: AppContext, actor: Actor, ballotId: string, receipt: string): Promise<{ counted: boolean }> {
+  const ballot = await getBallot(context, ballotId);
+  assertCanFollow(actor, await getMeeting(context, ballot.meeting_id));
+  return { counted: await repository.receiptInBox(context.db, ballotId, receipt) };
+}
+
+/** After publication: every counted receipt, sorted, never with a choice. */
+export async function publishedReceipts(context: AppContext, ballotId: string): Promise<{ ballotId: string; cast: number; receipts: string[] }> {
+  const ballot = await getBallot(context, ballotId);
+  if (ballot.state !== 'published') fail('NOT_PUBLISHED');
+  const receipts = await repository.listReceipts(context.db, ballotId);
+  return { ballotId, cast: receipts.length, receipts };
+}
+
+export async function votedBallots(context: AppContext, memberId: string, ballotIds: string[]): Promise<string[]> {
+  return repository.ballotsVotedBy(context.db, memberId, ballotIds);
+}

@@ -1,0 +1,80 @@
+// SQL for ballot sheets and the counted ballot box (outside the vote hot path).
+import type { Kysely } from 'kysely';
+import type { BallotTable, Database } from '../db/database.js';
+
+type Executor = Kysely<Database>;
+
+export function findBallot(db: Executor, id: string) {
+  return db.selectFrom('ballot').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function listBallots(db: Executor, meetingId: string) {
+  return db.selectFrom('ballot').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
+}
+
+export function listOpenBallots(db: Executor) {
+  return db
+    .selectFrom('ballot')
+    .innerJoin('meeting', 'meeting.id', 'ballot.meeting_id')
+    .selectAll('ballot')
+    .select(['meeting.term_id', 'meeting.kind as meeting_kind'])
+    .where('ballot.state', '=', 'open')
+    .execute();
+}
+
+export async function insertBallot(db: Executor, ballot: BallotTable): Promise<void> {
+  await db.insertInto('ballot').values(ballot).execute();
+}
+
+export async function updateBallot(db: Executor, id: string, changes: Partial<Omit<BallotTable, 'id' | 'meeting_id'>>): Promise<void> {
+  await db.updateTable('ballot').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteBallot(db: Executor, id: string): Promise<void> {
+  await db.deleteFrom('ballot').where('id', '=', id).execute();
+}
+
+export async function countEligible(db: Executor, termId: string): Promise<number> {
+  const row = await db
+    .selectFrom('member')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('term_id', '=', termId)
+    .where('role', '=', 'representative')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export function listBoxAnswers(db: Executor, ballotId: string) {
+  return db.selectFrom('ballot_box').select('answers').where('ballot_id', '=', ballotId).execute();
+}
+
+export async function countParticipation(db: Executor, ballotId: string): Promise<number> {
+  const row = await db.selectFrom('participation').select((eb) => eb.fn.countAll<number>().as('count')).where('ballot_id', '=', ballotId).executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function listReceipts(db: Executor, ballotId: string): Promise<string[]> {
+  const rows = await db.selectFrom('ballot_box').select('receipt').where('ballot_id', '=', ballotId).orderBy('receipt').execute();
+  return rows.map((row) => row.receipt);
+}
+
+export async function receiptInBox(db: Executor, ballotId: string, receipt: string): Promise<boolean> {
+  const row = await db.selectFrom('ballot_box').select('receipt').where('ballot_id', '=', ballotId).where('receipt', '=', receipt).executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function ballotsVotedBy(db: Executor, memberId: string, ballotIds: string[]): Promise<string[]> {
+  if (ballotIds.length === 0) return [];
+  const rows = await db.selectFrom('participation').select('ballot_id').where('member_id', '=', memberId).where('ballot_id', 'in', ballotIds).execute();
+  return rows.map((row) => row.ballot_id);
+}
+
+export function listNamedVotes(db: Executor, ballotId: string) {
+  return db
+    .selectFrom('ballot_box')
+    .innerJoin('member', 'member.id', 'ballot_box.named_member_id')
+    .select(['member.id', 'member.name', 'member.staff_number', 'ballot_box.answers'])
+    .where('ballot_box.ballot_id', '=', ballotId)
+    .orderBy('member.staff_number')
+    .execute();
+}

@@ -1,0 +1,217 @@
+// Ballot sheets through their life: draft → open → closed → published, re-votes and manual results.
+import { randomId } from '../access/codes.js';
+import type { AccountActor, Actor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, nowIso } from '../context.js';
+import type { BallotTable, MeetingTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
+import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
+import * as repository from './repository.js';
+import { type Audience, manualResult, parseItems, presentBallot, tallyBox } from './results.js';
+import type { Electorate } from './rules.js';
+import { VoteRepository } from './vote-repository.js';
+import { nextBallotState } from './workflow.js';
+
+export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
+  return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
+}
+
+export function audienceOf(actor: Actor): Audience {
+  return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer') ? 'officer' : 'public';
+}
+
+export async function turnoutOf(context: AppContext, ballot: BallotTable, eligible?: number) {
+  if (ballot.state === 'draft') return null;
+  if (ballot.state !== 'open') return { voted: ballot.cast ?? 0, eligible: ballot.eligible ?? 0 };
+  const open = context.votes.openBallot(ballot.id);
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  return { voted: open?.voted ?? 0, eligible: eligible ?? (await repository.countEligible(context.db, meeting.term_id)) };
+}
+
+export async function viewBallot(context: AppContext, ballot: BallotTable, audience: Audience) {
+  return presentBallot(ballot, audience, await turnoutOf(context, ballot));
+}
+
+/** Drafts are the secretariat's working papers: only officers see them. */
+export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable) {
+  assertCanFollow(actor, meeting);
+  const audience = audienceOf(actor);
+  const eligible = await repository.countEligible(context.db, meeting.term_id);
+  const rows = await repository.listBallots(context.db, meeting.id);
+  const visible = rows.filter((row) => audience === 'officer' || row.state !== 'draft');
+  return Promise.all(visible.map(async (row) => presentBallot(row, audience, await turnoutOf(context, row, eligible))));
+}
+
+export async function getBallotFor(context: AppContext, actor: Actor, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  assertCanFollow(actor, meeting);
+  const audience = audienceOf(actor);
+  if (ballot.state === 'draft' && audience !== 'officer') fail('BALLOT_NOT_FOUND');
+  return viewBallot(context, ballot, audience);
+}
+
+export async function createBallot(context: AppContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
+  const meeting = await getMeeting(context, meetingId);
+  if (meeting.state === 'closed') fail('MEETING_STATE');
+  const row: BallotTable = {
+    id: randomId(context.random),
+    meeting_id: meetingId,
+    title: input.title,
+    secrecy: input.secrecy,
+    method: input.method,
+    state: 'draft',
+    items: JSON.stringify(input.items),
+    deadline_at: input.deadlineAt ?? null,
+    revote_of: revoteOf,
+    quorum_overridden: 0,
+    eligible: null,
+    present: null,
+    cast: null,
+    result: null,
+    created_at: nowIso(context),
+    opened_at: null,
+    closed_at: null,
+    published_at: null,
+  };
+  await repository.insertBallot(context.db, row);
+  await recordAudit(context, actor, revoteOf ? 'ballot.revote-created' : 'ballot.created', { meetingId, ballotId: row.id, detail: { title: row.title, revoteOf } });
+  context.events.publish({ type: 'ballot.updated', meetingId, ballotId: row.id });
+  return presentBallot(row, 'officer', null);
+}
+
+export async function updateBallot(context: AppContext, actor: AccountActor, ballotId: string, patch: BallotPatch) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'edit', actor.role);
+  await repository.updateBallot(context.db, ballotId, {
+    ...(patch.title === undefined ? {} : { title: patch.title }),
+    ...(patch.secrecy === undefined ? {} : { secrecy: patch.secrecy }),
+    ...(patch.method === undefined ? {} : { method: patch.method }),
+    ...(patch.items === undefined ? {} : { items: JSON.stringify(patch.items) }),
+    ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
+  });
+  await recordAudit(context, actor, 'ballot.updated', { meetingId: ballot.meeting_id, ballotId, detail: { fields: Object.keys(patch) } });
+  context.events.publish({ type: 'ballot.updated', meetingId: ballot.meeting_id, ballotId });
+  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+export async function deleteBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'delete', actor.role);
+  await repository.deleteBallot(context.db, ballotId);
+  await recordAudit(context, actor, 'ballot.deleted', { meetingId: ballot.meeting_id, ballotId, detail: { title: ballot.title } });
+  context.events.publish({ type: 'ballot.updated', meetingId: ballot.meeting_id, ballotId });
+}
+
+function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null): void {
+  if (!deadlineAt) return;
+  const delay = Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
+  const timer = setTimeout(() => {
+    context.deadlines.delete(ballotId);
+    closeBallot(context, null, ballotId).catch((error: unknown) => context.logger.error({ err: error, ballotId }, 'auto-close failed'));
+  }, Math.min(delay, 2 ** 31 - 1));
+  timer.unref();
+  context.deadlines.set(ballotId, timer);
+}
+
+export async function openBallot(context: AppContext, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'open', actor.role);
+  if (ballot.method === 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'manual ballots take counts, not votes' });
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  if (meeting.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
+  const counts = await attendanceCounts(context, meeting);
+  if (!counts.quorum.reached && !options.overrideQuorum) fail('QUORUM_NOT_REACHED', { present: counts.present, required: counts.quorum.required });
+  const overridden = !counts.quorum.reached;
+  const openedAt = nowIso(context);
+  await repository.updateBallot(context.db, ballotId, { state: 'open', opened_at: openedAt, quorum_overridden: overridden ? 1 : 0 });
+  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0 });
+  armDeadline(context, ballotId, ballot.deadline_at);
+  await recordAudit(context, actor, 'ballot.opened', {
+    meetingId: meeting.id,
+    ballotId,
+    detail: { present: counts.present, eligible: counts.eligible, quorumRequired: counts.quorum.required, ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}) },
+  });
+  context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
+  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
+  return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
+}
+
+/**
+ * Closing is atomic with votes in flight: queued votes are committed first, then the ballot stops
+ * counting; a later vote gets BALLOT_CLOSED. The tally is computed once, and the file is scrubbed.
+ */
+export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'close', actor?.role ?? 'system');
+  context.votes.unregister(ballotId);
+  clearTimeout(context.deadlines.get(ballotId));
+  context.deadlines.delete(ballotId);
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  const counts = await attendanceCounts(context, meeting);
+  const papers = (await repository.listBoxAnswers(context.db, ballotId)).map((row) => row.answers);
+  const participation = await repository.countParticipation(context.db, ballotId);
+  if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
+  const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
+  await repository.updateBallot(context.db, ballotId, {
+    state: 'closed',
+    closed_at: nowIso(context),
+    eligible: counts.eligible,
+    present: counts.present,
+    cast: papers.length,
+    result: JSON.stringify(result),
+  });
+  await recordAudit(context, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
+  if (ballot.secrecy === 'secret') new VoteRepository(context.sqlite).scrubAfterClose();
+  context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
+  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+export async function enterManualResult(context: AppContext, actor: AccountActor, ballotId: string, input: ManualResultInput) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'enterManualResult', actor.role);
+  if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  const counts = await attendanceCounts(context, meeting);
+  const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
+  const at = nowIso(context);
+  await repository.updateBallot(context.db, ballotId, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, cast: input.cast, result: JSON.stringify(result) });
+  await recordAudit(context, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
+  context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
+  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+export async function publishBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'publish', actor.role);
+  await repository.updateBallot(context.db, ballotId, { state: 'published', published_at: nowIso(context) });
+  await recordAudit(context, actor, 'ballot.published', { meetingId: ballot.meeting_id, ballotId });
+  context.events.publish({ type: 'ballot.published', meetingId: ballot.meeting_id, ballotId });
+  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+/** 重新表决: a new draft linked to the first; both results are kept. */
+export async function createRevote(context: AppContext, actor: AccountActor, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  nextBallotState(ballot.state, 'revote', actor.role);
+  return createBallot(
+    context,
+    actor,
+    ballot.meeting_id,
+    { title: `${ballot.title}(重新表决)`, secrecy: ballot.secrecy, method: ballot.method, items: parseItems(ballot), deadlineAt: null },
+    ballot.id,
+  );
+}
+
+/** At start: re-register open ballots and re-arm their deadlines (a passed deadline closes now). */
+export async function restoreOpenBallots(context: AppContext): Promise<void> {
+  for (const ballot of await repository.listOpenBallots(context.db)) {
+    const voted = await repository.countParticipation(context.db, ballot.id);
+    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted });
+    armDeadline(context, ballot.id, ballot.deadline_at);
+  }
+}

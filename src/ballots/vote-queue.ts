@@ -1,0 +1,149 @@
+// Group commit: votes arriving within one turn of the event loop are shuffled and written as one
+// transaction, and each is acknowledged only after that commit (acknowledged = durable).
+import type { RandomBytes } from '../access/codes.js';
+import type { DomainEvents } from '../events.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import type { VoteOutcome, VoteRepository, VoteRow } from './vote-repository.js';
+
+export interface OpenBallot {
+  id: string;
+  meetingId: string;
+  termId: string;
+  secrecy: 'secret' | 'named';
+  voted: number;
+}
+
+interface PendingVote {
+  row: VoteRow;
+  resolve: () => void;
+  reject: (error: AppError) => void;
+}
+
+const MAX_BATCH = 2_000;
+const MAX_PENDING = 50_000;
+
+export interface BatchStatistics {
+  batches: number;
+  votes: number;
+  largest: number;
+  sizes: Record<string, number>;
+}
+
+function sizeBucket(size: number): string {
+  if (size <= 1) return '1';
+  if (size <= 10) return '2-10';
+  if (size <= 100) return '11-100';
+  return '101+';
+}
+
+export class VoteQueue {
+  readonly #open = new Map<string, OpenBallot>();
+  #pending: PendingVote[] = [];
+  #scheduled = false;
+  #accepting = true;
+  readonly statistics: BatchStatistics = { batches: 0, votes: 0, largest: 0, sizes: {} };
+
+  constructor(
+    private readonly repository: VoteRepository,
+    private readonly events: DomainEvents,
+    private readonly random: RandomBytes,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  registerOpen(ballot: OpenBallot): void {
+    this.#open.set(ballot.id, ballot);
+  }
+
+  /** Commits whatever is queued, then stops counting votes for the ballot. */
+  unregister(ballotId: string): void {
+    this.flushNow();
+    this.#open.delete(ballotId);
+  }
+
+  openBallot(ballotId: string): OpenBallot | undefined {
+    return this.#open.get(ballotId);
+  }
+
+  enqueue(row: VoteRow): Promise<void> {
+    if (!this.#accepting) return Promise.reject(new AppError('SHUTTING_DOWN'));
+    if (this.#pending.length >= MAX_PENDING) return Promise.reject(new AppError('SERVER_BUSY'));
+    return new Promise((resolve, reject) => {
+      this.#pending.push({ row, resolve, reject });
+      if (!this.#scheduled) {
+        this.#scheduled = true;
+        setImmediate(() => this.#flushScheduled());
+      }
+    });
+  }
+
+  #flushScheduled(): void {
+    this.#scheduled = false;
+    if (this.repository.busy) {
+      // Another transaction is open on the connection: never write votes into it.
+      this.#scheduled = true;
+      setImmediate(() => this.#flushScheduled());
+      return;
+    }
+    this.flushNow();
+  }
+
+  flushNow(): void {
+    while (this.#pending.length > 0 && !this.repository.busy) {
+      const batch = this.#pending.splice(0, MAX_BATCH);
+      this.#commit(this.#shuffle(batch));
+    }
+  }
+
+  /** Finishes in-flight votes and refuses new ones (graceful shutdown). */
+  drain(): void {
+    this.#accepting = false;
+    this.flushNow();
+  }
+
+  #shuffle(batch: PendingVote[]): PendingVote[] {
+    const bytes = this.random(batch.length * 4);
+    for (let index = batch.length - 1; index > 0; index--) {
+      const other = bytes.readUInt32LE(index * 4) % (index + 1);
+      [batch[index], batch[other]] = [batch[other]!, batch[index]!];
+    }
+    return batch;
+  }
+
+  #commit(batch: PendingVote[]): void {
+    let outcomes: { outcome: VoteOutcome; checkedIn: boolean }[];
+    try {
+      outcomes = this.repository.commitBatch(
+        batch.map((vote) => vote.row),
+        (ballotId) => this.#open.has(ballotId),
+      );
+    } catch (error) {
+      const code: ErrorCode = error instanceof Error && 'code' in error && error.code === 'SQLITE_FULL' ? 'STORAGE_FULL' : 'SERVER_BUSY';
+      this.onError(error);
+      for (const vote of batch) vote.reject(new AppError(code));
+      return;
+    }
+    this.#record(batch.length);
+    const touched = new Map<string, string>();
+    const checkedInMeetings = new Set<string>();
+    batch.forEach((vote, index) => {
+      const { outcome, checkedIn } = outcomes[index]!;
+      if (outcome !== 'counted') return vote.reject(new AppError(outcome));
+      const ballot = this.#open.get(vote.row.ballotId);
+      if (ballot) ballot.voted += 1;
+      touched.set(vote.row.ballotId, vote.row.meetingId);
+      if (checkedIn) checkedInMeetings.add(vote.row.meetingId);
+      vote.resolve();
+      this.events.publish({ type: 'member.voted', memberId: vote.row.memberId, ballotId: vote.row.ballotId });
+    });
+    for (const [ballotId, meetingId] of touched) this.events.publish({ type: 'ballot.turnout', meetingId, ballotId });
+    for (const meetingId of checkedInMeetings) this.events.publish({ type: 'attendance.changed', meetingId });
+  }
+
+  #record(size: number): void {
+    this.statistics.batches += 1;
+    this.statistics.votes += size;
+    this.statistics.largest = Math.max(this.statistics.largest, size);
+    const bucket = sizeBucket(size);
+    this.statistics.sizes[bucket] = (this.statistics.sizes[bucket] ?? 0) + 1;
+  }
+}

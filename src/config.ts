@@ -1,0 +1,58 @@
+// The environment, parsed once by zod; nothing else in the server reads process.env.
+import { z } from 'zod';
+
+const booleanString = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const environmentSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATABASE_PATH: z.string().min(1).default('db/yishi.sqlite'),
+    SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    ADMIN_USER: z.string().min(1).max(64).optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    PUBLIC_URL: z.url().optional(),
+    TRUST_PROXY: booleanString.default(false),
+    COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    CODE_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+    CODE_ATTEMPT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
+    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  })
+  .superRefine((environment, context) => {
+    if (Boolean(environment.ADMIN_USER) !== Boolean(environment.ADMIN_PASSWORD)) {
+      context.addIssue({ code: 'custom', path: ['ADMIN_PASSWORD'], message: 'ADMIN_USER and ADMIN_PASSWORD go together' });
+    }
+    if (environment.NODE_ENV === 'production' && !environment.SECRET_KEY) {
+      context.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
+    }
+  });
+
+export type Config = z.infer<typeof environmentSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; every bad variable is reported together, by name. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(environmentSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
+  );
+  const parsed = environmentSchema.safeParse(known);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
+}
+
+/** A configuration for tests: in-memory database, quiet logs, a fixed secret. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_PATH: ':memory:',
+    LOG_LEVEL: 'silent',
+    SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
+    ...Object.fromEntries(Object.entries(overrides).map(([key, value]) => [key, String(value)])),
+  });
+}

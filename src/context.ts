@@ -1,0 +1,31 @@
+// What every service receives: the database, the clock, randomness, the secret key and the event bus.
+import type { Kysely } from 'kysely';
+import type { FastifyBaseLogger } from 'fastify';
+import type { RandomBytes } from './access/codes.js';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import type { SqliteHandle } from './db/connection.js';
+import type { DomainEvents } from './events.js';
+import type { AttemptLimiter } from './access/attempt-limiter.js';
+import type { VoteQueue } from './ballots/vote-queue.js';
+
+export interface AppContext {
+  config: Config;
+  db: Kysely<Database>;
+  sqlite: SqliteHandle;
+  secretKey: Buffer;
+  clock: () => Date;
+  random: RandomBytes;
+  events: DomainEvents;
+  logger: FastifyBaseLogger;
+  /** The group-commit vote writer and the registry of open ballots. */
+  votes: VoteQueue;
+  /** Failed access-code attempts per address. */
+  codeAttempts: AttemptLimiter;
+  /** Auto-close timers of ballots with a deadline. */
+  deadlines: Map<string, NodeJS.Timeout>;
+}
+
+export function nowIso(context: Pick<AppContext, 'clock'>): string {
+  return context.clock().toISOString();
+}

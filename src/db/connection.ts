@@ -1,0 +1,54 @@
+// Opens the SQLite file with the durability settings the vote path relies on, and runs migrations.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { migrations } from '../../db/migrations/index.js';
+import type { Database } from './database.js';
+
+export type SqliteHandle = BetterSqlite3.Database;
+
+export interface DatabaseConnection {
+  db: Kysely<Database>;
+  /** The raw handle, for the few hot paths that prepare statements once (the vote batch). */
+  sqlite: SqliteHandle;
+  close(): Promise<void>;
+}
+
+/**
+ * WAL with synchronous=FULL: every commit is fsynced to the WAL before it returns, so a vote
+ * acknowledged after its commit survives a crash or power loss (NORMAL may lose the last commits
+ * on power loss). secure_delete overwrites deleted content, so nothing removed lingers in free pages.
+ */
+export function applyPragmas(sqlite: SqliteHandle): void {
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('secure_delete = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('wal_autocheckpoint = 1000');
+}
+
+export async function openDatabase(path: string): Promise<DatabaseConnection> {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new BetterSqlite3(path);
+  applyPragmas(sqlite);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrateToLatest(db);
+  return {
+    db,
+    sqlite,
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ''}: ${String(error)}`);
+  }
+}

@@ -1,0 +1,94 @@
+// Every error the API can answer with: a stable code, an HTTP status, and a message in Chinese and English.
+// Routes and services throw `fail('CODE')`; nothing builds an error response by hand.
+
+const errorTable = {
+  VALIDATION_FAILED: [400, '请求内容不符合要求', 'The request is not valid'],
+  BAD_JSON: [400, '请求内容不是有效的 JSON', 'The request body is not valid JSON'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
+  PAYLOAD_TOO_LARGE: [413, '请求内容过大', 'The request is too large'],
+  NOT_FOUND: [404, '未找到', 'Not found'],
+  ROUTE_NOT_FOUND: [404, '没有这个接口', 'No such route'],
+  UNAUTHENTICATED: [401, '请先登录', 'Please sign in first'],
+  FORBIDDEN: [403, '没有权限进行此操作', 'You are not allowed to do this'],
+  CSRF_REJECTED: [403, '跨站请求被拒绝', 'Cross-site request refused'],
+  BAD_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
+  INVALID_CODE: [401, '代表码无效或已作废', 'The access code is not valid or has been revoked'],
+  TOO_MANY_ATTEMPTS: [429, '尝试次数过多,请稍后再试', 'Too many attempts, try again later'],
+  RATE_LIMITED: [429, '请求过于频繁,请稍后再试', 'Too many requests, slow down'],
+  USERNAME_TAKEN: [409, '用户名已被使用', 'That username is taken'],
+  TERM_NOT_FOUND: [404, '没有这一届', 'No such term'],
+  TERM_EXISTS: [409, '这一届已存在', 'That term already exists'],
+  DELEGATION_NOT_FOUND: [404, '没有这个代表团', 'No such delegation'],
+  DELEGATION_EXISTS: [409, '代表团名称重复', 'A delegation with that name exists'],
+  DELEGATION_NOT_EMPTY: [409, '代表团中还有代表,不能删除', 'The delegation still has members'],
+  MEMBER_NOT_FOUND: [404, '名册中没有这个人', 'No such person on the roster'],
+  STAFF_NUMBER_TAKEN: [409, '工号已在名册中', 'That staff number is already on the roster'],
+  LEADER_NOT_IN_DELEGATION: [409, '团长必须是本代表团成员', 'The leader must belong to the delegation'],
+  ROSTER_IMPORT_FAILED: [422, '名册导入失败,未做任何更改', 'Roster import failed; nothing was changed'],
+  ROSTER_LOCKED: [409, '会议进行中或已有投票,不能修改名册', 'The roster cannot change while a meeting is in session'],
+  MEETING_NOT_FOUND: [404, '没有这个会议', 'No such meeting'],
+  MEETING_STATE: [409, '会议当前状态不允许此操作', 'The meeting is not in a state that allows this'],
+  MEETING_NOT_IN_SESSION: [409, '会议尚未开始或已经结束', 'The meeting is not in session'],
+  DISPLAY_TOKEN_INVALID: [401, '大屏令牌无效', 'The display token is not valid'],
+  BALLOT_NOT_FOUND: [404, '没有这个表决', 'No such ballot'],
+  BALLOT_STATE: [409, '表决当前状态不允许此操作', 'The ballot is not in a state that allows this'],
+  BALLOT_NOT_OPEN: [409, '表决尚未开始', 'The ballot is not open'],
+  BALLOT_CLOSED: [409, '表决已经结束', 'The ballot is closed'],
+  QUORUM_NOT_REACHED: [409, '实到人数未达到法定人数', 'Quorum has not been reached'],
+  ALREADY_VOTED: [409, '您已经投过票了', 'You have already voted'],
+  NOT_ELIGIBLE: [403, '列席代表没有表决权', 'You are not entitled to vote'],
+  INVALID_ANSWER: [400, '选票填写无效', 'The ballot is not filled in correctly'],
+  TOO_MANY_CHOICES: [400, '选择的人数或项数超过限额', 'Too many choices on this item'],
+  UNKNOWN_OPTION: [400, '选票上没有这个选项', 'No such option on the ballot'],
+  DUPLICATE_CHOICE: [400, '同一选项不能重复选择', 'The same option was chosen twice'],
+  WRITE_IN_NOT_ALLOWED: [400, '本项不允许另选他人', 'Write-ins are not allowed on this item'],
+  RECEIPT_CONFLICT: [409, '回执码冲突,请重新投票', 'Receipt code collision, please vote again'],
+  MANUAL_RESULT_INVALID: [400, '手工录入的票数不合理', 'The manually entered counts do not add up'],
+  NOT_PUBLISHED: [409, '结果尚未公布', 'The result has not been published'],
+  STORAGE_FULL: [503, '服务器存储空间不足,投票未被记录,请稍后再试', 'The server is out of storage; your vote was NOT recorded, try again later'],
+  SERVER_BUSY: [503, '服务器繁忙,投票未被记录,请重试', 'The server is busy; your vote was NOT recorded, try again'],
+  SHUTTING_DOWN: [503, '服务器正在重启,请稍后重试', 'The server is restarting, try again shortly'],
+  INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof errorTable;
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+  messageZh: string;
+  messageEn: string;
+  details?: unknown;
+}
+
+export class AppError extends Error {
+  readonly statusCode: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly details?: unknown,
+  ) {
+    super(errorTable[code][2]);
+    this.statusCode = errorTable[code][0];
+  }
+
+  toBody(): ErrorBody {
+    return errorBody(this.code, this.details);
+  }
+}
+
+export function fail(code: ErrorCode, details?: unknown): never {
+  throw new AppError(code, details);
+}
+
+export function errorBody(code: ErrorCode, details?: unknown): ErrorBody {
+  const [, zh, en] = errorTable[code];
+  return { code, message: `${zh} / ${en}`, messageZh: zh, messageEn: en, ...(details === undefined ? {} : { details }) };
+}
+
+export function statusOf(code: ErrorCode): number {
+  return errorTable[code][0];
+}
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorTable, value);
+}

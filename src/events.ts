@@ -1,0 +1,26 @@
+// Domain events: services record what happened after commit; the realtime plugin broadcasts them.
+import { EventEmitter } from 'node:events';
+
+export type DomainEvent =
+  | { type: 'meeting.updated'; meetingId: string }
+  | { type: 'attendance.changed'; meetingId: string }
+  | { type: 'ballot.opened'; meetingId: string; ballotId: string }
+  | { type: 'ballot.turnout'; meetingId: string; ballotId: string }
+  | { type: 'ballot.closed'; meetingId: string; ballotId: string }
+  | { type: 'ballot.published'; meetingId: string; ballotId: string }
+  | { type: 'ballot.updated'; meetingId: string; ballotId: string }
+  | { type: 'member.voted'; memberId: string; ballotId: string }
+  | { type: 'member.revoked'; memberId: string };
+
+export class DomainEvents {
+  readonly #emitter = new EventEmitter().setMaxListeners(100);
+
+  publish(event: DomainEvent): void {
+    this.#emitter.emit('event', event);
+  }
+
+  subscribe(listener: (event: DomainEvent) => void): () => void {
+    this.#emitter.on('event', listener);
+    return () => this.#emitter.off('event', listener);
+  }
+}

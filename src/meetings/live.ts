@@ -1,0 +1,36 @@
+// The full picture of a meeting for one viewer: sent on every (re)connect, so a phone that dropped
+// off the hall Wi-Fi is right again at once.
+import type { Actor } from '../actors.js';
+import { votedBallots } from '../ballots/casting.js';
+import { listBallotsFor } from '../ballots/service.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import * as rosterRepository from '../roster/repository.js';
+import { assertCanFollow, attendanceCounts, attendanceOf, currentMeetingFor, getMeeting, presentMeeting } from './service.js';
+
+export async function resolveMeetingFor(context: AppContext, actor: Actor, meetingId: string | undefined) {
+  if (meetingId) return getMeeting(context, meetingId);
+  if (actor.kind === 'display') return getMeeting(context, actor.meetingId);
+  if (actor.kind === 'member') return (await currentMeetingFor(context, actor)) ?? null;
+  return fail('MEETING_NOT_FOUND');
+}
+
+export async function meetingSnapshot(context: AppContext, actor: Actor, meetingId: string | undefined) {
+  const meeting = await resolveMeetingFor(context, actor, meetingId);
+  const you = actor.kind === 'member' ? await describeMember(context, actor.memberId) : null;
+  if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
+  assertCanFollow(actor, meeting);
+  const [attendance, ballots] = await Promise.all([attendanceCounts(context, meeting), listBallotsFor(context, actor, meeting)]);
+  let member = null;
+  if (actor.kind === 'member' && you) {
+    const voted = await votedBallots(context, actor.memberId, ballots.map((ballot) => ballot.id));
+    member = { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted };
+  }
+  return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
+}
+
+async function describeMember(context: AppContext, memberId: string) {
+  const member = (await rosterRepository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
+  const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
+  return { memberId: member.id, name: member.name, role: member.role, delegationName: delegation?.name ?? null };
+}

@@ -1,0 +1,88 @@
+// SQL for meetings and attendance (签到).
+import { type Kysely, sql } from 'kysely';
+import type { AttendanceTable, Database, MeetingTable } from '../db/database.js';
+
+type Executor = Kysely<Database>;
+
+export function listMeetings(db: Executor, termId?: string) {
+  let query = db.selectFrom('meeting').selectAll().orderBy('created_at', 'desc');
+  if (termId) query = query.where('term_id', '=', termId);
+  return query.execute();
+}
+
+export function findMeeting(db: Executor, id: string) {
+  return db.selectFrom('meeting').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export function findMeetingByDisplayToken(db: Executor, tokenHash: string) {
+  return db.selectFrom('meeting').selectAll().where('display_token_hash', '=', tokenHash).executeTakeFirst();
+}
+
+/** The meeting a representative's page follows: the one in session, else the newest draft. */
+export function findCurrentMeetingOfTerm(db: Executor, termId: string) {
+  return db
+    .selectFrom('meeting')
+    .selectAll()
+    .where('term_id', '=', termId)
+    .where('state', '!=', 'closed')
+    .orderBy(sql`state = 'in_session'`, 'desc')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertMeeting(db: Executor, meeting: MeetingTable): Promise<void> {
+  await db.insertInto('meeting').values(meeting).execute();
+}
+
+export async function updateMeeting(db: Executor, id: string, changes: Partial<Omit<MeetingTable, 'id'>>): Promise<void> {
+  await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
+}
+
+export async function upsertAttendance(db: Executor, row: AttendanceTable): Promise<void> {
+  await db
+    .insertInto('attendance')
+    .values(row)
+    .onConflict((conflict) => conflict.columns(['meeting_id', 'member_id']).doUpdateSet({ status: row.status }))
+    .execute();
+}
+
+export interface AttendanceCountsRow {
+  eligible: number;
+  present: number;
+  on_leave: number;
+  attendees: number;
+  attendees_present: number;
+}
+
+export async function countAttendance(db: Executor, meetingId: string, termId: string): Promise<AttendanceCountsRow> {
+  const row = await db
+    .selectFrom('member')
+    .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
+    .where('member.term_id', '=', termId)
+    .select([
+      sql<number>`coalesce(sum(member.role = 'representative'), 0)`.as('eligible'),
+      sql<number>`coalesce(sum(member.role = 'representative' and attendance.status = 'present'), 0)`.as('present'),
+      sql<number>`coalesce(sum(member.role = 'representative' and attendance.status = 'on_leave'), 0)`.as('on_leave'),
+      sql<number>`coalesce(sum(member.role = 'attendee'), 0)`.as('attendees'),
+      sql<number>`coalesce(sum(member.role = 'attendee' and attendance.status = 'present'), 0)`.as('attendees_present'),
+    ])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+export function listAttendance(db: Executor, meetingId: string, termId: string) {
+  return db
+    .selectFrom('member')
+    .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
+    .leftJoin('delegation', 'delegation.id', 'member.delegation_id')
+    .where('member.term_id', '=', termId)
+    .select(['member.id', 'member.name', 'member.staff_number', 'member.role', 'member.delegation_id', 'delegation.name as delegation_name', 'attendance.status'])
+    .orderBy('delegation.name')
+    .orderBy('member.staff_number')
+    .execute();
+}
+
+export function findAttendance(db: Executor, meetingId: string, memberId: string) {
+  return db.selectFrom('attendance').select('status').where('meeting_id', '=', meetingId).where('member_id', '=', memberId).executeTakeFirst();
+}

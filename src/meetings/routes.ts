@@ -1,0 +1,100 @@
+// HTTP routes: meetings, their state, the display token, live snapshot and check-in (签到).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { OFFICERS, requireAccount, requireMember, SECRETARY } from '../actors.js';
+import { listBallotsFor } from '../ballots/service.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import { api, idParams, responses } from '../plugins/api.js';
+import { idSchema } from '../roster/schemas.js';
+import { meetingSnapshot } from './live.js';
+import * as schemas from './schemas.js';
+import * as service from './service.js';
+
+const snapshot = z.record(z.string(), z.unknown());
+
+export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = api(app);
+  const tags = ['meetings'];
+
+  routes.get('/api/meetings', {
+    schema: { tags, summary: 'Meetings, newest first', querystring: z.object({ termId: idSchema.optional() }), response: responses({ 200: z.object({ meetings: z.array(schemas.meeting) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      return { meetings: await service.listMeetings(context, request.query.termId) };
+    },
+  });
+
+  routes.post('/api/meetings', {
+    schema: { tags, summary: 'Create a meeting (draft)', body: schemas.meetingInput, response: responses({ 201: z.object({ meeting: schemas.meeting }) }) },
+    handler: async (request, reply) => reply.status(201).send({ meeting: await service.createMeeting(context, requireAccount(request.actor, SECRETARY), request.body) }),
+  });
+
+  routes.get('/api/meetings/:id', {
+    schema: { tags, summary: 'A meeting', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting, attendance: schemas.attendanceCounts }) }) },
+    handler: async (request) => {
+      const meeting = await service.getMeeting(context, request.params.id);
+      service.assertCanFollow(request.actor, meeting);
+      return { meeting: service.presentMeeting(meeting), attendance: await service.attendanceCounts(context, meeting) };
+    },
+  });
+
+  routes.patch('/api/meetings/:id', {
+    schema: { tags, summary: 'Change a meeting’s settings', params: idParams, body: schemas.meetingPatch, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
+    handler: async (request) => ({ meeting: await service.updateMeeting(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+  });
+
+  routes.post('/api/meetings/:id/open', {
+    schema: { tags, summary: 'Open the session (draft → in_session)', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
+    handler: async (request) => ({ meeting: await service.changeMeetingState(context, requireAccount(request.actor, SECRETARY), request.params.id, 'open') }),
+  });
+
+  routes.post('/api/meetings/:id/close', {
+    schema: { tags, summary: 'Close the session (in_session → closed); no ballot may be open', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
+    handler: async (request) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      const meeting = await service.getMeeting(context, request.params.id);
+      const beforeClose = async () => {
+        const ballots = await listBallotsFor(context, actor, meeting);
+        if (ballots.some((ballot) => ballot.state === 'open')) fail('MEETING_STATE', { reason: 'a ballot is still open' });
+      };
+      return { meeting: await service.changeMeetingState(context, actor, request.params.id, 'close', beforeClose) };
+    },
+  });
+
+  routes.post('/api/meetings/:id/display-token', {
+    schema: { tags, summary: 'Issue the projector (大屏) token; replaces the previous one', params: idParams, response: responses({ 201: z.object({ token: z.string(), displayUrl: z.string() }) }) },
+    handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, requireAccount(request.actor, SECRETARY), request.params.id)),
+  });
+
+  routes.get('/api/meetings/:id/live', {
+    schema: { tags, summary: 'Everything a screen needs, for the asker (officer, representative or display)', params: idParams, response: responses({ 200: snapshot }) },
+    handler: async (request) => meetingSnapshot(context, request.actor, request.params.id),
+  });
+
+  routes.get('/api/me', {
+    schema: { tags: ['access'], summary: 'A representative’s own page: their current meeting', response: responses({ 200: snapshot }) },
+    handler: async (request) => meetingSnapshot(context, requireMember(request.actor), undefined),
+  });
+
+  routes.get('/api/meetings/:id/attendance', {
+    schema: { tags, summary: 'Who is present, absent or on leave', params: idParams, response: responses({ 200: z.object({ attendance: z.array(schemas.attendanceEntry), counts: schemas.attendanceCounts }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      const meeting = await service.getMeeting(context, request.params.id);
+      return { attendance: await service.listAttendance(context, meeting.id), counts: await service.attendanceCounts(context, meeting) };
+    },
+  });
+
+  routes.put('/api/meetings/:id/attendance/:memberId', {
+    schema: { tags, summary: 'Mark a member present, absent or on leave (请假)', params: z.object({ id: idSchema, memberId: idSchema }), body: schemas.attendanceMark, response: responses({ 200: z.object({ counts: schemas.attendanceCounts }) }) },
+    handler: async (request) => ({
+      counts: await service.markAttendance(context, requireAccount(request.actor, SECRETARY), request.params.id, request.params.memberId, request.body.status),
+    }),
+  });
+
+  routes.post('/api/meetings/:id/check-in', {
+    schema: { tags, summary: 'A representative checks in (签到)', params: idParams, response: responses({ 200: z.object({ status: z.literal('present') }) }) },
+    handler: async (request) => service.checkIn(context, requireMember(request.actor), request.params.id),
+  });
+}

@@ -1,0 +1,63 @@
+// zod schemas for meetings, their settings and attendance.
+import { z } from 'zod';
+import { idSchema } from '../roster/schemas.js';
+
+export const meetingKind = z.enum(['congress', 'general_assembly']);
+export const meetingState = z.enum(['draft', 'in_session', 'closed']);
+export const attendanceStatus = z.enum(['present', 'absent', 'on_leave']);
+
+const quorumFraction = z
+  .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
+  .strict()
+  .refine((fraction) => fraction.numerator <= fraction.denominator, { message: 'numerator must not exceed denominator' });
+
+export const meetingInput = z
+  .object({
+    termId: idSchema,
+    title: z.string().trim().min(1).max(120),
+    kind: meetingKind.default('congress'),
+    sessionNumber: z.number().int().min(1).max(99).nullable().optional(),
+    quorum: quorumFraction.optional(),
+  })
+  .strict();
+export const meetingPatch = meetingInput.omit({ termId: true }).partial().strict();
+
+export const attendanceCounts = z.object({
+  eligible: z.number(),
+  present: z.number(),
+  onLeave: z.number(),
+  absent: z.number(),
+  attendees: z.number(),
+  attendeesPresent: z.number(),
+  quorum: z.object({ required: z.number(), reached: z.boolean(), numerator: z.number(), denominator: z.number() }),
+});
+
+export const meeting = z.object({
+  id: z.string(),
+  termId: z.string(),
+  title: z.string(),
+  kind: meetingKind,
+  sessionNumber: z.number().nullable(),
+  state: meetingState,
+  quorum: z.object({ numerator: z.number(), denominator: z.number() }),
+  hasDisplayToken: z.boolean(),
+  createdAt: z.string(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+export const attendanceEntry = z.object({
+  memberId: z.string(),
+  name: z.string(),
+  staffNumber: z.string(),
+  role: z.enum(['representative', 'attendee']),
+  delegationId: z.string().nullable(),
+  delegationName: z.string().nullable(),
+  status: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
+});
+
+export const attendanceMark = z.object({ status: attendanceStatus }).strict();
+
+export type MeetingInput = z.infer<typeof meetingInput>;
+export type MeetingPatch = z.infer<typeof meetingPatch>;
+export type AttendanceCounts = z.infer<typeof attendanceCounts>;

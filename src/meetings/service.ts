@@ -1,0 +1,169 @@
+// Meetings (第N届第M次职工代表大会 / 职工大会): settings, draft → in_session → closed, and check-in.
+import { hashSecret, randomId, randomToken } from '../access/codes.js';
+import type { AccountActor, Actor, MemberActor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, nowIso } from '../context.js';
+import type { MeetingTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import { getTerm } from '../roster/service.js';
+import * as repository from './repository.js';
+import { quorumStatus } from './rules.js';
+import type { AttendanceCounts, MeetingInput, MeetingPatch } from './schemas.js';
+
+export function presentMeeting(row: MeetingTable) {
+  return {
+    id: row.id,
+    termId: row.term_id,
+    title: row.title,
+    kind: row.kind,
+    sessionNumber: row.session_number,
+    state: row.state,
+    quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
+    hasDisplayToken: row.display_token_hash !== null,
+    createdAt: row.created_at,
+    openedAt: row.opened_at,
+    closedAt: row.closed_at,
+  };
+}
+
+export async function getMeeting(context: AppContext, meetingId: string): Promise<MeetingTable> {
+  return (await repository.findMeeting(context.db, meetingId)) ?? fail('MEETING_NOT_FOUND');
+}
+
+/** Members see only their own term's meetings; a display only its own meeting. */
+export function assertCanFollow(actor: Actor, meeting: MeetingTable): void {
+  if (actor.kind === 'anonymous') fail('UNAUTHENTICATED');
+  if (actor.kind === 'member' && actor.termId !== meeting.term_id) fail('FORBIDDEN');
+  if (actor.kind === 'display' && actor.meetingId !== meeting.id) fail('FORBIDDEN');
+}
+
+export async function createMeeting(context: AppContext, actor: AccountActor, input: MeetingInput) {
+  await getTerm(context, input.termId);
+  const row: MeetingTable = {
+    id: randomId(context.random),
+    term_id: input.termId,
+    title: input.title,
+    kind: input.kind,
+    session_number: input.sessionNumber ?? null,
+    state: 'draft',
+    quorum_numerator: input.quorum?.numerator ?? 2,
+    quorum_denominator: input.quorum?.denominator ?? 3,
+    display_token_hash: null,
+    created_at: nowIso(context),
+    opened_at: null,
+    closed_at: null,
+  };
+  await repository.insertMeeting(context.db, row);
+  await recordAudit(context, actor, 'meeting.created', { meetingId: row.id, detail: { title: row.title, kind: row.kind } });
+  return presentMeeting(row);
+}
+
+export async function updateMeeting(context: AppContext, actor: AccountActor, meetingId: string, patch: MeetingPatch) {
+  const meeting = await getMeeting(context, meetingId);
+  if (meeting.state === 'closed') fail('MEETING_STATE');
+  await repository.updateMeeting(context.db, meetingId, {
+    ...(patch.title === undefined ? {} : { title: patch.title }),
+    ...(patch.kind === undefined ? {} : { kind: patch.kind }),
+    ...(patch.sessionNumber === undefined ? {} : { session_number: patch.sessionNumber }),
+    ...(patch.quorum === undefined ? {} : { quorum_numerator: patch.quorum.numerator, quorum_denominator: patch.quorum.denominator }),
+  });
+  await recordAudit(context, actor, 'meeting.updated', { meetingId, detail: patch });
+  context.events.publish({ type: 'meeting.updated', meetingId });
+  return presentMeeting(await getMeeting(context, meetingId));
+}
+
+const transitions = {
+  open: { from: 'draft', to: 'in_session', stamp: 'opened_at' },
+  close: { from: 'in_session', to: 'closed', stamp: 'closed_at' },
+} as const;
+
+export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: keyof typeof transitions, beforeClose?: () => Promise<void>) {
+  const meeting = await getMeeting(context, meetingId);
+  const transition = transitions[event];
+  if (meeting.state !== transition.from) fail('MEETING_STATE', { state: meeting.state });
+  if (beforeClose) await beforeClose();
+  await repository.updateMeeting(context.db, meetingId, { state: transition.to, [transition.stamp]: nowIso(context) });
+  await recordAudit(context, actor, `meeting.${event}`, { meetingId });
+  context.events.publish({ type: 'meeting.updated', meetingId });
+  return presentMeeting(await getMeeting(context, meetingId));
+}
+
+export async function issueDisplayToken(context: AppContext, actor: AccountActor, meetingId: string) {
+  await getMeeting(context, meetingId);
+  const token = randomToken(context.random);
+  await repository.updateMeeting(context.db, meetingId, { display_token_hash: hashSecret(context.secretKey, token) });
+  await recordAudit(context, actor, 'meeting.display-token-issued', { meetingId });
+  return { token, displayUrl: `${context.config.PUBLIC_URL?.replace(/\/$/, '') ?? ''}/display/${token}` };
+}
+
+export async function meetingForDisplayToken(context: AppContext, token: string) {
+  if (token.length > 100) return undefined;
+  return repository.findMeetingByDisplayToken(context.db, hashSecret(context.secretKey, token));
+}
+
+export async function attendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {
+  const counts = await repository.countAttendance(context.db, meeting.id, meeting.term_id);
+  const eligible = Number(counts.eligible);
+  const present = Number(counts.present);
+  const onLeave = Number(counts.on_leave);
+  const fraction = { numerator: meeting.quorum_numerator, denominator: meeting.quorum_denominator };
+  const quorum = quorumStatus(present, eligible, fraction);
+  return {
+    eligible,
+    present,
+    onLeave,
+    absent: eligible - present - onLeave,
+    attendees: Number(counts.attendees),
+    attendeesPresent: Number(counts.attendees_present),
+    quorum: { required: quorum.required, reached: quorum.reached, ...fraction },
+  };
+}
+
+export async function listAttendance(context: AppContext, meetingId: string) {
+  const meeting = await getMeeting(context, meetingId);
+  const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id);
+  return rows.map((row) => ({
+    memberId: row.id,
+    name: row.name,
+    staffNumber: row.staff_number,
+    role: row.role,
+    delegationId: row.delegation_id,
+    delegationName: row.delegation_name,
+    status: row.status ?? ('not_checked_in' as const),
+  }));
+}
+
+export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: 'present' | 'absent' | 'on_leave') {
+  const meeting = await getMeeting(context, meetingId);
+  if (meeting.state === 'closed') fail('MEETING_STATE');
+  const member = await context.db.selectFrom('member').select(['id', 'term_id']).where('id', '=', memberId).executeTakeFirst();
+  if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
+  await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
+  await recordAudit(context, actor, 'attendance.marked', { meetingId, detail: { memberId, status } });
+  context.events.publish({ type: 'attendance.changed', meetingId });
+  return attendanceCounts(context, meeting);
+}
+
+export async function checkIn(context: AppContext, actor: MemberActor, meetingId: string) {
+  const meeting = await getMeeting(context, meetingId);
+  assertCanFollow(actor, meeting);
+  if (meeting.state === 'closed') fail('MEETING_STATE');
+  const current = await repository.findAttendance(context.db, meetingId, actor.memberId);
+  if (current?.status !== 'present') {
+    await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: actor.memberId, status: 'present' });
+    context.events.publish({ type: 'attendance.changed', meetingId });
+  }
+  return { status: 'present' as const };
+}
+
+export async function currentMeetingFor(context: AppContext, actor: MemberActor) {
+  return repository.findCurrentMeetingOfTerm(context.db, actor.termId);
+}
+
+export async function attendanceOf(context: AppContext, meetingId: string, memberId: string) {
+  return (await repository.findAttendance(context.db, meetingId, memberId))?.status ?? 'not_checked_in';
+}
+
+export async function listMeetings(context: AppContext, termId?: string) {
+  return (await repository.listMeetings(context.db, termId)).map(presentMeeting);
+}

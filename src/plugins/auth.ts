@@ -1,0 +1,79 @@
+// Finds who is asking (officer cookie, representative cookie, bearer token or display token) and
+// refuses cross-site state changes that ride a cookie.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { memberForToken } from '../access/service.js';
+import { accountForToken } from '../accounts/service.js';
+import { ANONYMOUS, type Actor } from '../actors.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import { meetingForDisplayToken } from '../meetings/service.js';
+
+export const OFFICER_COOKIE = 'yishi_officer';
+export const MEMBER_COOKIE = 'yishi_member';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A state change must come from our own origin: browsers send Origin or Sec-Fetch-Site on every cross-site POST. */
+function assertSameOrigin(request: FastifyRequest): void {
+  if (SAFE_METHODS.has(request.method)) return;
+  if (request.headers['sec-fetch-site'] === 'cross-site') fail('CSRF_REJECTED');
+  const origin = request.headers.origin;
+  if (!origin) return;
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    fail('CSRF_REJECTED');
+  }
+  if (host !== request.headers.host) fail('CSRF_REJECTED');
+}
+
+export async function actorForToken(context: AppContext, token: string): Promise<Actor> {
+  return (await accountForToken(context, token)) ?? (await memberForToken(context, token)) ?? ANONYMOUS;
+}
+
+export async function actorForDisplayToken(context: AppContext, token: string): Promise<Actor> {
+  const meeting = await meetingForDisplayToken(context, token);
+  return meeting ? { kind: 'display', meetingId: meeting.id } : ANONYMOUS;
+}
+
+async function resolveActor(context: AppContext, request: FastifyRequest): Promise<Actor> {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const [scheme, token] = authorization.split(' ', 2);
+    if (scheme === 'Bearer' && token) return actorForToken(context, token);
+    if (scheme === 'Display' && token) return actorForDisplayToken(context, token);
+    return ANONYMOUS;
+  }
+  const officer = request.cookies[OFFICER_COOKIE];
+  if (officer) {
+    const account = await accountForToken(context, officer);
+    if (account) return account;
+  }
+  const member = request.cookies[MEMBER_COOKIE];
+  if (member) return (await memberForToken(context, member)) ?? ANONYMOUS;
+  return ANONYMOUS;
+}
+
+export function registerAuth(app: FastifyInstance, context: AppContext): void {
+  app.decorateRequest<Actor>('actor', null as unknown as Actor);
+  app.addHook('onRequest', async (request) => {
+    assertSameOrigin(request);
+    request.actor = request.url.startsWith('/api/') ? await resolveActor(context, request) : ANONYMOUS;
+  });
+}
+
+export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, context: AppContext, name: string, token: string): void {
+  const secure = context.config.COOKIE_SECURE === 'auto' ? request.protocol === 'https' : context.config.COOKIE_SECURE === 'true';
+  void reply.setCookie(name, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', maxAge: context.config.SESSION_HOURS * 3600 });
+}
+
+export function clearSessionCookie(reply: FastifyReply, name: string): void {
+  void reply.clearCookie(name, { path: '/' });
+}

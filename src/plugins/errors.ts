@@ -1,0 +1,43 @@
+// Turns every failure into one envelope: 4xx with a stable code for bad input, never a stack trace.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, errorBody, statusOf } from '../errors.js';
+
+const fastifyCodes: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BAD_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BAD_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_REQ_FILE_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_FILES_LIMIT: 'PAYLOAD_TOO_LARGE',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
+  if (error instanceof AppError) return { code: error.code, details: error.details };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const details = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
+    return { code: 'VALIDATION_FAILED', details };
+  }
+  if (error.code && fastifyCodes[error.code]) return { code: fastifyCodes[error.code]! };
+  if (error instanceof SyntaxError) return { code: 'BAD_JSON' };
+  if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
+  if (error.statusCode === 413) return { code: 'PAYLOAD_TOO_LARGE' };
+  if (error.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' };
+  if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) return { code: 'VALIDATION_FAILED' };
+  return { code: 'INTERNAL' };
+}
+
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const { code, details } = classify(error);
+    if (code === 'INTERNAL') request.log.error({ err: error }, 'unhandled error');
+    else if (code === 'STORAGE_FULL') request.log.warn('storage full');
+    void reply.status(statusOf(code)).send(errorBody(code, details));
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.status(404).send(errorBody('ROUTE_NOT_FOUND'));
+  });
+}

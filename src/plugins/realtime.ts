@@ -1,0 +1,217 @@
+// The live layer: a Socket.IO room per meeting. It only forwards: commands call the same services as
+// HTTP, and domain events become broadcasts, turnout and attendance coalesced to a few per second.
+import type { FastifyInstance } from 'fastify';
+import { Server, type Socket } from 'socket.io';
+import { z } from 'zod';
+import { memberForCode } from '../access/service.js';
+import { ANONYMOUS, type Actor, requireMember } from '../actors.js';
+import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
+import { castVote, checkReceipt } from '../ballots/casting.js';
+import { countEligible } from '../ballots/repository.js';
+import { getBallot, turnoutOf, viewBallot } from '../ballots/service.js';
+import type { AppContext } from '../context.js';
+import { AppError, errorBody } from '../errors.js';
+import type { DomainEvent } from '../events.js';
+import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
+import { assertCanFollow, attendanceCounts, checkIn, getMeeting, presentMeeting } from '../meetings/service.js';
+import { idSchema } from '../roster/schemas.js';
+import { actorForDisplayToken, actorForToken, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+
+const COALESCE_MS = 200;
+const handshakeSchema = z
+  .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
+  .catch({});
+
+interface SocketData {
+  actor: Actor;
+  meetingId: string | null;
+}
+
+const rooms = {
+  meeting: (id: string) => `m:${id}`,
+  officers: (id: string) => `o:${id}`,
+  member: (id: string) => `p:${id}`,
+};
+
+function isOfficer(actor: Actor): boolean {
+  return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer');
+}
+
+async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket): Promise<SocketData> {
+  const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
+  let actor: Actor = ANONYMOUS;
+  if (auth.code) actor = (await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code)).actor;
+  else if (auth.token) actor = await actorForToken(context, auth.token);
+  else if (auth.displayToken) actor = await actorForDisplayToken(context, auth.displayToken);
+  else {
+    const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+    if (cookies[OFFICER_COOKIE]) actor = await actorForToken(context, cookies[OFFICER_COOKIE]);
+    if (actor.kind === 'anonymous' && cookies[MEMBER_COOKIE]) actor = await actorForToken(context, cookies[MEMBER_COOKIE]);
+  }
+  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  const meeting = await resolveMeetingFor(context, actor, auth.meetingId);
+  if (meeting) assertCanFollow(actor, meeting);
+  return { actor, meetingId: meeting?.id ?? null };
+}
+
+function envelopeOf(error: unknown) {
+  return { error: errorBody(error instanceof AppError ? error.code : 'INTERNAL', error instanceof AppError ? error.details : undefined) };
+}
+
+/** A token bucket per socket: a flooding client is answered RATE_LIMITED, then cut off. */
+function rateGate(socket: Socket, perSecond = 20, burst = 40) {
+  let tokens = burst;
+  let last = Date.now();
+  let strikes = 0;
+  return (): boolean => {
+    const now = Date.now();
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
+    last = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return true;
+    }
+    if (++strikes > 200) socket.disconnect(true);
+    return false;
+  };
+}
+
+type Ack = (response: unknown) => void;
+
+function registerCommands(context: AppContext, socket: Socket, data: SocketData): void {
+  const allow = rateGate(socket);
+  const command = <T>(name: string, schema: z.ZodType<T>, run: (input: T) => Promise<unknown>) => {
+    socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
+      const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
+      if (!allow()) return ack(envelopeOf(new AppError('RATE_LIMITED')));
+      const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
+      if (!parsed.success) return ack(envelopeOf(new AppError('VALIDATION_FAILED', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))));
+      try {
+        ack({ data: await run(parsed.data) });
+      } catch (error) {
+        if (!(error instanceof AppError)) context.logger.error({ err: error, event: name }, 'socket command failed');
+        ack(envelopeOf(error));
+      }
+    });
+  };
+  command('ballot:cast', castInput.extend({ ballotId: idSchema }).strict(), ({ ballotId, ...input }) => castVote(context, data.actor, ballotId, input));
+  command('ballot:verify-receipt', receiptCheckInput.extend({ ballotId: idSchema }).strict(), ({ ballotId, receipt }) => checkReceipt(context, data.actor, ballotId, receipt));
+  command('attendance:check-in', z.object({ meetingId: idSchema }).strict(), ({ meetingId }) => checkIn(context, requireMember(data.actor), meetingId));
+  command('meeting:sync', z.object({}).strict(), () => meetingSnapshot(context, data.actor, data.meetingId ?? undefined));
+}
+
+class Broadcaster {
+  readonly #turnout = new Map<string, string>();
+  readonly #attendance = new Set<string>();
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly io: Server,
+    private readonly context: AppContext,
+  ) {}
+
+  handle(event: DomainEvent): void {
+    this.#dispatch(event).catch((error: unknown) => this.context.logger.error({ err: error, type: event.type }, 'broadcast failed'));
+  }
+
+  async #dispatch(event: DomainEvent): Promise<void> {
+    switch (event.type) {
+      case 'ballot.turnout':
+        this.#turnout.set(event.ballotId, event.meetingId);
+        return this.#schedule();
+      case 'attendance.changed':
+        this.#attendance.add(event.meetingId);
+        return this.#schedule();
+      case 'member.voted':
+        this.io.to(rooms.member(event.memberId)).emit('ballot:voted', { ballotId: event.ballotId });
+        return;
+      case 'member.revoked':
+        this.io.in(rooms.member(event.memberId)).disconnectSockets(true);
+        return;
+      case 'meeting.updated': {
+        const meeting = await getMeeting(this.context, event.meetingId);
+        this.io.to(rooms.meeting(event.meetingId)).emit('meeting:updated', { meeting: presentMeeting(meeting) });
+        return;
+      }
+      default:
+        return this.#ballot(event.type, event.meetingId, event.ballotId);
+    }
+  }
+
+  async #ballot(type: 'ballot.opened' | 'ballot.closed' | 'ballot.published' | 'ballot.updated', meetingId: string, ballotId: string): Promise<void> {
+    const name = `ballot:${type.slice('ballot.'.length)}`;
+    const ballot = await getBallot(this.context, ballotId).catch(() => null);
+    if (!ballot || ballot.state === 'draft' || type === 'ballot.updated') {
+      this.io.to(rooms.officers(meetingId)).emit('ballot:updated', { ballotId, ballot: ballot && (await viewBallot(this.context, ballot, 'officer')) });
+      return;
+    }
+    this.io.to(rooms.meeting(meetingId)).except(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
+    this.io.to(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'officer') });
+  }
+
+  #schedule(): void {
+    if (this.#timer) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      this.#flush().catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'));
+    }, COALESCE_MS);
+  }
+
+  async #flush(): Promise<void> {
+    const turnout = [...this.#turnout];
+    const attendance = [...this.#attendance];
+    this.#turnout.clear();
+    this.#attendance.clear();
+    for (const [ballotId, meetingId] of turnout) {
+      const ballot = await getBallot(this.context, ballotId);
+      const meeting = await getMeeting(this.context, meetingId);
+      const figures = await turnoutOf(this.context, ballot, await countEligible(this.context.db, meeting.term_id));
+      this.io.to(rooms.meeting(meetingId)).emit('ballot:turnout', { ballotId, meetingId, ...figures });
+    }
+    for (const meetingId of attendance) {
+      const counts = await attendanceCounts(this.context, await getMeeting(this.context, meetingId));
+      this.io.to(rooms.meeting(meetingId)).emit('attendance:updated', { meetingId, counts });
+    }
+  }
+
+  stop(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+  }
+}
+
+export function attachRealtime(app: FastifyInstance, context: AppContext): Server {
+  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  io.use((socket, next) => {
+    authenticate(app, context, socket)
+      .then((data) => {
+        Object.assign(socket.data, data);
+        next();
+      })
+      .catch((error: unknown) => {
+        const body = errorBody(error instanceof AppError ? error.code : 'INTERNAL');
+        next(Object.assign(new Error(body.code), { data: body }));
+      });
+  });
+  io.on('connection', (socket) => {
+    const data = socket.data as SocketData;
+    if (data.meetingId) {
+      void socket.join(rooms.meeting(data.meetingId));
+      if (isOfficer(data.actor)) void socket.join(rooms.officers(data.meetingId));
+    }
+    if (data.actor.kind === 'member') void socket.join(rooms.member(data.actor.memberId));
+    registerCommands(context, socket, data);
+    meetingSnapshot(context, data.actor, data.meetingId ?? undefined)
+      .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
+      .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
+  });
+  const broadcaster = new Broadcaster(io, context);
+  const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));
+  // Sockets must go before the HTTP server can close; io.close() would close the server itself.
+  app.addHook('preClose', async () => {
+    unsubscribe();
+    broadcaster.stop();
+    io.local.disconnectSockets(true);
+    io.engine.close();
+  });
+  return io;
+}

@@ -1,0 +1,150 @@
+// HTTP routes: terms, delegations, the roster and its import, and personal access codes.
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import * as access from '../access/service.js';
+import { OFFICERS, requireAccount, SECRETARY } from '../actors.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import { api, idParams, okResponse, responses } from '../plugins/api.js';
+import { MEMBER_COOKIE, setSessionCookie } from '../plugins/auth.js';
+import { detectFormat } from './import.js';
+import * as schemas from './schemas.js';
+import * as service from './service.js';
+
+const termParams = z.object({ termId: schemas.idSchema });
+
+export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = api(app);
+  const tags = ['roster'];
+
+  routes.get('/api/terms', {
+    schema: { tags, summary: 'Congress terms (届)', response: responses({ 200: z.object({ terms: z.array(schemas.term) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      return { terms: await service.listTerms(context) };
+    },
+  });
+
+  routes.post('/api/terms', {
+    schema: { tags, summary: 'Create a term', body: schemas.termInput, response: responses({ 201: z.object({ term: schemas.term }) }) },
+    handler: async (request, reply) => reply.status(201).send({ term: await service.createTerm(context, requireAccount(request.actor, SECRETARY), request.body) }),
+  });
+
+  routes.get('/api/terms/:termId/delegations', {
+    schema: { tags, summary: 'Delegations (代表团/组) of a term', params: termParams, response: responses({ 200: z.object({ delegations: z.array(schemas.delegation) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      return { delegations: await service.listDelegations(context, request.params.termId) };
+    },
+  });
+
+  routes.post('/api/terms/:termId/delegations', {
+    schema: { tags, summary: 'Create a delegation', params: termParams, body: schemas.delegationInput, response: responses({ 201: z.object({ delegation: schemas.delegation }) }) },
+    handler: async (request, reply) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      return reply.status(201).send({ delegation: await service.createDelegation(context, actor, request.params.termId, request.body) });
+    },
+  });
+
+  routes.patch('/api/delegations/:id', {
+    schema: { tags, summary: 'Rename a delegation or set its leader', params: idParams, body: schemas.delegationPatch, response: responses({ 200: z.object({ delegation: schemas.delegation }) }) },
+    handler: async (request) => ({ delegation: await service.updateDelegation(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+  });
+
+  routes.delete('/api/delegations/:id', {
+    schema: { tags, summary: 'Delete an empty delegation', params: idParams, response: responses({ 200: okResponse }) },
+    handler: async (request) => {
+      await service.deleteDelegation(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  routes.get('/api/terms/:termId/members', {
+    schema: { tags, summary: 'The roster of a term', params: termParams, response: responses({ 200: z.object({ members: z.array(schemas.member) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      return { members: await service.listMembers(context, request.params.termId) };
+    },
+  });
+
+  routes.post('/api/terms/:termId/members', {
+    schema: { tags, summary: 'Add a representative or attendee', params: termParams, body: schemas.memberInput, response: responses({ 201: z.object({ member: schemas.member }) }) },
+    handler: async (request, reply) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      return reply.status(201).send({ member: await service.addMember(context, actor, request.params.termId, request.body) });
+    },
+  });
+
+  routes.patch('/api/members/:id', {
+    schema: { tags, summary: 'Edit a roster entry', params: idParams, body: schemas.memberPatch, response: responses({ 200: z.object({ member: schemas.member }) }) },
+    handler: async (request) => ({ member: await service.updateMember(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+  });
+
+  routes.delete('/api/members/:id', {
+    schema: { tags, summary: 'Remove a roster entry', params: idParams, response: responses({ 200: okResponse }) },
+    handler: async (request) => {
+      await service.removeMember(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  routes.post('/api/terms/:termId/members/import', {
+    schema: {
+      tags,
+      summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
+      params: termParams,
+      response: responses({ 200: z.object({ imported: z.number() }), 422: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+    },
+    handler: async (request) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+      const file = await request.file();
+      if (!file) fail('VALIDATION_FAILED', { reason: 'a file field is required' });
+      const buffer = await file.toBuffer();
+      const format = detectFormat(file.filename, file.mimetype, buffer);
+      if (!format) fail('ROSTER_IMPORT_FAILED', { problems: [{ line: 1, field: 'file', code: 'BAD_FILE', zh: '请上传 CSV 或 XLSX 文件', en: 'Upload a CSV or XLSX file' }] });
+      return service.importRoster(context, actor, request.params.termId, buffer, format);
+    },
+  });
+
+  routes.post('/api/members/:id/code', {
+    schema: { tags: ['access'], summary: 'Issue or reissue a personal access code (shown once)', params: idParams, response: responses({ 201: schemas.issuedCode }) },
+    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, requireAccount(request.actor, SECRETARY), request.params.id)),
+  });
+
+  routes.delete('/api/members/:id/code', {
+    schema: { tags: ['access'], summary: 'Revoke a personal access code', params: idParams, response: responses({ 200: okResponse }) },
+    handler: async (request) => {
+      await access.revokeCode(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      return { ok: true as const };
+    },
+  });
+
+  routes.post('/api/terms/:termId/codes', {
+    schema: {
+      tags: ['access'],
+      summary: 'Issue codes for the credential cards: to those without one, or to everyone',
+      params: termParams,
+      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict(),
+      response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
+    },
+    handler: async (request, reply) => {
+      const actor = requireAccount(request.actor, SECRETARY);
+      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body.scope) });
+    },
+  });
+
+  routes.post('/api/join', {
+    schema: {
+      tags: ['access'],
+      summary: 'A representative or attendee joins with their personal code',
+      body: z.object({ code: z.string().min(1).max(64), issueToken: z.boolean().default(false) }).strict(),
+      response: responses({ 200: z.object({ member: z.object({ memberId: z.string(), name: z.string(), role: schemas.memberRole }), token: z.string().optional() }), 429: z.any() }),
+    },
+    handler: async (request, reply) => {
+      const { token, actor } = await access.startMemberSession(context, context.codeAttempts, request.ip, request.body.code);
+      setSessionCookie(request, reply, context, MEMBER_COOKIE, token);
+      return { member: { memberId: actor.memberId, name: actor.name, role: actor.role }, ...(request.body.issueToken ? { token } : {}) };
+    },
+  });
+}

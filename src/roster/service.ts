@@ -1,0 +1,200 @@
+// Terms (届), delegations (代表团/组), the roster of representatives and attendees, and its import.
+import { randomId } from '../access/codes.js';
+import type { AccountActor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, nowIso } from '../context.js';
+import type { MemberTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import { parseRoster } from './import.js';
+import * as repository from './repository.js';
+import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
+}
+
+export async function getTerm(context: AppContext, termId: string) {
+  return (await repository.findTerm(context.db, termId)) ?? fail('TERM_NOT_FOUND');
+}
+
+export async function createTerm(context: AppContext, actor: AccountActor, input: TermInput) {
+  if (await repository.findTermByNumber(context.db, input.number)) fail('TERM_EXISTS');
+  const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${input.number}届`, created_at: nowIso(context) };
+  await repository.insertTerm(context.db, term);
+  await recordAudit(context, actor, 'term.created', { detail: { number: term.number } });
+  return presentTerm(term);
+}
+
+export function presentTerm(term: { id: string; number: number; title: string; created_at: string }) {
+  return { id: term.id, number: term.number, title: term.title, createdAt: term.created_at };
+}
+
+export async function listTerms(context: AppContext) {
+  return (await repository.listTerms(context.db)).map(presentTerm);
+}
+
+export async function listDelegations(context: AppContext, termId: string) {
+  await getTerm(context, termId);
+  const rows = await repository.listDelegations(context.db, termId);
+  return rows.map((row) => ({ id: row.id, termId: row.term_id, name: row.name, leaderMemberId: row.leader_member_id }));
+}
+
+async function checkLeader(context: AppContext, delegationId: string, leaderMemberId: string | null | undefined) {
+  if (!leaderMemberId) return;
+  const leader = await repository.findMember(context.db, leaderMemberId);
+  if (!leader) fail('MEMBER_NOT_FOUND');
+  if (leader.delegation_id !== delegationId) fail('LEADER_NOT_IN_DELEGATION');
+}
+
+export async function createDelegation(context: AppContext, actor: AccountActor, termId: string, input: DelegationInput) {
+  await getTerm(context, termId);
+  const delegation = { id: randomId(context.random), term_id: termId, name: input.name, leader_member_id: null };
+  try {
+    await repository.insertDelegation(context.db, delegation);
+  } catch (error) {
+    if (isUniqueViolation(error)) fail('DELEGATION_EXISTS');
+    throw error;
+  }
+  await recordAudit(context, actor, 'delegation.created', { detail: { termId, name: input.name } });
+  return { id: delegation.id, termId, name: delegation.name, leaderMemberId: null };
+}
+
+export async function updateDelegation(context: AppContext, actor: AccountActor, delegationId: string, input: Partial<DelegationInput>) {
+  const delegation = (await repository.findDelegation(context.db, delegationId)) ?? fail('DELEGATION_NOT_FOUND');
+  await checkLeader(context, delegationId, input.leaderMemberId);
+  try {
+    await repository.updateDelegation(context.db, delegationId, {
+      ...(input.name === undefined ? {} : { name: input.name }),
+      ...(input.leaderMemberId === undefined ? {} : { leader_member_id: input.leaderMemberId }),
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) fail('DELEGATION_EXISTS');
+    throw error;
+  }
+  await recordAudit(context, actor, 'delegation.updated', { detail: { delegationId, ...input } });
+  const updated = (await repository.findDelegation(context.db, delegationId))!;
+  return { id: updated.id, termId: delegation.term_id, name: updated.name, leaderMemberId: updated.leader_member_id };
+}
+
+export async function deleteDelegation(context: AppContext, actor: AccountActor, delegationId: string) {
+  const delegation = (await repository.findDelegation(context.db, delegationId)) ?? fail('DELEGATION_NOT_FOUND');
+  if ((await repository.countMembersInDelegation(context.db, delegationId)) > 0) fail('DELEGATION_NOT_EMPTY');
+  await repository.deleteDelegation(context.db, delegationId);
+  await recordAudit(context, actor, 'delegation.deleted', { detail: { termId: delegation.term_id, name: delegation.name } });
+}
+
+type MemberRow = MemberTable & { delegation_name?: string | null };
+
+export function presentMember(row: MemberRow, activeCodes?: Set<string>) {
+  return {
+    id: row.id,
+    termId: row.term_id,
+    name: row.name,
+    staffNumber: row.staff_number,
+    delegationId: row.delegation_id,
+    delegationName: row.delegation_name ?? null,
+    role: row.role,
+    tags: JSON.parse(row.tags) as string[],
+    ...(activeCodes ? { hasCode: activeCodes.has(row.id) } : {}),
+  };
+}
+
+export async function listMembers(context: AppContext, termId: string) {
+  await getTerm(context, termId);
+  const [rows, codes] = await Promise.all([repository.listMembers(context.db, termId), repository.listActiveCodeHolders(context.db, termId)]);
+  const active = new Set(codes.map((code) => code.member_id));
+  return rows.map((row) => presentMember(row, active));
+}
+
+async function assertRosterUnlocked(context: AppContext, termId: string) {
+  if (await repository.termHasMeetingInSession(context.db, termId)) fail('ROSTER_LOCKED');
+}
+
+async function assertDelegationInTerm(context: AppContext, termId: string, delegationId: string | null | undefined) {
+  if (!delegationId) return;
+  const delegation = await repository.findDelegation(context.db, delegationId);
+  if (!delegation || delegation.term_id !== termId) fail('DELEGATION_NOT_FOUND');
+}
+
+export async function addMember(context: AppContext, actor: AccountActor, termId: string, input: MemberInput) {
+  await getTerm(context, termId);
+  await assertRosterUnlocked(context, termId);
+  await assertDelegationInTerm(context, termId, input.delegationId);
+  const row: MemberTable = {
+    id: randomId(context.random),
+    term_id: termId,
+    name: input.name,
+    staff_number: input.staffNumber,
+    delegation_id: input.delegationId ?? null,
+    role: input.role,
+    tags: JSON.stringify(input.tags ?? []),
+  };
+  try {
+    await repository.insertMembers(context.db, [row]);
+  } catch (error) {
+    if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
+    throw error;
+  }
+  await recordAudit(context, actor, 'member.added', { detail: { termId, staffNumber: row.staff_number, role: row.role } });
+  return presentMember(row);
+}
+
+export async function getMember(context: AppContext, memberId: string) {
+  return (await repository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
+}
+
+export async function updateMember(context: AppContext, actor: AccountActor, memberId: string, patch: MemberPatch) {
+  const member = await getMember(context, memberId);
+  if (patch.role !== undefined && patch.role !== member.role) await assertRosterUnlocked(context, member.term_id);
+  await assertDelegationInTerm(context, member.term_id, patch.delegationId);
+  try {
+    await repository.updateMember(context.db, memberId, {
+      ...(patch.name === undefined ? {} : { name: patch.name }),
+      ...(patch.staffNumber === undefined ? {} : { staff_number: patch.staffNumber }),
+      ...(patch.delegationId === undefined ? {} : { delegation_id: patch.delegationId }),
+      ...(patch.role === undefined ? {} : { role: patch.role }),
+      ...(patch.tags === undefined ? {} : { tags: JSON.stringify(patch.tags) }),
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
+    throw error;
+  }
+  await recordAudit(context, actor, 'member.updated', { detail: { memberId, fields: Object.keys(patch) } });
+  return presentMember((await repository.findMember(context.db, memberId))!);
+}
+
+export async function removeMember(context: AppContext, actor: AccountActor, memberId: string) {
+  const member = await getMember(context, memberId);
+  await assertRosterUnlocked(context, member.term_id);
+  if (await repository.hasParticipated(context.db, memberId)) fail('ROSTER_LOCKED');
+  await repository.deleteMember(context.db, memberId);
+  context.events.publish({ type: 'member.revoked', memberId });
+  await recordAudit(context, actor, 'member.removed', { detail: { termId: member.term_id, staffNumber: member.staff_number } });
+}
+
+/** All or nothing: any bad row aborts the import with the full per-row report. */
+export async function importRoster(context: AppContext, actor: AccountActor, termId: string, file: Buffer, format: 'csv' | 'xlsx') {
+  await getTerm(context, termId);
+  await assertRosterUnlocked(context, termId);
+  const [delegations, members] = await Promise.all([repository.listDelegations(context.db, termId), repository.listMembers(context.db, termId)]);
+  const parsed = await parseRoster(file, format, {
+    delegations: delegations.map((delegation) => delegation.name),
+    existingStaffNumbers: members.map((member) => member.staff_number),
+  });
+  if (!parsed.ok) fail('ROSTER_IMPORT_FAILED', { problems: parsed.problems });
+  const delegationIds = new Map(delegations.map((delegation) => [delegation.name, delegation.id]));
+  const rows: MemberTable[] = parsed.rows.map((row) => ({
+    id: randomId(context.random),
+    term_id: termId,
+    name: row.name,
+    staff_number: row.staffNumber,
+    delegation_id: row.delegation ? delegationIds.get(row.delegation)! : null,
+    role: row.role,
+    tags: JSON.stringify(row.tags),
+  }));
+  await context.db.transaction().execute(async (transaction) => {
+    await repository.insertMembers(transaction, rows);
+    await recordAudit({ ...context, db: transaction }, actor, 'roster.imported', { detail: { termId, format, count: rows.length } });
+  });
+  return { imported: rows.length };
+}
