@@ -1,0 +1,78 @@
+// `npm run admin -- create <name> [--role secretary|scrutineer]`: makes an officer account.
+// The password is asked for on a terminal, or read from standard input when piped.
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { AttemptLimiter } from '../access/attempt-limiter.js';
+import { createAccount } from '../accounts/service.js';
+import type { AccountRole } from '../actors.js';
+import { VoteQueue } from '../ballots/vote-queue.js';
+import { VoteRepository } from '../ballots/vote-repository.js';
+import { ConfigError, loadConfig } from '../config.js';
+import type { AppContext } from '../context.js';
+import { openDatabase } from '../db/connection.js';
+import { AppError } from '../errors.js';
+import { DomainEvents } from '../events.js';
+import { loadSecretKey } from '../secret-key.js';
+
+const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
+
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const ask = (question: string) =>
+    new Promise<string>((resolve) => {
+      const write = (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput;
+      (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text: string) => write.call(terminal, text.startsWith(question) ? question : '');
+      terminal.question(question, (answer) => {
+        process.stdout.write('\n');
+        resolve(answer);
+      });
+    });
+  const first = await ask('Password (密码): ');
+  const second = await ask('Again (再次输入): ');
+  terminal.close();
+  if (first !== second) throw new Error('The passwords differ / 两次输入的密码不一致');
+  return first;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const [command, username, ...rest] = argv;
+  const roleIndex = rest.indexOf('--role');
+  const role = (roleIndex >= 0 ? rest[roleIndex + 1] : 'secretary') as AccountRole;
+  if (command !== 'create' || !username || !['secretary', 'scrutineer'].includes(role)) throw new Error(USAGE);
+  const config = loadConfig();
+  const password = await readPassword();
+  if (password.length < 12) throw new Error('The password needs at least 12 characters / 密码至少 12 个字符');
+  const connection = await openDatabase(config.DATABASE_PATH);
+  const events = new DomainEvents();
+  const silent = { info() {}, error() {}, warn() {}, debug() {}, fatal() {}, trace() {}, child() { return silent; }, level: 'silent', silent() {} };
+  const context: AppContext = {
+    config,
+    db: connection.db,
+    sqlite: connection.sqlite,
+    secretKey: loadSecretKey(config),
+    clock: () => new Date(),
+    random: randomBytes,
+    events,
+    logger: silent as unknown as AppContext['logger'],
+    votes: new VoteQueue(new VoteRepository(connection.sqlite), events, randomBytes, () => {}),
+    codeAttempts: new AttemptLimiter(1, 1, () => 0),
+    deadlines: new Map(),
+  };
+  try {
+    await createAccount(context, null, { username, password, role });
+    console.log(`Created ${role} "${username}" / 已创建账号`);
+  } finally {
+    await connection.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof AppError) console.error(`${error.code}: ${error.toBody().message}`);
+  else if (error instanceof ConfigError || error instanceof Error) console.error(error.message);
+  process.exit(1);
+});
