@@ -86,7 +86,7 @@ const statements = [
     quorum_overridden INTEGER NOT NULL DEFAULT 0,
     eligible INTEGER,
     present INTEGER,
-    cast INTEGER,
+    ballots_cast INTEGER,
     result TEXT,
     created_at TEXT NOT NULL,
     opened_at TEXT,

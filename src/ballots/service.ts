@@ -23,7 +23,7 @@ export function audienceOf(actor: Actor): Audience {
 
 export async function turnoutOf(context: AppContext, ballot: BallotTable, eligible?: number) {
   if (ballot.state === 'draft') return null;
-  if (ballot.state !== 'open') return { voted: ballot.cast ?? 0, eligible: ballot.eligible ?? 0 };
+  if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
   const meeting = await getMeeting(context, ballot.meeting_id);
   return { voted: open?.voted ?? 0, eligible: eligible ?? (await repository.countEligible(context.db, meeting.term_id)) };
@@ -68,7 +68,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
     quorum_overridden: 0,
     eligible: null,
     present: null,
-    cast: null,
+    ballots_cast: null,
     result: null,
     created_at: nowIso(context),
     opened_at: null,
@@ -162,7 +162,7 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
     closed_at: nowIso(context),
     eligible: counts.eligible,
     present: counts.present,
-    cast: papers.length,
+    ballots_cast: papers.length,
     result: JSON.stringify(result),
   });
   await recordAudit(context, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
@@ -179,7 +179,7 @@ export async function enterManualResult(context: AppContext, actor: AccountActor
   const counts = await attendanceCounts(context, meeting);
   const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
   const at = nowIso(context);
-  await repository.updateBallot(context.db, ballotId, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, cast: input.cast, result: JSON.stringify(result) });
+  await repository.updateBallot(context.db, ballotId, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, ballots_cast: input.cast, result: JSON.stringify(result) });
   await recordAudit(context, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
   context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');

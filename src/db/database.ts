@@ -84,7 +84,7 @@ export interface BallotTable {
   quorum_overridden: number;
   eligible: number | null;
   present: number | null;
-  cast: number | null;
+  ballots_cast: number | null;
   result: string | null;
   created_at: string;
   opened_at: string | null;
