@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -80,6 +81,10 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('yishi', context);
 
   await app.register(fastifyCookie);
+  if (config.RATE_LIMIT_PER_MINUTE > 0) {
+    // Per address; a hall behind one NAT address needs a higher figure (RATE_LIMIT_PER_MINUTE).
+    await app.register(fastifyRateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
+  }
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(fastifySwagger, {
     openapi: { info: { title: 'Yishi 议事 API', description: 'Meetings, rosters, check-in and secret ballots for staff representative congresses', version: '0.1.0' } },

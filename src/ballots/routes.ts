@@ -45,8 +45,9 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/ballots/:id/open', {
-    schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.default({ overrideQuorum: false }), response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.openBallot(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.nullable(), response: responses({ 200: ballotResponse }) },
+    // A POST without a body arrives as null: opening needs no options.
+    handler: async (request) => ({ ballot: await service.openBallot(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body ?? { overrideQuorum: false }) }),
   });
 
   routes.post('/api/ballots/:id/close', {

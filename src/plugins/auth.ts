@@ -31,7 +31,8 @@ function assertSameOrigin(request: FastifyRequest): void {
   } catch {
     fail('CSRF_REJECTED');
   }
-  if (host !== request.headers.host) fail('CSRF_REJECTED');
+  // request.host is the Host header, or X-Forwarded-Host when TRUST_PROXY says the proxy is ours.
+  if (host !== request.host) fail('CSRF_REJECTED');
 }
 
 export async function actorForToken(context: AppContext, token: string): Promise<Actor> {

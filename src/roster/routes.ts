@@ -125,12 +125,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
       params: termParams,
-      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict(),
+      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict().nullable(),
       response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
     },
     handler: async (request, reply) => {
       const actor = requireAccount(request.actor, SECRETARY);
-      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body.scope) });
+      // A POST without a body arrives as null: the default scope applies.
+      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body?.scope ?? 'missing') });
     },
   });
 

@@ -167,8 +167,7 @@ describe('a scrutineer (监票人)', () => {
     expectError(await app.inject({ method: 'DELETE', url: `/api/members/${someone}`, headers: as }), 403, 'FORBIDDEN');
     expectError(await app.inject({ method: 'POST', url: `/api/members/${someone}/code`, headers: as }), 403, 'FORBIDDEN');
     const { members } = await call(app, { method: 'GET', url: `/api/terms/${congress.termId}/members`, headers: as });
-    expect(members.map((member: { name: string }) => member.name)).toEqual(['代表1', '代表2', '代表3'].filter((name) => members.some((m: { name: string }) => m.name === name)));
-    expect(members).toHaveLength(3);
+    expect(members.map((member: { name: string }) => member.name).sort()).toEqual(['代表1', '代表2', '代表3']);
   });
 
   it('may not open a ballot', async () => {
