@@ -24,6 +24,7 @@ import { meetingRoutes } from './meetings/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
+import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
 import { loadSecretKey } from './secret-key.js';
 
@@ -99,6 +100,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   meetingRoutes(app, context);
   ballotRoutes(app, context);
   auditRoutes(app, context);
+  await registerWeb(app);
   app.decorate('io', attachRealtime(app, context));
 
   await ensureInitialSecretary(context);

@@ -48,6 +48,7 @@ const errorTable = {
   STORAGE_FULL: [503, '服务器存储空间不足,投票未被记录,请稍后再试', 'The server is out of storage; your vote was NOT recorded, try again later'],
   SERVER_BUSY: [503, '服务器繁忙,投票未被记录,请重试', 'The server is busy; your vote was NOT recorded, try again'],
   SHUTTING_DOWN: [503, '服务器正在重启,请稍后重试', 'The server is restarting, try again shortly'],
+  WEB_NOT_BUILT: [503, '页面尚未构建,请用 npm start 启动', 'The pages are not built; start with npm start'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

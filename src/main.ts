@@ -2,6 +2,7 @@
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { ensureWebBuild } from './web-build.js';
 
 async function main(): Promise<void> {
   let config;
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  await ensureWebBuild((message) => console.log(message));
   const app = await buildApp(config);
   let closing = false;
   const shutdown = (signal: string) => {

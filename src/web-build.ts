@@ -1,0 +1,31 @@
+// `npm start` builds the pages with Vite when web/dist is missing or older than any page source.
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const WEB_ROOT = resolve(import.meta.dirname, '..', 'web');
+export const WEB_DIST = join(WEB_ROOT, 'dist');
+const STAMP = join(WEB_DIST, '.build-stamp');
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === 'dist' || entry === 'node_modules') continue;
+    newest = Math.max(newest, newestChange(join(path, entry)));
+  }
+  return newest;
+}
+
+export function webBuildIsStale(): boolean {
+  if (!existsSync(STAMP)) return true;
+  return newestChange(WEB_ROOT) > statSync(STAMP).mtimeMs;
+}
+
+export async function ensureWebBuild(log: (message: string) => void = () => {}): Promise<void> {
+  if (!webBuildIsStale()) return;
+  log('building the pages (web/) with Vite');
+  const { build } = await import('vite');
+  await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
+  writeFileSync(STAMP, new Date().toISOString());
+}

@@ -1,0 +1,139 @@
+// The live meeting: one Socket.IO connection, the latest snapshot, and every broadcast applied to it.
+// On (re)connect the server sends a full snapshot, so a phone back on the Wi-Fi is right at once.
+import { io, type Socket } from 'socket.io-client';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+
+export interface Ballot {
+  id: string;
+  meetingId: string;
+  title: string;
+  secrecy: 'secret' | 'named';
+  method: 'electronic' | 'manual';
+  state: 'draft' | 'open' | 'closed' | 'published';
+  items: BallotItem[];
+  deadlineAt: string | null;
+  revoteOf: string | null;
+  quorumOverridden: boolean;
+  openedAt: string | null;
+  closedAt: string | null;
+  publishedAt: string | null;
+  turnout: { voted: number; eligible: number } | null;
+  result: BallotResult | null;
+}
+
+export type BallotItem =
+  | { kind: 'approval'; title: string; passingRule: string; majorityWording: string }
+  | { kind: 'election'; title: string; seats: number; candidates: { id: string; name: string }[]; allowWriteIn: boolean; passingRule: string; majorityWording: string }
+  | { kind: 'rating'; title: string; subjects: { id: string; name: string }[]; grades: { id: string; label: string }[] }
+  | { kind: 'choice'; title: string; options: { id: string; label: string }[]; maxChoices: number };
+
+export interface BallotResult {
+  manual: boolean;
+  manualMethod?: 'show_of_hands' | 'paper';
+  eligible: number;
+  present: number;
+  cast: number;
+  items: ItemResult[];
+}
+
+export type ItemResult = Record<string, unknown> & { kind: BallotItem['kind']; explanation?: { zh: string; en: string } };
+
+export interface AttendanceCounts {
+  eligible: number;
+  present: number;
+  onLeave: number;
+  absent: number;
+  attendees: number;
+  attendeesPresent: number;
+  quorum: { required: number; reached: boolean; numerator: number; denominator: number };
+}
+
+export interface Meeting {
+  id: string;
+  termId: string;
+  title: string;
+  kind: 'congress' | 'general_assembly';
+  sessionNumber: number | null;
+  state: 'draft' | 'in_session' | 'closed';
+  quorum: { numerator: number; denominator: number };
+}
+
+export interface Snapshot {
+  meeting: Meeting | null;
+  attendance: AttendanceCounts | null;
+  ballots: Ballot[];
+  you: { memberId: string; name: string; role: 'representative' | 'attendee'; delegationName: string | null; attendance: string; voted: string[] } | null;
+  serverTime: string;
+}
+
+export type Envelope<T> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; messageZh: string; messageEn: string } };
+
+export interface LiveOptions {
+  auth: Record<string, string>;
+  onChange: (snapshot: Snapshot | null, status: ConnectionStatus) => void;
+  onRefused?: (code: string) => void;
+}
+
+function replaceBallot(snapshot: Snapshot, ballot: Ballot | null, ballotId: string): Snapshot {
+  const others = snapshot.ballots.filter((existing) => existing.id !== ballotId);
+  const ballots = ballot ? [...others, ballot].sort((a, b) => (a.openedAt ?? a.id).localeCompare(b.openedAt ?? b.id)) : others;
+  return { ...snapshot, ballots };
+}
+
+export class LiveMeeting {
+  readonly socket: Socket;
+  snapshot: Snapshot | null = null;
+  status: ConnectionStatus = 'connecting';
+
+  constructor(private readonly options: LiveOptions) {
+    this.socket = io({ transports: ['websocket'], auth: options.auth, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 });
+    this.socket.on('connect', () => this.#set(this.snapshot, 'connected'));
+    this.socket.on('disconnect', () => this.#set(this.snapshot, 'reconnecting'));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      const code = error.data?.code;
+      if (code && ['INVALID_CODE', 'UNAUTHENTICATED', 'FORBIDDEN', 'DISPLAY_TOKEN_INVALID'].includes(code)) {
+        this.socket.disconnect();
+        options.onRefused?.(code);
+      }
+      this.#set(this.snapshot, 'reconnecting');
+    });
+    this.socket.on('meeting:snapshot', (snapshot: Snapshot) => this.#set(snapshot, 'connected'));
+    this.socket.on('meeting:updated', ({ meeting }: { meeting: Meeting }) => this.#update((s) => ({ ...s, meeting })));
+    this.socket.on('attendance:updated', ({ counts }: { counts: AttendanceCounts }) => this.#update((s) => ({ ...s, attendance: counts })));
+    for (const name of ['ballot:opened', 'ballot:closed', 'ballot:published']) {
+      this.socket.on(name, ({ ballot }: { ballot: Ballot }) => this.#update((s) => replaceBallot(s, ballot, ballot.id)));
+    }
+    this.socket.on('ballot:updated', ({ ballotId, ballot }: { ballotId: string; ballot: Ballot | null }) => this.#update((s) => replaceBallot(s, ballot, ballotId)));
+    this.socket.on('ballot:turnout', ({ ballotId, voted, eligible }: { ballotId: string; voted: number; eligible: number }) =>
+      this.#update((s) => ({ ...s, ballots: s.ballots.map((b) => (b.id === ballotId ? { ...b, turnout: { voted, eligible } } : b)) })),
+    );
+    this.socket.on('ballot:voted', ({ ballotId }: { ballotId: string }) =>
+      this.#update((s) => (s.you && !s.you.voted.includes(ballotId) ? { ...s, you: { ...s.you, voted: [...s.you.voted, ballotId] } } : s)),
+    );
+  }
+
+  #update(change: (snapshot: Snapshot) => Snapshot): void {
+    if (this.snapshot) this.#set(change(this.snapshot), this.status);
+  }
+
+  #set(snapshot: Snapshot | null, status: ConnectionStatus): void {
+    this.snapshot = snapshot;
+    this.status = status;
+    this.options.onChange(snapshot, status);
+  }
+
+  /** Sends a command and waits for its envelope; a timeout is reported as code TIMEOUT. */
+  command<T>(name: string, payload: unknown, timeoutMs = 10_000): Promise<Envelope<T>> {
+    return new Promise((resolve) => {
+      this.socket.timeout(timeoutMs).emit(name, payload, (error: Error | null, envelope: Envelope<T>) => {
+        if (error) resolve({ error: { code: 'TIMEOUT', message: 'timeout', messageZh: '服务器没有及时回应', messageEn: 'The server did not answer in time' } });
+        else resolve(envelope);
+      });
+    });
+  }
+
+  close(): void {
+    this.socket.disconnect();
+  }
+}
