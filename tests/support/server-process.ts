@@ -1,6 +1,7 @@
 // Runs the real server (src/main.ts) in a child process on 127.0.0.1 with an ephemeral port, and an
 // inject()-compatible client over HTTP, so the API fixtures work against it unchanged.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { SECRETARY_PASSWORD } from './congress.js';
 
@@ -11,18 +12,44 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000): Promise<ServerProcess> {
+/** A free loopback port, so readiness does not depend on the log level. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function waitUntilHealthy(url: string, child: ChildProcess, deadline: number): Promise<void> {
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('server did not become healthy');
+}
+
+export async function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000): Promise<ServerProcess> {
+  const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
-      PORT: '0',
+      PORT: String(port),
       DATABASE_PATH: databasePath,
       SECRET_KEY: 'crash-test-secret-key-0123456789-abcdefghij',
       ADMIN_USER: 'secretary',
       ADMIN_PASSWORD: SECRETARY_PASSWORD,
       LOG_LEVEL: 'info',
+      WEB_BUILD: 'off',
       CODE_ATTEMPT_LIMIT: '10000',
       ...extraEnvironment,
     },
@@ -33,29 +60,17 @@ export function startServer(databasePath: string, extraEnvironment: Record<strin
     if (child.exitCode === null && child.signalCode === null) child.kill(signal);
     await exited;
   };
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      void stop('SIGKILL');
-      reject(new Error(`server did not start within ${timeoutMs} ms:\n${output}`));
-    }, timeoutMs);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        child.stdout!.off('data', onData);
-        child.stdout!.resume();
-        resolve({ url: match[1]!, child, stop });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code} before listening:\n${output}`));
-    });
-  });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilHealthy(url, child, Date.now() + timeoutMs);
+  } catch {
+    await stop('SIGKILL');
+    throw new Error(`server did not start within ${timeoutMs} ms:\n${output}`);
+  }
+  return { url, child, stop };
 }
 
 /** Enough of FastifyInstance.inject, over real HTTP, for the fixtures in congress.ts. */
