@@ -140,20 +140,20 @@ function explainElection(
   const baseWords = describeBase(threshold, body);
   const fraction = fractionWords(item.passingRule, item.majorityWording);
   const { required } = threshold;
-  const zh = [`应选 ${item.seats} 名,当选须获得${baseWords.zh}的${fraction.zhTerm}(${required} 票)`];
+  const zh = [`应选 ${item.seats} 名，当选须获得${baseWords.zh}的${fraction.zhTerm}（${required} 票）`];
   const en = [`${item.seats} seat(s); a candidate needs ${required} votes, ${fraction.enPassed} ${baseWords.en}`];
   const elected = allocation.elected;
-  zh.push(elected.length > 0 ? `当选:${elected.map((c) => `${c.name}(${c.votes} 票)`).join('、')}` : '无人当选');
+  zh.push(elected.length > 0 ? `当选：${elected.map((c) => `${c.name}（${c.votes} 票）`).join('、')}` : '无人当选');
   en.push(elected.length > 0 ? `elected: ${elected.map((c) => `${c.name} (${c.votes})`).join(', ')}` : 'nobody elected');
   if (allocation.tied.length > 0) {
     const names = allocation.tied.map((c) => c.name);
     const votes = allocation.tied[0]?.votes ?? 0;
-    zh.push(`${names.join('、')} 同得 ${votes} 票,需就剩余 ${allocation.runoffSeats} 个名额另行选举`);
+    zh.push(`${names.join('、')} 同得 ${votes} 票，需就剩余 ${allocation.runoffSeats} 个名额另行选举`);
     en.push(`${names.join(', ')} tied with ${votes} votes: run-off for ${allocation.runoffSeats} seat(s)`);
   }
   if (allocation.unfilledSeats > 0) {
     zh.push(`${allocation.unfilledSeats} 个名额无人达到当选票数`);
     en.push(`${allocation.unfilledSeats} seat(s) unfilled: nobody else reached the threshold`);
   }
-  return { zh: zh.join(';'), en: en.join('; ') };
+  return { zh: zh.join('；'), en: en.join('; ') };
 }

@@ -53,7 +53,11 @@ export function manualResult(items: BallotItem[], input: ManualResultInput, elec
     if ((entry.kind === 'election' && item.kind === 'election') || (entry.kind === 'choice' && item.kind === 'choice')) {
       const known = item.kind === 'election' ? item.candidates : item.options;
       checkIds(entry.votes, known);
-      if (entry.blankBallots > input.cast) fail('MANUAL_RESULT_INVALID', { item: index });
+      // A paper that is not blank gives each name at most one vote, and at most `limit` votes in all.
+      const marked = input.cast - entry.blankBallots;
+      const limit = item.kind === 'election' ? item.seats : item.maxChoices;
+      const counts = Object.values(entry.votes);
+      if (marked < 0 || counts.some((count) => count > marked) || sum(counts) > marked * limit) fail('MANUAL_RESULT_INVALID', { item: index });
       const votes = Object.entries(entry.votes).flatMap(([id, count]) => repeat(id, count));
       if (item.kind === 'election') {
         const papers = [...votes.map((id) => ({ candidateIds: [id], writeIns: [] })), ...repeat({ candidateIds: [], writeIns: [] }, entry.blankBallots)];

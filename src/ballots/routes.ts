@@ -85,6 +85,14 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
     handler: async (request) => publishedReceipts(context, request.params.id),
   });
 
+  routes.get('/api/ballots/:id/named-votes', {
+    schema: { tags, summary: 'Who voted what on a named (记名) ballot, once closed; officers only', params: idParams, response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, OFFICERS);
+      return { votes: await service.namedVotes(context, request.params.id) };
+    },
+  });
+
   routes.get('/api/public/ballots/:id', {
     schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }) },
     handler: async (request) => {

@@ -26,7 +26,7 @@ export async function turnoutOf(context: AppContext, ballot: BallotTable, eligib
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
   const meeting = await getMeeting(context, ballot.meeting_id);
-  return { voted: open?.voted ?? 0, eligible: eligible ?? (await repository.countEligible(context.db, meeting.term_id)) };
+  return { voted: open?.voted ?? (await repository.countParticipation(context.db, ballot.id)), eligible: eligible ?? (await repository.countEligible(context.db, meeting.term_id)) };
 }
 
 export async function viewBallot(context: AppContext, ballot: BallotTable, audience: Audience) {
@@ -54,7 +54,7 @@ export async function getBallotFor(context: AppContext, actor: Actor, ballotId: 
 
 export async function createBallot(context: AppContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
-  if (meeting.state === 'closed') fail('MEETING_STATE');
+  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const row: BallotTable = {
     id: randomId(context.random),
     meeting_id: meetingId,
@@ -121,6 +121,8 @@ export async function openBallot(context: AppContext, actor: AccountActor, ballo
   if (ballot.method === 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'manual ballots take counts, not votes' });
   const meeting = await getMeeting(context, ballot.meeting_id);
   if (meeting.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
+  // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
+  if (ballot.deadline_at && Date.parse(ballot.deadline_at) <= context.clock().getTime()) fail('DEADLINE_PASSED', { deadlineAt: ballot.deadline_at });
   const counts = await attendanceCounts(context, meeting);
   if (!counts.quorum.reached && !options.overrideQuorum) fail('QUORUM_NOT_REACHED', { present: counts.present, required: counts.quorum.required });
   const overridden = !counts.quorum.reached;
@@ -137,6 +139,11 @@ export async function openBallot(context: AppContext, actor: AccountActor, ballo
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
+/** VACUUM cannot run inside another request's open transaction: wait for the connection to be idle. */
+async function whenConnectionIdle(context: AppContext): Promise<void> {
+  while (context.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
+}
+
 function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
   return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
@@ -148,7 +155,8 @@ function electorateFor(meeting: MeetingTable, eligible: number, present: number,
 export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   nextBallotState(ballot.state, 'close', actor?.role ?? 'system');
-  context.votes.unregister(ballotId);
+  // Only the first of two simultaneous closes finds the ballot still registered.
+  if (!context.votes.unregister(ballotId)) fail('BALLOT_STATE', { state: 'closed' });
   clearTimeout(context.deadlines.get(ballotId));
   context.deadlines.delete(ballotId);
   const meeting = await getMeeting(context, ballot.meeting_id);
@@ -166,7 +174,10 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
     result: JSON.stringify(result),
   });
   await recordAudit(context, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
-  if (ballot.secrecy === 'secret') new VoteRepository(context.sqlite).scrubAfterClose();
+  if (ballot.secrecy === 'secret') {
+    await whenConnectionIdle(context);
+    new VoteRepository(context.sqlite).scrubAfterClose();
+  }
   context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
@@ -214,4 +225,13 @@ export async function restoreOpenBallots(context: AppContext): Promise<void> {
     context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted });
     armDeadline(context, ballot.id, ballot.deadline_at);
   }
+}
+
+/** A named (记名) ballot's votes, name by name, for officers once it has closed. Never for a secret ballot. */
+export async function namedVotes(context: AppContext, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  if (ballot.secrecy !== 'named') fail('FORBIDDEN');
+  if (ballot.state !== 'closed' && ballot.state !== 'published') fail('BALLOT_STATE', { state: ballot.state });
+  const rows = await repository.listNamedVotes(context.db, ballotId);
+  return rows.map((row) => ({ memberId: row.id, name: row.name, staffNumber: row.staff_number, answers: JSON.parse(row.answers) as unknown[] }));
 }

@@ -54,10 +54,10 @@ export class VoteQueue {
     this.#open.set(ballot.id, ballot);
   }
 
-  /** Commits whatever is queued, then stops counting votes for the ballot. */
-  unregister(ballotId: string): void {
+  /** Commits whatever is queued, then stops counting votes for the ballot; false if it was not open. */
+  unregister(ballotId: string): boolean {
     this.flushNow();
-    this.#open.delete(ballotId);
+    return this.#open.delete(ballotId);
   }
 
   openBallot(ballotId: string): OpenBallot | undefined {

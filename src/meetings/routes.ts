@@ -56,7 +56,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
       const meeting = await service.getMeeting(context, request.params.id);
       const beforeClose = async () => {
         const ballots = await listBallotsFor(context, actor, meeting);
-        if (ballots.some((ballot) => ballot.state === 'open')) fail('MEETING_STATE', { reason: 'a ballot is still open' });
+        if (ballots.some((ballot) => ballot.state === 'open')) fail('MEETING_STATE', { state: meeting.state, reason: 'a ballot is still open' });
       };
       return { meeting: await service.changeMeetingState(context, actor, request.params.id, 'close', beforeClose) };
     },

@@ -60,7 +60,7 @@ export async function createMeeting(context: AppContext, actor: AccountActor, in
 
 export async function updateMeeting(context: AppContext, actor: AccountActor, meetingId: string, patch: MeetingPatch) {
   const meeting = await getMeeting(context, meetingId);
-  if (meeting.state === 'closed') fail('MEETING_STATE');
+  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   await repository.updateMeeting(context.db, meetingId, {
     ...(patch.title === undefined ? {} : { title: patch.title }),
     ...(patch.kind === undefined ? {} : { kind: patch.kind }),
@@ -135,7 +135,7 @@ export async function listAttendance(context: AppContext, meetingId: string) {
 
 export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: 'present' | 'absent' | 'on_leave') {
   const meeting = await getMeeting(context, meetingId);
-  if (meeting.state === 'closed') fail('MEETING_STATE');
+  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const member = await context.db.selectFrom('member').select(['id', 'term_id']).where('id', '=', memberId).executeTakeFirst();
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
   await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
@@ -147,7 +147,7 @@ export async function markAttendance(context: AppContext, actor: AccountActor, m
 export async function checkIn(context: AppContext, actor: MemberActor, meetingId: string) {
   const meeting = await getMeeting(context, meetingId);
   assertCanFollow(actor, meeting);
-  if (meeting.state === 'closed') fail('MEETING_STATE');
+  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const current = await repository.findAttendance(context.db, meetingId, actor.memberId);
   if (current?.status !== 'present') {
     await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: actor.memberId, status: 'present' });

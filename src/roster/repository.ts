@@ -36,6 +36,13 @@ export async function updateDelegation(db: Executor, id: string, changes: Partia
   await db.updateTable('delegation').set(changes).where('id', '=', id).execute();
 }
 
+/** A leader who leaves their delegation stops leading it, as when they leave the roster. */
+export async function clearLeaderOutsideDelegation(db: Executor, memberId: string, delegationId: string | null): Promise<void> {
+  let query = db.updateTable('delegation').set({ leader_member_id: null }).where('leader_member_id', '=', memberId);
+  if (delegationId) query = query.where('id', '!=', delegationId);
+  await query.execute();
+}
+
 export async function deleteDelegation(db: Executor, id: string): Promise<void> {
   await db.deleteFrom('delegation').where('id', '=', id).execute();
 }

@@ -5,7 +5,7 @@ import * as access from '../access/service.js';
 import { OFFICERS, requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, idParams, okResponse, responses } from '../plugins/api.js';
+import { api, errorEnvelope, idParams, okResponse, responses } from '../plugins/api.js';
 import { MEMBER_COOKIE, setSessionCookie } from '../plugins/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
@@ -93,7 +93,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags,
       summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
       params: termParams,
-      response: responses({ 200: z.object({ imported: z.number() }), 422: z.object({ code: z.string(), message: z.string(), details: z.unknown() }) }),
+      response: responses({ 200: z.object({ imported: z.number() }), 422: errorEnvelope }),
     },
     handler: async (request) => {
       const actor = requireAccount(request.actor, SECRETARY);

@@ -159,6 +159,7 @@ export async function updateMember(context: AppContext, actor: AccountActor, mem
     if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
     throw error;
   }
+  if (patch.delegationId !== undefined) await repository.clearLeaderOutsideDelegation(context.db, memberId, patch.delegationId);
   await recordAudit(context, actor, 'member.updated', { detail: { memberId, fields: Object.keys(patch) } });
   return presentMember((await repository.findMember(context.db, memberId))!);
 }

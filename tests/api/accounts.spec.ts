@@ -108,6 +108,16 @@ describe('signing in', () => {
     expectError(await app.inject({ method: 'GET', url: '/api/terms', headers: { cookie } }), 401, 'UNAUTHENTICATED');
   });
 
+  it('ends the session after SESSION_HOURS', async () => {
+    let now = Date.parse('2026-03-01T08:00:00Z');
+    app = await createApp({ SESSION_HOURS: 12 }, { clock: () => new Date(now) });
+    const cookie = await signIn(app);
+    now += 11 * 3_600_000;
+    expect((await app.inject({ method: 'GET', url: '/api/terms', headers: { cookie } })).statusCode).toBe(200);
+    now += 2 * 3_600_000;
+    expectError(await app.inject({ method: 'GET', url: '/api/terms', headers: { cookie } }), 401, 'UNAUTHENTICATED');
+  });
+
   it('answers anonymous requests for officer pages with 401', async () => {
     app = await createApp();
     for (const url of ['/api/terms', '/api/accounts', '/api/audit', '/api/meetings']) {
@@ -136,6 +146,14 @@ describe('officer accounts', () => {
     expectError(await login(app, 'jianpiao', 'scrutineer-password-1'), 401, 'BAD_CREDENTIALS');
   });
 
+  it('does not let a secretary lock themselves out', async () => {
+    app = await createApp();
+    const secretary = await signIn(app);
+    const { actor } = await call(app, { method: 'GET', url: '/api/auth/me', headers: { cookie: secretary } });
+    expectError(await app.inject({ method: 'PATCH', url: `/api/accounts/${actor.id}`, headers: { cookie: secretary }, payload: { disabled: true } }), 403, 'FORBIDDEN');
+    await call(app, { method: 'GET', url: '/api/accounts', headers: { cookie: secretary } });
+  });
+
   it('lets only a secretary create accounts', async () => {
     app = await createApp();
     const scrutineer = await createScrutineer(app, await signIn(app));
@@ -144,7 +162,7 @@ describe('officer accounts', () => {
   });
 });
 
-describe('a scrutineer (监票人)', () => {
+describe('a scrutineer （监票人）', () => {
   it('closes a ballot and reads the audit log', async () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 3 });

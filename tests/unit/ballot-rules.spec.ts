@@ -120,7 +120,7 @@ describe('approving a motion (审议通过)', () => {
     const result = tallyItem(motion(), papers(50, 10, 5), congress(73, 65));
     expect(result).toMatchObject({ counts: { yes: 50, no: 10, abstain: 5 }, base: 73, baseLabel: 'eligible', required: 37, passed: true });
     expect(result.explanation).toEqual({
-      zh: '赞成 50 票,超过全体代表 73 人的半数(37 票),通过',
+      zh: '赞成 50 票，超过全体代表 73 人的半数（37 票），通过',
       en: '50 yes, more than half of all 73 representatives (37 needed): passed',
     });
   });
@@ -128,14 +128,14 @@ describe('approving a motion (审议通过)', () => {
   it('fails with 36 yes of 73 representatives under 过半数', () => {
     const result = tallyItem(motion(), papers(36, 20), congress(73));
     expect(result.passed).toBe(false);
-    expect(result.explanation.zh).toBe('赞成 36 票,未达到全体代表 73 人的过半数所需的 37 票,未通过');
+    expect(result.explanation.zh).toBe('赞成 36 票，未达到全体代表 73 人的过半数所需的 37 票，未通过');
     expect(result.explanation.en).toBe('36 yes, not more than half of all 73 representatives (37 needed): not passed');
   });
 
   it('fails with 36 yes of 73 representatives under 半数以上 too', () => {
     const result = tallyItem(motion('all_majority', 'majorityInclusive'), papers(36), congress(73));
     expect(result.passed).toBe(false);
-    expect(result.explanation.zh).toBe('赞成 36 票,未达到全体代表 73 人的半数以上所需的 37 票,未通过');
+    expect(result.explanation.zh).toBe('赞成 36 票，未达到全体代表 73 人的半数以上所需的 37 票，未通过');
   });
 
   it('passes with 91 yes of 180 representatives, 130 present, and fails with 88 although 88 is most of the room', () => {
@@ -149,14 +149,14 @@ describe('approving a motion (审议通过)', () => {
   it('fails a motion with exactly half of an even congress under 过半数', () => {
     const result = tallyItem(motion('all_majority', 'majorityStrict'), papers(36, 36), congress(72));
     expect(result.passed).toBe(false);
-    expect(result.explanation.zh).toBe('赞成 36 票,未达到全体代表 72 人的过半数所需的 37 票,未通过');
+    expect(result.explanation.zh).toBe('赞成 36 票，未达到全体代表 72 人的过半数所需的 37 票，未通过');
   });
 
   it('passes a motion with exactly half of an even congress under 半数以上', () => {
     const result = tallyItem(motion('all_majority', 'majorityInclusive'), papers(36, 36), congress(72));
     expect(result.passed).toBe(true);
     expect(result.explanation).toEqual({
-      zh: '赞成 36 票,达到全体代表 72 人的半数以上(36 票),通过',
+      zh: '赞成 36 票，达到全体代表 72 人的半数以上（36 票），通过',
       en: '36 yes, at least half of all 72 representatives (36 needed): passed',
     });
   });
@@ -188,7 +188,7 @@ describe('approving a motion (审议通过)', () => {
     const room = congress(180, 130);
     const passed = tallyItem(motion('present_majority'), papers(66, 64), room);
     expect(passed).toMatchObject({ base: 130, baseLabel: 'present', required: 66, passed: true });
-    expect(passed.explanation.zh).toBe('赞成 66 票,超过出席代表 130 人的半数(66 票),通过');
+    expect(passed.explanation.zh).toBe('赞成 66 票，超过出席代表 130 人的半数（66 票），通过');
     expect(passed.explanation.en).toBe('66 yes, more than half of the 130 representatives present (66 needed): passed');
     expect(tallyItem(motion('present_majority'), papers(65, 65), room).passed).toBe(false);
   });
@@ -199,7 +199,7 @@ describe('approving a motion (审议通过)', () => {
     expect(tallyItem(motion('cast_majority', 'majorityInclusive'), papers(50, 50), room).passed).toBe(true);
     const result = tallyItem(motion('cast_majority'), papers(51, 49), room);
     expect(result.passed).toBe(true);
-    expect(result.explanation.zh).toBe('赞成 51 票,超过投票总数 100 票的半数(51 票),通过');
+    expect(result.explanation.zh).toBe('赞成 51 票，超过投票总数 100 票的半数（51 票），通过');
     expect(result.explanation.en).toBe('51 yes, more than half of the 100 ballots cast (51 needed): passed');
   });
 
@@ -207,12 +207,12 @@ describe('approving a motion (审议通过)', () => {
     const passed = tallyItem(motion('all_two_thirds'), papers(20, 10), congress(30));
     expect(passed.passed).toBe(true);
     expect(passed.explanation).toEqual({
-      zh: '赞成 20 票,达到全体代表 30 人的三分之二(20 票),通过',
+      zh: '赞成 20 票，达到全体代表 30 人的三分之二（20 票），通过',
       en: '20 yes, at least two thirds of all 30 representatives (20 needed): passed',
     });
     const failed = tallyItem(motion('all_two_thirds'), papers(19, 11), congress(30));
     expect(failed.passed).toBe(false);
-    expect(failed.explanation.zh).toBe('赞成 19 票,未达到全体代表 30 人的三分之二所需的 20 票,未通过');
+    expect(failed.explanation.zh).toBe('赞成 19 票，未达到全体代表 30 人的三分之二所需的 20 票，未通过');
   });
 
   it('needs 21 of 31 under two thirds', () => {
@@ -224,7 +224,7 @@ describe('approving a motion (审议通过)', () => {
     const assembly: Electorate = { eligible: 60, present: 55, cast: 55, body: 'staff' };
     const result = tallyItem(motion(), papers(50, 5), assembly);
     expect(result.passed).toBe(true);
-    expect(result.explanation.zh).toBe('赞成 50 票,超过全体职工 60 人的半数(31 票),通过');
+    expect(result.explanation.zh).toBe('赞成 50 票，超过全体职工 60 人的半数（31 票），通过');
     expect(result.explanation.en).toBe('50 yes, more than half of all 60 staff (31 needed): passed');
   });
 
@@ -388,12 +388,12 @@ describe('electing (民主选举)', () => {
 
   it('explains the threshold and the winners in words', () => {
     const result = tallyItem(election(1, 2), electionPapers({ c1: 50, c2: 20 }), congress(73));
-    expect(result.explanation.zh).toBe('应选 1 名,当选须获得全体代表 73 人的过半数(37 票);当选:张伟(50 票)');
+    expect(result.explanation.zh).toBe('应选 1 名，当选须获得全体代表 73 人的过半数（37 票）；当选：张伟（50 票）');
     expect(result.explanation.en).toBe('1 seat(s); a candidate needs 37 votes, more than half of all 73 representatives; elected: 张伟 (50)');
   });
 });
 
-describe('checking an election ballot (选票)', () => {
+describe('checking an election ballot （选票）', () => {
   const item = election(2, 3);
   const withWriteIns = election(2, 3, { allowWriteIn: true });
 

@@ -1,0 +1,58 @@
+// A server restarted mid-ballot (an update, a power cut with a clean shutdown) picks up where it was:
+// the open ballot still takes votes, acknowledged votes are still there, and nobody votes twice.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { approvalBallot, call, createApp, createCongress, openBallot, signIn } from '../support/congress.js';
+import { expectError, vote } from '../support/requests.js';
+
+let app: FastifyInstance | undefined;
+let directory: string;
+beforeEach(() => {
+  directory = mkdtempSync(join(tmpdir(), 'yishi-restart-'));
+});
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+  rmSync(directory, { recursive: true, force: true });
+});
+
+describe('a restart while a ballot is open', () => {
+  it('keeps the acknowledged votes, refuses a second one, and goes on counting', async () => {
+    const DATABASE_PATH = join(directory, 'yishi.sqlite');
+    app = await createApp({ DATABASE_PATH });
+    const congress = await createCongress(app, { representatives: 3 });
+    const ballotId = await openBallot(congress);
+    const [first, second] = congress.representatives;
+    expect((await vote(app, first!.token, ballotId, ['yes'])).statusCode).toBe(201);
+    await app.close();
+    app = await createApp({ DATABASE_PATH });
+    const secretary = await signIn(app);
+    expect((await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot).toMatchObject({ state: 'open', turnout: { voted: 1, eligible: 3 } });
+    expectError(await vote(app, first!.token, ballotId, ['no']), 409, 'ALREADY_VOTED');
+    expect((await vote(app, second!.token, ballotId, ['no'])).statusCode).toBe(201);
+    const { ballot } = await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: secretary } });
+    expect(ballot.result).toMatchObject({ cast: 2, items: [{ counts: { yes: 1, no: 1, abstain: 0 } }] });
+  });
+
+  it('closes a ballot whose deadline passed while the server was down', async () => {
+    const DATABASE_PATH = join(directory, 'yishi.sqlite');
+    let now = Date.now();
+    app = await createApp({ DATABASE_PATH }, { clock: () => new Date(now) });
+    const congress = await createCongress(app, { representatives: 3 });
+    const ballotId = await openBallot(congress, { ...approvalBallot(), deadlineAt: new Date(now + 3_600_000).toISOString() });
+    await vote(app, congress.representatives[0]!.token, ballotId, ['yes']);
+    await app.close();
+    now += 2 * 3_600_000;
+    app = await createApp({ DATABASE_PATH }, { clock: () => new Date(now) });
+    const secretary = await signIn(app);
+    let ballot = (await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot;
+    for (const started = Date.now(); ballot.state === 'open' && Date.now() - started < 5_000; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      ballot = (await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot;
+    }
+    expect(ballot).toMatchObject({ state: 'closed', result: { cast: 1 } });
+  });
+});
