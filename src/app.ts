@@ -21,6 +21,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { DomainEvents } from './events.js';
 import { meetingRoutes } from './meetings/routes.js';
+import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
@@ -100,6 +101,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   meetingRoutes(app, context);
   ballotRoutes(app, context);
   auditRoutes(app, context);
+  motionRoutes(app, context);
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context));
 

@@ -10,7 +10,8 @@ export type DomainEvent =
   | { type: 'ballot.published'; meetingId: string; ballotId: string }
   | { type: 'ballot.updated'; meetingId: string; ballotId: string }
   | { type: 'member.voted'; memberId: string; ballotId: string }
-  | { type: 'member.revoked'; memberId: string };
+  | { type: 'member.revoked'; memberId: string }
+  | { type: 'motion.changed'; meetingId: string; motionId: string; event: string };
 
 export class DomainEvents {
   readonly #emitter = new EventEmitter().setMaxListeners(100);

@@ -1,7 +1,9 @@
 // The list of migrations, in order. A landed migration is never edited: add a new file instead.
 import type { Migration } from 'kysely';
 import * as core from './2026-11-25-001-core.js';
+import * as motions from './2026-11-25-002-motions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
+  '2026-11-25-002-motions': motions,
 };

@@ -11,7 +11,7 @@ export function findAccountById(db: Kysely<Database>, id: string) {
 }
 
 export function listAccounts(db: Kysely<Database>) {
-  return db.selectFrom('account').select(['id', 'username', 'display_name', 'role', 'disabled', 'created_at']).orderBy('username').execute();
+  return db.selectFrom('account').select(['id', 'username', 'display_name', 'role', 'disabled', 'created_at', 'department_id']).orderBy('username').execute();
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {

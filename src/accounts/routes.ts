@@ -6,10 +6,11 @@ import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
 import { clearSessionCookie, OFFICER_COOKIE, setSessionCookie } from '../plugins/auth.js';
+import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
-const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional() });
+const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional(), departmentId: z.string().nullable().optional() });
 
 export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);
@@ -59,13 +60,13 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     schema: {
       tags,
       summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
-      body: z.object({ username: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}_.@-]+$/u), displayName: z.string().trim().min(1).max(60).optional(), password: z.string().min(12).max(200), role: accountRole }).strict(),
+      body: z.object({ username: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}_.@-]+$/u), displayName: z.string().trim().min(1).max(60).optional(), password: z.string().min(12).max(200), role: accountRole, departmentId: idSchema.nullable().optional().describe('Handlers (承办人) only: their department') }).strict(),
       response: responses({ 201: z.object({ account }) }),
     },
     handler: async (request, reply) => {
       const actor = requireAccount(request.actor, SECRETARY);
       const { kind: _kind, ...created } = await service.createAccount(context, actor, request.body);
-      return reply.status(201).send({ account: created });
+      return reply.status(201).send({ account: { ...created, departmentId: request.body.departmentId ?? null } });
     },
   });
 

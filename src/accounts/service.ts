@@ -4,6 +4,7 @@ import type { AccountActor, AccountRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import { fail } from '../errors.js';
+import { getDepartment } from '../motions/departments.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
 import * as repository from './repository.js';
 
@@ -12,6 +13,8 @@ export interface NewAccount {
   displayName?: string | undefined;
   password: string;
   role: AccountRole;
+  /** Handlers (承办人) only: the department whose motions they see and answer. */
+  departmentId?: string | null | undefined;
 }
 
 function toActor(row: { id: string; username: string; display_name: string; role: AccountRole }): AccountActor {
@@ -20,6 +23,8 @@ function toActor(row: { id: string; username: string; display_name: string; role
 
 export async function createAccount(context: AppContext, creator: AccountActor | null, account: NewAccount): Promise<AccountActor> {
   if (await repository.findAccountByUsername(context.db, account.username)) fail('USERNAME_TAKEN');
+  if ((account.role === 'handler') !== Boolean(account.departmentId)) fail('DEPARTMENT_REQUIRED');
+  if (account.departmentId) await getDepartment(context, account.departmentId);
   const row = {
     id: randomId(context.random),
     username: account.username,
@@ -28,9 +33,10 @@ export async function createAccount(context: AppContext, creator: AccountActor |
     role: account.role,
     disabled: 0,
     created_at: nowIso(context),
+    department_id: account.departmentId ?? null,
   };
   await repository.insertAccount(context.db, row);
-  await recordAudit(context, creator, 'account.created', { detail: { username: row.username, role: row.role } });
+  await recordAudit(context, creator, 'account.created', { detail: { username: row.username, role: row.role, ...(row.department_id ? { departmentId: row.department_id } : {}) } });
   return toActor(row);
 }
 
@@ -72,10 +78,12 @@ export async function accountForToken(context: AppContext, token: string): Promi
 
 export async function listAccounts(context: AppContext) {
   const rows = await repository.listAccounts(context.db);
-  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at }));
+  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at, departmentId: row.department_id }));
 }
 
 export async function setAccountDisabled(context: AppContext, actor: AccountActor, accountId: string, disabled: boolean): Promise<void> {
+  // Nobody locks themselves out: the last way in would be the command line.
+  if (disabled && accountId === actor.id) fail('FORBIDDEN', { reason: 'cannot disable your own account' });
   const result = await repository.updateAccount(context.db, accountId, { disabled: disabled ? 1 : 0 });
   if (!result.numUpdatedRows) fail('NOT_FOUND');
   if (disabled) await repository.deleteSessionsOfAccount(context.db, accountId);

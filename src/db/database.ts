@@ -9,6 +9,8 @@ export interface AccountTable {
   role: 'secretary' | 'scrutineer' | 'handler' | 'committee';
   disabled: number;
   created_at: string;
+  /** The department a handler (承办人) works for; null for every other role. */
+  department_id: string | null;
 }
 
 export interface AuthSessionTable {
@@ -116,6 +118,126 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface DepartmentTable {
+  id: string;
+  name: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface MotionSettingsTable {
+  meeting_id: string;
+  opens_at: string | null;
+  closes_at: string | null;
+  required_seconders: number;
+  decline_window_days: number;
+  reply_deadline_days: number;
+  extension_max_days: number;
+  number_year: number | null;
+}
+
+export type MotionStateColumn =
+  | 'draft' | 'seconding' | 'review' | 'returned' | 'withdrawn' | 'not_accepted' | 'merged'
+  | 'resolution' | 'accepted' | 'assigned' | 'replied' | 'rehandling' | 'rated' | 'resolved';
+
+export interface MotionTable {
+  id: string;
+  meeting_id: string;
+  term_id: string;
+  sequence: number | null;
+  number: string | null;
+  proposer_member_id: string;
+  entered_by_account_id: string | null;
+  entered_by_name: string | null;
+  subject: string;
+  reasons: string;
+  measures: string;
+  category: 'operations' | 'reform' | 'welfare' | 'safety' | 'culture' | 'other';
+  state: MotionStateColumn;
+  review_outcome: 'accepted' | 'merged' | 'resolution' | 'not_accepted' | null;
+  merged_into_id: string | null;
+  converted_to_suggestion: number;
+  rejection_reason: string | null;
+  resolution_ballot_id: string | null;
+  due_at: string | null;
+  extension_days: number | null;
+  extension_reason: string | null;
+  created_at: string;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  assigned_at: string | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  updated_at: string;
+}
+
+export interface MotionSeconderTable {
+  motion_id: string;
+  member_id: string;
+  seconded_at: string;
+  entered_by_account_id: string | null;
+}
+
+export interface MotionTransitionTable {
+  id: Generated<number>;
+  motion_id: string;
+  at: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor_kind: 'account' | 'member' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  on_behalf_of_member_id: string | null;
+  note: string | null;
+  detail: string;
+}
+
+export interface MotionAssignmentTable {
+  id: string;
+  motion_id: string;
+  department_id: string;
+  role: 'lead' | 'co';
+  assigned_at: string;
+  active: number;
+  declined_at: string | null;
+  decline_reason: string | null;
+}
+
+export interface MotionReplyTable {
+  id: string;
+  motion_id: string;
+  round: number;
+  department_id: string;
+  author_account_id: string | null;
+  author_name: string;
+  content: string;
+  grade: 'A' | 'B' | 'C' | 'D';
+  replied_at: string;
+  due_at: string;
+  on_time: number;
+  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  rating_comment: string | null;
+  rated_at: string | null;
+}
+
+export interface MotionAttachmentTable {
+  id: string;
+  motion_id: string;
+  stored_name: string;
+  filename: string;
+  media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size: number;
+  uploaded_at: string;
+}
+
+/** FTS5 table of pre-tokenised text (src/motions/search.ts). */
+export interface MotionSearchTable {
+  motion_id: string;
+  subject: string;
+  content: string;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -129,4 +251,13 @@ export interface Database {
   participation: ParticipationTable;
   ballot_box: BallotBoxTable;
   audit_log: AuditLogTable;
+  department: DepartmentTable;
+  motion_settings: MotionSettingsTable;
+  motion: MotionTable;
+  motion_seconder: MotionSeconderTable;
+  motion_transition: MotionTransitionTable;
+  motion_assignment: MotionAssignmentTable;
+  motion_reply: MotionReplyTable;
+  motion_attachment: MotionAttachmentTable;
+  motion_search: MotionSearchTable;
 }

@@ -13,7 +13,8 @@ import type { AppContext } from '../context.js';
 import { AppError, errorBody } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
-import { assertCanFollow, attendanceCounts, checkIn, getMeeting, presentMeeting } from '../meetings/service.js';
+import { assertCanFollow, attendanceCounts, checkIn, currentMeetingFor, getMeeting, presentMeeting } from '../meetings/service.js';
+import { broadcastMotion, motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../roster/schemas.js';
 import { actorForDisplayToken, actorForToken, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
 
@@ -25,12 +26,17 @@ const handshakeSchema = z
 interface SocketData {
   actor: Actor;
   meetingId: string | null;
+  /** A representative who named no meeting follows the term's current one, from session to session. */
+  followsTerm: string | null;
+  /** Motion rooms (secretariat and committee, or a handler's department), not tied to a meeting. */
+  motionRooms: string[];
 }
 
 const rooms = {
   meeting: (id: string) => `m:${id}`,
   officers: (id: string) => `o:${id}`,
   member: (id: string) => `p:${id}`,
+  term: (id: string) => `t:${id}`,
 };
 
 function isOfficer(actor: Actor): boolean {
@@ -49,9 +55,17 @@ async function authenticate(app: FastifyInstance, context: AppContext, socket: S
     if (actor.kind === 'anonymous' && cookies[MEMBER_COOKIE]) actor = await actorForToken(context, cookies[MEMBER_COOKIE]);
   }
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
-  const meeting = await resolveMeetingFor(context, actor, auth.meetingId);
+  // An officer may connect without naming a meeting, to follow motions only.
+  const meeting = actor.kind === 'account' && !auth.meetingId ? null : await resolveMeetingFor(context, actor, auth.meetingId);
   if (meeting) assertCanFollow(actor, meeting);
-  return { actor, meetingId: meeting?.id ?? null };
+  return { actor, meetingId: meeting?.id ?? null, followsTerm: actor.kind === 'member' && !auth.meetingId ? actor.termId : null, motionRooms: await motionRoomsFor(context, actor) };
+}
+
+function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData): void {
+  if (!data.meetingId && data.actor.kind === 'account') return;
+  meetingSnapshot(context, data.actor, data.meetingId ?? undefined)
+    .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
+    .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
 }
 
 function envelopeOf(error: unknown) {
@@ -128,8 +142,11 @@ class Broadcaster {
       case 'member.revoked':
         this.io.in(rooms.member(event.memberId)).disconnectSockets(true);
         return;
+      case 'motion.changed':
+        return broadcastMotion(this.io, this.context, event, rooms.member);
       case 'meeting.updated': {
         const meeting = await getMeeting(this.context, event.meetingId);
+        await this.#followCurrentMeeting(meeting.term_id);
         this.io.to(rooms.meeting(event.meetingId)).emit('meeting:updated', { meeting: presentMeeting(meeting) });
         return;
       }
@@ -147,6 +164,23 @@ class Broadcaster {
     }
     this.io.to(rooms.meeting(meetingId)).except(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
     this.io.to(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'officer') });
+  }
+
+  /** When a term's current meeting changes (the next session opens), move its followers there with a fresh snapshot. */
+  async #followCurrentMeeting(termId: string): Promise<void> {
+    const sockets = await this.io.in(rooms.term(termId)).fetchSockets();
+    const follower = sockets[0]?.data as SocketData | undefined;
+    if (!follower || follower.actor.kind !== 'member') return;
+    const current = await currentMeetingFor(this.context, follower.actor);
+    if (!current) return;
+    for (const socket of sockets) {
+      const data = socket.data as SocketData;
+      if (data.meetingId === current.id) continue;
+      if (data.meetingId) void socket.leave(rooms.meeting(data.meetingId));
+      data.meetingId = current.id;
+      void socket.join(rooms.meeting(current.id));
+      sendSnapshot(this.context, socket, data);
+    }
   }
 
   #schedule(): void {
@@ -199,10 +233,10 @@ export function attachRealtime(app: FastifyInstance, context: AppContext): Serve
       if (isOfficer(data.actor)) void socket.join(rooms.officers(data.meetingId));
     }
     if (data.actor.kind === 'member') void socket.join(rooms.member(data.actor.memberId));
+    if (data.followsTerm) void socket.join(rooms.term(data.followsTerm));
+    if (data.motionRooms.length) void socket.join(data.motionRooms);
     registerCommands(context, socket, data);
-    meetingSnapshot(context, data.actor, data.meetingId ?? undefined)
-      .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
-      .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
+    sendSnapshot(context, socket, data);
   });
   const broadcaster = new Broadcaster(io, context);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));

@@ -1,0 +1,36 @@
+// Live updates of motions: every change reaches the secretariat and the motions committee (a room
+// not tied to any meeting), the departments handling the motion, and its proposer and seconders.
+import type { Server } from 'socket.io';
+import * as accountRepository from '../accounts/repository.js';
+import type { Actor } from '../actors.js';
+import type { AppContext } from '../context.js';
+import type { DomainEvent } from '../events.js';
+import * as handling from './handling-repository.js';
+import * as repository from './repository.js';
+import { presentSummary } from './views.js';
+
+export const motionRooms = {
+  officers: 'officers',
+  department: (id: string) => `d:${id}`,
+};
+
+/** Rooms an account joins on connecting, whether or not it follows a meeting. */
+export async function motionRoomsFor(context: AppContext, actor: Actor): Promise<string[]> {
+  if (actor.kind !== 'account') return [];
+  if (actor.role === 'secretary' || actor.role === 'committee') return [motionRooms.officers];
+  if (actor.role !== 'handler') return [];
+  const account = await accountRepository.findAccountById(context.db, actor.id);
+  return account?.department_id ? [motionRooms.department(account.department_id)] : [];
+}
+
+/** `motion:updated` with the motion's summary and the move that changed it; drafts stay with their proposer. */
+export async function broadcastMotion(io: Server, context: AppContext, event: Extract<DomainEvent, { type: 'motion.changed' }>, memberRoom: (memberId: string) => string): Promise<void> {
+  const row = await repository.findMotion(context.db, event.motionId);
+  if (!row) return;
+  const payload = { event: event.event, motion: presentSummary(row, context.clock()) };
+  const [seconders, assignments] = await Promise.all([repository.listSeconders(context.db, [row.id]), handling.listAssignments(context.db, [row.id])]);
+  const rooms = [memberRoom(row.proposer_member_id), ...seconders.map((seconder) => memberRoom(seconder.member_id))];
+  if (row.number !== null || row.entered_by_name !== null) rooms.push(motionRooms.officers);
+  for (const assignment of assignments) if (assignment.active) rooms.push(motionRooms.department(assignment.department_id));
+  io.to(rooms).emit('motion:updated', payload);
+}

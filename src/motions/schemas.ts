@@ -1,0 +1,226 @@
+// zod schemas for motions (提案): request bodies, query strings and what each response carries.
+import { z } from 'zod';
+import { idSchema } from '../roster/schemas.js';
+import { motionEvents, motionStates } from './workflow.js';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const reason = text(2000);
+const optionalNote = z.string().trim().max(2000).optional();
+const isoTime = z.iso.datetime({ offset: true });
+
+export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
+export const motionCategory = z.enum(motionCategories);
+export type MotionCategory = z.infer<typeof motionCategory>;
+export const motionCategoryNames: Record<MotionCategory, string> = {
+  operations: '生产经营',
+  reform: '改革发展',
+  welfare: '职工权益',
+  safety: '安全生产',
+  culture: '文化建设',
+  other: '其他',
+};
+
+export const motionState = z.enum(motionStates);
+export const replyGrade = z.enum(['A', 'B', 'C', 'D']);
+export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+
+export const motionInput = z
+  .object({
+    subject: text(120).describe('案由'),
+    reasons: text(10_000).describe('理由'),
+    measures: text(10_000).describe('建议措施'),
+    category: motionCategory,
+    proposerMemberId: idSchema.optional().describe('Secretary only: the representative whose paper motion is being entered (代录)'),
+  })
+  .strict();
+export const motionPatch = motionInput.omit({ proposerMemberId: true }).partial().strict();
+
+export const motionSettingsInput = z
+  .object({
+    opensAt: isoTime.nullable().describe('提案征集开始'),
+    closesAt: isoTime.nullable().describe('提案征集截止'),
+    requiredSeconders: z.number().int().min(0).max(50).default(2),
+    declineWindowDays: z.number().int().min(1).max(60).default(5),
+    replyDeadlineDays: z.number().int().min(1).max(365).default(30),
+    extensionMaxDays: z.number().int().min(1).max(365).default(30),
+    numberYear: z.number().int().min(1949).max(2999).nullable().default(null).describe('Year in motion numbers; default: the year collection closes'),
+  })
+  .strict()
+  .refine((settings) => !settings.opensAt || !settings.closesAt || Date.parse(settings.opensAt) < Date.parse(settings.closesAt), {
+    message: 'collection must open before it closes',
+    path: ['closesAt'],
+  });
+
+export const departmentInput = z.object({ name: text(60) }).strict();
+export const departmentPatch = z.object({ name: text(60).optional(), disabled: z.boolean().optional() }).strict();
+
+/** Bodies of the moves through the state machine, one per route. */
+export const actionBodies = {
+  submit: z.object({ note: optionalNote }).strict(),
+  resubmit: z.object({ note: optionalNote }).strict(),
+  withdraw: z.object({ note: optionalNote }).strict(),
+  second: z.object({ memberId: idSchema.optional().describe('Secretary only: the seconder of a paper motion') }).strict(),
+  accept: z.object({ note: optionalNote }).strict(),
+  reject: z.object({ reason, convertToSuggestion: z.boolean().default(false).describe('转为意见建议') }).strict(),
+  merge: z.object({ targetMotionId: idSchema, note: optionalNote }).strict(),
+  return: z.object({ reason }).strict(),
+  escalate: z.object({ note: optionalNote, ballotId: idSchema.optional().describe('An existing ballot to carry it; else a draft ballot is made') }).strict(),
+  assign: z
+    .object({
+      leadDepartmentId: idSchema,
+      coDepartmentIds: z.array(idSchema).max(20).default([]),
+      deadline: isoTime.optional().describe('Reply deadline; default: now + the reply deadline setting'),
+      note: optionalNote,
+    })
+    .strict()
+    .refine((body) => !body.coDepartmentIds.includes(body.leadDepartmentId), { message: 'the lead department cannot also co-handle', path: ['coDepartmentIds'] }),
+  decline: z.object({ reason }).strict(),
+  extend: z.object({ reason, days: z.number().int().min(1).max(365) }).strict(),
+  reply: z.object({ content: text(20_000), grade: replyGrade }).strict(),
+  rate: z.object({ rating, comment: optionalNote }).strict(),
+  resolve: z.object({ reason: optionalNote }).strict(),
+} as const;
+
+export type ActionName = keyof typeof actionBodies;
+export type MotionAction = { [K in ActionName]: { action: K } & z.output<(typeof actionBodies)[K]> }[ActionName];
+
+const yesNo = z.enum(['true', 'false']).transform((value) => value === 'true');
+
+export const motionListQuery = z
+  .object({
+    meetingId: idSchema.optional(),
+    state: z.union([motionState, z.array(motionState)]).optional(),
+    category: motionCategory.optional(),
+    departmentId: idSchema.optional(),
+    q: z.string().trim().max(100).optional().describe('Full text over subject and content (Chinese-aware)'),
+    overdue: yesNo.optional(),
+    scope: z.enum(['mine', 'seconded', 'seconding']).optional().describe('Representatives: their own, those they seconded, or those open for seconding'),
+    limit: z.coerce.number().int().min(1).max(1000).default(200),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict();
+
+export const dashboardQuery = z
+  .object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) })
+  .strict();
+export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
+
+const person = z.object({ memberId: z.string(), name: z.string() });
+const departmentRef = z.object({ id: z.string(), name: z.string() });
+
+export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() });
+
+export const motionSettings = z.object({
+  meetingId: z.string(),
+  opensAt: z.string().nullable(),
+  closesAt: z.string().nullable(),
+  requiredSeconders: z.number(),
+  declineWindowDays: z.number(),
+  replyDeadlineDays: z.number(),
+  extensionMaxDays: z.number(),
+  numberYear: z.number().nullable(),
+  collecting: z.boolean(),
+});
+
+export const motionSummary = z.object({
+  id: z.string(),
+  meetingId: z.string(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  category: motionCategory,
+  state: motionState,
+  stateName: z.string(),
+  proposer: person,
+  onPaper: z.boolean(),
+  seconderCount: z.number(),
+  leadDepartment: departmentRef.nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  latestGrade: replyGrade.nullable(),
+  latestRating: rating.nullable(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+export const historyEntry = z.object({
+  at: z.string(),
+  event: z.string(),
+  from: z.string(),
+  to: z.string(),
+  actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
+  onBehalfOf: person.nullable(),
+  note: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+
+export const motionDetail = motionSummary.extend({
+  reasons: z.string(),
+  measures: z.string(),
+  enteredBy: z.string().nullable(),
+  seconders: z.array(person.extend({ secondedAt: z.string(), onPaper: z.boolean() })),
+  proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
+  mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
+  mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
+  reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
+  rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
+  resolutionBallotId: z.string().nullable(),
+  assignments: z.array(
+    z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
+  ),
+  extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
+  replies: z.array(
+    z.object({
+      round: z.number(),
+      department: departmentRef,
+      author: z.string(),
+      content: z.string(),
+      grade: replyGrade,
+      repliedAt: z.string(),
+      dueAt: z.string(),
+      onTime: z.boolean(),
+      rating: rating.nullable(),
+      ratingComment: z.string().nullable(),
+      ratedAt: z.string().nullable(),
+    }),
+  ),
+  resolvedAt: z.string().nullable(),
+  resolutionNote: z.string().nullable(),
+  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
+  history: z.array(historyEntry),
+  allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
+});
+
+const rate = z.object({ count: z.number(), of: z.number(), percent: z.number().nullable() });
+const deadlineEntry = z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), state: motionState, leadDepartment: departmentRef.nullable(), dueAt: z.string(), daysLeft: z.number() });
+
+export const dashboard = z.object({
+  asOf: z.string(),
+  meetingId: z.string().nullable(),
+  submitted: z.number(),
+  byStatus: z.record(motionState, z.number()),
+  byCategory: z.array(z.object({ category: motionCategory, name: z.string(), submitted: z.number(), accepted: z.number(), resolved: z.number() })),
+  byDepartment: z.array(
+    z.object({
+      department: departmentRef,
+      assigned: z.number(),
+      replied: z.number(),
+      repliedOnTime: z.number(),
+      overdue: z.number(),
+      resolved: z.number(),
+      satisfied: z.number(),
+      basicallySatisfied: z.number(),
+      dissatisfied: z.number(),
+    }),
+  ),
+  rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
+  overdue: z.array(deadlineEntry),
+  dueSoon: z.array(deadlineEntry),
+});
+
+export type MotionInput = z.infer<typeof motionInput>;
+export type MotionPatch = z.infer<typeof motionPatch>;
+export type MotionSettingsInput = z.infer<typeof motionSettingsInput>;
+export type MotionListQuery = z.infer<typeof motionListQuery>;
+export type MotionSummary = z.infer<typeof motionSummary>;
+export type MotionDetail = z.infer<typeof motionDetail>;
+export type Dashboard = z.infer<typeof dashboard>;

@@ -1,0 +1,72 @@
+// HTTP routes around motions: departments (部门), a meeting's motion settings, the dashboard and
+// the exports (提案汇编, 提案落实情况报告).
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireAccount, SECRETARY } from '../actors.js';
+import type { AppContext } from '../context.js';
+import { assertCanFollow, getMeeting } from '../meetings/service.js';
+import { api, idParams, responses } from '../plugins/api.js';
+import * as departments from './departments.js';
+import { dashboard, dashboardQuery, department, departmentInput, departmentPatch, exportQuery, motionSettings, motionSettingsInput } from './schemas.js';
+import { readSettings, saveSettings } from './settings.js';
+import { dashboardFor, type ExportFile, exportRegister, exportReport } from './tracker.js';
+
+const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM) or XLSX') });
+
+export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
+  const routes = api(app);
+  const tags = ['motions'];
+
+  routes.get('/api/departments', {
+    schema: { tags, summary: 'Departments that handle motions', response: responses({ 200: z.object({ departments: z.array(department) }) }) },
+    handler: async (request) => {
+      requireAccount(request.actor, ['secretary', 'committee', 'handler']);
+      return { departments: await departments.listDepartments(context) };
+    },
+  });
+
+  routes.post('/api/departments', {
+    schema: { tags, summary: 'Add a department (secretary)', body: departmentInput, response: responses({ 201: z.object({ department }) }) },
+    handler: async (request, reply) => reply.status(201).send({ department: await departments.createDepartment(context, requireAccount(request.actor, SECRETARY), request.body.name) }),
+  });
+
+  routes.patch('/api/departments/:id', {
+    schema: { tags, summary: 'Rename or disable a department (secretary)', params: idParams, body: departmentPatch, response: responses({ 200: z.object({ department }) }) },
+    handler: async (request) => ({ department: await departments.updateDepartment(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+  });
+
+  routes.get('/api/meetings/:id/motion-settings', {
+    schema: { tags, summary: 'The collection window and motion rules of a meeting', params: idParams, response: responses({ 200: z.object({ settings: motionSettings }) }) },
+    handler: async (request) => {
+      assertCanFollow(request.actor, await getMeeting(context, request.params.id));
+      return { settings: await readSettings(context, request.params.id) };
+    },
+  });
+
+  routes.put('/api/meetings/:id/motion-settings', {
+    schema: { tags, summary: 'Set the collection window and motion rules (secretary)', params: idParams, body: motionSettingsInput, response: responses({ 200: z.object({ settings: motionSettings }) }) },
+    handler: async (request) => ({ settings: await saveSettings(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+  });
+
+  routes.get('/api/motions/dashboard', {
+    schema: { tags, summary: 'The tracker: counts, rates, overdue and due-soon motions (secretary, committee)', querystring: dashboardQuery, response: responses({ 200: z.object({ dashboard }) }) },
+    handler: async (request) => ({ dashboard: await dashboardFor(context, request.actor, request.query) }),
+  });
+
+  const send = (file: ExportFile, reply: { header: (name: string, value: string) => unknown; send: (body: Buffer) => unknown }) => {
+    reply.header('content-type', file.contentType);
+    reply.header('content-disposition', file.contentDisposition);
+    reply.header('x-content-type-options', 'nosniff');
+    return reply.send(file.body);
+  };
+
+  routes.get('/api/motions/register', {
+    schema: { tags, summary: 'The motion register (提案汇编) as CSV or XLSX', querystring: exportQuery, response: fileResponse },
+    handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
+  });
+
+  routes.get('/api/motions/report', {
+    schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV or XLSX; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
+    handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
+  });
+}
