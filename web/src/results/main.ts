@@ -1,5 +1,10 @@
-// The results page.
+// The public result notice (/results/<ballotId>): a printable 表决结果公告 on one A4 page.
 import '../shared/base.css';
+import './results.css';
 import { html, render } from '../shared/html.js';
+import { applyPageLanguage } from '../shared/page-language.js';
+import { Notice } from './notice.js';
 
-render(html`<main><h1>议事</h1></main>`, document.getElementById('app')!);
+applyPageLanguage('noticePageTitle');
+const ballotId = decodeURIComponent(location.pathname.split('/')[2] ?? '');
+render(html`<${Notice} ballotId=${ballotId} />`, document.getElementById('app')!);

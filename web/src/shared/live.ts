@@ -85,6 +85,7 @@ export class LiveMeeting {
   readonly socket: Socket;
   snapshot: Snapshot | null = null;
   status: ConnectionStatus = 'connecting';
+  #stopped = false;
 
   constructor(private readonly options: LiveOptions) {
     this.socket = io({ transports: ['websocket'], auth: options.auth, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 });
@@ -93,11 +94,16 @@ export class LiveMeeting {
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       const code = error.data?.code;
       if (code && ['INVALID_CODE', 'UNAUTHENTICATED', 'FORBIDDEN', 'DISPLAY_TOKEN_INVALID'].includes(code)) {
+        this.#stopped = true;
         this.socket.disconnect();
         options.onRefused?.(code);
       }
       this.#set(this.snapshot, 'reconnecting');
     });
+    // The browser knows first when the Wi-Fi drops: stop at once instead of waiting for the ping
+    // timeout, hold off retrying while there is no network, and reconnect the moment it returns.
+    window.addEventListener('offline', this.#wentOffline);
+    window.addEventListener('online', this.#cameOnline);
     this.socket.on('meeting:snapshot', (snapshot: Snapshot) => this.#set(snapshot, 'connected'));
     this.socket.on('meeting:updated', ({ meeting }: { meeting: Meeting }) => this.#update((s) => ({ ...s, meeting })));
     this.socket.on('attendance:updated', ({ counts }: { counts: AttendanceCounts }) => this.#update((s) => ({ ...s, attendance: counts })));
@@ -123,6 +129,22 @@ export class LiveMeeting {
     this.options.onChange(snapshot, status);
   }
 
+  readonly #wentOffline = (): void => {
+    if (this.#stopped) return;
+    this.socket.disconnect();
+    this.#set(this.snapshot, 'reconnecting');
+  };
+
+  readonly #cameOnline = (): void => {
+    if (!this.#stopped && !this.socket.connected) this.socket.connect();
+  };
+
+  /** Asks for a fresh snapshot (e.g. after a check-in, which only the asker's own view shows). */
+  async refresh(): Promise<void> {
+    const envelope = await this.command<Snapshot>('meeting:sync', {});
+    if (envelope.data) this.#set(envelope.data, this.status);
+  }
+
   /** Sends a command and waits for its envelope; a timeout is reported as code TIMEOUT. */
   command<T>(name: string, payload: unknown, timeoutMs = 10_000): Promise<Envelope<T>> {
     return new Promise((resolve) => {
@@ -134,6 +156,9 @@ export class LiveMeeting {
   }
 
   close(): void {
+    this.#stopped = true;
+    window.removeEventListener('offline', this.#wentOffline);
+    window.removeEventListener('online', this.#cameOnline);
     this.socket.disconnect();
   }
 }

@@ -1,5 +1,9 @@
-// The voter page.
+// The voter page (/join and /v/<code>): phone-first; join with a code, check in, vote.
 import '../shared/base.css';
+import './voter.css';
 import { html, render } from '../shared/html.js';
+import { applyPageLanguage } from '../shared/page-language.js';
+import { VoterApp } from './app.js';
 
-render(html`<main><h1>议事</h1></main>`, document.getElementById('app')!);
+applyPageLanguage('voterPageTitle');
+render(html`<${VoterApp} />`, document.getElementById('app')!);

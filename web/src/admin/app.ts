@@ -1,0 +1,98 @@
+// The console's frame: who is signed in, the header with navigation and the language switch, and the routes.
+import { api } from '../shared/api.js';
+import { html, useEffect, useRef, useState } from '../shared/html.js';
+import { useLanguage } from '../shared/use-language.js';
+import { language, setLanguage, t } from '../i18n/i18n.js';
+import { AuditScreen } from './audit.js';
+import { CardsScreen } from './cards.js';
+import { LoginScreen } from './login.js';
+import { MeetingLayout } from './meeting.js';
+import { MeetingsHome } from './meetings.js';
+import { RosterScreen } from './roster.js';
+import { interceptLinks, match, navigate, usePath } from './router.js';
+import { isOfficer, isSecretary, setAccount } from './session.js';
+import type { Account } from './types.js';
+import { Loading } from './ui.js';
+
+function LanguageSwitch() {
+  const next = language() === 'zh' ? 'en' : 'zh';
+  return html`<button type="button" class="quiet small" lang=${next === 'en' ? 'en' : 'zh-CN'} onClick=${() => setLanguage(next)}>${t('language')}</button>`;
+}
+
+function Header({ account, path, onSignOut }: { account: Account; path: string; onSignOut: () => void }) {
+  const inAudit = path.startsWith('/admin/audit');
+  return html`<header class="console-header no-print">
+    <a class="brand" href="/admin"><span class="brand-mark" aria-hidden="true">议</span>${t('adminConsoleName')}</a>
+    <nav class="console-nav" aria-label=${t('adminMainNavigation')}>
+      <a href="/admin" aria-current=${inAudit ? undefined : 'page'}>${t('adminNavMeetings')}</a>
+      <a href="/admin/audit" aria-current=${inAudit ? 'page' : undefined}>${t('adminNavAudit')}</a>
+    </nav>
+    <div class="console-user">
+      <span><strong>${account.displayName || account.username}</strong> <span class="muted">${t(account.role === 'secretary' ? 'adminRoleSecretary' : 'adminRoleScrutineer')}</span></span>
+      <${LanguageSwitch} />
+      <button type="button" class="quiet small" onClick=${onSignOut}>${t('adminSignOut')}</button>
+    </div>
+  </header>`;
+}
+
+function NotFound() {
+  return html`<h1>${t('adminNotFound')}</h1><p><a href="/admin">${t('adminBackToMeetings')}</a></p>`;
+}
+
+function SecretaryOnly({ children }: { children: unknown }) {
+  return isSecretary() ? children : html`<h1>${t('adminSecretaryOnly')}</h1><p><a href="/admin">${t('adminBackToMeetings')}</a></p>`;
+}
+
+function route(path: string) {
+  if (path === '/admin' || path === '/admin/') return html`<${MeetingsHome} />`;
+  if (match('/admin/audit', path)) return html`<${AuditScreen} meetingId=${null} />`;
+  let parameters = match('/admin/terms/:termId/roster', path);
+  if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/cards', path);
+  if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
+  const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
+  if (meeting) return html`<${MeetingLayout} meetingId=${meeting[1]} section=${(meeting[2] ?? '').replace(/^\/|\/$/g, '')} />`;
+  return html`<${NotFound} />`;
+}
+
+export function App() {
+  useLanguage();
+  const [account, setAccountState] = useState<Account | null | undefined>(undefined);
+  const path = usePath();
+  const main = useRef<HTMLElement>(null);
+  const firstPath = useRef(path);
+
+  const signIn = (next: Account | null) => {
+    setAccount(next);
+    setAccountState(next);
+  };
+
+  useEffect(() => {
+    api
+      .get<{ actor: Account & { kind: string } }>('/api/auth/me')
+      .then(({ actor }) => signIn(actor.kind === 'account' && isOfficer(actor) ? actor : null))
+      .catch(() => signIn(null));
+  }, []);
+
+  useEffect(() => {
+    // After a client-side navigation, move focus to the new content so screen readers start there.
+    if (path !== firstPath.current) main.current?.focus();
+    firstPath.current = '';
+  }, [path]);
+
+  const signOut = async () => {
+    await api.post('/api/auth/logout').catch(() => undefined);
+    signIn(null);
+    navigate('/admin');
+  };
+
+  if (account === undefined) return html`<main id="main" class="console-main"><${Loading} /></main>`;
+  if (account === null) {
+    return html`<div class="login-page"><div class="login-language"><${LanguageSwitch} /></div><${LoginScreen} onSignedIn=${signIn} /></div>`;
+  }
+  return html`<div class="console" onClick=${interceptLinks}>
+    <a class="skip-link no-print" href="#main">${t('adminSkipToContent')}</a>
+    <${Header} account=${account} path=${path} onSignOut=${signOut} />
+    <main id="main" class="console-main" tabindex="-1" ref=${main}>${route(path)}</main>
+  </div>`;
+}

@@ -1,0 +1,117 @@
+// What can be done with a ballot now: open it (with an audited quorum override), watch turnout, close,
+// publish, re-vote, delete a draft. Each change is answered by the server and pushed to every screen.
+import { ApiError, api } from '../shared/api.js';
+import { html, useState } from '../shared/html.js';
+import { t } from '../i18n/i18n.js';
+import { percent } from './format.js';
+import type { MeetingBallots } from './live-meeting.js';
+import { navigate } from './router.js';
+import { isSecretary } from './session.js';
+import type { Ballot, MeetingView } from './types.js';
+import { ConfirmDialog, ErrorNote, useAction } from './ui.js';
+
+export function Turnout({ ballot }: { ballot: Ballot }) {
+  const voted = ballot.turnout?.voted ?? 0;
+  const eligible = ballot.turnout?.eligible ?? 0;
+  return html`<div class="turnout">
+    <p class="turnout-figure" role="status" aria-live="polite" data-testid="turnout"><strong>${voted}</strong> / ${eligible} <span class="muted">${t('adminTurnoutWords', { voted, eligible })}</span></p>
+    <div class="bar big" aria-hidden="true"><span style=${`width:${percent(voted, eligible)}%`}></span></div>
+  </div>`;
+}
+
+function QuorumOverride({ details, onOverride, onCancel, busy }: { details: { present?: number; required?: number }; onOverride: (reason: string) => void; onCancel: () => void; busy: boolean }) {
+  const [reason, setReason] = useState('');
+  return html`<div class="notice notice-warn override" role="alert">
+    <h3>${t('quorumNotReached')}</h3>
+    <p>${t('adminOverrideExplain', { present: details.present ?? '?', required: details.required ?? '?' })}</p>
+    <label for="override-reason">${t('adminOverrideReason')}</label>
+    <textarea id="override-reason" rows="2" maxlength="500" required value=${reason} onInput=${(e: Event) => setReason((e.target as HTMLTextAreaElement).value)}></textarea>
+    <div class="actions">
+      <button type="button" onClick=${onCancel}>${t('adminCancel')}</button>
+      <button type="button" class="danger" disabled=${busy || reason.trim() === ''} onClick=${() => onOverride(reason.trim())}>${t('adminOverrideOpen')}</button>
+    </div>
+  </div>`;
+}
+
+type Step = 'close' | 'publish' | 'revote' | 'delete' | null;
+
+export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; meeting: MeetingView; ballots: MeetingBallots }) {
+  const action = useAction();
+  const [quorum, setQuorum] = useState<{ present?: number; required?: number } | null>(null);
+  const [confirming, setConfirming] = useState<Step>(null);
+  const secretary = isSecretary();
+  const path = `/api/ballots/${ballot.id}`;
+
+  const change = (url: string) =>
+    action.run(async () => {
+      const { ballot: next } = await api.post<{ ballot: Ballot }>(url);
+      ballots.remember(next);
+    });
+
+  /** QUORUM_NOT_REACHED is not a failure to show: it offers the explicit override instead. */
+  const open = (override?: string) =>
+    action.run(async () => {
+      try {
+        const { ballot: next } = await api.post<{ ballot: Ballot }>(`${path}/open`, override ? { overrideQuorum: true, reason: override } : {});
+        ballots.remember(next);
+        setQuorum(null);
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'QUORUM_NOT_REACHED') {
+          setQuorum((error.details as { present?: number; required?: number }) ?? {});
+          return;
+        }
+        throw error;
+      }
+    });
+
+  const confirm = async () => {
+    const step = confirming;
+    setConfirming(null);
+    if (step === 'close') await change(`${path}/close`);
+    if (step === 'publish') await change(`${path}/publish`);
+    if (step === 'revote') {
+      await action.run(async () => {
+        const { ballot: next } = await api.post<{ ballot: Ballot }>(`${path}/revote`);
+        ballots.remember(next);
+        navigate(`/admin/meetings/${meeting.id}/ballots/${next.id}`);
+      });
+    }
+    if (step === 'delete') {
+      const ok = await action.run(() => api.delete(path));
+      if (ok) {
+        ballots.forget(ballot.id);
+        navigate(`/admin/meetings/${meeting.id}/ballots`);
+      }
+    }
+  };
+
+  const texts: Record<Exclude<Step, null>, [string, string, boolean]> = {
+    close: [t('adminCloseBallot'), t('adminCloseBallotConfirm', { voted: ballot.turnout?.voted ?? 0, eligible: ballot.turnout?.eligible ?? 0 }), true],
+    publish: [t('adminPublish'), t('adminPublishConfirm'), false],
+    revote: [t('adminRevote'), t('adminRevoteConfirm'), false],
+    delete: [t('adminDeleteBallot'), t('adminDeleteBallotConfirm'), true],
+  };
+  const inSession = meeting.state === 'in_session';
+
+  const buttons = [
+    secretary && ballot.state === 'draft' && ballot.method === 'electronic' && !quorum && html`<button type="button" class="primary" disabled=${action.busy || !inSession} onClick=${() => open()}>${t('adminOpenBallot')}</button>`,
+    ballot.state === 'open' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('close')}>${t('adminCloseBallot')}</button>`,
+    secretary && ballot.state === 'closed' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('publish')}>${t('adminPublish')}</button>`,
+    ballot.state === 'published' && html`<a class="button-link" href=${`/results/${ballot.id}`} target="_blank" rel="noopener">${t('adminResultNotice')}</a>`,
+    secretary && (ballot.state === 'closed' || ballot.state === 'published') && html`<button type="button" disabled=${action.busy} onClick=${() => setConfirming('revote')}>${t('adminRevote')}</button>`,
+    secretary && ballot.state === 'draft' && html`<button type="button" class="danger" disabled=${action.busy} onClick=${() => setConfirming('delete')}>${t('adminDeleteBallot')}</button>`,
+  ].filter(Boolean);
+
+  return html`<div class="ballot-actions">
+    ${ballot.state === 'open' && html`<${Turnout} ballot=${ballot} />`}
+    ${ballot.state === 'draft' && ballot.method === 'electronic' && !inSession && html`<p class="notice notice-warn">${t('adminOpenNeedsSession')}</p>`}
+    ${ballot.state === 'closed' && html`<p class="notice notice-warn">${t('adminAwaitingPublish')}</p>`}
+    ${quorum && html`<${QuorumOverride} details=${quorum} busy=${action.busy} onCancel=${() => setQuorum(null)} onOverride=${(reason: string) => open(reason)} />`}
+    <${ErrorNote} error=${action.error} />
+    ${buttons.length > 0 && html`<div class="actions">${buttons}</div>`}
+    <${ConfirmDialog} open=${confirming !== null} title=${confirming ? texts[confirming][0] : ''} confirmLabel=${confirming ? texts[confirming][0] : ''}
+      danger=${confirming ? texts[confirming][2] : false} busy=${action.busy} onConfirm=${confirm} onCancel=${() => setConfirming(null)}>
+      <p>${confirming ? texts[confirming][1] : ''}</p>
+    <//>
+  </div>`;
+}

@@ -1,0 +1,86 @@
+// A new ballot sheet (表决票): title, secret or named, electronic or by hand, items, optional deadline.
+import { api } from '../shared/api.js';
+import { html, useState } from '../shared/html.js';
+import { t } from '../i18n/i18n.js';
+import { ItemEditor, type ItemDraft, itemProblem, newItem, toItem } from './ballot-items.js';
+import { itemKindLabel } from './format.js';
+import type { MeetingBallots } from './live-meeting.js';
+import { navigate } from './router.js';
+import type { Ballot, BallotItem, MeetingView } from './types.js';
+import { ErrorNote, useAction } from './ui.js';
+
+const KINDS: BallotItem['kind'][] = ['approval', 'election', 'choice', 'rating'];
+
+function Choice({ name, value, current, label, help, onPick }: { name: string; value: string; current: string; label: string; help: string; onPick: (value: string) => void }) {
+  const id = `${name}-${value}`;
+  return html`<div class="radio-card">
+    <input type="radio" id=${id} name=${name} value=${value} checked=${current === value} aria-describedby=${`${id}-help`} onChange=${() => onPick(value)} />
+    <label for=${id}>${label}</label>
+    <p id=${`${id}-help`} class="hint">${help}</p>
+  </div>`;
+}
+
+export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots: MeetingBallots }) {
+  const [title, setTitle] = useState('');
+  const [secrecy, setSecrecy] = useState('secret');
+  const [method, setMethod] = useState('electronic');
+  const [deadline, setDeadline] = useState('');
+  const [items, setItems] = useState<ItemDraft[]>([newItem('approval')]);
+  const action = useAction();
+  const blocked = items.some((item) => itemProblem(item) !== null);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    if (blocked) return;
+    await action.run(async () => {
+      const body = {
+        title: title.trim(),
+        secrecy,
+        method,
+        items: items.map((item) => toItem(item, title)),
+        deadlineAt: deadline && method === 'electronic' ? new Date(deadline).toISOString() : null,
+      };
+      const { ballot } = await api.post<{ ballot: Ballot }>(`/api/meetings/${meeting.id}/ballots`, body);
+      ballots.remember(ballot);
+      navigate(`/admin/meetings/${meeting.id}/ballots/${ballot.id}`);
+    });
+  };
+
+  const update = (index: number, draft: ItemDraft) => setItems(items.map((item, position) => (position === index ? draft : item)));
+  const remove = (index: number) => setItems(items.filter((_, position) => position !== index));
+
+  return html`<form class="ballot-form" onSubmit=${submit} aria-labelledby="ballot-form-heading">
+    <p class="breadcrumb"><a href=${`/admin/meetings/${meeting.id}/ballots`}>← ${t('adminAllBallots')}</a></p>
+    <h2 id="ballot-form-heading">${t('adminNewBallot')}</h2>
+    <div class="card">
+      <label for="ballot-title">${t('adminBallotTitle')}</label>
+      <input id="ballot-title" class="wide" required maxlength="200" placeholder=${t('adminBallotTitlePlaceholder')} value=${title} onInput=${(e: Event) => setTitle((e.target as HTMLInputElement).value)} />
+      <div class="form-grid two">
+        <fieldset><legend>${t('adminSecrecy')}</legend>
+          <${Choice} name="secrecy" value="secret" current=${secrecy} label=${t('secret')} help=${t('adminSecretHelp')} onPick=${setSecrecy} />
+          <${Choice} name="secrecy" value="named" current=${secrecy} label=${t('named')} help=${t('adminNamedHelp')} onPick=${setSecrecy} />
+        </fieldset>
+        <fieldset><legend>${t('adminMethod')}</legend>
+          <${Choice} name="method" value="electronic" current=${method} label=${t('adminElectronic')} help=${t('adminElectronicHelp')} onPick=${setMethod} />
+          <${Choice} name="method" value="manual" current=${method} label=${t('adminManual')} help=${t('adminManualHelp')} onPick=${setMethod} />
+        </fieldset>
+      </div>
+      ${method === 'electronic' && html`<label for="ballot-deadline">${t('adminDeadline')}</label>
+        <input id="ballot-deadline" type="datetime-local" aria-describedby="ballot-deadline-help" value=${deadline} onInput=${(e: Event) => setDeadline((e.target as HTMLInputElement).value)} />
+        <p id="ballot-deadline-help" class="hint">${t('adminDeadlineHelp')}</p>`}
+    </div>
+    <h3>${t('adminItems')}</h3>
+    <p class="muted">${t('adminItemsHelp')}</p>
+    ${items.map((item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
+      onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`)}
+    <div class="actions add-items" role="group" aria-label=${t('adminAddItem')}>
+      <span class="muted">${t('adminAddItem')}</span>
+      ${KINDS.map((kind) => html`<button type="button" class="small" onClick=${() => setItems([...items, newItem(kind)])}>+ ${itemKindLabel(kind)}</button>`)}
+    </div>
+    <${ErrorNote} error=${action.error} />
+    <div class="actions form-submit">
+      <a class="button-link" href=${`/admin/meetings/${meeting.id}/ballots`}>${t('adminCancel')}</a>
+      <button type="submit" class="primary" disabled=${action.busy || blocked}>${t('adminCreateBallot')}</button>
+    </div>
+  </form>`;
+}

@@ -1,0 +1,45 @@
+// The projector's connection (authenticated by the token in its URL) and the screen's layout:
+// the meeting's title, attendance and quorum beside the ballot of the moment.
+import { t } from '../i18n/i18n.js';
+import { ConnectionBadge } from '../shared/connection-status.js';
+import { html, useEffect, useState } from '../shared/html.js';
+import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
+import { useLanguage } from '../shared/use-language.js';
+import { AttendancePanel } from './attendance-panel.js';
+import { BallotPanel } from './ballot-panel.js';
+
+/** An open ballot if there is one (the latest opened), else the one that changed last. */
+export function currentBallot(ballots: Ballot[]): Ballot | null {
+  const latest = (ballot: Ballot) => ballot.publishedAt ?? ballot.closedAt ?? ballot.openedAt ?? '';
+  const visible = ballots.filter((ballot) => ballot.state !== 'draft');
+  const open = visible.filter((ballot) => ballot.state === 'open').sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''));
+  return open[0] ?? [...visible].sort((a, b) => latest(b).localeCompare(latest(a)))[0] ?? null;
+}
+
+export function DisplayApp({ token }: { token: string }) {
+  useLanguage();
+  const [state, setState] = useState<{ snapshot: Snapshot | null; status: ConnectionStatus }>({ snapshot: null, status: 'connecting' });
+  const [refused, setRefused] = useState(false);
+  useEffect(() => {
+    const live = new LiveMeeting({ auth: { displayToken: token }, onChange: (snapshot, status) => setState({ snapshot, status }), onRefused: () => setRefused(true) });
+    return () => live.close();
+  }, [token]);
+  if (refused) return html`<main class="display message"><p class="display-refused" role="alert">${t('displayTokenInvalid')}</p></main>`;
+  const { snapshot, status } = state;
+  const meeting = snapshot?.meeting;
+  const ballot = snapshot ? currentBallot(snapshot.ballots) : null;
+  return html`<main class="display">
+    <header class="display-header">
+      <h1>${meeting?.title ?? t('appName')}</h1>
+      <${ConnectionBadge} status=${status} />
+    </header>
+    ${!snapshot
+      ? html`<p class="display-waiting">${t('loading')}</p>`
+      : html`<div class="display-body">
+          <${AttendancePanel} attendance=${snapshot.attendance} />
+          <section class="display-ballot">
+            ${ballot && meeting ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} />` : html`<p class="display-waiting">${meeting ? t('displayWaiting') : t('meetingNone')}</p>`}
+          </section>
+        </div>`}
+  </main>`;
+}

@@ -1,0 +1,95 @@
+// The representative's meeting, live: who they are, check-in, and every ballot as it opens, closes
+// and is published, pushed over the socket. New ballots are announced and receive focus.
+import { type MessageKey, t } from '../i18n/i18n.js';
+import { html, useEffect, useRef, useState } from '../shared/html.js';
+import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
+import { useLanguage } from '../shared/use-language.js';
+import { BallotCard } from './ballot-card.js';
+import { CheckIn } from './check-in.js';
+import { TopBar } from './top-bar.js';
+
+const order = { open: 0, closed: 1, published: 2, draft: 3 } as const;
+
+/** Open ballots first, then those awaiting publication, then results, newest first in each group. */
+function sortBallots(ballots: Ballot[]): Ballot[] {
+  const latest = (ballot: Ballot) => ballot.publishedAt ?? ballot.closedAt ?? ballot.openedAt ?? '';
+  return [...ballots].sort((a, b) => order[a.state] - order[b.state] || latest(b).localeCompare(latest(a)));
+}
+
+/** Says "表决开始" out loud and moves focus to a ballot that has just opened; results too. */
+function useBallotAnnouncements(snapshot: Snapshot | null): string {
+  const [announcement, setAnnouncement] = useState('');
+  const known = useRef<Map<string, Ballot['state']> | null>(null);
+  useEffect(() => {
+    if (!snapshot) return;
+    const previous = known.current;
+    known.current = new Map(snapshot.ballots.map((ballot) => [ballot.id, ballot.state]));
+    if (!previous) return;
+    const opened = snapshot.ballots.find((ballot) => ballot.state === 'open' && previous.get(ballot.id) !== 'open');
+    const published = snapshot.ballots.find((ballot) => ballot.state === 'published' && previous.get(ballot.id) !== 'published');
+    if (opened) {
+      setAnnouncement(t('ballotOpenedAnnounce', { title: opened.title }));
+      document.getElementById(`ballot-${opened.id}-title`)?.focus();
+    } else if (published) {
+      setAnnouncement(t('ballotPublishedAnnounce', { title: published.title }));
+    }
+  }, [snapshot]);
+  return announcement;
+}
+
+function Me({ snapshot }: { snapshot: Snapshot }) {
+  const you = snapshot.you!;
+  return html`<div class="me">
+    <p class="me-name"><span data-testid="member-name">${you.name}</span> <span class="badge role">${t(you.role === 'attendee' ? 'roleAttendee' : 'roleRepresentative')}</span></p>
+    <p class="muted" data-testid="delegation">${you.delegationName ?? t('noDelegation')}</p>
+  </div>`;
+}
+
+const meetingStateKeys: Record<string, MessageKey> = { draft: 'stateDraft', in_session: 'stateInSession', closed: 'stateClosed' };
+
+function MeetingCard({ snapshot, live, connected }: { snapshot: Snapshot; live: LiveMeeting; connected: boolean }) {
+  const { meeting, attendance } = snapshot;
+  if (!meeting) {
+    return html`<section class="card"><${Me} snapshot=${snapshot} /><p>${t('meetingNone')}</p>
+      <button type="button" onClick=${() => live.socket.disconnect().connect()}>${t('lookAgain')}</button></section>`;
+  }
+  return html`<section class="card meeting" aria-labelledby="meeting-title">
+    <p class="muted small">${t(meeting.kind === 'general_assembly' ? 'kindGeneralAssembly' : 'kindCongress')} · ${t(meetingStateKeys[meeting.state] ?? 'stateDraft')}</p>
+    <h1 id="meeting-title">${meeting.title}</h1>
+    <${Me} snapshot=${snapshot} />
+    ${attendance
+      ? html`<p class="muted small" data-testid="quorum">${`${t('presentOfEligible', { present: attendance.present, eligible: attendance.eligible })} · ${attendance.quorum.reached ? t('quorumReached') : t('quorumNotReached')}`}</p>`
+      : null}
+    <${CheckIn} live=${live} snapshot=${snapshot} connected=${connected} />
+  </section>`;
+}
+
+export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => void }) {
+  useLanguage();
+  const [state, setState] = useState<{ snapshot: Snapshot | null; status: ConnectionStatus }>({ snapshot: null, status: 'connecting' });
+  const [live, setLive] = useState<LiveMeeting | null>(null);
+  useEffect(() => {
+    const meeting = new LiveMeeting({ auth: {}, onChange: (snapshot, status) => setState({ snapshot, status }), onRefused: onSignedOut });
+    setLive(meeting);
+    return () => meeting.close();
+  }, []);
+  const announcement = useBallotAnnouncements(state.snapshot);
+  const { snapshot, status } = state;
+  const connected = status === 'connected';
+  const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
+  return html`
+    <${TopBar} status=${status} />
+    <main class="voter" id="main">
+      <p class="visually-hidden" aria-live="assertive" data-testid="announcement">${announcement}</p>
+      ${!snapshot || !live || !snapshot.you
+        ? html`<p class="card loading">${t('loading')}</p>`
+        : html`
+            <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
+            ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
+              ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>`
+              : null}
+            ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
+          `}
+    </main>
+  `;
+}
