@@ -32,7 +32,7 @@ export async function openConsole(browser: Browser, server: FastifyInstance, coo
 }
 
 /** Waits until the locator's text matches: live updates arrive without a reload, or the test fails. */
-export async function waitForText(locator: Locator, text: string | RegExp, timeout = 5000): Promise<void> {
+export async function waitForText(locator: Locator, text: string | RegExp, timeout = 20_000): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
 }
 
