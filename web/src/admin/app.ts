@@ -5,12 +5,16 @@ import { useLanguage } from '../shared/use-language.js';
 import { language, setLanguage, t } from '../i18n/i18n.js';
 import { AuditScreen } from './audit.js';
 import { CardsScreen } from './cards.js';
+import { DepartmentsScreen } from './departments.js';
 import { LoginScreen } from './login.js';
 import { MeetingLayout } from './meeting.js';
 import { MeetingsHome } from './meetings.js';
+import { MotionScreen } from './motion.js';
+import { MotionReport } from './motion-report.js';
+import { MotionsTracker } from './motions.js';
 import { RosterScreen } from './roster.js';
 import { interceptLinks, match, navigate, usePath } from './router.js';
-import { isOfficer, isSecretary, setAccount } from './session.js';
+import { canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
 import { Loading } from './ui.js';
 
@@ -20,15 +24,19 @@ function LanguageSwitch() {
 }
 
 function Header({ account, path, onSignOut }: { account: Account; path: string; onSignOut: () => void }) {
-  const inAudit = path.startsWith('/admin/audit');
+  const section = path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
+  const current = (name: string) => (section === name ? 'page' : undefined);
+  const handler = account.role === 'handler';
   return html`<header class="console-header no-print">
     <a class="brand" href="/admin"><span class="brand-mark" aria-hidden="true">议</span>${t('adminConsoleName')}</a>
     <nav class="console-nav" aria-label=${t('adminMainNavigation')}>
-      <a href="/admin" aria-current=${inAudit ? undefined : 'page'}>${t('adminNavMeetings')}</a>
-      <a href="/admin/audit" aria-current=${inAudit ? 'page' : undefined}>${t('adminNavAudit')}</a>
+      ${!handler && account.role !== 'committee' && html`<a href="/admin" aria-current=${current('meetings')}>${t('adminNavMeetings')}</a>`}
+      ${canTrackMotions() && html`<a href="/admin/motions" aria-current=${current('motions')}>${t('adminNavMotions')}</a>`}
+      ${isSecretary() && html`<a href="/admin/departments" aria-current=${current('departments')}>${t('adminNavDepartments')}</a>`}
+      ${isOfficer(account) && html`<a href="/admin/audit" aria-current=${current('audit')}>${t('adminNavAudit')}</a>`}
     </nav>
     <div class="console-user">
-      <span><strong>${account.displayName || account.username}</strong> <span class="muted">${t(account.role === 'secretary' ? 'adminRoleSecretary' : 'adminRoleScrutineer')}</span></span>
+      <span><strong>${account.displayName || account.username}</strong> <span class="muted">${t(roleKey(account.role))}</span></span>
       <${LanguageSwitch} />
       <button type="button" class="quiet small" onClick=${onSignOut}>${t('adminSignOut')}</button>
     </div>
@@ -44,7 +52,12 @@ function SecretaryOnly({ children }: { children: unknown }) {
 }
 
 function route(path: string) {
-  if (path === '/admin' || path === '/admin/') return html`<${MeetingsHome} />`;
+  if (path === '/admin' || path === '/admin/') return isOfficer(currentAccount()) ? html`<${MeetingsHome} />` : html`<${MotionsTracker} />`;
+  if (match('/admin/motions', path)) return html`<${MotionsTracker} />`;
+  if (match('/admin/motions/report', path)) return html`<${MotionReport} />`;
+  const motion = match('/admin/motions/:motionId', path);
+  if (motion) return html`<${MotionScreen} motionId=${motion.motionId} />`;
+  if (match('/admin/departments', path)) return html`<${SecretaryOnly}><${DepartmentsScreen} /><//>`;
   if (match('/admin/audit', path)) return html`<${AuditScreen} meetingId=${null} />`;
   let parameters = match('/admin/terms/:termId/roster', path);
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
@@ -70,7 +83,7 @@ export function App() {
   useEffect(() => {
     api
       .get<{ actor: Account & { kind: string } }>('/api/auth/me')
-      .then(({ actor }) => signIn(actor.kind === 'account' && isOfficer(actor) ? actor : null))
+      .then(({ actor }) => signIn(actor.kind === 'account' && isConsoleAccount(actor) ? actor : null))
       .catch(() => signIn(null));
   }, []);
 

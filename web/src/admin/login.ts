@@ -2,7 +2,7 @@
 import { api } from '../shared/api.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
-import { isOfficer } from './session.js';
+import { isConsoleAccount } from './session.js';
 import type { Account } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
 
@@ -19,7 +19,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: (account: Account) => 
     setRefused(false);
     await action.run(async () => {
       const { account } = await api.post<{ account: Account }>('/api/auth/login', { username: username.trim(), password });
-      if (!isOfficer(account)) {
+      if (!isConsoleAccount(account)) {
         await api.post('/api/auth/logout');
         setRefused(true);
         return;
