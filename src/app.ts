@@ -13,6 +13,7 @@ import { accountRoutes } from './accounts/routes.js';
 import { ensureInitialSecretary } from './accounts/service.js';
 import { auditRoutes } from './audit/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
+import { scrubPendingBallots } from './ballots/scrub.js';
 import { restoreOpenBallots } from './ballots/service.js';
 import { VoteQueue } from './ballots/vote-queue.js';
 import { VoteRepository } from './ballots/vote-repository.js';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('io', attachRealtime(app, context));
 
   await ensureInitialSecretary(context);
+  await scrubPendingBallots(context);
   await restoreOpenBallots(context);
   app.addHook('onClose', async () => {
     votes.drain();

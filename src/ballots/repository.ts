@@ -78,3 +78,11 @@ export function listNamedVotes(db: Executor, ballotId: string) {
     .orderBy('member.staff_number')
     .execute();
 }
+
+export async function markScrubPending(db: Executor, ballotId: string): Promise<void> {
+  await db.insertInto('scrub_pending').values({ ballot_id: ballotId }).onConflict((conflict) => conflict.doNothing()).execute();
+}
+
+export async function hasPendingScrub(db: Executor): Promise<boolean> {
+  return (await db.selectFrom('scrub_pending').select('ballot_id').limit(1).executeTakeFirst()) !== undefined;
+}

@@ -10,7 +10,7 @@ import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.
 import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
-import { VoteRepository } from './vote-repository.js';
+import { scrubPendingBallots } from './scrub.js';
 import { nextBallotState } from './workflow.js';
 
 export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
@@ -139,18 +139,14 @@ export async function openBallot(context: AppContext, actor: AccountActor, ballo
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-/** VACUUM cannot run inside another request's open transaction: wait for the connection to be idle. */
-async function whenConnectionIdle(context: AppContext): Promise<void> {
-  while (context.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
-}
-
 function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
   return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
 
 /**
  * Closing is atomic with votes in flight: queued votes are committed first, then the ballot stops
- * counting; a later vote gets BALLOT_CLOSED. The tally is computed once, and the file is scrubbed.
+ * counting; a later vote gets BALLOT_CLOSED. The tally is computed once, and the file is scrubbed
+ * (a failed scrub stays pending and never fails the close).
  */
 export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
@@ -165,19 +161,20 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
   const participation = await repository.countParticipation(context.db, ballotId);
   if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
   const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
-  await repository.updateBallot(context.db, ballotId, {
-    state: 'closed',
-    closed_at: nowIso(context),
-    eligible: counts.eligible,
-    present: counts.present,
-    ballots_cast: papers.length,
-    result: JSON.stringify(result),
+  // The scrub owed by a secret ballot is recorded with the close, so a crash before it runs is paid at start.
+  await context.db.transaction().execute(async (transaction) => {
+    await repository.updateBallot(transaction, ballotId, {
+      state: 'closed',
+      closed_at: nowIso(context),
+      eligible: counts.eligible,
+      present: counts.present,
+      ballots_cast: papers.length,
+      result: JSON.stringify(result),
+    });
+    if (ballot.secrecy === 'secret') await repository.markScrubPending(transaction, ballotId);
+    await recordAudit({ ...context, db: transaction }, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
   });
-  await recordAudit(context, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
-  if (ballot.secrecy === 'secret') {
-    await whenConnectionIdle(context);
-    new VoteRepository(context.sqlite).scrubAfterClose();
-  }
+  await scrubPendingBallots(context);
   context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }

@@ -56,9 +56,20 @@ export class VoteRepository {
     return run.immediate();
   }
 
-  /** After a ballot closes: rewrite the file in key order (no insertion-order traces in pages), empty the WAL. */
+  /**
+   * After a secret ballot closes: rewrite the file in key order (no insertion-order traces in pages),
+   * empty the WAL, and only then settle every pending scrub (a crash before that leaves them owed).
+   * Throws if any step fails, leaving the scrubs pending.
+   */
   scrubAfterClose(): void {
     this.sqlite.exec('VACUUM');
-    this.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    this.#truncateWal();
+    this.sqlite.exec('DELETE FROM scrub_pending');
+    this.#truncateWal();
+  }
+
+  #truncateWal(): void {
+    const [result] = this.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    if (result && result.busy !== 0) throw new Error('the WAL checkpoint was blocked by a reader');
   }
 }

@@ -107,6 +107,11 @@ export interface BallotBoxTable {
   named_member_id: string | null;
 }
 
+/** A secret ballot closed but its file scrub (VACUUM, WAL truncate) has not yet succeeded. */
+export interface ScrubPendingTable {
+  ballot_id: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -250,6 +255,7 @@ export interface Database {
   ballot: BallotTable;
   participation: ParticipationTable;
   ballot_box: BallotBoxTable;
+  scrub_pending: ScrubPendingTable;
   audit_log: AuditLogTable;
   department: DepartmentTable;
   motion_settings: MotionSettingsTable;
