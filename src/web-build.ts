@@ -1,10 +1,12 @@
 // `npm start` builds the pages with Vite when web/dist is missing or older than any page source.
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const WEB_ROOT = resolve(import.meta.dirname, '..', 'web');
 export const WEB_DIST = join(WEB_ROOT, 'dist');
 const STAMP = join(WEB_DIST, '.build-stamp');
+const NEXT = join(WEB_ROOT, '.dist-next');
+const OLD = join(WEB_ROOT, '.dist-old');
 const LOCK = join(WEB_ROOT, '.build-lock');
 
 function newestChange(path: string): number {
@@ -48,7 +50,13 @@ export async function ensureWebBuild(log: (message: string) => void = () => {}):
     if (!webBuildIsStale()) return;
     log('building the pages (web/) with Vite');
     const { build } = await import('vite');
-    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn' });
-    writeFileSync(STAMP, new Date().toISOString());
+    // Built aside, then swapped in: a server or test reading web/dist never sees it half-written.
+    rmSync(NEXT, { recursive: true, force: true });
+    await build({ configFile: join(WEB_ROOT, 'vite.config.ts'), logLevel: 'warn', build: { outDir: NEXT } });
+    writeFileSync(join(NEXT, '.build-stamp'), new Date().toISOString());
+    rmSync(OLD, { recursive: true, force: true });
+    if (existsSync(WEB_DIST)) renameSync(WEB_DIST, OLD);
+    renameSync(NEXT, WEB_DIST);
+    rmSync(OLD, { recursive: true, force: true });
   });
 }
