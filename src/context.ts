@@ -29,3 +29,12 @@ export interface AppContext {
 export function nowIso(context: Pick<AppContext, 'clock'>): string {
   return context.clock().toISOString();
 }
+
+/**
+ * Runs a state change in one transaction, handing the work a context whose database is that
+ * transaction: the re-read, the conditional write and the audit row commit together or not at all.
+ * Inside, never use the outer context's db (one connection: it would wait for this transaction).
+ */
+export function transact<T>(context: AppContext, work: (inside: AppContext) => Promise<T>): Promise<T> {
+  return context.db.transaction().execute((transaction) => work({ ...context, db: transaction }));
+}

@@ -26,12 +26,15 @@ export async function insertBallot(db: Executor, ballot: BallotTable): Promise<v
   await db.insertInto('ballot').values(ballot).execute();
 }
 
-export async function updateBallot(db: Executor, id: string, changes: Partial<Omit<BallotTable, 'id' | 'meeting_id'>>): Promise<void> {
-  await db.updateTable('ballot').set(changes).where('id', '=', id).execute();
+/** Writes only if the ballot is still in the state the caller checked; false if it has moved on. */
+export async function updateBallotInState(db: Executor, id: string, state: BallotTable['state'], changes: Partial<Omit<BallotTable, 'id' | 'meeting_id'>>): Promise<boolean> {
+  const result = await db.updateTable('ballot').set(changes).where('id', '=', id).where('state', '=', state).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
-export async function deleteBallot(db: Executor, id: string): Promise<void> {
-  await db.deleteFrom('ballot').where('id', '=', id).execute();
+export async function deleteBallotInState(db: Executor, id: string, state: BallotTable['state']): Promise<boolean> {
+  const result = await db.deleteFrom('ballot').where('id', '=', id).where('state', '=', state).executeTakeFirst();
+  return result.numDeletedRows > 0n;
 }
 
 export async function countEligible(db: Executor, termId: string): Promise<number> {

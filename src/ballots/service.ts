@@ -2,7 +2,7 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor, Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso } from '../context.js';
+import { type AppContext, nowIso, transact } from '../context.js';
 import type { BallotTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
@@ -15,6 +15,15 @@ import { nextBallotState } from './workflow.js';
 
 export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
+}
+
+/**
+ * Moves a ballot that was read in `from`, inside the caller's transaction; if it has moved on
+ * meanwhile, nothing is written and the error names the state it is in now.
+ */
+async function moveBallot(context: AppContext, ballotId: string, from: BallotTable['state'], changes: Parameters<typeof repository.updateBallotInState>[3]): Promise<void> {
+  if (await repository.updateBallotInState(context.db, ballotId, from, changes)) return;
+  fail('BALLOT_STATE', { state: (await getBallot(context, ballotId)).state });
 }
 
 export function audienceOf(actor: Actor): Audience {
@@ -82,25 +91,32 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
 }
 
 export async function updateBallot(context: AppContext, actor: AccountActor, ballotId: string, patch: BallotPatch) {
-  const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'edit', actor.role);
-  await repository.updateBallot(context.db, ballotId, {
-    ...(patch.title === undefined ? {} : { title: patch.title }),
-    ...(patch.secrecy === undefined ? {} : { secrecy: patch.secrecy }),
-    ...(patch.method === undefined ? {} : { method: patch.method }),
-    ...(patch.items === undefined ? {} : { items: JSON.stringify(patch.items) }),
-    ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
+  const ballot = await transact(context, async (inside) => {
+    const current = await getBallot(inside, ballotId);
+    nextBallotState(current.state, 'edit', actor.role);
+    // Only a draft is edited: an edit racing an open must not change an open ballot's items.
+    await moveBallot(inside, ballotId, current.state, {
+      ...(patch.title === undefined ? {} : { title: patch.title }),
+      ...(patch.secrecy === undefined ? {} : { secrecy: patch.secrecy }),
+      ...(patch.method === undefined ? {} : { method: patch.method }),
+      ...(patch.items === undefined ? {} : { items: JSON.stringify(patch.items) }),
+      ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
+    });
+    await recordAudit(inside, actor, 'ballot.updated', { meetingId: current.meeting_id, ballotId, detail: { fields: Object.keys(patch) } });
+    return current;
   });
-  await recordAudit(context, actor, 'ballot.updated', { meetingId: ballot.meeting_id, ballotId, detail: { fields: Object.keys(patch) } });
   context.events.publish({ type: 'ballot.updated', meetingId: ballot.meeting_id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
 export async function deleteBallot(context: AppContext, actor: AccountActor, ballotId: string) {
-  const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'delete', actor.role);
-  await repository.deleteBallot(context.db, ballotId);
-  await recordAudit(context, actor, 'ballot.deleted', { meetingId: ballot.meeting_id, ballotId, detail: { title: ballot.title } });
+  const ballot = await transact(context, async (inside) => {
+    const current = await getBallot(inside, ballotId);
+    nextBallotState(current.state, 'delete', actor.role);
+    if (!(await repository.deleteBallotInState(inside.db, ballotId, current.state))) fail('BALLOT_STATE', { state: (await getBallot(inside, ballotId)).state });
+    await recordAudit(inside, actor, 'ballot.deleted', { meetingId: current.meeting_id, ballotId, detail: { title: current.title } });
+    return current;
+  });
   context.events.publish({ type: 'ballot.updated', meetingId: ballot.meeting_id, ballotId });
 }
 
@@ -116,25 +132,28 @@ function armDeadline(context: AppContext, ballotId: string, deadlineAt: string |
 }
 
 export async function openBallot(context: AppContext, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
-  const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'open', actor.role);
-  if (ballot.method === 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'manual ballots take counts, not votes' });
-  const meeting = await getMeeting(context, ballot.meeting_id);
-  if (meeting.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
-  // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
-  if (ballot.deadline_at && Date.parse(ballot.deadline_at) <= context.clock().getTime()) fail('DEADLINE_PASSED', { deadlineAt: ballot.deadline_at });
-  const counts = await attendanceCounts(context, meeting);
-  if (!counts.quorum.reached && !options.overrideQuorum) fail('QUORUM_NOT_REACHED', { present: counts.present, required: counts.quorum.required });
-  const overridden = !counts.quorum.reached;
-  const openedAt = nowIso(context);
-  await repository.updateBallot(context.db, ballotId, { state: 'open', opened_at: openedAt, quorum_overridden: overridden ? 1 : 0 });
+  // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
+  const { ballot, meeting } = await transact(context, async (inside) => {
+    const current = await getBallot(inside, ballotId);
+    nextBallotState(current.state, 'open', actor.role);
+    if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
+    const meetingRow = await getMeeting(inside, current.meeting_id);
+    if (meetingRow.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
+    // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
+    if (current.deadline_at && Date.parse(current.deadline_at) <= context.clock().getTime()) fail('DEADLINE_PASSED', { deadlineAt: current.deadline_at });
+    const counts = await attendanceCounts(inside, meetingRow);
+    if (!counts.quorum.reached && !options.overrideQuorum) fail('QUORUM_NOT_REACHED', { present: counts.present, required: counts.quorum.required });
+    const overridden = !counts.quorum.reached;
+    await moveBallot(inside, ballotId, current.state, { state: 'open', opened_at: nowIso(context), quorum_overridden: overridden ? 1 : 0 });
+    await recordAudit(inside, actor, 'ballot.opened', {
+      meetingId: meetingRow.id,
+      ballotId,
+      detail: { present: counts.present, eligible: counts.eligible, quorumRequired: counts.quorum.required, ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}) },
+    });
+    return { ballot: current, meeting: meetingRow };
+  });
   context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0 });
   armDeadline(context, ballotId, ballot.deadline_at);
-  await recordAudit(context, actor, 'ballot.opened', {
-    meetingId: meeting.id,
-    ballotId,
-    detail: { present: counts.present, eligible: counts.eligible, quorumRequired: counts.quorum.required, ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}) },
-  });
   context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
@@ -162,8 +181,8 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
   if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
   const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
   // The scrub owed by a secret ballot is recorded with the close, so a crash before it runs is paid at start.
-  await context.db.transaction().execute(async (transaction) => {
-    await repository.updateBallot(transaction, ballotId, {
+  await transact(context, async (inside) => {
+    await moveBallot(inside, ballotId, 'open', {
       state: 'closed',
       closed_at: nowIso(context),
       eligible: counts.eligible,
@@ -171,8 +190,8 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
       ballots_cast: papers.length,
       result: JSON.stringify(result),
     });
-    if (ballot.secrecy === 'secret') await repository.markScrubPending(transaction, ballotId);
-    await recordAudit({ ...context, db: transaction }, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
+    if (ballot.secrecy === 'secret') await repository.markScrubPending(inside.db, ballotId);
+    await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
   });
   await scrubPendingBallots(context);
   context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
@@ -180,24 +199,30 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
 }
 
 export async function enterManualResult(context: AppContext, actor: AccountActor, ballotId: string, input: ManualResultInput) {
-  const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'enterManualResult', actor.role);
-  if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
-  const meeting = await getMeeting(context, ballot.meeting_id);
-  const counts = await attendanceCounts(context, meeting);
-  const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
-  const at = nowIso(context);
-  await repository.updateBallot(context.db, ballotId, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, ballots_cast: input.cast, result: JSON.stringify(result) });
-  await recordAudit(context, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
-  context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
+  const meetingId = await transact(context, async (inside) => {
+    const ballot = await getBallot(inside, ballotId);
+    nextBallotState(ballot.state, 'enterManualResult', actor.role);
+    if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
+    const meeting = await getMeeting(inside, ballot.meeting_id);
+    const counts = await attendanceCounts(inside, meeting);
+    const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
+    const at = nowIso(context);
+    await moveBallot(inside, ballotId, ballot.state, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, ballots_cast: input.cast, result: JSON.stringify(result) });
+    await recordAudit(inside, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
+    return meeting.id;
+  });
+  context.events.publish({ type: 'ballot.closed', meetingId, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
 export async function publishBallot(context: AppContext, actor: AccountActor, ballotId: string) {
-  const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'publish', actor.role);
-  await repository.updateBallot(context.db, ballotId, { state: 'published', published_at: nowIso(context) });
-  await recordAudit(context, actor, 'ballot.published', { meetingId: ballot.meeting_id, ballotId });
+  const ballot = await transact(context, async (inside) => {
+    const current = await getBallot(inside, ballotId);
+    nextBallotState(current.state, 'publish', actor.role);
+    await moveBallot(inside, ballotId, current.state, { state: 'published', published_at: nowIso(context) });
+    await recordAudit(inside, actor, 'ballot.published', { meetingId: current.meeting_id, ballotId });
+    return current;
+  });
   context.events.publish({ type: 'ballot.published', meetingId: ballot.meeting_id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }

@@ -39,6 +39,12 @@ export async function updateMeeting(db: Executor, id: string, changes: Partial<O
   await db.updateTable('meeting').set(changes).where('id', '=', id).execute();
 }
 
+/** Writes only if the meeting is still in the state the caller checked; false if it has moved on. */
+export async function updateMeetingInState(db: Executor, id: string, state: MeetingTable['state'], changes: Partial<Omit<MeetingTable, 'id'>>): Promise<boolean> {
+  const result = await db.updateTable('meeting').set(changes).where('id', '=', id).where('state', '=', state).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function upsertAttendance(db: Executor, row: AttendanceTable): Promise<void> {
   await db
     .insertInto('attendance')

@@ -54,8 +54,8 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
     handler: async (request) => {
       const actor = requireAccount(request.actor, SECRETARY);
       const meeting = await service.getMeeting(context, request.params.id);
-      const beforeClose = async () => {
-        const ballots = await listBallotsFor(context, actor, meeting);
+      const beforeClose = async (inside: AppContext) => {
+        const ballots = await listBallotsFor(inside, actor, meeting);
         if (ballots.some((ballot) => ballot.state === 'open')) fail('MEETING_STATE', { state: meeting.state, reason: 'a ballot is still open' });
       };
       return { meeting: await service.changeMeetingState(context, actor, request.params.id, 'close', beforeClose) };

@@ -2,7 +2,7 @@
 import { hashSecret, randomId, randomToken } from '../access/codes.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso } from '../context.js';
+import { type AppContext, nowIso, transact } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { getTerm } from '../roster/service.js';
@@ -77,13 +77,26 @@ const transitions = {
   close: { from: 'in_session', to: 'closed', stamp: 'closed_at' },
 } as const;
 
-export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: keyof typeof transitions, beforeClose?: () => Promise<void>) {
-  const meeting = await getMeeting(context, meetingId);
+/**
+ * One transaction: re-read, check the transition, run `beforeClose` (handed the transaction, so its
+ * checks hold until commit), write only if the state is still the one checked, and audit.
+ */
+export async function changeMeetingState(
+  context: AppContext,
+  actor: AccountActor,
+  meetingId: string,
+  event: keyof typeof transitions,
+  beforeClose?: (inside: AppContext) => Promise<void>,
+) {
   const transition = transitions[event];
-  if (meeting.state !== transition.from) fail('MEETING_STATE', { state: meeting.state });
-  if (beforeClose) await beforeClose();
-  await repository.updateMeeting(context.db, meetingId, { state: transition.to, [transition.stamp]: nowIso(context) });
-  await recordAudit(context, actor, `meeting.${event}`, { meetingId });
+  await transact(context, async (inside) => {
+    const meeting = await getMeeting(inside, meetingId);
+    if (meeting.state !== transition.from) fail('MEETING_STATE', { state: meeting.state });
+    if (beforeClose) await beforeClose(inside);
+    const moved = await repository.updateMeetingInState(inside.db, meetingId, transition.from, { state: transition.to, [transition.stamp]: nowIso(context) });
+    if (!moved) fail('MEETING_STATE', { state: (await getMeeting(inside, meetingId)).state });
+    await recordAudit(inside, actor, `meeting.${event}`, { meetingId });
+  });
   context.events.publish({ type: 'meeting.updated', meetingId });
   return presentMeeting(await getMeeting(context, meetingId));
 }

@@ -1,0 +1,119 @@
+// State changes that race each other: of simultaneous requests only one moves the ballot or the
+// meeting, the others are refused naming the state it is in now, and the audit row commits with it.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DomainEvent } from '../../src/events.js';
+import { approvalBallot, call, createApp, createCongress, openBallot } from '../support/congress.js';
+import { draftBallot, expectError, rowCount, vote } from '../support/requests.js';
+
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const SIMULTANEOUS = 8;
+
+function recordEvents(target: FastifyInstance): DomainEvent[] {
+  const events: DomainEvent[] = [];
+  target.yishi.events.subscribe((event) => events.push(event));
+  return events;
+}
+
+describe('simultaneous state changes', () => {
+  it('opens a ballot once when the secretary clicks open on several screens at once', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 3 });
+    const ballot = await draftBallot(congress, { ...approvalBallot(), deadlineAt: new Date(Date.now() + 3_600_000).toISOString() });
+    const events = recordEvents(app);
+
+    const responses = await Promise.all(
+      Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: congress.secretary } })),
+    );
+
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
+    for (const refused of responses.filter((response) => response.statusCode !== 200)) {
+      expectError(refused, 409, 'BALLOT_STATE');
+      expect(refused.json().details).toMatchObject({ state: 'open' });
+    }
+    expect(rowCount(app, 'audit_log', "action = 'ballot.opened'")).toBe(1);
+    expect(events.filter((event) => event.type === 'ballot.opened')).toHaveLength(1);
+    expect(app.yishi.deadlines.size).toBe(1);
+  });
+
+  it('never changes the items of a ballot that opened while an edit was on its way', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 3 });
+    const as = { cookie: congress.secretary };
+    const turns = async (count: number) => {
+      for (let turn = 0; turn < count; turn++) await new Promise((resolve) => setImmediate(resolve));
+    };
+    // The open starts a few more event-loop turns after the edit each time, so some land half-way.
+    for (let delay = 0; delay < 3 * SIMULTANEOUS; delay++) {
+      const ballot = await draftBallot(congress, approvalBallot('原议题'));
+      const [edited, opened] = await Promise.all([
+        app.inject({ method: 'PATCH', url: `/api/ballots/${ballot.id}`, headers: as, payload: { items: [{ kind: 'approval', title: '改过的议题' }] } }),
+        turns(delay).then(() => app!.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: as })),
+      ]);
+      const actions = (app.yishi.sqlite.prepare('SELECT action FROM audit_log WHERE ballot_id = ? ORDER BY id').all(ballot.id) as { action: string }[]).map((row) => row.action);
+      expect(opened.statusCode).toBe(200);
+      if (edited.statusCode === 200) expect(actions).toEqual(['ballot.created', 'ballot.updated', 'ballot.opened']);
+      else {
+        expectError(edited, 409, 'BALLOT_STATE');
+        expect(actions).toEqual(['ballot.created', 'ballot.opened']);
+      }
+      const stored = (await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: as })).ballot;
+      expect(stored.items[0].title).toBe(opened.json().ballot.items[0].title);
+      await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/close`, headers: as });
+    }
+  });
+
+  it('publishes a closed ballot once', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 3 });
+    const ballotId = await openBallot(congress);
+    await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: congress.secretary } });
+
+    const responses = await Promise.all(
+      Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: { cookie: congress.secretary } })),
+    );
+
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
+    expect(rowCount(app, 'audit_log', "action = 'ballot.published'")).toBe(1);
+  });
+
+  it('opens a meeting once, with one audit row', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 3, openMeeting: false, present: 0 });
+    const events = recordEvents(app);
+
+    const responses = await Promise.all(
+      Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/open`, headers: { cookie: congress.secretary } })),
+    );
+
+    expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
+    for (const refused of responses.filter((response) => response.statusCode !== 200)) {
+      expectError(refused, 409, 'MEETING_STATE');
+      expect(refused.json().details).toMatchObject({ state: 'in_session' });
+    }
+    expect(rowCount(app, 'audit_log', "action = 'meeting.open'")).toBe(1);
+    expect(events.filter((event) => event.type === 'meeting.updated')).toHaveLength(1);
+  });
+});
+
+describe('the audit row of a state change', () => {
+  it('leaves the ballot a draft when its quorum-override audit row cannot be written', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 3, present: 0 });
+    const ballot = await draftBallot(congress, approvalBallot());
+    app.yishi.sqlite.exec("CREATE TEMP TRIGGER audit_fails BEFORE INSERT ON audit_log WHEN NEW.action = 'ballot.opened' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+
+    const response = await app.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: congress.secretary }, payload: { overrideQuorum: true, reason: '代表在路上' } });
+
+    expect(response.statusCode).toBe(500);
+    app.yishi.sqlite.exec('DROP TRIGGER audit_fails');
+    const stored = (await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: { cookie: congress.secretary } })).ballot;
+    expect(stored.state).toBe('draft');
+    expectError(await vote(app, congress.representatives[0]!.token, ballot.id, ['yes']), 409, 'BALLOT_NOT_OPEN');
+  });
+});
