@@ -1,5 +1,6 @@
 // Motion words in the page language: states, categories, ratings, grades, numbers and rates.
 import { type MessageKey, t } from '../i18n/i18n.js';
+import { zh } from '../i18n/zh.js';
 import type { Grade, MotionCategory, MotionState, Rate, Rating } from './motion-types.js';
 
 const STATE_KEYS: Record<MotionState, MessageKey> = {
@@ -36,6 +37,11 @@ const RATING_KEYS: Record<Rating, MessageKey> = {
 
 const GRADE_KEYS: Record<Grade, MessageKey> = { A: 'moGradeA', B: 'moGradeB', C: 'moGradeC', D: 'moGradeD' };
 
+/** 附议, 交办, 答复 …: the move that made a history entry (the voter page's words, shared). */
+export const eventLabel = (event: string): string => {
+  const key = `vmEvent_${event}` as MessageKey;
+  return key in zh ? t(key) : event;
+};
 export const motionStateLabel = (state: MotionState | string): string => (state in STATE_KEYS ? t(STATE_KEYS[state as MotionState]) : state);
 export const categoryLabel = (category: MotionCategory): string => t(CATEGORY_KEYS[category]);
 export const ratingLabel = (rating: Rating): string => t(RATING_KEYS[rating]);

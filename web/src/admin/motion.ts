@@ -5,7 +5,7 @@ import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 import { MotionActions } from './motion-actions.js';
-import { categoryLabel, gradeLabel, motionNumber, motionStateLabel, ratingLabel } from './motion-format.js';
+import { categoryLabel, eventLabel, gradeLabel, motionNumber, motionStateLabel, ratingLabel } from './motion-format.js';
 import { useMotionChanges } from './motion-live.js';
 import type { MotionDetail } from './motion-types.js';
 import { MotionStateBadge } from './motions.js';
@@ -54,7 +54,7 @@ function History({ motion }: { motion: MotionDetail }) {
     <h2 id="history-title">${t('moHistory')}</h2>
     <ol class="history" data-testid="history">${motion.history.map((entry) => html`<li>
       <span class="nowrap muted">${dateTime(entry.at)}</span>
-      <span><strong>${motionStateLabel(entry.from)} → ${motionStateLabel(entry.to)}</strong>
+      <span><strong>${eventLabel(entry.event)}</strong> <span class="muted">${motionStateLabel(entry.from)} → ${motionStateLabel(entry.to)}</span>
         · ${entry.actor.name}${entry.onBehalfOf ? t('moHistoryOnBehalf', { name: entry.onBehalfOf.name }) : ''}
         ${entry.note ? html`<br /><span class="muted">${entry.note}</span>` : ''}</span>
     </li>`)}</ol>

@@ -1,11 +1,13 @@
 // The representative's meeting, live: who they are, check-in, and every ballot as it opens, closes
-// and is published, pushed over the socket. New ballots are announced and receive focus.
+// and is published, pushed over the socket. New ballots are announced and receive focus. Motions
+// (提案) sit on a second tab, loaded on first use; an opening ballot brings the meeting tab back.
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
 import { BallotCard } from './ballot-card.js';
 import { CheckIn } from './check-in.js';
+import { MotionsSection, SectionTabs, sectionIds, useMotionUpdates, type VoterSection } from './motions-entry.js';
 import { TopBar } from './top-bar.js';
 
 const order = { open: 0, closed: 1, published: 2, draft: 3 } as const;
@@ -16,8 +18,8 @@ function sortBallots(ballots: Ballot[]): Ballot[] {
   return [...ballots].sort((a, b) => order[a.state] - order[b.state] || latest(b).localeCompare(latest(a)));
 }
 
-/** Says "表决开始" out loud and moves focus to a ballot that has just opened; results too. */
-function useBallotAnnouncements(snapshot: Snapshot | null): string {
+/** Says "表决开始" out loud and moves focus to a ballot that has just opened (showing the meeting tab first); results too. */
+function useBallotAnnouncements(snapshot: Snapshot | null, showMeeting: () => boolean): string {
   const [announcement, setAnnouncement] = useState('');
   const known = useRef<Map<string, Ballot['state']> | null>(null);
   useEffect(() => {
@@ -29,7 +31,9 @@ function useBallotAnnouncements(snapshot: Snapshot | null): string {
     const published = snapshot.ballots.find((ballot) => ballot.state === 'published' && previous.get(ballot.id) !== 'published');
     if (opened) {
       setAnnouncement(t('ballotOpenedAnnounce', { title: opened.title }));
-      document.getElementById(`ballot-${opened.id}-title`)?.focus();
+      const focus = () => document.getElementById(`ballot-${opened.id}-title`)?.focus();
+      if (showMeeting()) setTimeout(focus, 0);
+      else focus();
     } else if (published) {
       setAnnouncement(t('ballotPublishedAnnounce', { title: published.title }));
     }
@@ -73,7 +77,22 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
     setLive(meeting);
     return () => meeting.close();
   }, []);
-  const announcement = useBallotAnnouncements(state.snapshot);
+  const [section, setSection] = useState<VoterSection>('meeting');
+  const [motionsUpdated, setMotionsUpdated] = useState(false);
+  const sectionNow = useRef(section);
+  sectionNow.current = section;
+  const select = (next: VoterSection) => {
+    setSection(next);
+    if (next === 'motions') setMotionsUpdated(false);
+  };
+  // A ballot that opens takes the screen from motions: voting comes first. True when the tab changed.
+  const showMeeting = () => {
+    if (sectionNow.current === 'meeting') return false;
+    setSection('meeting');
+    return true;
+  };
+  const announcement = useBallotAnnouncements(state.snapshot, showMeeting);
+  useMotionUpdates(live, section !== 'motions', () => setMotionsUpdated(true));
   const { snapshot, status } = state;
   const connected = status === 'connected';
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
@@ -84,11 +103,15 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
       ${!snapshot || !live || !snapshot.you
         ? html`<p class="card loading">${t('loading')}</p>`
         : html`
-            <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
-            ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
-              ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>`
-              : null}
-            ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
+            <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} />
+            <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
+              <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
+              ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
+                ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>`
+                : null}
+              ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
+            </div>
+            <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
           `}
     </main>
   `;
