@@ -120,13 +120,17 @@ export async function deleteBallot(context: AppContext, actor: AccountActor, bal
   context.events.publish({ type: 'ballot.updated', meetingId: ballot.meeting_id, ballotId });
 }
 
+/** setTimeout waits at most 2^31-1 ms (about 24.8 days); a later deadline is reached in steps. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null): void {
   if (!deadlineAt) return;
-  const delay = Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
+  const remaining = Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
   const timer = setTimeout(() => {
     context.deadlines.delete(ballotId);
+    if (Date.parse(deadlineAt) > context.clock().getTime()) return armDeadline(context, ballotId, deadlineAt);
     closeBallot(context, null, ballotId).catch((error: unknown) => context.logger.error({ err: error, ballotId }, 'auto-close failed'));
-  }, Math.min(delay, 2 ** 31 - 1));
+  }, Math.min(remaining, LONGEST_TIMER_MS));
   timer.unref();
   context.deadlines.set(ballotId, timer);
 }
