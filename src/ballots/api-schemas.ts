@@ -20,7 +20,8 @@ export const openBallotInput = z.object({ overrideQuorum: z.boolean().default(fa
 export const castInput = z
   .object({
     answers: z.array(z.unknown()).min(1).max(50),
-    receipt: receiptSchema.optional(),
+    // The device's own random secret: a receipt the server made would be no proof to the voter.
+    receipt: receiptSchema,
   })
   .strict();
 

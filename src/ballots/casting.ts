@@ -1,5 +1,5 @@
 // Casting a vote, through HTTP or a socket alike: checks, then the group-commit queue; and receipts.
-import { CODE_ALPHABET, randomId } from '../access/codes.js';
+import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
 import { requireMember } from '../actors.js';
 import type { AppContext } from '../context.js';
@@ -30,13 +30,6 @@ async function refusalFor(context: AppContext, actor: Actor, ballotId: string): 
   fail(ballot.state === 'draft' ? 'BALLOT_NOT_OPEN' : 'BALLOT_CLOSED');
 }
 
-function serverReceipt(context: AppContext): string {
-  const bytes = context.random(20);
-  let receipt = '';
-  for (const byte of bytes) receipt += CODE_ALPHABET[byte & 31];
-  return receipt;
-}
-
 /**
  * A representative's ballot paper. The receipt is the device's own random secret; it is stored
  * beside the ballot only, never beside the representative. Resolves once the vote is durable.
@@ -54,7 +47,7 @@ export async function castVote(context: AppContext, actor: Actor, ballotId: stri
     if (!checked.ok) throw new AppError(checked.code, { item: index });
     return checked.answer;
   });
-  const receipt = input.receipt ?? serverReceipt(context);
+  const { receipt } = input;
   await context.votes.enqueue({
     ballotId,
     meetingId: open.meetingId,
@@ -74,12 +67,15 @@ export async function checkReceipt(context: AppContext, actor: Actor, ballotId: 
   return { counted: await repository.receiptInBox(context.db, ballotId, receipt) };
 }
 
-/** After publication: every counted receipt, sorted, never with a choice. */
+/**
+ * After publication: every counted receipt, sorted, never with a choice, beside the number of
+ * ballots cast as recorded at close, so anyone can check that the two agree.
+ */
 export async function publishedReceipts(context: AppContext, ballotId: string): Promise<{ ballotId: string; cast: number; receipts: string[] }> {
   const ballot = await getBallot(context, ballotId);
   if (ballot.state !== 'published') fail('NOT_PUBLISHED');
   const receipts = await repository.listReceipts(context.db, ballotId);
-  return { ballotId, cast: receipts.length, receipts };
+  return { ballotId, cast: ballot.ballots_cast ?? 0, receipts };
 }
 
 export async function votedBallots(context: AppContext, memberId: string, ballotIds: string[]): Promise<string[]> {

@@ -1,7 +1,7 @@
 // The projector (大屏): a read-only token for one meeting that can follow it and nothing more.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
+import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { castAll, closeBallot, display, draftBallot, expectError, publishBallot } from '../support/requests.js';
 
 let app: FastifyInstance | undefined;
@@ -54,7 +54,7 @@ describe('the display token', () => {
     const ballotId = await openBallot(congress);
     const as = display(token);
     const meetingUrl = `/api/meetings/${congress.meetingId}`;
-    expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: as, payload: { answers: ['yes'] } }), 403, 'FORBIDDEN');
+    expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: as, payload: { answers: ['yes'], receipt: deviceReceipt() } }), 403, 'FORBIDDEN');
     expectError(await app.inject({ method: 'POST', url: `${meetingUrl}/check-in`, headers: as }), 403, 'FORBIDDEN');
     expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: as }), 403, 'FORBIDDEN');
     expectError(await app.inject({ method: 'POST', url: `${meetingUrl}/ballots`, headers: as, payload: approvalBallot() }), 403, 'FORBIDDEN');

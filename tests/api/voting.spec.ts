@@ -2,7 +2,7 @@
 // changes nothing.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
+import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { bearer, closeBallot, draftBallot, expectError, memberOfAnotherTerm, publishBallot, rowCount, vote } from '../support/requests.js';
 
 let app: FastifyInstance | undefined;
@@ -71,9 +71,9 @@ describe('casting a vote', () => {
     const ballotId = await openBallot(congress);
     const outsider = await memberOfAnotherTerm(congress);
     expectError(await vote(app, outsider.token, ballotId, ['yes']), 403, 'FORBIDDEN');
-    const asSecretary = await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { cookie: congress.secretary }, payload: { answers: ['yes'] } });
+    const asSecretary = await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { cookie: congress.secretary }, payload: { answers: ['yes'], receipt: deviceReceipt() } });
     expectError(asSecretary, 403, 'FORBIDDEN');
-    expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, payload: { answers: ['yes'] } }), 401, 'UNAUTHENTICATED');
+    expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, payload: { answers: ['yes'], receipt: deviceReceipt() } }), 401, 'UNAUTHENTICATED');
     expect(rowCount(app, 'participation')).toBe(0);
   });
 });

@@ -74,10 +74,11 @@ describe('what a socket may do', () => {
 
     const malformed: [string, unknown][] = [
       ['ballot:cast', {}],
-      ['ballot:cast', { ballotId, answers: [] }],
+      ['ballot:cast', { ballotId, answers: [], receipt: deviceReceipt() }],
       ['ballot:cast', { ballotId, answers: ['yes'], receipt: 'short' }],
-      ['ballot:cast', { ballotId, answers: ['yes'], memberId: congress.representatives[1]!.memberId }],
-      ['ballot:cast', { ballotId: 'not an id!', answers: ['yes'] }],
+      ['ballot:cast', { ballotId, answers: ['yes'] }],
+      ['ballot:cast', { ballotId, answers: ['yes'], receipt: deviceReceipt(), memberId: congress.representatives[1]!.memberId }],
+      ['ballot:cast', { ballotId: 'not an id!', answers: ['yes'], receipt: deviceReceipt() }],
       ['ballot:cast', 'yes'],
       ['ballot:cast', undefined],
       ['ballot:cast', [ballotId, 'yes']],
@@ -91,9 +92,9 @@ describe('what a socket may do', () => {
       expect(envelope.error?.messageEn).toBeTruthy();
     }
     expect((await command(phone.socket, 'ballot:cast', {})).error?.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'ballotId' }), expect.objectContaining({ path: 'answers' })]),
+      expect.arrayContaining([expect.objectContaining({ path: 'ballotId' }), expect.objectContaining({ path: 'answers' }), expect.objectContaining({ path: 'receipt' })]),
     );
-    const wrongAnswer = await command(phone.socket, 'ballot:cast', { ballotId, answers: ['maybe'] });
+    const wrongAnswer = await command(phone.socket, 'ballot:cast', { ballotId, answers: ['maybe'], receipt: deviceReceipt() });
     expect(wrongAnswer.error?.code).toMatch(/INVALID_ANSWER|UNKNOWN_OPTION/);
 
     expect(phone.socket.connected).toBe(true);

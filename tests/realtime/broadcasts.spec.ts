@@ -65,7 +65,7 @@ describe('turnout while a ballot is open', () => {
     const congress = await createCongress(hall.app, { representatives: 10 });
     const phones = await allWithin(congress.representatives.map((person) => hall!.connect({ token: person.token })), 10_000, 'phones to connect');
     const ballotId = await openBallot(congress);
-    for (const { socket } of phones.slice(0, 5)) expect((await command(socket, 'ballot:cast', { ballotId, answers: ['yes'] })).error).toBeUndefined();
+    for (const { socket } of phones.slice(0, 5)) expect((await command(socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt: deviceReceipt() })).error).toBeUndefined();
     // The secretary closes just as the server reads the third of ten simultaneous sync requests.
     let reads = 0;
     let closing: Promise<unknown> | undefined;
@@ -88,7 +88,7 @@ describe('closing and publishing', () => {
     const { display, officer, representative } = await audiences(hall, congress);
     const ballotId = await openBallot(congress);
     for (const [index, person] of congress.representatives.entries()) {
-      await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [index < 3 ? 'yes' : 'no'] } }, 201);
+      await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [index < 3 ? 'yes' : 'no'], receipt: deviceReceipt() } }, 201);
     }
     const as = { cookie: congress.secretary };
     const closed = [display, officer, representative].map((client) => nextEvent(client.socket, 'ballot:closed'));
