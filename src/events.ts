@@ -11,6 +11,10 @@ export type DomainEvent =
   | { type: 'ballot.updated'; meetingId: string; ballotId: string }
   | { type: 'member.voted'; memberId: string; ballotId: string }
   | { type: 'member.revoked'; memberId: string }
+  /** An officer signed out: that session's sockets go. */
+  | { type: 'session.ended'; sessionHash: string }
+  /** An officer account was disabled: all its sockets go. */
+  | { type: 'account.disabled'; accountId: string }
   | { type: 'motion.changed'; meetingId: string; motionId: string; event: string };
 
 export class DomainEvents {

@@ -66,14 +66,29 @@ export async function signIn(context: AppContext, username: string, password: st
 }
 
 export async function signOut(context: AppContext, token: string): Promise<void> {
-  await repository.deleteSession(context.db, hashSecret(context.secretKey, token));
+  const sessionHash = hashSecret(context.secretKey, token);
+  await repository.deleteSession(context.db, sessionHash);
+  context.events.publish({ type: 'session.ended', sessionHash });
+}
+
+export interface AccountSession {
+  account: AccountActor;
+  /** The stored hash of the session token: names the session without holding the token. */
+  sessionHash: string;
+  expiresAt: string;
+}
+
+/** A live officer session: unexpired, and its account not disabled. */
+export async function accountSessionForToken(context: AppContext, token: string): Promise<AccountSession | null> {
+  const sessionHash = hashSecret(context.secretKey, token);
+  const session = await repository.findSession(context.db, sessionHash);
+  if (!session?.account_id || session.expires_at < nowIso(context)) return null;
+  const row = await repository.findAccountById(context.db, session.account_id);
+  return row && !row.disabled ? { account: toActor(row), sessionHash, expiresAt: session.expires_at } : null;
 }
 
 export async function accountForToken(context: AppContext, token: string): Promise<AccountActor | null> {
-  const session = await repository.findSession(context.db, hashSecret(context.secretKey, token));
-  if (!session?.account_id || session.expires_at < nowIso(context)) return null;
-  const row = await repository.findAccountById(context.db, session.account_id);
-  return row && !row.disabled ? toActor(row) : null;
+  return (await accountSessionForToken(context, token))?.account ?? null;
 }
 
 export async function listAccounts(context: AppContext) {
@@ -88,4 +103,5 @@ export async function setAccountDisabled(context: AppContext, actor: AccountActo
   if (!result.numUpdatedRows) fail('NOT_FOUND');
   if (disabled) await repository.deleteSessionsOfAccount(context.db, accountId);
   await recordAudit(context, actor, disabled ? 'account.disabled' : 'account.enabled', { detail: { accountId } });
+  if (disabled) context.events.publish({ type: 'account.disabled', accountId });
 }

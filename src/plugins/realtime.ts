@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import { memberForCode } from '../access/service.js';
+import { accountSessionForToken } from '../accounts/service.js';
 import { ANONYMOUS, type Actor, requireMember } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
@@ -30,6 +31,8 @@ interface SocketData {
   followsTerm: string | null;
   /** Motion rooms (secretariat and committee, or a handler's department), not tied to a meeting. */
   motionRooms: string[];
+  /** An officer's sign-in session: the socket ends with it (sign-out, expiry). */
+  session: { hash: string; expiresAt: string } | null;
 }
 
 const rooms = {
@@ -37,28 +40,61 @@ const rooms = {
   officers: (id: string) => `o:${id}`,
   member: (id: string) => `p:${id}`,
   term: (id: string) => `t:${id}`,
+  account: (id: string) => `a:${id}`,
+  session: (hash: string) => `s:${hash}`,
 };
+
+/** setTimeout waits at most 2^31-1 ms; a session may last longer (SESSION_HOURS up to 30 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function isOfficer(actor: Actor): boolean {
   return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer');
 }
 
+/** Who the handshake names, and the session token that named them (none for a code or a display). */
+async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<{ actor: Actor; token: string | null }> {
+  if (auth.code) return { actor: (await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code)).actor, token: null };
+  if (auth.token) return { actor: await actorForToken(context, auth.token), token: auth.token };
+  if (auth.displayToken) return { actor: await actorForDisplayToken(context, auth.displayToken), token: null };
+  const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
+  const officer = cookies[OFFICER_COOKIE];
+  if (officer) {
+    const actor = await actorForToken(context, officer);
+    if (actor.kind !== 'anonymous') return { actor, token: officer };
+  }
+  const member = cookies[MEMBER_COOKIE];
+  return member ? { actor: await actorForToken(context, member), token: member } : { actor: ANONYMOUS, token: null };
+}
+
 async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket): Promise<SocketData> {
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
-  let actor: Actor = ANONYMOUS;
-  if (auth.code) actor = (await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code)).actor;
-  else if (auth.token) actor = await actorForToken(context, auth.token);
-  else if (auth.displayToken) actor = await actorForDisplayToken(context, auth.displayToken);
-  else {
-    const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-    if (cookies[OFFICER_COOKIE]) actor = await actorForToken(context, cookies[OFFICER_COOKIE]);
-    if (actor.kind === 'anonymous' && cookies[MEMBER_COOKIE]) actor = await actorForToken(context, cookies[MEMBER_COOKIE]);
-  }
+  const { actor, token } = await handshakeActor(app, context, socket, auth);
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  const officerSession = actor.kind === 'account' && token ? await accountSessionForToken(context, token) : null;
+  if (actor.kind === 'account' && !officerSession) throw new AppError('UNAUTHENTICATED');
   // An officer may connect without naming a meeting, to follow motions only.
   const meeting = actor.kind === 'account' && !auth.meetingId ? null : await resolveMeetingFor(context, actor, auth.meetingId);
   if (meeting) assertCanFollow(actor, meeting);
-  return { actor, meetingId: meeting?.id ?? null, followsTerm: actor.kind === 'member' && !auth.meetingId ? actor.termId : null, motionRooms: await motionRoomsFor(context, actor) };
+  return {
+    actor,
+    meetingId: meeting?.id ?? null,
+    followsTerm: actor.kind === 'member' && !auth.meetingId ? actor.termId : null,
+    motionRooms: await motionRoomsFor(context, actor),
+    session: officerSession && { hash: officerSession.sessionHash, expiresAt: officerSession.expiresAt },
+  };
+}
+
+/** Cuts the socket off when its officer session expires, checking the clock again if woken early. */
+function endWithSession(context: AppContext, socket: Socket, expiresAt: string): void {
+  let timer: NodeJS.Timeout;
+  const arm = () => {
+    const remaining = Date.parse(expiresAt) - context.clock().getTime();
+    if (remaining <= 0) return void socket.disconnect(true);
+    timer = setTimeout(arm, Math.min(remaining, LONGEST_TIMER_MS));
+    timer.unref();
+  };
+  socket.once('disconnect', () => clearTimeout(timer));
+  arm();
 }
 
 function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData): void {
@@ -141,6 +177,12 @@ class Broadcaster {
         return;
       case 'member.revoked':
         this.io.in(rooms.member(event.memberId)).disconnectSockets(true);
+        return;
+      case 'session.ended':
+        this.io.in(rooms.session(event.sessionHash)).disconnectSockets(true);
+        return;
+      case 'account.disabled':
+        this.io.in(rooms.account(event.accountId)).disconnectSockets(true);
         return;
       case 'motion.changed':
         return broadcastMotion(this.io, this.context, event, rooms.member);
@@ -233,6 +275,11 @@ export function attachRealtime(app: FastifyInstance, context: AppContext): Serve
       if (isOfficer(data.actor)) void socket.join(rooms.officers(data.meetingId));
     }
     if (data.actor.kind === 'member') void socket.join(rooms.member(data.actor.memberId));
+    if (data.actor.kind === 'account') void socket.join(rooms.account(data.actor.id));
+    if (data.session) {
+      void socket.join(rooms.session(data.session.hash));
+      endWithSession(context, socket, data.session.expiresAt);
+    }
     if (data.followsTerm) void socket.join(rooms.term(data.followsTerm));
     if (data.motionRooms.length) void socket.join(data.motionRooms);
     registerCommands(context, socket, data);
