@@ -10,32 +10,36 @@ import * as accountRepository from '../accounts/repository.js';
 import type { AttemptLimiter } from './attempt-limiter.js';
 import { formatCode, generateCode, hashSecret, normalizeCode, randomToken } from './codes.js';
 
-export function joinUrl(context: AppContext, code: string): string {
-  return `${context.config.PUBLIC_URL?.replace(/\/$/, '') ?? ''}/v/${formatCode(code)}`;
+/** The link a card's QR code opens: under PUBLIC_URL, else under the origin the secretary used. */
+export function joinUrl(context: AppContext, code: string, origin: string): string {
+  return `${(context.config.PUBLIC_URL ?? origin).replace(/\/$/, '')}/v/${formatCode(code)}`;
 }
 
-async function issueFor(context: AppContext, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
+async function issueFor(context: AppContext, origin: string, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
   const code = generateCode(context.random);
   const at = nowIso(context);
   await rosterRepository.revokeCodesOfMember(context.db, member.id, at);
   await rosterRepository.insertAccessCode(context.db, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
-  const url = joinUrl(context, code);
-  const qrSvg = await QRCode.toString(url.startsWith('/') ? formatCode(code) : url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
+  const url = joinUrl(context, code, origin);
+  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
   return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: url, qrSvg };
 }
 
-/** Issues (or reissues, revoking the old one) a member's code. The plain code is returned once. */
-export async function issueCode(context: AppContext, actor: AccountActor, memberId: string) {
+/**
+ * Issues (or reissues, revoking the old one) a member's code. The plain code is returned once.
+ * `origin` is where the secretary reached the server (used for the join link without PUBLIC_URL).
+ */
+export async function issueCode(context: AppContext, actor: AccountActor, memberId: string, origin: string) {
   const member = await getMember(context, memberId);
   const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
   context.events.publish({ type: 'member.revoked', memberId });
-  const issued = await issueFor(context, member, delegation?.name ?? null);
+  const issued = await issueFor(context, origin, member, delegation?.name ?? null);
   await recordAudit(context, actor, 'code.issued', { detail: { memberId } });
   return issued;
 }
 
 /** Codes for everyone on the term's roster who has none (or everyone, to reprint all cards). */
-export async function issueCodes(context: AppContext, actor: AccountActor, termId: string, scope: 'missing' | 'all') {
+export async function issueCodes(context: AppContext, actor: AccountActor, termId: string, scope: 'missing' | 'all', origin: string) {
   await getTerm(context, termId);
   const [members, holders] = await Promise.all([rosterRepository.listMembers(context.db, termId), rosterRepository.listActiveCodeHolders(context.db, termId)]);
   const holding = new Set(holders.map((holder) => holder.member_id));
@@ -43,7 +47,7 @@ export async function issueCodes(context: AppContext, actor: AccountActor, termI
   const issued = [];
   for (const member of chosen) {
     if (holding.has(member.id)) context.events.publish({ type: 'member.revoked', memberId: member.id });
-    issued.push(await issueFor(context, member, member.delegation_name ?? null));
+    issued.push(await issueFor(context, origin, member, member.delegation_name ?? null));
   }
   await recordAudit(context, actor, 'code.issued-bulk', { detail: { termId, scope, count: issued.length } });
   return issued;

@@ -5,7 +5,7 @@ import { OFFICERS, requireAccount, requireMember, SECRETARY } from '../actors.js
 import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, idParams, responses } from '../plugins/api.js';
+import { api, idParams, requestOrigin, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
 import { meetingSnapshot } from './live.js';
 import * as schemas from './schemas.js';
@@ -64,7 +64,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.post('/api/meetings/:id/display-token', {
     schema: { tags, summary: 'Issue the projector (大屏) token; replaces the previous one', params: idParams, response: responses({ 201: z.object({ token: z.string(), displayUrl: z.string() }) }) },
-    handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, requireAccount(request.actor, SECRETARY), request.params.id)),
+    handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, requireAccount(request.actor, SECRETARY), request.params.id, requestOrigin(request))),
   });
 
   routes.get('/api/meetings/:id/live', {

@@ -101,12 +101,13 @@ export async function changeMeetingState(
   return presentMeeting(await getMeeting(context, meetingId));
 }
 
-export async function issueDisplayToken(context: AppContext, actor: AccountActor, meetingId: string) {
+/** The projector's token and link: under PUBLIC_URL, else under the origin the secretary used. */
+export async function issueDisplayToken(context: AppContext, actor: AccountActor, meetingId: string, origin: string) {
   await getMeeting(context, meetingId);
   const token = randomToken(context.random);
   await repository.updateMeeting(context.db, meetingId, { display_token_hash: hashSecret(context.secretKey, token) });
   await recordAudit(context, actor, 'meeting.display-token-issued', { meetingId });
-  return { token, displayUrl: `${context.config.PUBLIC_URL?.replace(/\/$/, '') ?? ''}/display/${token}` };
+  return { token, displayUrl: `${(context.config.PUBLIC_URL ?? origin).replace(/\/$/, '')}/display/${token}` };
 }
 
 export async function meetingForDisplayToken(context: AppContext, token: string) {

@@ -1,5 +1,5 @@
 // Shared pieces for routes: the zod type provider, the error envelope schema, common params.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../roster/schemas.js';
@@ -14,6 +14,14 @@ export const errorEnvelope = z.object({
 
 export const idParams = z.object({ id: idSchema });
 export const okResponse = z.object({ ok: z.literal(true) });
+
+/**
+ * Where the asker reached us (protocol and host, port included): the base of the links we hand out
+ * when PUBLIC_URL is not set. Fastify reads X-Forwarded-Proto/-Host only when TRUST_PROXY is on.
+ */
+export function requestOrigin(request: FastifyRequest): string {
+  return `${request.protocol}://${request.host}`;
+}
 
 export function api(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();

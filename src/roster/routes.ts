@@ -5,7 +5,7 @@ import * as access from '../access/service.js';
 import { OFFICERS, requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, errorEnvelope, idParams, okResponse, responses } from '../plugins/api.js';
+import { api, errorEnvelope, idParams, okResponse, requestOrigin, responses } from '../plugins/api.js';
 import { MEMBER_COOKIE, setSessionCookie } from '../plugins/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
@@ -109,7 +109,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.post('/api/members/:id/code', {
     schema: { tags: ['access'], summary: 'Issue or reissue a personal access code (shown once)', params: idParams, response: responses({ 201: schemas.issuedCode }) },
-    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, requireAccount(request.actor, SECRETARY), request.params.id)),
+    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, requireAccount(request.actor, SECRETARY), request.params.id, requestOrigin(request))),
   });
 
   routes.delete('/api/members/:id/code', {
@@ -131,7 +131,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
     handler: async (request, reply) => {
       const actor = requireAccount(request.actor, SECRETARY);
       // A POST without a body arrives as null: the default scope applies.
-      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body?.scope ?? 'missing') });
+      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body?.scope ?? 'missing', requestOrigin(request)) });
     },
   });
 

@@ -1,6 +1,7 @@
 // Personal access codes: what is printed on the card, what the database keeps, revoking and
 // reissuing, and refusing someone who guesses.
 import type { FastifyInstance } from 'fastify';
+import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createApp, createCongress } from '../support/congress.js';
 import { bearer, expectError } from '../support/requests.js';
@@ -38,6 +39,33 @@ describe('issuing codes', () => {
     const issued = await call(app, { method: 'POST', url: `/api/members/${congress.representatives[0]!.memberId}/code`, headers: { cookie: congress.secretary } }, 201);
     expect(issued.joinUrl).toBe(`https://yishi.example/v/${issued.code}`);
     expect(issued.qrSvg).toMatch(/^<svg[\s\S]*<\/svg>\s*$/);
+  });
+
+  it('without PUBLIC_URL, links the card to the address the secretary used, and the QR opens that link', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 1, openMeeting: false });
+    const issued = await call(app, { method: 'POST', url: `/api/members/${congress.representatives[0]!.memberId}/code`, headers: { cookie: congress.secretary, host: '192.168.1.20:3000' } }, 201);
+    expect(issued.joinUrl).toBe(`http://192.168.1.20:3000/v/${issued.code}`);
+    expect(issued.qrSvg).toBe(await QRCode.toString(issued.joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }));
+  });
+
+  it('behind a trusted proxy, links the cards to the address the hall sees', async () => {
+    const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'vote.union.example' };
+    app = await createApp({ TRUST_PROXY: true });
+    const congress = await createCongress(app, { representatives: 2, openMeeting: false });
+    const { codes } = await call(app, { method: 'POST', url: `/api/terms/${congress.termId}/codes`, headers: { cookie: congress.secretary, host: '127.0.0.1:3000', ...forwarded }, payload: { scope: 'all' } }, 201);
+    for (const card of codes) {
+      expect(card.joinUrl).toBe(`https://vote.union.example/v/${card.code}`);
+      expect(card.qrSvg).toBe(await QRCode.toString(card.joinUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }));
+    }
+  });
+
+  it('ignores forwarded headers from a proxy it was not told to trust', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 1, openMeeting: false });
+    const headers = { cookie: congress.secretary, host: 'yishi.local:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'evil.example' };
+    const issued = await call(app, { method: 'POST', url: `/api/members/${congress.representatives[0]!.memberId}/code`, headers }, 201);
+    expect(issued.joinUrl).toBe(`http://yishi.local:3000/v/${issued.code}`);
   });
 
   it('keeps only a hash: no table holds the plain code in any spelling', async () => {

@@ -15,6 +15,13 @@ async function displayToken(congress: Congress, meetingId = congress.meetingId):
 }
 
 describe('the display token', () => {
+  it('without PUBLIC_URL, comes with a link under the address the secretary used', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 1 });
+    const issued = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/display-token`, headers: { cookie: congress.secretary, host: '192.168.1.20:3000' } }, 201);
+    expect(issued.displayUrl).toBe(`http://192.168.1.20:3000/display/${issued.token}`);
+  });
+
   it('shows its meeting live: attendance and ballots, nobody in particular', async () => {
     app = await createApp({ PUBLIC_URL: 'https://yishi.example' });
     const congress = await createCongress(app, { representatives: 4, attendees: 1, present: 3 });
