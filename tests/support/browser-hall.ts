@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { launchBrowser, listen } from './browser.js';
-import { call, type Congress, type CongressShape, createApp, createCongress } from './congress.js';
+import { call, type Congress, type CongressShape, createApp, createCongress, deviceReceipt } from './congress.js';
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 export const PROJECTOR: BrowserContextOptions = { viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' };
@@ -35,9 +35,9 @@ export class BrowserHall {
   }
 
   /** Representative number `index` votes from a device of their own, through the API. */
-  async voteByApi(index: number, ballotId: string, answers: unknown[], receipt?: string) {
+  async voteByApi(index: number, ballotId: string, answers: unknown[], receipt: string = deviceReceipt()) {
     const person = this.congress.representatives[index]!;
-    return call(this.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers, ...(receipt ? { receipt } : {}) } }, 201);
+    return call(this.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers, receipt } }, 201);
   }
 
   /** The secretary closes and publishes a ballot; returns it with its result. */
