@@ -23,8 +23,21 @@ export async function motionRoomsFor(context: AppContext, actor: Actor): Promise
   return account?.department_id ? [motionRooms.department(account.department_id)] : [];
 }
 
-/** `motion:updated` with the motion's summary and the move that changed it; drafts stay with their proposer. */
-export async function broadcastMotion(io: Server, context: AppContext, event: Extract<DomainEvent, { type: 'motion.changed' }>, memberRoom: (memberId: string) => string): Promise<void> {
+/** Moves that open or end a motion's seconding: every representative of the term may second it. */
+const SECONDING_EVENTS = new Set(['submit', 'second', 'secondersReached', 'withdraw', 'reject']);
+
+export interface MemberRooms {
+  member: (memberId: string) => string;
+  /** Everyone following the motion's meeting or its term (representatives who may second it). */
+  followers: (meetingId: string, termId: string) => string[];
+}
+
+/**
+ * `motion:updated` with the motion's summary and the move that changed it; drafts stay with their
+ * proposer. While a motion seeks seconders, the whole term hears of it, so the 待附议 list is live.
+ */
+export async function broadcastMotion(io: Server, context: AppContext, event: Extract<DomainEvent, { type: 'motion.changed' }>, memberRooms: MemberRooms): Promise<void> {
+  const memberRoom = memberRooms.member;
   const row = await repository.findMotion(context.db, event.motionId);
   if (!row) return;
   const payload = { event: event.event, motion: presentSummary(row, context.clock()) };
@@ -32,5 +45,6 @@ export async function broadcastMotion(io: Server, context: AppContext, event: Ex
   const rooms = [memberRoom(row.proposer_member_id), ...seconders.map((seconder) => memberRoom(seconder.member_id))];
   if (row.number !== null || row.entered_by_name !== null) rooms.push(motionRooms.officers);
   for (const assignment of assignments) if (assignment.active) rooms.push(motionRooms.department(assignment.department_id));
+  if (row.number !== null && (row.state === 'seconding' || SECONDING_EVENTS.has(event.event))) rooms.push(...memberRooms.followers(row.meeting_id, row.term_id));
   io.to(rooms).emit('motion:updated', payload);
 }

@@ -8,6 +8,7 @@ import { accountSessionForToken } from '../accounts/service.js';
 import { ANONYMOUS, type Actor, requireMember } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
+import { DocumentBroadcaster } from '../documents/live.js';
 import { countEligible } from '../ballots/repository.js';
 import { getBallot, turnoutOf, viewBallot } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
@@ -153,12 +154,15 @@ function registerCommands(context: AppContext, socket: Socket, data: SocketData)
 class Broadcaster {
   readonly #turnout = new Map<string, string>();
   readonly #attendance = new Set<string>();
+  readonly #documents: DocumentBroadcaster;
   #timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly io: Server,
     private readonly context: AppContext,
-  ) {}
+  ) {
+    this.#documents = new DocumentBroadcaster(io, context, rooms.meeting);
+  }
 
   handle(event: DomainEvent): void {
     this.#dispatch(event).catch((error: unknown) => this.context.logger.error({ err: error, type: event.type }, 'broadcast failed'));
@@ -185,7 +189,7 @@ class Broadcaster {
         this.io.in(rooms.account(event.accountId)).disconnectSockets(true);
         return;
       case 'motion.changed':
-        return broadcastMotion(this.io, this.context, event, rooms.member);
+        return broadcastMotion(this.io, this.context, event, { member: rooms.member, followers: (meetingId, termId) => [rooms.meeting(meetingId), rooms.term(termId)] });
       case 'meeting.updated': {
         const meeting = await getMeeting(this.context, event.meetingId);
         await this.#followCurrentMeeting(meeting.term_id);
@@ -252,6 +256,7 @@ class Broadcaster {
 
   stop(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    this.#documents.stop();
   }
 }
 

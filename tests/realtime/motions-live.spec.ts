@@ -45,7 +45,7 @@ async function follow(url: string, who: { cookie?: string; token?: string }): Pr
 }
 
 describe('live motion updates', () => {
-  it('reach the secretariat without a meeting, the assigned department only, and the people on the motion', async () => {
+  it('reach the secretariat without a meeting, the assigned department only, the people on the motion, and the term while it seeks seconders', async () => {
     const { h, url } = await listening();
     const [secretary, logistics, finance, seconder, stranger] = await Promise.all([
       follow(url, h.secretary),
@@ -80,7 +80,10 @@ describe('live motion updates', () => {
 
     expect(seen(finance)).toEqual([other.id]);
     expect(seen(logistics)).toEqual([motion.id]);
-    expect(seen(stranger)).toEqual([]);
+    // Another representative of the term hears of each motion while it seeks seconders (to second
+    // it), never of a draft and never of its review or handling.
+    expect(seen(stranger)).toEqual([motion.id, other.id]);
+    expect(new Set(stranger.motions.map((entry) => entry.event))).toEqual(new Set(['submit', 'second', 'secondersReached']));
     expect(seen(secretary)).not.toContain(privateDraft.id);
     expect(secretary.motions.filter((entry) => entry.motion.id === motion.id).map((entry) => entry.event)).toEqual(['submit', 'second', 'second', 'secondersReached', 'accept', 'assign']);
   });
