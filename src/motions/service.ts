@@ -70,6 +70,8 @@ function noteOf(move: MotionMove): string | null {
 /** A seconder must be another representative of the term who has not seconded yet; said plainly. */
 async function checkSeconder(db: Executor, asker: Asker, motion: MotionRow, people: MotionPeople, memberId: string | undefined): Promise<void> {
   if (asker.kind === 'member' && memberId && memberId !== asker.actor.memberId) fail('FORBIDDEN');
+  // Only the secretary of a paper motion names a seconder: anyone else is refused before being asked for one.
+  if (asker.kind === 'officer' && !partiesFor(asker, motion, people).includes('secretary')) fail('FORBIDDEN', { state: motion.state, event: 'second' });
   if (asker.kind === 'officer' && !memberId) fail('VALIDATION_FAILED', { path: 'memberId', message: 'name the representative who seconded on paper' });
   if (asker.kind === 'handler') return;
   const seconder = asker.kind === 'member' ? { id: asker.actor.memberId, role: asker.actor.role, term_id: asker.actor.termId } : await rosterRepository.findMember(db, memberId!);

@@ -15,6 +15,9 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
+/** The multipart parser (busboy) reports a truncated or boundary-less upload as a plain Error. */
+const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found)$/;
+
 function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
   if (error instanceof AppError) return { code: error.code, details: error.details };
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -23,6 +26,7 @@ function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
   }
   if (error.code && fastifyCodes[error.code]) return { code: fastifyCodes[error.code]! };
   if (error instanceof SyntaxError) return { code: 'BAD_JSON' };
+  if (!error.statusCode && MALFORMED_MULTIPART.test(error.message)) return { code: 'VALIDATION_FAILED', details: { reason: 'the multipart body is malformed' } };
   if (error.statusCode === 429) return { code: 'RATE_LIMITED' };
   if (error.statusCode === 413) return { code: 'PAYLOAD_TOO_LARGE' };
   if (error.statusCode === 415) return { code: 'UNSUPPORTED_MEDIA_TYPE' };

@@ -1,0 +1,199 @@
+// For every route, a well-formed request on a target of its own (a fresh ballot, motion, member…)
+// in the state the move needs, so the only thing that can refuse it is who is asking.
+import {
+  freshBallot,
+  freshMeeting,
+  freshMember,
+  freshMotion,
+  freshTerm,
+  type Headers,
+  type HallWorld,
+  motionWithAttachment,
+  PDF,
+  type Role,
+} from './hall-world.js';
+import { motionFields } from './motions.js';
+import { fileUpload } from './multipart.js';
+
+export interface RouteCase {
+  url: string;
+  payload?: string | Buffer | object;
+  /** Extra headers (a multipart content type); the role's credentials are added by the test. */
+  headers?: Headers;
+  /** The request ends the session it rides: sign the role in afresh for it. */
+  freshSession?: boolean;
+}
+
+type Build = (world: HallWorld, role: Role) => Promise<RouteCase>;
+
+const receipt = (world: HallWorld) => `receipt-${world.next()}-abcdefghij`;
+const csv = (world: HallWorld) => `姓名,工号,身份\n导入代表${world.next()},I-${world.next()},代表\n`;
+
+type Stage = Parameters<typeof freshMotion>[1];
+const onPaperFor = (role: Role) => ({ paper: role === 'secretary' });
+
+/** A committee's or department's move on a fresh motion of the representative role. */
+const moveOn = (stage: Stage, path: string, payload?: (world: HallWorld) => Promise<object> | object): Build => async (world) => ({
+  url: `/api/motions/${await freshMotion(world, stage)}/${path}`,
+  ...(payload ? { payload: await payload(world) } : {}),
+});
+
+/** A proposer's move: the representative role's own motion, or for the secretary a paper motion (代录). */
+const proposerMove = (stage: Stage, path: string, payload?: object): Build => async (world, role) => ({
+  url: `/api/motions/${await freshMotion(world, stage, onPaperFor(role))}/${path}`,
+  ...(payload ? { payload } : {}),
+});
+
+/** Route key (`METHOD url`, as Fastify spells it) → how to make a valid request to it. */
+export const routeCases: Record<string, Build> = {
+  // The pages, the API documents and the static files: no credentials involved.
+  'GET /': async () => ({ url: '/' }),
+  'GET /assets/*': async () => ({ url: '/assets/no-such-file.js' }),
+  'GET /admin': async () => ({ url: '/admin' }),
+  'GET /admin/*': async () => ({ url: '/admin/meetings' }),
+  'GET /join': async () => ({ url: '/join' }),
+  'GET /v/:code': async (world) => ({ url: `/v/${world.congress.representatives[0]!.code}` }),
+  'GET /display/:token': async (world) => ({ url: `/display/${world.displayToken}` }),
+  'GET /results/:ballotId': async (world) => ({ url: `/results/${await freshBallot(world, 'published')}` }),
+  'GET /api/docs': async () => ({ url: '/api/docs' }),
+  'GET /api/docs/static/*': async () => ({ url: '/api/docs/static/swagger-ui.css' }),
+  'GET /api/docs/json': async () => ({ url: '/api/docs/json' }),
+  'GET /api/docs/yaml': async () => ({ url: '/api/docs/yaml' }),
+  'GET /api/docs/static/index.html': async () => ({ url: '/api/docs/static/index.html' }),
+  'GET /api/docs/static/swagger-initializer.js': async () => ({ url: '/api/docs/static/swagger-initializer.js' }),
+  'GET /api/openapi.json': async () => ({ url: '/api/openapi.json' }),
+  'GET /api/health': async () => ({ url: '/api/health' }),
+
+  // Sessions and accounts.
+  'POST /api/auth/login': async () => ({ url: '/api/auth/login', payload: { username: 'secretary', password: 'correct horse battery staple' } }),
+  'POST /api/auth/logout': async () => ({ url: '/api/auth/logout', freshSession: true }),
+  'GET /api/auth/me': async () => ({ url: '/api/auth/me' }),
+  'GET /api/accounts': async () => ({ url: '/api/accounts' }),
+  'POST /api/accounts': async (world) => ({ url: '/api/accounts', payload: { username: `jianpiao${world.next()}`, password: 'scrutineer-password-1', role: 'scrutineer' } }),
+  'PATCH /api/accounts/:id': async (world) => {
+    const { account } = await world.app.inject({ method: 'POST', url: '/api/accounts', headers: world.as.secretary, payload: { username: `lin${world.next()}`, password: 'scrutineer-password-1', role: 'scrutineer' } }).then((response) => response.json());
+    return { url: `/api/accounts/${account.id}`, payload: { disabled: true } };
+  },
+
+  // The roster and access codes (on a term with no meeting in session).
+  'GET /api/terms': async () => ({ url: '/api/terms' }),
+  'POST /api/terms': async (world) => ({ url: '/api/terms', payload: { number: world.next() } }),
+  'GET /api/terms/:termId/delegations': async (world) => ({ url: `/api/terms/${world.termId}/delegations` }),
+  'POST /api/terms/:termId/delegations': async (world) => ({ url: `/api/terms/${await freshTerm(world)}/delegations`, payload: { name: `代表团${world.next()}` } }),
+  'PATCH /api/delegations/:id': async (world) => {
+    const { delegation } = await world.app.inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } }).then((response) => response.json());
+    return { url: `/api/delegations/${delegation.id}`, payload: { name: `改名${world.next()}` } };
+  },
+  'DELETE /api/delegations/:id': async (world) => {
+    const { delegation } = await world.app.inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } }).then((response) => response.json());
+    return { url: `/api/delegations/${delegation.id}` };
+  },
+  'GET /api/terms/:termId/members': async (world) => ({ url: `/api/terms/${world.termId}/members` }),
+  'POST /api/terms/:termId/members': async (world) => ({ url: `/api/terms/${await freshTerm(world)}/members`, payload: { name: `新代表${world.next()}`, staffNumber: `S-${world.next()}` } }),
+  'PATCH /api/members/:id': async (world) => ({ url: `/api/members/${await freshMember(world)}`, payload: { name: `改名${world.next()}` } }),
+  'DELETE /api/members/:id': async (world) => ({ url: `/api/members/${await freshMember(world)}` }),
+  'POST /api/terms/:termId/members/import': async (world) => {
+    const upload = fileUpload(csv(world), '名册.csv', 'text/csv');
+    return { url: `/api/terms/${await freshTerm(world)}/members/import`, payload: upload.payload, headers: upload.headers };
+  },
+  'POST /api/members/:id/code': async (world) => ({ url: `/api/members/${await freshMember(world)}/code` }),
+  'DELETE /api/members/:id/code': async (world) => {
+    const memberId = await freshMember(world);
+    await world.app.inject({ method: 'POST', url: `/api/members/${memberId}/code`, headers: world.as.secretary });
+    return { url: `/api/members/${memberId}/code` };
+  },
+  'POST /api/terms/:termId/codes': async (world) => {
+    const termId = await freshTerm(world);
+    await freshMember(world, termId);
+    return { url: `/api/terms/${termId}/codes`, payload: { scope: 'missing' } };
+  },
+  'POST /api/join': async (world) => ({ url: '/api/join', payload: { code: world.congress.representatives[3]!.code } }),
+
+  // Meetings, attendance and the live snapshot.
+  'GET /api/meetings': async () => ({ url: '/api/meetings' }),
+  'POST /api/meetings': async (world) => ({ url: '/api/meetings', payload: { termId: await freshTerm(world), title: `会议${world.next()}`, kind: 'congress', sessionNumber: 1 } }),
+  'GET /api/meetings/:id': async (world) => ({ url: `/api/meetings/${world.meetingId}` }),
+  'PATCH /api/meetings/:id': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}`, payload: { title: `改名${world.next()}` } }),
+  'POST /api/meetings/:id/open': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/open` }),
+  'POST /api/meetings/:id/close': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, true)}/close` }),
+  'POST /api/meetings/:id/display-token': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/display-token` }),
+  'GET /api/meetings/:id/live': async (world) => ({ url: `/api/meetings/${world.meetingId}/live` }),
+  'GET /api/me': async () => ({ url: '/api/me' }),
+  'GET /api/meetings/:id/attendance': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance` }),
+  'PUT /api/meetings/:id/attendance/:memberId': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance/${world.congress.representatives[5]!.memberId}`, payload: { status: 'present' } }),
+  'POST /api/meetings/:id/check-in': async (world) => ({ url: `/api/meetings/${world.meetingId}/check-in` }),
+
+  // Ballots.
+  'GET /api/meetings/:id/ballots': async (world) => ({ url: `/api/meetings/${world.meetingId}/ballots` }),
+  'POST /api/meetings/:id/ballots': async (world) => ({ url: `/api/meetings/${world.meetingId}/ballots`, payload: { title: `议题${world.next()}`, items: [{ kind: 'approval', title: '议题' }] } }),
+  'GET /api/ballots/:id': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}` }),
+  'PATCH /api/ballots/:id': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}`, payload: { title: `改名${world.next()}` } }),
+  'DELETE /api/ballots/:id': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}` }),
+  'POST /api/ballots/:id/open': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/open`, payload: {} }),
+  'POST /api/ballots/:id/close': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/close` }),
+  'PUT /api/ballots/:id/manual-result': async (world) => ({
+    url: `/api/ballots/${await freshBallot(world, 'draft', { method: 'manual' })}/manual-result`,
+    payload: { present: 6, cast: 6, items: [{ kind: 'approval', yes: 5, no: 1, abstain: 0 }] },
+  }),
+  'POST /api/ballots/:id/publish': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed')}/publish` }),
+  'POST /api/ballots/:id/revote': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed')}/revote` }),
+  'POST /api/ballots/:id/votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/votes`, payload: { answers: ['yes'], receipt: receipt(world) } }),
+  'POST /api/ballots/:id/receipts/check': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/receipts/check`, payload: { receipt: receipt(world) } }),
+  'GET /api/ballots/:id/receipts': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/receipts` }),
+  'GET /api/ballots/:id/named-votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed', { secrecy: 'named' })}/named-votes` }),
+  'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
+  'GET /api/audit': async () => ({ url: '/api/audit' }),
+
+  // Motions: departments, settings, the tracker and the exports.
+  'GET /api/departments': async () => ({ url: '/api/departments' }),
+  'POST /api/departments': async (world) => ({ url: '/api/departments', payload: { name: `部门${world.next()}` } }),
+  'PATCH /api/departments/:id': async (world) => {
+    const { department } = await world.app.inject({ method: 'POST', url: '/api/departments', headers: world.as.secretary, payload: { name: `部门${world.next()}` } }).then((response) => response.json());
+    return { url: `/api/departments/${department.id}`, payload: { name: `改名${world.next()}` } };
+  },
+  'GET /api/meetings/:id/motion-settings': async (world) => ({ url: `/api/meetings/${world.meetingId}/motion-settings` }),
+  'PUT /api/meetings/:id/motion-settings': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/motion-settings`, payload: { opensAt: null, closesAt: null } }),
+  'GET /api/motions/dashboard': async (world) => ({ url: `/api/motions/dashboard?meetingId=${world.meetingId}` }),
+  'GET /api/motions/register': async (world) => ({ url: `/api/motions/register?meetingId=${world.meetingId}&format=csv` }),
+  'GET /api/motions/report': async (world) => ({ url: `/api/motions/report?meetingId=${world.meetingId}&format=csv` }),
+
+  // Motions themselves: the representative role is the proposer, except where it seconds.
+  'GET /api/motions': async () => ({ url: '/api/motions' }),
+  'POST /api/meetings/:id/motions': async (world, role) => ({
+    url: `/api/meetings/${world.meetingId}/motions`,
+    payload: { ...motionFields(`提案${world.next()}`), ...(role === 'secretary' ? { proposerMemberId: world.congress.representatives[0]!.memberId } : {}) },
+  }),
+  'GET /api/motions/:id': async (world) => ({ url: `/api/motions/${await freshMotion(world, 'assigned')}` }),
+  'PATCH /api/motions/:id': async (world, role) => ({ url: `/api/motions/${await freshMotion(world, 'draft', onPaperFor(role))}`, payload: { subject: `改名${world.next()}` } }),
+  'POST /api/motions/:id/submit': proposerMove('draft', 'submit'),
+  'POST /api/motions/:id/resubmit': proposerMove('returned', 'resubmit'),
+  'POST /api/motions/:id/withdraw': proposerMove('seconding', 'withdraw'),
+  // Another representative's motion; the secretary names the seconder of a paper one.
+  'POST /api/motions/:id/seconders': async (world, role) => ({
+    url: `/api/motions/${await freshMotion(world, 'seconding', { proposer: 3, ...onPaperFor(role) })}/seconders`,
+    ...(role === 'secretary' ? { payload: { memberId: world.congress.representatives[0]!.memberId } } : {}),
+  }),
+  'POST /api/motions/:id/accept': moveOn('review', 'accept'),
+  'POST /api/motions/:id/reject': moveOn('review', 'reject', () => ({ reason: '不属于提案范围' })),
+  'POST /api/motions/:id/merge': moveOn('review', 'merge', async (world) => ({ targetMotionId: await freshMotion(world, 'review', { proposer: 1 }) })),
+  'POST /api/motions/:id/return': moveOn('review', 'return', () => ({ reason: '请补充具体措施' })),
+  'POST /api/motions/:id/escalate': moveOn('review', 'escalate'),
+  'POST /api/motions/:id/assign': moveOn('accepted', 'assign', (world) => ({ leadDepartmentId: world.departmentIds[0], coDepartmentIds: [world.departmentIds[1]] })),
+  'POST /api/motions/:id/decline': moveOn('assigned', 'decline', () => ({ reason: '不属于本部门职责' })),
+  'POST /api/motions/:id/extend': moveOn('assigned', 'extend', () => ({ reason: '需要协调预算', days: 30 })),
+  'POST /api/motions/:id/reply': moveOn('assigned', 'reply', () => ({ content: '已研究落实。', grade: 'A' })),
+  'POST /api/motions/:id/rating': proposerMove('replied', 'rating', { rating: 'satisfied' }),
+  'POST /api/motions/:id/resolve': moveOn('rated', 'resolve'),
+  'POST /api/motions/:id/attachments': async (world, role) => {
+    const upload = fileUpload(PDF, '说明.pdf', 'application/pdf');
+    return { url: `/api/motions/${await freshMotion(world, 'draft', onPaperFor(role))}/attachments`, payload: upload.payload, headers: upload.headers };
+  },
+  'GET /api/motions/:id/attachments/:attachmentId': async (world, role) => {
+    const [motionId, attachmentId] = await motionWithAttachment(world, onPaperFor(role));
+    return { url: `/api/motions/${motionId}/attachments/${attachmentId}` };
+  },
+  'DELETE /api/motions/:id/attachments/:attachmentId': async (world, role) => {
+    const [motionId, attachmentId] = await motionWithAttachment(world, onPaperFor(role));
+    return { url: `/api/motions/${motionId}/attachments/${attachmentId}` };
+  },
+};

@@ -1,0 +1,142 @@
+// Who may use each route and each socket command: the one expected-permission table the
+// authorization matrix walks. A role not allowed is refused: 401 when anonymous, 403 otherwise, or
+// 404 where the route hides from that role what it may not see (a draft, another's motion).
+import type { Role } from './hall-world.js';
+
+export interface Permission {
+  allowed: readonly Role[] | 'everyone';
+  /** Roles refused with a *_NOT_FOUND 404, because they may not know the target exists. */
+  hidden?: readonly Role[];
+}
+
+const everyone = { allowed: 'everyone' } as const;
+const secretary = { allowed: ['secretary'] } as const;
+const officers = { allowed: ['secretary', 'scrutineer'] } as const;
+/** Any signed-in person, screen or officer following a meeting (handlers and the committee see what the hall sees). */
+const followers = { allowed: ['representative', 'attendee', 'handler', 'committee', 'scrutineer', 'secretary', 'display'] } as const;
+const members = { allowed: ['representative', 'attendee'] } as const;
+/** The motions committee's moves, which the secretary also holds; others never see a motion under review. */
+const committee = { allowed: ['committee', 'secretary'], hidden: ['attendee', 'handler'] } as const;
+/** The proposer's moves on a draft (the secretary's on a paper one): nobody else sees a draft. */
+const proposerOfDraft = { allowed: ['representative', 'secretary'], hidden: ['attendee', 'handler', 'committee'] } as const;
+/** The lead department's moves on an assigned motion. */
+const leadDepartment = { allowed: ['handler'], hidden: ['attendee'] } as const;
+
+export const routePermissions: Record<string, Permission> = {
+  // Pages, documents, health: public.
+  'GET /': everyone,
+  'GET /assets/*': everyone,
+  'GET /admin': everyone,
+  'GET /admin/*': everyone,
+  'GET /join': everyone,
+  'GET /v/:code': everyone,
+  'GET /display/:token': everyone,
+  'GET /results/:ballotId': everyone,
+  'GET /api/docs': everyone,
+  'GET /api/docs/static/*': everyone,
+  'GET /api/docs/json': everyone,
+  'GET /api/docs/yaml': everyone,
+  'GET /api/docs/static/index.html': everyone,
+  'GET /api/docs/static/swagger-initializer.js': everyone,
+  'GET /api/openapi.json': everyone,
+  'GET /api/health': everyone,
+
+  // Sessions and accounts.
+  'POST /api/auth/login': everyone,
+  'POST /api/auth/logout': everyone,
+  'GET /api/auth/me': everyone,
+  'GET /api/accounts': secretary,
+  'POST /api/accounts': secretary,
+  'PATCH /api/accounts/:id': secretary,
+
+  // The roster and access codes.
+  'GET /api/terms': officers,
+  'POST /api/terms': secretary,
+  'GET /api/terms/:termId/delegations': officers,
+  'POST /api/terms/:termId/delegations': secretary,
+  'PATCH /api/delegations/:id': secretary,
+  'DELETE /api/delegations/:id': secretary,
+  'GET /api/terms/:termId/members': officers,
+  'POST /api/terms/:termId/members': secretary,
+  'PATCH /api/members/:id': secretary,
+  'DELETE /api/members/:id': secretary,
+  'POST /api/terms/:termId/members/import': secretary,
+  'POST /api/members/:id/code': secretary,
+  'DELETE /api/members/:id/code': secretary,
+  'POST /api/terms/:termId/codes': secretary,
+  'POST /api/join': everyone,
+
+  // Meetings.
+  'GET /api/meetings': officers,
+  'POST /api/meetings': secretary,
+  'GET /api/meetings/:id': followers,
+  'PATCH /api/meetings/:id': secretary,
+  'POST /api/meetings/:id/open': secretary,
+  'POST /api/meetings/:id/close': secretary,
+  'POST /api/meetings/:id/display-token': secretary,
+  'GET /api/meetings/:id/live': followers,
+  'GET /api/me': members,
+  'GET /api/meetings/:id/attendance': officers,
+  'PUT /api/meetings/:id/attendance/:memberId': secretary,
+  'POST /api/meetings/:id/check-in': members,
+
+  // Ballots.
+  'GET /api/meetings/:id/ballots': followers,
+  'POST /api/meetings/:id/ballots': secretary,
+  'GET /api/ballots/:id': followers,
+  'PATCH /api/ballots/:id': secretary,
+  'DELETE /api/ballots/:id': secretary,
+  'POST /api/ballots/:id/open': secretary,
+  'POST /api/ballots/:id/close': officers,
+  'PUT /api/ballots/:id/manual-result': secretary,
+  'POST /api/ballots/:id/publish': secretary,
+  'POST /api/ballots/:id/revote': secretary,
+  'POST /api/ballots/:id/votes': { allowed: ['representative'] },
+  'POST /api/ballots/:id/receipts/check': followers,
+  'GET /api/ballots/:id/receipts': everyone,
+  'GET /api/ballots/:id/named-votes': officers,
+  'GET /api/public/ballots/:id': everyone,
+  'GET /api/audit': officers,
+
+  // Motions: departments, settings, tracker, exports.
+  'GET /api/departments': { allowed: ['secretary', 'committee', 'handler'] },
+  'POST /api/departments': secretary,
+  'PATCH /api/departments/:id': secretary,
+  'GET /api/meetings/:id/motion-settings': followers,
+  'PUT /api/meetings/:id/motion-settings': secretary,
+  'GET /api/motions/dashboard': { allowed: ['secretary', 'committee'] },
+  'GET /api/motions/register': { allowed: ['secretary', 'committee'] },
+  'GET /api/motions/report': { allowed: ['secretary', 'committee'] },
+
+  // Motions.
+  'GET /api/motions': { allowed: ['representative', 'attendee', 'handler', 'committee', 'secretary'] },
+  'POST /api/meetings/:id/motions': { allowed: ['representative', 'secretary'] },
+  'GET /api/motions/:id': { allowed: ['representative', 'handler', 'committee', 'secretary'], hidden: ['attendee'] },
+  'PATCH /api/motions/:id': proposerOfDraft,
+  'POST /api/motions/:id/submit': proposerOfDraft,
+  'POST /api/motions/:id/resubmit': { allowed: ['representative', 'secretary'], hidden: ['attendee', 'handler'] },
+  'POST /api/motions/:id/withdraw': { allowed: ['representative', 'secretary'], hidden: ['handler'] },
+  'POST /api/motions/:id/seconders': { allowed: ['representative', 'secretary'], hidden: ['handler'] },
+  'POST /api/motions/:id/accept': committee,
+  'POST /api/motions/:id/reject': committee,
+  'POST /api/motions/:id/merge': committee,
+  'POST /api/motions/:id/return': committee,
+  'POST /api/motions/:id/escalate': committee,
+  'POST /api/motions/:id/assign': committee,
+  'POST /api/motions/:id/decline': leadDepartment,
+  'POST /api/motions/:id/extend': { allowed: ['committee', 'secretary'], hidden: ['attendee'] },
+  'POST /api/motions/:id/reply': leadDepartment,
+  'POST /api/motions/:id/rating': { allowed: ['representative', 'secretary'], hidden: ['attendee'] },
+  'POST /api/motions/:id/resolve': { allowed: ['committee', 'secretary'], hidden: ['attendee'] },
+  'POST /api/motions/:id/attachments': proposerOfDraft,
+  'GET /api/motions/:id/attachments/:attachmentId': proposerOfDraft,
+  'DELETE /api/motions/:id/attachments/:attachmentId': proposerOfDraft,
+};
+
+/** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */
+export const socketPermissions: Record<string, Permission> = {
+  'ballot:cast': { allowed: ['representative'] },
+  'ballot:verify-receipt': followers,
+  'attendance:check-in': members,
+  'meeting:sync': followers,
+};
