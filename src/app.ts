@@ -20,6 +20,7 @@ import { VoteRepository } from './ballots/vote-repository.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
+import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   ballotRoutes(app, context);
   auditRoutes(app, context);
   motionRoutes(app, context);
+  await documentRoutes(app, context);
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context));
 

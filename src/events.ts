@@ -15,7 +15,10 @@ export type DomainEvent =
   | { type: 'session.ended'; sessionHash: string }
   /** An officer account was disabled: all its sockets go. */
   | { type: 'account.disabled'; accountId: string }
-  | { type: 'motion.changed'; meetingId: string; motionId: string; event: string };
+  | { type: 'motion.changed'; meetingId: string; motionId: string; event: string }
+  | { type: 'document.changed'; meetingId: string; documentId: string; event: string }
+  /** A representative gave an opinion: counts per delegation go to officers, coalesced. */
+  | { type: 'document.opinion'; meetingId: string; documentId: string; roundNumber: number };
 
 export class DomainEvents {
   readonly #emitter = new EventEmitter().setMaxListeners(100);

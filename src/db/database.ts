@@ -243,6 +243,142 @@ export interface MotionSearchTable {
   content: string;
 }
 
+export type DocumentStateColumn = 'drafting' | 'collecting' | 'consolidating' | 'responding' | 'revising' | 'final' | 'voting' | 'approved' | 'rejected';
+export type DocumentKindColumn = 'collective_contract' | 'rules' | 'pay_scheme' | 'reform_plan' | 'implementing_opinions' | 'other';
+
+export interface DocumentTable {
+  id: string;
+  meeting_id: string;
+  term_id: string;
+  title: string;
+  kind: DocumentKindColumn;
+  drafting_department_id: string | null;
+  /** The department's name when it was chosen, or free text for a drafter outside the departments table. */
+  drafting_department_name: string;
+  rounds_planned: number;
+  state: DocumentStateColumn;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentVersionTable {
+  id: string;
+  document_id: string;
+  number: number;
+  source: 'markdown' | 'docx';
+  text: string;
+  /** JSON Block[] (src/documents/blocks.ts). */
+  blocks: string;
+  original_stored_name: string | null;
+  original_filename: string | null;
+  original_size: number | null;
+  author_name: string;
+  created_at: string;
+  updated_at: string;
+  /** Set once: issued down for a round, or put to the vote. Never changes after. */
+  issued_at: string | null;
+  issued_for: 'round' | 'vote' | null;
+  previous_version_id: string | null;
+  /** JSON VersionDiff against the previous version, frozen at issue. */
+  diff: string | null;
+  /** JSON AdoptionReport of the round before, frozen at issue. */
+  adoption_report: string | null;
+}
+
+export interface DocumentRoundTable {
+  id: string;
+  document_id: string;
+  number: number;
+  version_id: string;
+  state: 'collecting' | 'consolidating' | 'responding' | 'closed';
+  deadline_at: string;
+  issued_at: string;
+  collection_ended_at: string | null;
+  consolidation_ended_at: string | null;
+  closed_at: string | null;
+}
+
+export interface DocumentOpinionTable {
+  id: string;
+  document_id: string;
+  round_id: string;
+  version_id: string;
+  anchor: string;
+  member_id: string;
+  member_name: string;
+  member_role: 'representative' | 'attendee';
+  delegation_id: string;
+  content: string;
+  created_at: string;
+}
+
+export interface DocumentSubmissionTable {
+  id: string;
+  document_id: string;
+  round_id: string;
+  delegation_id: string;
+  note: string | null;
+  submitted_by_kind: 'member' | 'account';
+  submitted_by_id: string;
+  submitted_by_name: string;
+  submitted_at: string;
+}
+
+export interface DocumentConsolidatedTable {
+  id: string;
+  submission_id: string;
+  document_id: string;
+  round_id: string;
+  delegation_id: string;
+  sequence: number;
+  anchor: string;
+  content: string;
+}
+
+export interface DocumentConsolidatedSourceTable {
+  consolidated_id: string;
+  opinion_id: string;
+}
+
+export interface DocumentResponseTable {
+  consolidated_id: string;
+  document_id: string;
+  round_id: string;
+  outcome: 'adopted' | 'partly_adopted' | 'not_adopted';
+  reason: string | null;
+  /** JSON string[]: anchors of the next version this response changed. */
+  changed_anchors: string;
+  responder_account_id: string | null;
+  responder_name: string;
+  responded_at: string;
+}
+
+export interface DocumentBallotItemTable {
+  document_id: string;
+  ballot_id: string;
+  item_index: number;
+  item_title: string;
+  version_id: string;
+  created_at: string;
+  outcome: 'approved' | 'rejected' | null;
+  settled_at: string | null;
+}
+
+export interface DocumentTransitionTable {
+  id: Generated<number>;
+  document_id: string;
+  round_number: number | null;
+  at: string;
+  event: string;
+  from_state: string;
+  to_state: string;
+  actor_kind: 'account' | 'member' | 'system';
+  actor_id: string | null;
+  actor_name: string;
+  note: string | null;
+  detail: string;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -266,4 +402,14 @@ export interface Database {
   motion_reply: MotionReplyTable;
   motion_attachment: MotionAttachmentTable;
   motion_search: MotionSearchTable;
+  document: DocumentTable;
+  document_version: DocumentVersionTable;
+  document_round: DocumentRoundTable;
+  document_opinion: DocumentOpinionTable;
+  document_submission: DocumentSubmissionTable;
+  document_consolidated: DocumentConsolidatedTable;
+  document_consolidated_source: DocumentConsolidatedSourceTable;
+  document_response: DocumentResponseTable;
+  document_ballot_item: DocumentBallotItemTable;
+  document_transition: DocumentTransitionTable;
 }

@@ -190,6 +190,9 @@ class Broadcaster {
         return;
       case 'motion.changed':
         return broadcastMotion(this.io, this.context, event, { member: rooms.member, followers: (meetingId, termId) => [rooms.meeting(meetingId), rooms.term(termId)] });
+      case 'document.changed':
+      case 'document.opinion':
+        return this.#documents.handle(event);
       case 'meeting.updated': {
         const meeting = await getMeeting(this.context, event.meetingId);
         await this.#followCurrentMeeting(meeting.term_id);

@@ -1,0 +1,177 @@
+// Documents (二上二下) through their life. Every move goes through moveDocument, the one place the
+// state table is enforced: it re-reads the document in a transaction, checks the move against
+// workflow.ts, applies its effect, writes the history and audit rows, and publishes once committed.
+import { randomId } from '../access/codes.js';
+import type { Actor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, transact } from '../context.js';
+import type { DocumentTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import type { DomainEvent } from '../events.js';
+import { getMeeting } from '../meetings/service.js';
+import { getDepartment } from '../motions/departments.js';
+import { type Asker, actorName, askerOf, canSee, filterOf, partiesFor } from './access.js';
+import { applyEffect, type DocumentMove } from './effects.js';
+import { draftOf, type History, loadHistory, versionById } from './history.js';
+import * as repository from './repository.js';
+import type { DocumentDetail, DocumentInput } from './schemas.js';
+import { saveDraft, whatDraftCarries } from './versions.js';
+import { presentDetail, presentRecord, presentSummary, presentVersion } from './views.js';
+import { votesOf, settleDocument } from './voting.js';
+import { allowedDocumentEvents, closingEvent, type DocumentEvent, type DocumentState, nextDocumentState } from './workflow.js';
+
+type Executor = AppContext['db'];
+
+/** The document, or DOCUMENT_NOT_FOUND for anyone who may not see it. */
+export async function visibleDocument(db: Executor, asker: Asker, documentId: string): Promise<DocumentTable> {
+  const document = await repository.findDocument(db, documentId);
+  if (!document || !canSee(asker, document)) fail('DOCUMENT_NOT_FOUND');
+  return document;
+}
+
+function eventOf(move: DocumentMove, history: History): DocumentEvent {
+  if (move.action === 'closeRound') return closingEvent(history.rounds.at(-1)?.number ?? 0, history.document.rounds_planned);
+  return move.action;
+}
+
+function noteOf(move: DocumentMove): string | null {
+  if ('reason' in move && typeof move.reason === 'string') return move.reason;
+  if ('note' in move && typeof move.note === 'string') return move.note;
+  return null;
+}
+
+export interface MoveResult {
+  documentId: string;
+  /** An original .docx no draft points to any more: the caller removes the file after commit. */
+  orphanedFile: string | null;
+}
+
+export async function recordMove(
+  context: AppContext,
+  asker: Asker | null,
+  document: DocumentTable,
+  step: { from: DocumentState; to: DocumentState; event: DocumentEvent | 'create'; note: string | null; roundNumber: number | null; detail: Record<string, unknown>; changes?: Partial<DocumentTable> },
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  if (!(await repository.updateDocumentInState(context.db, document.id, step.from, { ...step.changes, state: step.to, updated_at: at }))) {
+    const current = await repository.findDocument(context.db, document.id);
+    fail('DOCUMENT_STATE', { state: current?.state ?? null, event: step.event });
+  }
+  await repository.insertTransition(context.db, {
+    document_id: document.id,
+    round_number: step.roundNumber,
+    at,
+    event: step.event,
+    from_state: step.from,
+    to_state: step.to,
+    actor_kind: asker === null ? 'system' : asker.kind === 'member' ? 'member' : 'account',
+    actor_id: asker === null ? null : asker.kind === 'member' ? asker.actor.memberId : asker.actor.id,
+    actor_name: asker === null ? '系统' : actorName(asker),
+    note: step.note,
+    detail: JSON.stringify(step.detail),
+  });
+  if (asker && asker.kind !== 'member') {
+    await recordAudit(context, asker.actor, `document.${step.event}`, { meetingId: document.meeting_id, detail: { documentId: document.id, title: document.title, from: step.from, to: step.to, ...step.detail } });
+  }
+}
+
+/** One move, in one transaction. Opinions and responses write no history row (they are rows themselves). */
+export async function applyMove(context: AppContext, actor: Actor, documentId: string, move: DocumentMove): Promise<MoveResult> {
+  const asker = await askerOf(context.db, actor);
+  const published: DomainEvent[] = [];
+  const result = await transact(context, async (inside) => {
+    const document = await visibleDocument(inside.db, asker, documentId);
+    const history = await loadHistory(inside.db, document);
+    const event = eventOf(move, history);
+    const note = noteOf(move);
+    const to = nextDocumentState(document.state, event, partiesFor(asker, document), note);
+    const now = context.clock();
+    const outcome = await applyEffect({ context: inside, asker, history, event, now }, move);
+    const roundNumber = outcome.roundNumber ?? history.rounds.at(-1)?.number ?? null;
+    if (outcome.quiet) {
+      if (!(await repository.updateDocumentInState(inside.db, document.id, document.state, { updated_at: now.toISOString() }))) fail('DOCUMENT_STATE', { state: document.state, event });
+    } else {
+      await recordMove(inside, asker, document, { from: document.state, to, event, note, roundNumber, detail: outcome.detail ?? {}, ...(outcome.changes ? { changes: outcome.changes } : {}) }, now);
+    }
+    if (event === 'submitOpinion') published.push({ type: 'document.opinion', meetingId: document.meeting_id, documentId, roundNumber: roundNumber ?? 0 });
+    else published.push({ type: 'document.changed', meetingId: document.meeting_id, documentId, event });
+    return { documentId, orphanedFile: outcome.orphanedFile ?? null };
+  });
+  for (const event of published) context.events.publish(event);
+  return result;
+}
+
+export async function createDocument(context: AppContext, actor: Actor, meetingId: string, input: DocumentInput): Promise<DocumentDetail> {
+  const asker = await askerOf(context.db, actor);
+  if (asker.kind !== 'officer' || asker.actor.role !== 'secretary') fail('FORBIDDEN');
+  const meeting = await getMeeting(context, meetingId);
+  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+  const department = input.draftingDepartmentId ? await getDepartment(context, input.draftingDepartmentId) : null;
+  if (department?.disabled) fail('DEPARTMENT_DISABLED', { departmentId: department.id });
+  const now = context.clock();
+  const at = now.toISOString();
+  const row: DocumentTable = {
+    id: randomId(context.random),
+    meeting_id: meeting.id,
+    term_id: meeting.term_id,
+    title: input.title,
+    kind: input.kind,
+    drafting_department_id: department?.id ?? null,
+    drafting_department_name: department?.name ?? input.draftingDepartmentName ?? '',
+    rounds_planned: input.rounds,
+    state: 'drafting',
+    created_at: at,
+    updated_at: at,
+  };
+  await transact(context, async (inside) => {
+    await repository.insertDocument(inside.db, row);
+    await recordMove(inside, asker, row, { from: 'drafting', to: 'drafting', event: 'create', note: null, roundNumber: null, detail: { kind: row.kind, rounds: row.rounds_planned } }, now);
+    if (input.text) await saveDraft(inside.db, await loadHistory(inside.db, row), { text: input.text, source: 'markdown' }, actorName(asker), now, () => randomId(context.random));
+  });
+  context.events.publish({ type: 'document.changed', meetingId: meeting.id, documentId: row.id, event: 'create' });
+  return getDocumentFor(context, actor, row.id);
+}
+
+export async function getDocumentFor(context: AppContext, actor: Actor, documentId: string): Promise<DocumentDetail> {
+  const asker = await askerOf(context.db, actor);
+  let document = await visibleDocument(context.db, asker, documentId);
+  // A result published while nobody was listening (a restart) is settled on first sight.
+  if (document.state === 'voting' && (await settleDocument(context, document.id))) document = await visibleDocument(context.db, asker, documentId);
+  const history = await loadHistory(context.db, document);
+  const allowed = allowedDocumentEvents(document.state, partiesFor(asker, document)).filter((event) => event !== 'ballotApproved' && event !== 'ballotRejected');
+  const draft = draftOf(history);
+  const draftView = draft && asker.kind !== 'member' ? presentVersion(draft) : null;
+  return presentDetail(history, asker, allowed, await votesOf(context, actor, history), draftView);
+}
+
+export async function listDocumentsFor(context: AppContext, actor: Actor, meetingId: string, state?: DocumentState) {
+  const asker = await askerOf(context.db, actor);
+  await getMeeting(context, meetingId);
+  const rows = await repository.listDocuments(context.db, meetingId, filterOf(asker), state);
+  return Promise.all(rows.map(async (row) => presentSummary(row, await repository.listRounds(context.db, row.id), await repository.listBallotItems(context.db, row.id))));
+}
+
+/** The draft as it would go down: its blocks, the diff against the last issued version and the adoption report. */
+export async function previewDraft(context: AppContext, actor: Actor, documentId: string) {
+  const asker = await askerOf(context.db, actor);
+  if (asker.kind === 'member') fail('FORBIDDEN');
+  const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
+  const draft = draftOf(history) ?? fail('DOCUMENT_NO_DRAFT');
+  return presentVersion(draft, whatDraftCarries(history, draft));
+}
+
+export async function getVersionFor(context: AppContext, actor: Actor, documentId: string, versionId: string) {
+  const asker = await askerOf(context.db, actor);
+  const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
+  const version = versionById(history, versionId);
+  if (!version || (asker.kind === 'member' && version.issued_at === null)) fail('NOT_FOUND');
+  return version;
+}
+
+export async function consultationRecord(context: AppContext, actor: Actor, documentId: string) {
+  const asker = await askerOf(context.db, actor);
+  if (asker.kind === 'member') fail('FORBIDDEN');
+  const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
+  return presentRecord(history, await votesOf(context, actor, history), context.clock());
+}

@@ -1,0 +1,126 @@
+// The final vote: after the last round the secretary puts the document on a secret ballot as an
+// approval item (several documents may share one sheet, item by item), binding the exact version
+// voted. When that ballot is published, the item's result sets the document approved or rejected.
+import { randomId } from '../access/codes.js';
+import type { Actor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { ballotInput } from '../ballots/api-schemas.js';
+import * as ballotRepository from '../ballots/repository.js';
+import { parseItems, type StoredResult } from '../ballots/results.js';
+import type { ApprovalItem } from '../ballots/schemas.js';
+import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
+import { type AppContext, transact } from '../context.js';
+import type { DocumentTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import { askerOf, partiesFor, requireAccountAsker } from './access.js';
+import { draftOf, type History, latestIssued, loadHistory } from './history.js';
+import * as repository from './repository.js';
+import type { DocumentAction } from './schemas.js';
+import { recordMove, visibleDocument } from './service.js';
+import { fixDraft } from './versions.js';
+import type { VoteLink } from './views.js';
+import { nextDocumentState } from './workflow.js';
+
+type PutToVote = Extract<DocumentAction, { action: 'putToVote' }>;
+
+/** Adds the item to a draft secret ballot of the same meeting, or makes a new ballot; returns where it sits. */
+async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requireAccountAsker>, document: DocumentTable, item: ApprovalItem, move: PutToVote) {
+  if (!move.ballotId) {
+    const ballot = await createBallot(inside, actor, document.meeting_id, ballotInput.parse({ title: move.ballotTitle ?? item.title, secrecy: 'secret', items: [item] }));
+    return { ballotId: ballot.id, itemIndex: 0 };
+  }
+  const ballot = await ballotRepository.findBallot(inside.db, move.ballotId);
+  if (!ballot || ballot.meeting_id !== document.meeting_id || ballot.state !== 'draft' || ballot.secrecy !== 'secret') {
+    fail('DOCUMENT_BALLOT_INVALID', { ballotId: move.ballotId, state: ballot?.state ?? null, secrecy: ballot?.secrecy ?? null });
+  }
+  const items = [...parseItems(ballot), item];
+  if (items.length > 50) fail('DOCUMENT_BALLOT_INVALID', { reason: 'a ballot sheet holds at most 50 items' });
+  if (!(await ballotRepository.updateBallotInState(inside.db, ballot.id, 'draft', { items: JSON.stringify(items) }))) fail('BALLOT_STATE', { state: ballot.state });
+  await recordAudit(inside, actor, 'ballot.updated', { meetingId: ballot.meeting_id, ballotId: ballot.id, detail: { fields: ['items'], documentId: document.id } });
+  return { ballotId: ballot.id, itemIndex: items.length - 1 };
+}
+
+export async function putToVote(context: AppContext, actor: Actor, documentId: string, move: PutToVote): Promise<void> {
+  const asker = await askerOf(context.db, actor);
+  const meetingId = await transact(context, async (inside) => {
+    const document = await visibleDocument(inside.db, asker, documentId);
+    const to = nextDocumentState(document.state, 'putToVote', partiesFor(asker, document));
+    const account = requireAccountAsker(asker);
+    const history = await loadHistory(inside.db, document);
+    const now = context.clock();
+    // The final text (终稿) is the draft written after the last round, or else the last version issued.
+    const version = draftOf(history) ? await fixDraft(inside.db, history, 'vote', now) : (latestIssued(history) ?? fail('DOCUMENT_NO_DRAFT'));
+    const item = { kind: 'approval' as const, title: move.itemTitle ?? `关于《${document.title}》的表决`, passingRule: move.passingRule, majorityWording: move.majorityWording };
+    const placed = await placeOnBallot(inside, account, document, item, move);
+    await repository.insertBallotItem(inside.db, { document_id: document.id, ballot_id: placed.ballotId, item_index: placed.itemIndex, item_title: item.title, version_id: version.id, created_at: now.toISOString(), outcome: null, settled_at: null });
+    const detail = { ballotId: placed.ballotId, itemIndex: placed.itemIndex, versionId: version.id, versionNumber: version.number, passingRule: move.passingRule };
+    await recordMove(inside, asker, document, { from: document.state, to, event: 'putToVote', note: null, roundNumber: history.rounds.at(-1)?.number ?? null, detail }, now);
+    return document.meeting_id;
+  });
+  context.events.publish({ type: 'ballot.updated', meetingId, ballotId: (await repository.listBallotItems(context.db, documentId)).at(-1)!.ballot_id });
+  context.events.publish({ type: 'document.changed', meetingId, documentId, event: 'putToVote' });
+}
+
+/** The item's result, found by its index and checked by its title (a sheet edited since is searched by title). */
+function itemPassed(ballot: { items: string; result: string | null }, link: { item_index: number; item_title: string }): boolean | null {
+  if (!ballot.result) return null;
+  const items = parseItems(ballot);
+  const index = items[link.item_index]?.title === link.item_title ? link.item_index : items.findIndex((item) => item.kind === 'approval' && item.title === link.item_title);
+  const result = (JSON.parse(ballot.result) as StoredResult).items[index];
+  return result?.kind === 'approval' ? result.passed : null;
+}
+
+/** Settles a document on a published ballot; true when this call moved it. Safe to call twice. */
+export async function settleDocument(context: AppContext, documentId: string): Promise<boolean> {
+  const moved = await transact(context, async (inside) => {
+    const document = await repository.findDocument(inside.db, documentId);
+    if (document?.state !== 'voting') return false;
+    for (const link of await repository.listBallotItems(inside.db, documentId)) {
+      if (link.outcome !== null) continue;
+      const ballot = await ballotRepository.findBallot(inside.db, link.ballot_id);
+      if (ballot?.state !== 'published') continue;
+      const passed = itemPassed(ballot, link);
+      if (passed === null) {
+        context.logger.warn({ documentId, ballotId: link.ballot_id }, 'document ballot item not found on the published ballot');
+        continue;
+      }
+      const event = passed ? 'ballotApproved' : 'ballotRejected';
+      const to = nextDocumentState(document.state, event, ['system']);
+      const now = context.clock();
+      await repository.settleBallotItem(inside.db, documentId, link.ballot_id, passed ? 'approved' : 'rejected', now.toISOString());
+      await recordMove(inside, null, document, { from: document.state, to, event, note: null, roundNumber: null, detail: { ballotId: link.ballot_id, versionId: link.version_id } }, now);
+      return true;
+    }
+    return false;
+  });
+  if (moved) {
+    const document = await repository.findDocument(context.db, documentId);
+    if (document) context.events.publish({ type: 'document.changed', meetingId: document.meeting_id, documentId, event: document.state === 'approved' ? 'ballotApproved' : 'ballotRejected' });
+  }
+  return moved;
+}
+
+export async function settleBallot(context: AppContext, ballotId: string): Promise<void> {
+  for (const link of await repository.listBallotItemsOfBallot(context.db, ballotId)) await settleDocument(context, link.document_id);
+}
+
+/** Listens for published ballots; at start, settles what was published while the server was down. */
+export async function watchBallots(context: AppContext): Promise<() => void> {
+  const unsubscribe = context.events.subscribe((event) => {
+    if (event.type !== 'ballot.published') return;
+    settleBallot(context, event.ballotId).catch((error: unknown) => context.logger.error({ err: error, ballotId: event.ballotId }, 'document outcome failed'));
+  });
+  for (const link of await repository.listUnsettledBallotItems(context.db)) await settleDocument(context, link.document_id);
+  return unsubscribe;
+}
+
+export async function votesOf(context: AppContext, actor: Actor, history: History): Promise<VoteLink[]> {
+  return Promise.all(
+    history.ballotItems.map(async (row) => {
+      const ballot = await ballotRepository.findBallot(context.db, row.ballot_id);
+      const audience = audienceOf(actor);
+      const visible = ballot && (audience === 'officer' || ballot.state !== 'draft');
+      return { row, ballot: visible ? await viewBallot(context, ballot, audience) : null };
+    }),
+  );
+}
