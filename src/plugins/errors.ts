@@ -34,6 +34,14 @@ function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
   return { code: 'INTERNAL' };
 }
 
+/**
+ * Fastify's router refuses some URLs before any route or error handler runs (a path parameter over
+ * maxParamLength, a malformed percent-escape): give them the same envelope (the `frameworkErrors` option).
+ */
+export function frameworkErrors(_error: FastifyError, _request: unknown, reply: { status: (code: number) => { send: (body: unknown) => void } }): void {
+  reply.status(statusOf('VALIDATION_FAILED')).send(errorBody('VALIDATION_FAILED', { reason: 'the address is malformed' }));
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const { code, details } = classify(error);
