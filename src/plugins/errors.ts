@@ -1,5 +1,5 @@
 // Turns every failure into one envelope: 4xx with a stable code for bad input, never a stack trace.
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorBody, statusOf } from '../errors.js';
 
@@ -38,8 +38,8 @@ function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
  * Fastify's router refuses some URLs before any route or error handler runs (a path parameter over
  * maxParamLength, a malformed percent-escape): give them the same envelope (the `frameworkErrors` option).
  */
-export function frameworkErrors(_error: FastifyError, _request: unknown, reply: { status: (code: number) => { send: (body: unknown) => void } }): void {
-  reply.status(statusOf('VALIDATION_FAILED')).send(errorBody('VALIDATION_FAILED', { reason: 'the address is malformed' }));
+export function frameworkErrors(_error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  void reply.status(statusOf('VALIDATION_FAILED')).send(errorBody('VALIDATION_FAILED', { reason: 'the address is malformed' }));
 }
 
 export function registerErrorHandling(app: FastifyInstance): void {
