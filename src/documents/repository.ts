@@ -163,6 +163,10 @@ export async function settleBallotItem(db: Executor, documentId: string, ballotI
   return result.numUpdatedRows > 0n;
 }
 
+export async function deleteBallotItem(db: Executor, documentId: string, ballotId: string): Promise<void> {
+  await db.deleteFrom('document_ballot_item').where('document_id', '=', documentId).where('ballot_id', '=', ballotId).where('outcome', 'is', null).execute();
+}
+
 export async function insertTransition(db: Executor, row: Insertable<DocumentTransitionTable>): Promise<void> {
   await db.insertInto('document_transition').values(row).execute();
 }

@@ -139,7 +139,7 @@ export async function getDocumentFor(context: AppContext, actor: Actor, document
   // A result published while nobody was listening (a restart) is settled on first sight.
   if (document.state === 'voting' && (await settleDocument(context, document.id))) document = await visibleDocument(context.db, asker, documentId);
   const history = await loadHistory(context.db, document);
-  const allowed = allowedDocumentEvents(document.state, partiesFor(asker, document)).filter((event) => event !== 'ballotApproved' && event !== 'ballotRejected');
+  const allowed = allowedDocumentEvents(document.state, partiesFor(asker, document)).filter((event) => !['ballotApproved', 'ballotRejected', 'ballotWithdrawn'].includes(event));
   const draft = draftOf(history);
   const draftView = draft && asker.kind !== 'member' ? presentVersion(draft) : null;
   return presentDetail(history, asker, allowed, await votesOf(context, actor, history), draftView);

@@ -10,7 +10,7 @@ import { parseItems, type StoredResult } from '../ballots/results.js';
 import type { ApprovalItem } from '../ballots/schemas.js';
 import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
 import { type AppContext, transact } from '../context.js';
-import type { DocumentTable } from '../db/database.js';
+import type { BallotTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { askerOf, partiesFor, requireAccountAsker } from './access.js';
 import { draftOf, type History, latestIssued, loadHistory } from './history.js';
@@ -70,34 +70,41 @@ function itemPassed(ballot: { items: string; result: string | null }, link: { it
   return result?.kind === 'approval' ? result.passed : null;
 }
 
-/** Settles a document on a published ballot; true when this call moved it. Safe to call twice. */
+/** What became of the ballot carrying a document: a published result, withdrawn before opening, or nothing yet. */
+function ballotFate(ballot: BallotTable | undefined, link: { item_index: number; item_title: string }): 'approved' | 'rejected' | 'withdrawn' | null {
+  if (!ballot) return 'withdrawn';
+  if (ballot.state === 'draft') return parseItems(ballot).some((item) => item.kind === 'approval' && item.title === link.item_title) ? null : 'withdrawn';
+  if (ballot.state !== 'published') return null;
+  const passed = itemPassed(ballot, link);
+  return passed === null ? null : passed ? 'approved' : 'rejected';
+}
+
+const FATE_EVENTS = { approved: 'ballotApproved', rejected: 'ballotRejected', withdrawn: 'ballotWithdrawn' } as const;
+
+/** Settles a document on its ballot; true when this call moved it. Safe to call twice. */
 export async function settleDocument(context: AppContext, documentId: string): Promise<boolean> {
-  const moved = await transact(context, async (inside) => {
+  const event = await transact(context, async (inside) => {
     const document = await repository.findDocument(inside.db, documentId);
-    if (document?.state !== 'voting') return false;
+    if (document?.state !== 'voting') return null;
     for (const link of await repository.listBallotItems(inside.db, documentId)) {
       if (link.outcome !== null) continue;
       const ballot = await ballotRepository.findBallot(inside.db, link.ballot_id);
-      if (ballot?.state !== 'published') continue;
-      const passed = itemPassed(ballot, link);
-      if (passed === null) {
-        context.logger.warn({ documentId, ballotId: link.ballot_id }, 'document ballot item not found on the published ballot');
+      const fate = ballotFate(ballot, link);
+      if (fate === null) {
+        if (ballot?.state === 'published') context.logger.warn({ documentId, ballotId: link.ballot_id }, 'document ballot item not found on the published ballot');
         continue;
       }
-      const event = passed ? 'ballotApproved' : 'ballotRejected';
-      const to = nextDocumentState(document.state, event, ['system']);
+      const to = nextDocumentState(document.state, FATE_EVENTS[fate], ['system']);
       const now = context.clock();
-      await repository.settleBallotItem(inside.db, documentId, link.ballot_id, passed ? 'approved' : 'rejected', now.toISOString());
-      await recordMove(inside, null, document, { from: document.state, to, event, note: null, roundNumber: null, detail: { ballotId: link.ballot_id, versionId: link.version_id } }, now);
-      return true;
+      if (fate === 'withdrawn') await repository.deleteBallotItem(inside.db, documentId, link.ballot_id);
+      else await repository.settleBallotItem(inside.db, documentId, link.ballot_id, fate, now.toISOString());
+      await recordMove(inside, null, document, { from: document.state, to, event: FATE_EVENTS[fate], note: null, roundNumber: null, detail: { ballotId: link.ballot_id, versionId: link.version_id } }, now);
+      return { meetingId: document.meeting_id, event: FATE_EVENTS[fate] };
     }
-    return false;
+    return null;
   });
-  if (moved) {
-    const document = await repository.findDocument(context.db, documentId);
-    if (document) context.events.publish({ type: 'document.changed', meetingId: document.meeting_id, documentId, event: document.state === 'approved' ? 'ballotApproved' : 'ballotRejected' });
-  }
-  return moved;
+  if (event) context.events.publish({ type: 'document.changed', meetingId: event.meetingId, documentId, event: event.event });
+  return event !== null;
 }
 
 export async function settleBallot(context: AppContext, ballotId: string): Promise<void> {
@@ -107,7 +114,8 @@ export async function settleBallot(context: AppContext, ballotId: string): Promi
 /** Listens for published ballots; at start, settles what was published while the server was down. */
 export async function watchBallots(context: AppContext): Promise<() => void> {
   const unsubscribe = context.events.subscribe((event) => {
-    if (event.type !== 'ballot.published') return;
+    // A published result settles the outcome; a draft ballot deleted or edited may have dropped the item.
+    if (event.type !== 'ballot.published' && event.type !== 'ballot.updated') return;
     settleBallot(context, event.ballotId).catch((error: unknown) => context.logger.error({ err: error, ballotId: event.ballotId }, 'document outcome failed'));
   });
   for (const link of await repository.listUnsettledBallotItems(context.db)) await settleDocument(context, link.document_id);

@@ -23,7 +23,7 @@ export const documentStateNames: Record<DocumentState, string> = {
 export const documentEvents = [
   'edit', 'saveDraft', 'issue', 'extendDeadline', 'submitOpinion', 'endCollection', 'consolidate',
   'endConsolidation', 'respond', 'closeRound', 'closeFinalRound', 'linkChanges', 'putToVote',
-  'ballotApproved', 'ballotRejected', 'startRound',
+  'ballotApproved', 'ballotRejected', 'ballotWithdrawn', 'startRound',
 ] as const;
 export type DocumentEvent = (typeof documentEvents)[number];
 
@@ -35,7 +35,7 @@ export type DocumentEvent = (typeof documentEvents)[number];
  * - representative / attendee: a representative or an attendee (列席代表) of the document's term.
  *   Attendees may speak, so they may give opinions; they never vote;
  * - delegationLeader: a delegation leader (团长) of the term, consolidating their delegation (一上/二上);
- * - system: the server itself (the published ballot result).
+ * - system: the server itself (the published ballot result, or the ballot withdrawn before it opened).
  */
 export const documentParties = ['secretary', 'drafter', 'representative', 'attendee', 'delegationLeader', 'system'] as const;
 export type DocumentParty = (typeof documentParties)[number];
@@ -74,6 +74,8 @@ export const documentTransitions: readonly DocumentTransition[] = [
   row('final', 'putToVote', 'voting', SECRETARY),
   row('voting', 'ballotApproved', 'approved', ['system']),
   row('voting', 'ballotRejected', 'rejected', ['system']),
+  // The draft ballot was deleted or its item removed before opening: the document waits for the vote again.
+  row('voting', 'ballotWithdrawn', 'final', ['system']),
   row('rejected', 'startRound', 'revising', SECRETARY, 'required'),
 ];
 

@@ -162,4 +162,20 @@ describe('a document through two rounds and the vote', () => {
     expect((await view(h, h.secretary, pay.id)).outcome).toBe('approved');
     expect((await view(h, h.secretary, rules.id)).outcome).toBe('rejected');
   });
+
+  it('goes back to awaiting the vote when its draft ballot is deleted before opening, and the same text goes on the next ballot', async () => {
+    const h = await start();
+    const created = await createDocument(h, { rounds: 1 });
+    await quickRound(h, created.id);
+    await saveDraft(h, h.drafter, created.id, PAY_SCHEME_V2);
+    let document = (await call(h.app, { method: 'POST', url: `/api/documents/${created.id}/ballot`, headers: h.secretary, payload: {} })).document;
+    const [first] = document.votes;
+    expect(document.versions.map((version: any) => [version.number, version.issuedFor])).toEqual([[1, 'round'], [2, 'vote']]);
+    await call(h.app, { method: 'DELETE', url: `/api/ballots/${first.ballotId}`, headers: h.secretary });
+    document = await view(h, h.secretary, created.id);
+    expect(document).toMatchObject({ state: 'final', votes: [] });
+    expect(document.history.at(-1)).toMatchObject({ event: 'ballotWithdrawn', from: 'voting', to: 'final' });
+    document = (await call(h.app, { method: 'POST', url: `/api/documents/${created.id}/ballot`, headers: h.secretary, payload: {} })).document;
+    expect(document.votes[0]).toMatchObject({ versionId: first.versionId, outcome: null });
+  });
 });
