@@ -3,7 +3,7 @@
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
-import type { Department } from './motion-types.js';
+import type { Department } from '../shared/motion-types.js';
 import type { Account } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource, useTitle } from './ui.js';
 

@@ -3,7 +3,7 @@
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
-import type { Department, MotionDetail, MotionEvent, MotionSummary } from './motion-types.js';
+import type { Department, MotionDetail, MotionEvent, MotionSummary } from '../shared/motion-types.js';
 import { motionNumber } from './motion-format.js';
 import type { Member } from './types.js';
 import { ErrorNote, useAction, useResource } from './ui.js';

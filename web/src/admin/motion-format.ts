@@ -1,7 +1,7 @@
 // Motion words in the page language: states, categories, ratings, grades, numbers and rates.
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { zh } from '../i18n/zh.js';
-import type { Grade, MotionCategory, MotionState, Rate, Rating } from './motion-types.js';
+import type { Grade, MotionCategory, MotionState, Rate, Rating } from '../shared/motion-types.js';
 
 const STATE_KEYS: Record<MotionState, MessageKey> = {
   draft: 'moStateDraft',

@@ -4,7 +4,7 @@ import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { categoryLabel } from './motion-format.js';
-import { type MotionCategory, motionCategories, type MotionDetail, type MotionSettings, type MotionSummary } from './motion-types.js';
+import { type MotionCategory, motionCategories, type MotionDetail, type MotionSettings, type MotionSummary } from '../shared/motion-types.js';
 import { MotionTable } from './motions.js';
 import { navigate } from './router.js';
 import { isSecretary } from './session.js';

@@ -5,7 +5,7 @@ import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 import { categoryLabel, motionNumber, motionStateLabel, rateText } from './motion-format.js';
-import type { Dashboard, MotionSummary } from './motion-types.js';
+import type { Dashboard, MotionSummary } from '../shared/motion-types.js';
 import { ErrorNote, Loading, useResource, useTitle } from './ui.js';
 
 export function MotionReport() {

@@ -7,7 +7,7 @@ import { dateTime } from './format.js';
 import { MotionActions } from './motion-actions.js';
 import { categoryLabel, eventLabel, gradeLabel, motionNumber, motionStateLabel, ratingLabel } from './motion-format.js';
 import { useMotionChanges } from './motion-live.js';
-import type { MotionDetail } from './motion-types.js';
+import type { MotionDetail } from '../shared/motion-types.js';
 import { MotionStateBadge } from './motions.js';
 import { Badge, ErrorNote, Loading, useResource, useTitle } from './ui.js';
 

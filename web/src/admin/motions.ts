@@ -7,7 +7,7 @@ import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 import { categoryLabel, motionNumber, motionStateLabel, rateText, ratingLabel, stateTone } from './motion-format.js';
 import { useMotionChanges } from './motion-live.js';
-import { type Dashboard, type DeadlineEntry, type Department, motionCategories, type MotionSummary, motionStates } from './motion-types.js';
+import { type Dashboard, type DeadlineEntry, type Department, motionCategories, type MotionSummary, motionStates } from '../shared/motion-types.js';
 import { currentAccount, isSecretary } from './session.js';
 import type { MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useResource, useTitle } from './ui.js';

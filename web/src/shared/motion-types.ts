@@ -1,4 +1,5 @@
-// What the console reads about motions (提案): the shapes of src/motions/schemas.ts.
+// Motions (提案) as the API returns them (the shapes of src/motions/schemas.ts), for the console
+// and the representative's page alike.
 export const motionStates = [
   'draft', 'seconding', 'review', 'returned', 'withdrawn', 'not_accepted', 'merged',
   'resolution', 'accepted', 'assigned', 'replied', 'rehandling', 'rated', 'resolved',
@@ -53,7 +54,7 @@ export interface MotionSummary {
 
 export interface HistoryEntry {
   at: string;
-  event: string;
+  event: MotionEvent | 'create';
   from: string;
   to: string;
   actor: { kind: 'account' | 'member' | 'system'; name: string };
@@ -90,9 +91,17 @@ export interface MotionDetail extends MotionSummary {
   replies: MotionReply[];
   resolvedAt: string | null;
   resolutionNote: string | null;
-  attachments: { id: string; filename: string; mediaType: string; size: number; uploadedAt: string }[];
+  attachments: Attachment[];
   history: HistoryEntry[];
   allowedEvents: MotionEvent[];
+}
+
+export interface Attachment {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  uploadedAt: string;
 }
 
 export interface MotionSettings {
@@ -143,4 +152,10 @@ export interface Dashboard {
   rates: { acceptance: Rate; onTimeReply: Rate; resolution: Rate; satisfaction: Rate; satisfactionWithBasic: Rate };
   overdue: DeadlineEntry[];
   dueSoon: DeadlineEntry[];
+}
+
+/** What `motion:updated` carries (src/motions/live.ts). */
+export interface MotionUpdated {
+  event: string;
+  motion: MotionSummary;
 }
