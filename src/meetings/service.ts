@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { findMember } from '../roster/repository.js';
 import { getTerm } from '../roster/service.js';
 import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
@@ -150,10 +151,10 @@ export async function listAttendance(context: AppContext, meetingId: string) {
 export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: 'present' | 'absent' | 'on_leave') {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
-  const member = await context.db.selectFrom('member').select(['id', 'term_id']).where('id', '=', memberId).executeTakeFirst();
+  const member = await findMember(context.db, memberId);
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
   await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
-  await recordAudit(context, actor, 'attendance.marked', { meetingId, detail: { memberId, status } });
+  await recordAudit(context, actor, 'attendance.marked', { meetingId, detail: { memberId, name: member.name, status } });
   context.events.publish({ type: 'attendance.changed', meetingId });
   return attendanceCounts(context, meeting);
 }

@@ -128,7 +128,7 @@ describe('secretary console: running the meeting', () => {
     await page.locator('tr[data-action="ballot.published"]').first().waitFor();
     const actions = await page.locator('table.audit tbody td:nth-child(3)').allTextContents();
     for (const action of ['开始投票', '结束投票并计票', '公布结果', '登记出席状态', '新建表决', '开会']) expect(actions).toContain(action);
-    expect(await page.locator('tr[data-action="attendance.marked"]').textContent()).toContain('请假');
+    expect(await page.locator('tr[data-action="attendance.marked"]').textContent()).toContain('代表4 · 请假');
     await screenshot(page, 'console-audit');
 
     // The English switch, and back.

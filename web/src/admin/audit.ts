@@ -55,7 +55,8 @@ function describe(entry: AuditEntry, ballotTitle: string | undefined): string {
     case 'code.issued-bulk':
       return t('adminDetailCount', { count: String(d.count ?? 0) });
     case 'attendance.marked':
-      return d.status && STATUS[String(d.status)] ? t(STATUS[String(d.status)]!) : '';
+      // Who was marked, and how (older entries carry no name).
+      return [typeof d.name === 'string' ? d.name : '', d.status && STATUS[String(d.status)] ? t(STATUS[String(d.status)]!) : ''].filter(Boolean).join(' · ');
   }
   if (typeof d.title === 'string') return d.title;
   if (ballotTitle) return ballotTitle;
