@@ -20,6 +20,14 @@ export class AttemptLimiter {
     return this.#recent(address).length >= this.limit;
   }
 
+  /** Takes back one counted failure: the attempt it was counted for turned out right. */
+  forgive(address: string): void {
+    const recent = this.#recent(address);
+    recent.pop();
+    if (recent.length) this.#failures.set(address, recent);
+    else this.#failures.delete(address);
+  }
+
   recordFailure(address: string): void {
     const recent = this.#recent(address);
     recent.push(this.now());

@@ -67,14 +67,14 @@ function toMemberActor(member: { id: string; term_id: string; name: string; role
 /** Checks a typed or scanned code; failures count against the address. */
 export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<{ actor: MemberActor; codeHash: string }> {
   if (limiter.isBlocked(address)) fail('TOO_MANY_ATTEMPTS');
+  // Counted as a failure before the lookup: guesses arriving together would otherwise all pass the check above.
+  limiter.recordFailure(address);
   const code = normalizeCode(input);
   const codeHash = code ? hashSecret(context.secretKey, code) : null;
   const active = codeHash ? await rosterRepository.findActiveCode(context.db, codeHash) : undefined;
   const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
-  if (!member || !codeHash) {
-    limiter.recordFailure(address);
-    fail('INVALID_CODE');
-  }
+  if (!member || !codeHash) fail('INVALID_CODE');
+  limiter.forgive(address);
   return { actor: toMemberActor(member), codeHash };
 }
 

@@ -1,5 +1,6 @@
 // Finds who is asking (officer cookie, representative cookie, bearer token or display token) and
 // refuses cross-site state changes that ride a cookie.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { memberForToken } from '../access/service.js';
 import { accountForToken } from '../accounts/service.js';
@@ -19,20 +20,26 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** A state change must come from our own origin: browsers send Origin or Sec-Fetch-Site on every cross-site POST. */
+/**
+ * Whether a request was made by another site's page: browsers send Origin or Sec-Fetch-Site on every
+ * cross-site POST and every WebSocket handshake. `host` is the host the hall reaches us by.
+ */
+export function isCrossSite(headers: IncomingHttpHeaders, host: string | undefined): boolean {
+  if (headers['sec-fetch-site'] === 'cross-site') return true;
+  const origin = headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host !== host;
+  } catch {
+    return true;
+  }
+}
+
+/** A state change must come from our own origin. */
 function assertSameOrigin(request: FastifyRequest): void {
   if (SAFE_METHODS.has(request.method)) return;
-  if (request.headers['sec-fetch-site'] === 'cross-site') fail('CSRF_REJECTED');
-  const origin = request.headers.origin;
-  if (!origin) return;
-  let host: string;
-  try {
-    host = new URL(origin).host;
-  } catch {
-    fail('CSRF_REJECTED');
-  }
   // request.host is the Host header, or X-Forwarded-Host when TRUST_PROXY says the proxy is ours.
-  if (host !== request.host) fail('CSRF_REJECTED');
+  if (isCrossSite(request.headers, request.host)) fail('CSRF_REJECTED');
 }
 
 export async function actorForToken(context: AppContext, token: string): Promise<Actor> {

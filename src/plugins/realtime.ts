@@ -18,7 +18,7 @@ import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
 import { assertCanFollow, attendanceCounts, checkIn, currentMeetingFor, getMeeting, presentMeeting } from '../meetings/service.js';
 import { broadcastMotion, motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../roster/schemas.js';
-import { actorForDisplayToken, actorForToken, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+import { actorForDisplayToken, actorForToken, isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
 
 const COALESCE_MS = 200;
 const handshakeSchema = z
@@ -67,7 +67,16 @@ async function handshakeActor(app: FastifyInstance, context: AppContext, socket:
   return member ? { actor: await actorForToken(context, member), token: member } : { actor: ANONYMOUS, token: null };
 }
 
+/** The host the handshake reached us by: the Host header, or the last X-Forwarded-Host behind a trusted proxy (as Fastify's request.host). */
+function handshakeHost(context: AppContext, socket: Socket): string | undefined {
+  const forwarded = context.config.TRUST_PROXY ? socket.handshake.headers['x-forwarded-host'] : undefined;
+  const value = Array.isArray(forwarded) ? forwarded.at(-1) : forwarded?.split(',').at(-1)?.trim();
+  return value || socket.handshake.headers.host;
+}
+
 async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket): Promise<SocketData> {
+  // A page on another site must not open a socket riding the hall's cookies (cross-site WebSocket hijacking).
+  if (isCrossSite(socket.handshake.headers, handshakeHost(context, socket))) throw new AppError('CSRF_REJECTED');
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
   const { actor, token } = await handshakeActor(app, context, socket, auth);
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
