@@ -1,7 +1,12 @@
 // For every route, a well-formed request on a target of its own (a fresh ballot, motion, member…)
 // in the state the move needs, so the only thing that can refuse it is who is asking.
+import { makeDocx } from './docx.js';
 import {
+  arrange,
+  type DocumentStage,
+  type DocumentTarget,
   freshBallot,
+  freshDocument,
   freshMeeting,
   freshMember,
   freshMotion,
@@ -43,6 +48,14 @@ const proposerMove = (stage: Stage, path: string, payload?: object): Build => as
   url: `/api/motions/${await freshMotion(world, stage, onPaperFor(role))}/${path}`,
   ...(payload ? { payload } : {}),
 });
+
+const inDays = (world: HallWorld, days: number) => new Date(world.clock.now.getTime() + days * 86_400_000).toISOString();
+
+/** A move through the documents' state table, on a fresh document in the stage it needs. */
+const documentMove = (stage: DocumentStage, path: string, payload?: (target: DocumentTarget, world: HallWorld) => object): Build => async (world) => {
+  const target = await freshDocument(world, stage);
+  return { url: `/api/documents/${target.documentId}/${path}`, ...(payload ? { payload: payload(target, world) } : {}) };
+};
 
 /** Route key (`METHOD url`, as Fastify spells it) → how to make a valid request to it. */
 export const routeCases: Record<string, Build> = {
@@ -196,4 +209,49 @@ export const routeCases: Record<string, Build> = {
     const [motionId, attachmentId] = await motionWithAttachment(world, onPaperFor(role));
     return { url: `/api/motions/${motionId}/attachments/${attachmentId}` };
   },
+
+  // Documents (二上二下): each case on a fresh document of the main meeting, drafted by the handler's department.
+  'GET /api/meetings/:id/documents': async (world) => ({ url: `/api/meetings/${world.meetingId}/documents` }),
+  'GET /api/documents': async () => ({ url: '/api/documents' }),
+  'POST /api/meetings/:id/documents': async (world) => ({
+    url: `/api/meetings/${world.meetingId}/documents`,
+    payload: { title: `集体合同(草案)${world.next()}`, kind: 'collective_contract', draftingDepartmentId: world.departmentIds[0], rounds: 2, text: '第一条 总则。' },
+  }),
+  'GET /api/documents/:id': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'collecting')).documentId}` }),
+  'PATCH /api/documents/:id': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}`, payload: { title: `改名${world.next()}`, rounds: 2 } }),
+  'PUT /api/documents/:id/draft': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft`, payload: { text: '第一条 改写后的条文。\n\n第二条 新增的条文。' } }),
+  'POST /api/documents/:id/draft/docx': async (world) => {
+    const upload = fileUpload(await makeDocx(['第一条 上传的条文。']), '草案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    return { url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft/docx`, payload: upload.payload, headers: upload.headers };
+  },
+  'GET /api/documents/:id/draft/preview': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft/preview` }),
+  'GET /api/documents/:id/versions/:versionId': async (world) => {
+    const target = await freshDocument(world, 'collecting');
+    return { url: `/api/documents/${target.documentId}/versions/${target.versionId}` };
+  },
+  'GET /api/documents/:id/versions/:versionId/original': async (world) => {
+    const target = await freshDocument(world, 'collecting', { docx: true });
+    return { url: `/api/documents/${target.documentId}/versions/${target.versionId}/original` };
+  },
+  'POST /api/documents/:id/issue': documentMove('drafting', 'issue', (_, world) => ({ deadline: inDays(world, 7) })),
+  'POST /api/documents/:id/deadline': documentMove('collecting', 'deadline', (_, world) => ({ deadline: inDays(world, 10) })),
+  'POST /api/documents/:id/opinions': documentMove('collecting', 'opinions', (target) => ({ anchor: 'b2', content: '建议写明适用于劳务派遣职工', versionId: target.versionId })),
+  'POST /api/documents/:id/end-collection': documentMove('collecting', 'end-collection'),
+  // The leader's own delegation, named as the secretary must when consolidating on its behalf (代为汇总).
+  'POST /api/documents/:id/submissions': documentMove('consolidating', 'submissions', (target, world) => ({
+    delegationId: world.congress.delegationIds[0],
+    items: [{ anchor: 'b2', content: '本团建议明确适用范围', sourceOpinionIds: [target.opinionId] }],
+  })),
+  'POST /api/documents/:id/end-consolidation': documentMove('consolidated', 'end-consolidation'),
+  'POST /api/documents/:id/responses': documentMove('responding', 'responses', (target) => ({ consolidatedId: target.consolidatedId, outcome: 'partly_adopted', reason: '部分采纳', changedAnchors: ['b2'] })),
+  'POST /api/documents/:id/close-round': async (world) => {
+    const target = await freshDocument(world, 'responding');
+    await arrange(world, { method: 'POST', url: `/api/documents/${target.documentId}/responses`, payload: { consolidatedId: target.consolidatedId, outcome: 'adopted' } });
+    return { url: `/api/documents/${target.documentId}/close-round` };
+  },
+  'POST /api/documents/:id/changed-anchors': documentMove('revising', 'changed-anchors', (target) => ({ consolidatedId: target.consolidatedId, changedAnchors: ['b2'] })),
+  'POST /api/documents/:id/new-round': documentMove('rejected', 'new-round', () => ({ reason: '未获全体代表过半数通过,修改后再征求意见' })),
+  'POST /api/documents/:id/ballot': documentMove('final', 'ballot', () => ({ passingRule: 'all_majority' })),
+  'GET /api/documents/:id/opinion-counts': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'consolidating')).documentId}/opinion-counts` }),
+  'GET /api/documents/:id/record': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'revising')).documentId}/record` }),
 };

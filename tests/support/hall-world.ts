@@ -1,8 +1,9 @@
 // A whole congress with one person in every role (anonymous, representative, attendee, handler,
-// committee, scrutineer, secretary, display), and ways to make a fresh ballot, meeting, member or
-// motion in any state through the real API, so each request under test acts on its own target.
+// committee, scrutineer, secretary, display), and ways to make a fresh ballot, meeting, member,
+// motion or document in any state through the real API, so each request under test acts on its own target.
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { call, type Congress, cookieFrom, createApp, createCongress, signIn } from './congress.js';
+import { makeDocx } from './docx.js';
 import { DEPARTMENTS, motionFields, TestClock } from './motions.js';
 import { fileUpload } from './multipart.js';
 import { bearer, display } from './requests.js';
@@ -26,7 +27,11 @@ export interface HallWorld {
   termId: string;
   departmentIds: string[];
   displayToken: string;
-  /** Credentials of each role; the representative is representatives[0], the attendee attendees[0]. */
+  /**
+   * Credentials of each role; the representative is representatives[0], who leads the first
+   * delegation (团长), the attendee attendees[0], of that delegation too. The handler is of
+   * departmentIds[0], which drafts the documents made here.
+   */
   as: Record<Role, Headers>;
   /** Signs the role in afresh (a new session), for requests that end the session they ride. */
   freshCredentials(role: Role): Promise<Headers>;
@@ -46,6 +51,8 @@ export async function buildHallWorld(): Promise<HallWorld> {
       await call(app, { method: 'POST', url: '/api/accounts', headers: secretary, payload: { username, password: OFFICER_PASSWORD, role, ...(departmentId ? { departmentId } : {}) } }, 201);
       return { cookie: await signIn(app, username, OFFICER_PASSWORD) };
     };
+    // The representative role leads its delegation: a leader is a representative with one more move (consolidating).
+    await call(app, { method: 'PATCH', url: `/api/delegations/${congress.delegationIds[0]}`, headers: secretary, payload: { leaderMemberId: congress.representatives[0]!.memberId } });
     const handler = await account(OFFICER_USERNAMES.handler, 'handler', departmentIds[0]);
     const committee = await account(OFFICER_USERNAMES.committee, 'committee');
     const scrutineer = await account(OFFICER_USERNAMES.scrutineer, 'scrutineer');
@@ -179,4 +186,71 @@ export async function motionWithAttachment(world: HallWorld, options: MotionOpti
   const uploader = options.paper ? world.as.secretary : representative(world, options.proposer ?? 0);
   const { motion } = await call(world.app, { method: 'POST', url: `/api/motions/${motionId}/attachments`, headers: { ...uploader, ...upload.headers }, payload: upload.payload }, 201);
   return [motionId, motion.attachments[0].id as string];
+}
+
+export type DocumentStage = 'drafting' | 'collecting' | 'consolidating' | 'consolidated' | 'responding' | 'revising' | 'final' | 'rejected';
+
+export interface DocumentTarget {
+  documentId: string;
+  /** The draft while drafting; else the version issued in the last round. */
+  versionId: string;
+  /** representatives[2]'s opinion (the first delegation), from consolidating on. */
+  opinionId: string | null;
+  /** The first delegation's consolidated opinion, from consolidated on; answered (adopted) from revising on. */
+  consolidatedId: string | null;
+}
+
+export interface DocumentOptions {
+  /** The draft is a Word file uploaded by the secretary, so its version keeps an original. */
+  docx?: boolean;
+}
+
+const DOCUMENT_TEXT = '# 总则\n\n第一条 为规范工资分配,制定本方案。\n\n第二条 本方案适用于全体职工。';
+
+async function documentMove(world: HallWorld, who: Headers, documentId: string, path: string, body?: object, expected = 200): Promise<any> {
+  return (await call(world.app, { method: 'POST', url: `/api/documents/${documentId}/${path}`, headers: who, ...(body ? { payload: body } : {}) }, expected)).document;
+}
+
+/**
+ * A document of the main meeting drafted by departmentIds[0], in the given stage, through the
+ * real API. 'consolidated' is consolidating with the first delegation's opinions sent up by its
+ * leader (so consolidation may end); 'revising' is after round 1 of 2, 'final' and 'rejected'
+ * after the only round (rejected: by a published secret ballot with one yes of six).
+ */
+export async function freshDocument(world: HallWorld, stage: DocumentStage, options: DocumentOptions = {}): Promise<DocumentTarget> {
+  const secretary = world.as.secretary;
+  const rounds = stage === 'revising' ? 2 : 1;
+  const fields = { title: `工资分配方案${world.next()}`, kind: 'pay_scheme', draftingDepartmentId: world.departmentIds[0], rounds, ...(options.docx ? {} : { text: DOCUMENT_TEXT }) };
+  let { document } = await arrange(world, { method: 'POST', url: `/api/meetings/${world.meetingId}/documents`, payload: fields }, 201);
+  const documentId = document.id as string;
+  if (options.docx) {
+    const upload = fileUpload(await makeDocx(['第一条 为规范工资分配,制定本方案。', '第二条 本方案适用于全体职工。']), '工资分配方案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    document = (await call(world.app, { method: 'POST', url: `/api/documents/${documentId}/draft/docx`, headers: { ...secretary, ...upload.headers }, payload: upload.payload })).document;
+  }
+  const target: DocumentTarget = { documentId, versionId: document.draft.id, opinionId: null, consolidatedId: null };
+  if (stage === 'drafting') return target;
+  document = await documentMove(world, secretary, documentId, 'issue', { deadline: new Date(world.clock.now.getTime() + 7 * DAY).toISOString() });
+  target.versionId = document.rounds.at(-1).versionId;
+  if (stage === 'collecting') return target;
+  await documentMove(world, representative(world, 2), documentId, 'opinions', { anchor: 'b2', content: '建议明确适用范围' }, 201);
+  document = await documentMove(world, secretary, documentId, 'end-collection');
+  target.opinionId = document.rounds.at(-1).opinions[0].id;
+  if (stage === 'consolidating') return target;
+  document = await documentMove(world, world.as.representative, documentId, 'submissions', { items: [{ anchor: 'b2', content: '建议明确适用范围', sourceOpinionIds: [target.opinionId] }] });
+  target.consolidatedId = document.rounds.at(-1).consolidated[0].id;
+  if (stage === 'consolidated') return target;
+  await documentMove(world, secretary, documentId, 'end-consolidation');
+  if (stage === 'responding') return target;
+  await documentMove(world, world.as.handler, documentId, 'responses', { consolidatedId: target.consolidatedId, outcome: 'adopted' });
+  document = await documentMove(world, secretary, documentId, 'close-round');
+  if (stage === 'revising' || stage === 'final') return target;
+  const ballotId = (await documentMove(world, secretary, documentId, 'ballot', {})).votes.at(-1).ballotId as string;
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/open` });
+  await call(world.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: representative(world, 1), payload: { answers: ['yes'], receipt: `receipt-${world.next()}-0123456789` } }, 201);
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/close` });
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/publish` });
+  // The result settles the document on first sight if the ballot watcher has not yet.
+  const settled = (await arrange(world, { method: 'GET', url: `/api/documents/${documentId}` })).document;
+  if (settled.state !== 'rejected') throw new Error(`the document should have been rejected, it is ${settled.state}`);
+  return target;
 }

@@ -21,6 +21,19 @@ const committee = { allowed: ['committee', 'secretary'], hidden: ['attendee', 'h
 const proposerOfDraft = { allowed: ['representative', 'secretary'], hidden: ['attendee', 'handler', 'committee'] } as const;
 /** The lead department's moves on an assigned motion. */
 const leadDepartment = { allowed: ['handler'], hidden: ['attendee'] } as const;
+/**
+ * Who reads a document: the secretariat and the committee all, the drafting department's handlers
+ * theirs, the term's representatives and attendees once issued. Scrutineers and screens never.
+ */
+const documentReaders = { allowed: ['representative', 'attendee', 'handler', 'committee', 'secretary'] } as const;
+/** The working views of a document (the draft preview, live opinion counts, the record): not for members. */
+const documentOfficers = { allowed: ['handler', 'committee', 'secretary'] } as const;
+/** The secretariat's moves on a document still being drafted, which members do not see yet. */
+const secretaryOnDraft = { allowed: ['secretary'], hidden: ['representative', 'attendee'] } as const;
+/** The drafters (起草部门: the handler's department, and the secretary) on a document still being drafted. */
+const draftersOnDraft = { allowed: ['secretary', 'handler'], hidden: ['representative', 'attendee'] } as const;
+/** The drafters on an issued document: answering opinions, linking the revision to them. */
+const drafters = { allowed: ['secretary', 'handler'] } as const;
 
 export const routePermissions: Record<string, Permission> = {
   // Pages, documents, health: public.
@@ -131,6 +144,32 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/motions/:id/attachments': proposerOfDraft,
   'GET /api/motions/:id/attachments/:attachmentId': proposerOfDraft,
   'DELETE /api/motions/:id/attachments/:attachmentId': proposerOfDraft,
+
+  // Documents (二上二下), as the state table in src/documents/workflow.ts gives each move its parties.
+  'GET /api/meetings/:id/documents': documentReaders,
+  'GET /api/documents': documentReaders,
+  'POST /api/meetings/:id/documents': secretary,
+  'GET /api/documents/:id': documentReaders,
+  'PATCH /api/documents/:id': secretaryOnDraft,
+  'PUT /api/documents/:id/draft': draftersOnDraft,
+  'POST /api/documents/:id/draft/docx': draftersOnDraft,
+  'GET /api/documents/:id/draft/preview': documentOfficers,
+  'GET /api/documents/:id/versions/:versionId': documentReaders,
+  'GET /api/documents/:id/versions/:versionId/original': documentReaders,
+  'POST /api/documents/:id/issue': secretaryOnDraft,
+  'POST /api/documents/:id/deadline': secretary,
+  'POST /api/documents/:id/opinions': members,
+  'POST /api/documents/:id/end-collection': secretary,
+  // The representative role leads its delegation (团长); the secretary may consolidate on its behalf.
+  'POST /api/documents/:id/submissions': { allowed: ['representative', 'secretary'] },
+  'POST /api/documents/:id/end-consolidation': secretary,
+  'POST /api/documents/:id/responses': drafters,
+  'POST /api/documents/:id/close-round': secretary,
+  'POST /api/documents/:id/changed-anchors': drafters,
+  'POST /api/documents/:id/new-round': secretary,
+  'POST /api/documents/:id/ballot': secretary,
+  'GET /api/documents/:id/opinion-counts': documentOfficers,
+  'GET /api/documents/:id/record': documentOfficers,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */
