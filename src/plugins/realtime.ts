@@ -74,12 +74,13 @@ function handshakeHost(context: AppContext, socket: Socket): string | undefined 
   return value || socket.handshake.headers.host;
 }
 
-async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket): Promise<SocketData> {
+async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket, cooldown: FloodCooldown): Promise<SocketData> {
   // A page on another site must not open a socket riding the hall's cookies (cross-site WebSocket hijacking).
   if (isCrossSite(socket.handshake.headers, handshakeHost(context, socket))) throw new AppError('CSRF_REJECTED');
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
   const { actor, token } = await handshakeActor(app, context, socket, auth);
   if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  cooldown.assertAllowed(actor);
   const officerSession = actor.kind === 'account' && token ? await accountSessionForToken(context, token) : null;
   if (actor.kind === 'account' && !officerSession) throw new AppError('UNAUTHENTICATED');
   // An officer may connect without naming a meeting, to follow motions only.
@@ -118,32 +119,68 @@ function envelopeOf(error: unknown) {
   return { error: errorBody(error instanceof AppError ? error.code : 'INTERNAL', error instanceof AppError ? error.details : undefined) };
 }
 
-/** A token bucket per socket: a flooding client is answered RATE_LIMITED, then cut off. */
-function rateGate(socket: Socket, perSecond = 20, burst = 40) {
+/** How long a device cut off for flooding is refused a new connection: reconnecting at once would make the cut-off moot. */
+const FLOOD_COOLDOWN_MS = 10_000;
+/** Events refused for speed before the socket is cut off; an honest device never gets near the burst. */
+const FLOOD_STRIKES = 40;
+
+/** Who a socket speaks for, so a cut-off flooder stays off whichever credential it reconnects with. */
+function actorKey(actor: Actor): string {
+  if (actor.kind === 'member') return `member:${actor.memberId}`;
+  if (actor.kind === 'account') return `account:${actor.id}`;
+  return actor.kind === 'display' ? `display:${actor.meetingId}` : 'anonymous';
+}
+
+/** Flooders recently cut off, by actor: refused a new socket until their time is up. */
+class FloodCooldown {
+  readonly #until = new Map<string, number>();
+
+  start(actor: Actor): void {
+    if (this.#until.size > 10_000) this.#until.clear();
+    this.#until.set(actorKey(actor), Date.now() + FLOOD_COOLDOWN_MS);
+  }
+
+  assertAllowed(actor: Actor): void {
+    const key = actorKey(actor);
+    const until = this.#until.get(key);
+    if (until === undefined) return;
+    if (until > Date.now()) throw new AppError('RATE_LIMITED');
+    this.#until.delete(key);
+  }
+}
+
+/**
+ * A token bucket per socket over every event it sends, commands or not: past the burst each event is
+ * dropped (a command answered RATE_LIMITED), and a client that keeps going is cut off and cooled down.
+ */
+function rateGate(socket: Socket, onFlood: () => void, perSecond = 20, burst = 40): void {
   let tokens = burst;
   let last = Date.now();
   let strikes = 0;
-  return (): boolean => {
+  socket.use((packet, next) => {
     const now = Date.now();
     tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
     last = now;
     if (tokens >= 1) {
       tokens -= 1;
-      return true;
+      return next();
     }
-    if (++strikes > 200) socket.disconnect(true);
-    return false;
-  };
+    const ack = packet.at(-1);
+    if (typeof ack === 'function') (ack as Ack)(envelopeOf(new AppError('RATE_LIMITED')));
+    if (++strikes > FLOOD_STRIKES && socket.connected) {
+      onFlood();
+      socket.disconnect(true);
+    }
+  });
 }
 
 type Ack = (response: unknown) => void;
 
-function registerCommands(context: AppContext, socket: Socket, data: SocketData): void {
-  const allow = rateGate(socket);
+function registerCommands(context: AppContext, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
+  rateGate(socket, () => cooldown.start(data.actor));
   const command = <T>(name: string, schema: z.ZodType<T>, run: (input: T) => Promise<unknown>) => {
     socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
       const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
-      if (!allow()) return ack(envelopeOf(new AppError('RATE_LIMITED')));
       const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
       if (!parsed.success) return ack(envelopeOf(new AppError('VALIDATION_FAILED', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))));
       try {
@@ -274,8 +311,9 @@ class Broadcaster {
 
 export function attachRealtime(app: FastifyInstance, context: AppContext): Server {
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const cooldown = new FloodCooldown();
   io.use((socket, next) => {
-    authenticate(app, context, socket)
+    authenticate(app, context, socket, cooldown)
       .then((data) => {
         Object.assign(socket.data, data);
         next();
@@ -299,7 +337,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext): Serve
     }
     if (data.followsTerm) void socket.join(rooms.term(data.followsTerm));
     if (data.motionRooms.length) void socket.join(data.motionRooms);
-    registerCommands(context, socket, data);
+    registerCommands(context, socket, data, cooldown);
     sendSnapshot(context, socket, data);
   });
   const broadcaster = new Broadcaster(io, context);
