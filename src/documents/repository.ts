@@ -26,8 +26,10 @@ export type DocumentFilter =
   | { kind: 'department'; departmentId: string }
   | { kind: 'term'; termId: string };
 
-export function listDocuments(db: Executor, meetingId: string, filter: DocumentFilter, state?: DocumentState) {
-  let query = db.selectFrom('document').selectAll().where('meeting_id', '=', meetingId);
+/** A session's documents, or (meetingId null) every session's, as the filter allows. */
+export function listDocuments(db: Executor, meetingId: string | null, filter: DocumentFilter, state?: DocumentState) {
+  let query = db.selectFrom('document').selectAll();
+  if (meetingId !== null) query = query.where('meeting_id', '=', meetingId);
   if (filter.kind === 'department') query = query.where('drafting_department_id', '=', filter.departmentId);
   if (filter.kind === 'term') query = query.where('term_id', '=', filter.termId).where('state', '!=', 'drafting');
   if (state) query = query.where('state', '=', state);

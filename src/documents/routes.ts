@@ -65,6 +65,11 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
     handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, request.params.id, request.query.state) }),
   });
 
+  routes.get('/api/documents', {
+    schema: { tags, summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted', querystring: documentListQuery, response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }) },
+    handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, null, request.query.state) }),
+  });
+
   routes.post('/api/meetings/:id/documents', {
     schema: { tags, summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft', params: idParams, body: documentInput, response: responses({ 201: detailResponse }) },
     handler: async (request, reply) => reply.status(201).send({ document: await service.createDocument(context, request.actor, request.params.id, request.body) }),

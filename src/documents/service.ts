@@ -145,9 +145,10 @@ export async function getDocumentFor(context: AppContext, actor: Actor, document
   return presentDetail(history, asker, allowed, await votesOf(context, actor, history), draftView);
 }
 
-export async function listDocumentsFor(context: AppContext, actor: Actor, meetingId: string, state?: DocumentState) {
+/** A session's documents (meetingId null: every session's, for a drafting department's handlers). */
+export async function listDocumentsFor(context: AppContext, actor: Actor, meetingId: string | null, state?: DocumentState) {
   const asker = await askerOf(context.db, actor);
-  await getMeeting(context, meetingId);
+  if (meetingId !== null) await getMeeting(context, meetingId);
   const rows = await repository.listDocuments(context.db, meetingId, filterOf(asker), state);
   return Promise.all(rows.map(async (row) => presentSummary(row, await repository.listRounds(context.db, row.id), await repository.listBallotItems(context.db, row.id))));
 }

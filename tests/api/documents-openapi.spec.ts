@@ -13,6 +13,7 @@ afterEach(async () => {
 const DOCUMENT_ROUTES: [string, string, number][] = [
   ['get', '/api/meetings/{id}/documents', 200],
   ['post', '/api/meetings/{id}/documents', 201],
+  ['get', '/api/documents', 200],
   ['get', '/api/documents/{id}', 200],
   ['patch', '/api/documents/{id}', 200],
   ['put', '/api/documents/{id}/draft', 200],
