@@ -6,6 +6,9 @@ import { language, setLanguage, t } from '../i18n/i18n.js';
 import { AuditScreen } from './audit.js';
 import { CardsScreen } from './cards.js';
 import { DepartmentsScreen } from './departments.js';
+import { DocumentScreen } from './document.js';
+import { DocumentRecord } from './document-record.js';
+import { DocumentsScreen } from './documents.js';
 import { LoginScreen } from './login.js';
 import { MeetingLayout } from './meeting.js';
 import { MeetingsHome } from './meetings.js';
@@ -14,7 +17,7 @@ import { MotionReport } from './motion-report.js';
 import { MotionsTracker } from './motions.js';
 import { RosterScreen } from './roster.js';
 import { interceptLinks, match, navigate, usePath } from './router.js';
-import { canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
+import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
 import { Loading } from './ui.js';
 
@@ -24,7 +27,7 @@ function LanguageSwitch() {
 }
 
 function Header({ account, path, onSignOut }: { account: Account; path: string; onSignOut: () => void }) {
-  const section = path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
+  const section = path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/documents') ? 'documents' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
   const current = (name: string) => (section === name ? 'page' : undefined);
   const handler = account.role === 'handler';
   return html`<header class="console-header no-print">
@@ -32,6 +35,7 @@ function Header({ account, path, onSignOut }: { account: Account; path: string; 
     <nav class="console-nav" aria-label=${t('adminMainNavigation')}>
       ${!handler && account.role !== 'committee' && html`<a href="/admin" aria-current=${current('meetings')}>${t('adminNavMeetings')}</a>`}
       ${canTrackMotions() && html`<a href="/admin/motions" aria-current=${current('motions')}>${t('adminNavMotions')}</a>`}
+      ${canDraftDocuments() && html`<a href="/admin/documents" aria-current=${current('documents')}>${t('docNav')}</a>`}
       ${isSecretary() && html`<a href="/admin/departments" aria-current=${current('departments')}>${t('adminNavDepartments')}</a>`}
       ${isOfficer(account) && html`<a href="/admin/audit" aria-current=${current('audit')}>${t('adminNavAudit')}</a>`}
     </nav>
@@ -57,6 +61,11 @@ function route(path: string) {
   if (match('/admin/motions/report', path)) return html`<${MotionReport} />`;
   const motion = match('/admin/motions/:motionId', path);
   if (motion) return html`<${MotionScreen} motionId=${motion.motionId} />`;
+  if (match('/admin/documents', path)) return html`<${DocumentsScreen} />`;
+  const document = match('/admin/documents/:documentId', path);
+  if (document) return html`<${DocumentScreen} documentId=${document.documentId} />`;
+  const record = match('/admin/documents/:documentId/record', path);
+  if (record) return html`<${DocumentRecord} documentId=${record.documentId} />`;
   if (match('/admin/departments', path)) return html`<${SecretaryOnly}><${DepartmentsScreen} /><//>`;
   if (match('/admin/audit', path)) return html`<${AuditScreen} meetingId=${null} />`;
   let parameters = match('/admin/terms/:termId/roster', path);

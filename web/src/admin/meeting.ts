@@ -11,6 +11,7 @@ import { kindLabel } from './format.js';
 import { ConnectionBadge, useLiveMeeting, useMeetingBallots } from './live-meeting.js';
 import { MeetingOverview } from './meeting-overview.js';
 import { MeetingMotions } from './motion-meeting.js';
+import { MeetingDocuments } from './documents.js';
 import { MeetingStateBadge } from './meetings.js';
 import { isSecretary } from './session.js';
 import type { AttendanceCounts, MeetingView } from './types.js';
@@ -38,7 +39,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
     { href: base, label: t('adminTabOverview') },
     { href: `${base}/checkin`, label: t('adminTabCheckin') },
     { href: `${base}/ballots`, label: t('adminTabBallots') },
-    ...(isSecretary() ? [{ href: `${base}/motions`, label: t('moSettings') }] : []),
+    ...(isSecretary() ? [{ href: `${base}/motions`, label: t('moSettings') }, { href: `${base}/documents`, label: t('docTab') }] : []),
     { href: `${base}/audit`, label: t('adminTabAudit') },
   ];
   const current = section.startsWith('ballots') ? `${base}/ballots` : section ? `${base}/${section}` : base;
@@ -53,6 +54,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   else if (section === 'ballots/new') content = isSecretary() ? html`<${BallotForm} ...${shared} />` : html`<p>${t('adminSecretaryOnly')}</p>`;
   else if (ballotMatch) content = html`<${BallotScreen} ...${shared} ballotId=${ballotMatch[1]} />`;
   else if (section === 'motions') content = html`<${MeetingMotions} meeting=${meeting} />`;
+  else if (section === 'documents') content = html`<${MeetingDocuments} meeting=${meeting} />`;
   else if (section === 'audit') content = html`<${AuditScreen} meetingId=${meeting.id} ballots=${ballots.ballots} />`;
   else content = html`<p>${t('adminNotFound')}</p>`;
 

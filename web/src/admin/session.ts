@@ -32,6 +32,11 @@ export function canTrackMotions(): boolean {
   return signedIn?.role === 'secretary' || signedIn?.role === 'committee' || signedIn?.role === 'handler';
 }
 
+/** Handlers draft and answer their department's documents (二上二下); the committee reads them all. */
+export function canDraftDocuments(): boolean {
+  return signedIn?.role === 'handler' || signedIn?.role === 'committee';
+}
+
 const ROLE_KEYS: Record<AccountRole, MessageKey> = {
   secretary: 'adminRoleSecretary',
   scrutineer: 'adminRoleScrutineer',
