@@ -1,6 +1,7 @@
 // The representative's meeting, live: who they are, check-in, and every ballot as it opens, closes
 // and is published, pushed over the socket. New ballots are announced and receive focus. Motions
-// (提案) sit on a second tab, loaded on first use; an opening ballot brings the meeting tab back.
+// (提案) and documents for consultation (文件) sit on tabs of their own, loaded on first use; an
+// opening ballot brings the meeting tab back.
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
@@ -79,11 +80,13 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   }, []);
   const [section, setSection] = useState<VoterSection>('meeting');
   const [motionsUpdated, setMotionsUpdated] = useState(false);
+  const [documentsUpdated, setDocumentsUpdated] = useState(false);
   const sectionNow = useRef(section);
   sectionNow.current = section;
   const select = (next: VoterSection) => {
     setSection(next);
     if (next === 'motions') setMotionsUpdated(false);
+    if (next === 'documents') setDocumentsUpdated(false);
   };
   // A ballot that opens takes the screen from motions: voting comes first. True when the tab changed.
   const showMeeting = () => {
@@ -93,6 +96,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   };
   const announcement = useBallotAnnouncements(state.snapshot, showMeeting);
   useMotionUpdates(live, section !== 'motions', () => setMotionsUpdated(true));
+  useMotionUpdates(live, section !== 'documents', () => setDocumentsUpdated(true), 'document:updated');
   const { snapshot, status } = state;
   const connected = status === 'connected';
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
@@ -103,7 +107,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
       ${!snapshot || !live || !snapshot.you
         ? html`<p class="card loading">${t('loading')}</p>`
         : html`
-            <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} />
+            <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
               ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
@@ -112,6 +116,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
+            <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
           `}
     </main>
   `;

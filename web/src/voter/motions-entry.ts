@@ -1,38 +1,51 @@
-// The voter page's two sections, the meeting (check-in and ballots) and motions (提案), as tabs.
-// Only this file is on the ballot path: the motions UI is its own chunk, loaded on first use.
+// The voter page's three sections, the meeting (check-in and ballots), motions (提案) and documents
+// for consultation (文件, 二上二下), as tabs. Only this file is on the ballot path: the motions and the
+// documents UIs are chunks of their own, each loaded on first use.
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 
-export type VoterSection = 'meeting' | 'motions';
+export type VoterSection = 'meeting' | 'motions' | 'documents';
 type Panel = (typeof import('./motions-panel.js'))['MotionsPanel'];
 
-let loading: Promise<Panel> | null = null;
-function loadPanel(): Promise<Panel> {
-  loading ??= import('./motions-panel.js').then((module) => module.MotionsPanel);
-  loading.catch(() => (loading = null));
-  return loading;
+/** A chunk loaded once; a failed load is tried again next time. */
+function lazily(load: () => Promise<Panel>): () => Promise<Panel> {
+  let loading: Promise<Panel> | null = null;
+  return () => {
+    loading ??= load();
+    loading.catch(() => (loading = null));
+    return loading;
+  };
 }
 
-export const sectionIds = { meeting: 'section-meeting', motions: 'section-motions' } as const;
+const loaders: Record<Exclude<VoterSection, 'meeting'>, () => Promise<Panel>> = {
+  motions: lazily(() => import('./motions-panel.js').then((module) => module.MotionsPanel)),
+  documents: lazily(() => import('./documents-panel.js').then((module) => module.DocumentsPanel)),
+};
+
+export const sectionIds = { meeting: 'section-meeting', motions: 'section-motions', documents: 'section-documents' } as const;
+const order: VoterSection[] = ['meeting', 'motions', 'documents'];
 
 interface TabsProps {
   section: VoterSection;
   onSelect: (section: VoterSection) => void;
   ballotOpen: boolean;
   motionsUpdated: boolean;
+  documentsUpdated: boolean;
 }
 
-/** A tablist of two; the arrow keys move between them as the ARIA pattern expects. */
-export function SectionTabs({ section, onSelect, ballotOpen, motionsUpdated }: TabsProps) {
+/** A tablist of three; the arrow keys move between them as the ARIA pattern expects. */
+export function SectionTabs({ section, onSelect, ballotOpen, motionsUpdated, documentsUpdated }: TabsProps) {
   const tabs: { id: VoterSection; label: string; flag: string | null }[] = [
     { id: 'meeting', label: t('vmTabBallots'), flag: ballotOpen && section !== 'meeting' ? t('vmTabBallotOpen') : null },
     { id: 'motions', label: t('vmTabMotions'), flag: motionsUpdated && section !== 'motions' ? t('vmTabUpdated') : null },
+    { id: 'documents', label: t('docVoterTab'), flag: documentsUpdated && section !== 'documents' ? t('vmTabUpdated') : null },
   ];
   const onKeyDown = (event: KeyboardEvent) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
-    const next: VoterSection = section === 'meeting' ? 'motions' : 'meeting';
+    const at = order.indexOf(section);
+    const next = event.key === 'Home' ? order[0]! : event.key === 'End' ? order[order.length - 1]! : order[(at + (event.key === 'ArrowRight' ? 1 : order.length - 1)) % order.length]!;
     onSelect(next);
     document.getElementById(`tab-${next}`)?.focus();
   };
@@ -54,15 +67,15 @@ export function SectionTabs({ section, onSelect, ballotOpen, motionsUpdated }: T
   </div>`;
 }
 
-/** Calls back when a motion changes while the motions section is not on screen (the tab's "有更新"). */
-export function useMotionUpdates(live: LiveMeeting | null, watching: boolean, onUpdate: () => void): void {
+/** Calls back when a motion (or, with `document:updated`, a document) changes while its section is not on screen (the tab's "有更新"). */
+export function useMotionUpdates(live: LiveMeeting | null, watching: boolean, onUpdate: () => void, event = 'motion:updated'): void {
   const latest = useRef(onUpdate);
   latest.current = onUpdate;
   useEffect(() => {
     if (!live || !watching) return;
     const listener = () => latest.current();
-    live.socket.on('motion:updated', listener);
-    return () => void live.socket.off('motion:updated', listener);
+    live.socket.on(event, listener);
+    return () => void live.socket.off(event, listener);
   }, [live, watching]);
 }
 
@@ -70,21 +83,22 @@ interface SectionProps {
   live: LiveMeeting;
   snapshot: Snapshot;
   active: boolean;
+  name?: Exclude<VoterSection, 'meeting'>;
 }
 
-/** The motions tab panel: loads its UI the first time it is shown, then stays mounted so a draft survives a ballot. */
-export function MotionsSection({ live, snapshot, active }: SectionProps) {
+/** A lazily loaded tab panel (motions, or documents): loads its UI the first time it is shown, then stays mounted so a draft survives a ballot. */
+export function MotionsSection({ live, snapshot, active, name = 'motions' }: SectionProps) {
   const [panel, setPanel] = useState<{ Panel: Panel } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!active || panel) return;
-    loadPanel().then(
+    loaders[name]().then(
       (Panel) => setPanel({ Panel }),
       (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
     );
   }, [active, attempt]);
-  return html`<section id=${sectionIds.motions} role="tabpanel" aria-labelledby="tab-motions" hidden=${!active} class="motions-section">
+  return html`<section id=${sectionIds[name]} role="tabpanel" aria-labelledby=${`tab-${name}`} hidden=${!active} class=${`${name}-section`}>
     ${panel
       ? html`<${panel.Panel} live=${live} snapshot=${snapshot} active=${active} />`
       : failure
