@@ -10,8 +10,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { PHONE } from '../support/browser-hall.js';
-import { call, type Congress, createApp, createCongress } from '../support/congress.js';
-import { openConsole, waitForText } from '../support/console.js';
+import { call, type Congress, createApp, createCongress, signIn } from '../support/congress.js';
+import { LAPTOP, openConsole, waitForText } from '../support/console.js';
+import { bearer } from '../support/requests.js';
 import { fullWidth, screenshotFromTop, seen, textBecomes } from '../support/page-waits.js';
 
 const TITLE = '工资分配方案(征求意见稿)';
@@ -42,11 +43,25 @@ async function phoneOf(base: string, congress: Congress, index: number): Promise
   await page.goto(`${base}/v/${congress.representatives[index]!.code}`);
   await textBecomes(page.locator('.top-bar [role="status"]'), '已连接');
   await page.getByRole('tab', { name: '文件' }).click();
+  await page.getByTestId('document-row').first().waitFor();
+  if (index === 3) await screenshotFromTop(page, 'document-2-phone-list');
   await page.getByRole('button', { name: new RegExp('工资分配方案') }).click();
   await page.getByTestId('document-text').waitFor();
   return { page, errors };
 }
 
+/** Another account's laptop on the same server, signed in with its cookie. */
+async function consoleAs(base: string, cookie: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser!.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
+  const [name, value] = cookie.split('=', 2) as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
+const documentIdOf = (page: Page) => new URL(page.url()).pathname.split('/').pop()!;
 const countOf = (page: Page, delegation: string) => page.locator(`[data-testid="opinion-counts"] tr[data-delegation="${delegation}"] [data-count="delegation"]`);
 
 describe('a document down to the delegations and back up', () => {
@@ -57,7 +72,7 @@ describe('a document down to the delegations and back up', () => {
     for (const [index, delegationId] of congress.delegationIds.entries()) {
       await call(app, { method: 'PATCH', url: `/api/delegations/${delegationId}`, headers: as, payload: { leaderMemberId: congress.representatives[index]!.memberId } });
     }
-    await call(app, { method: 'POST', url: '/api/departments', headers: as, payload: { name: '人力资源部' } }, 201);
+    const { department } = await call(app, { method: 'POST', url: '/api/departments', headers: as, payload: { name: '人力资源部' } }, 201);
     browser = await launchBrowser();
 
     // The secretary registers the pay scheme on the meeting's 文件 tab, with its first draft.
@@ -79,11 +94,11 @@ describe('a document down to the delegations and back up', () => {
 
     // Representative 4 (第1代表团) reads it at 360 px and gives an opinion on 第二条.
     const reader = await phoneOf(base, congress, 3);
-    await screenshot(reader.page, 'document-2-phone-reading');
+    await screenshotFromTop(reader.page, 'document-3-phone-reading');
     const clause = reader.page.locator('[data-testid="document-block"]').filter({ hasText: '第二条' });
     await clause.getByTestId('opinion-button').click();
     await clause.getByRole('textbox').fill('建议明确为“全体在岗职工”,不含劳务派遣人员以外的人员。');
-    await screenshot(reader.page, 'document-3-phone-opinion');
+    await screenshotFromTop(reader.page, 'document-4-phone-opinion');
     await clause.getByTestId('opinion-send').click();
     await seen(reader.page, '对“第二条”的意见已提交');
     await textBecomes(reader.page.getByTestId('my-opinions'), '待团长汇总');
@@ -92,7 +107,10 @@ describe('a document down to the delegations and back up', () => {
     // The secretary's count for 第1代表团 moves without a reload.
     await waitForText(countOf(desk.page, '第1代表团'), /^1$/);
     expect(await countOf(desk.page, '第2代表团').textContent()).toBe('0');
-    await screenshot(desk.page, 'document-4-live-count');
+    // The leader (代表1) says much the same from their own phone, through the API.
+    await call(app, { method: 'POST', url: `/api/documents/${documentIdOf(desk.page)}/opinions`, headers: bearer(congress.representatives[0]!.token), payload: { anchor: 'b3', content: '适用范围应写明在岗职工' } }, 201);
+    await waitForText(countOf(desk.page, '第1代表团'), /^2$/);
+    await screenshot(desk.page, 'document-5-live-count');
 
     // The leader of 第1代表团 has the document open; collection ends and their phone offers the consolidation.
     const leader = await phoneOf(base, congress, 0);
@@ -100,10 +118,15 @@ describe('a document down to the delegations and back up', () => {
     await waitForText(desk.page.getByTestId('document-state'), '代表团汇总中');
     const item = leader.page.getByTestId('consolidation-item');
     await item.first().waitFor({ timeout: 20_000 });
+    expect(await item.count()).toBe(2);
+    // Two opinions on the same clause: merged into one, reworded.
+    await item.nth(0).getByRole('checkbox').check();
+    await item.nth(1).getByRole('checkbox').check();
+    await leader.page.getByTestId('consolidation-merge').click();
     expect(await item.count()).toBe(1);
     await item.getByRole('textbox').fill('适用范围明确为全体在岗职工');
     await leader.page.getByLabel(fullWidth('备注(可选)')).fill('本团讨论一致');
-    await screenshot(leader.page, 'document-5-leader-consolidating');
+    await screenshotFromTop(leader.page, 'document-6-leader-consolidating');
     await leader.page.getByTestId('consolidation-send').click();
     await textBecomes(leader.page.getByTestId('consolidation-outcome'), fullWidth('已报送(一上),共 1 条'));
 
@@ -111,19 +134,31 @@ describe('a document down to the delegations and back up', () => {
     const submission = desk.page.locator('[data-testid="delegation-submission"][data-delegation="第1代表团"]');
     await waitForText(submission, '适用范围明确为全体在岗职工');
     await waitForText(submission.getByTestId('original-opinion'), '不含劳务派遣人员以外的人员');
+    expect(await submission.getByTestId('original-opinion').count()).toBe(2);
     await desk.page.getByRole('button', { name: fullWidth('结束汇总,转起草部门答复') }).click();
     await waitForText(desk.page.getByTestId('document-state'), '答复意见中');
+
+    // The drafting department's handler finds it under 文件 and may answer too.
+    await call(app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'renli', displayName: '人力资源部承办人', password: 'handler-password-123', role: 'handler', departmentId: department.id } }, 201);
+    const drafter = await consoleAs(base, await signIn(app, 'renli', 'handler-password-123'));
+    await drafter.page.goto(`${base}/admin`);
+    await drafter.page.getByRole('link', { name: '文件', exact: true }).click();
+    await drafter.page.getByRole('link', { name: TITLE }).click();
+    await drafter.page.getByTestId('respond-form').waitFor();
+    expect(await drafter.page.getByTestId('document-actions').innerText()).not.toContain(fullWidth('结束汇总,转起草部门答复'));
+    await screenshot(drafter.page, 'document-7-handler');
     const form = desk.page.getByTestId('respond-form');
     await form.getByLabel('部分采纳').check();
     await form.getByLabel(fullWidth('理由(必填)')).fill('劳务派遣人员按派遣协议执行,本方案适用于全体在岗职工。');
     await form.getByLabel('修改稿中对应的条目').fill('b3');
     await form.getByRole('button', { name: '提交答复' }).click();
     await waitForText(desk.page.getByTestId('response'), '部分采纳');
-    await screenshot(desk.page, 'document-6-answered');
+    await screenshot(desk.page, 'document-8-answered');
+    expect(drafter.errors).toEqual([]);
 
     // The representative's phone shows the answer to their opinion.
     await textBecomes(reader.page.getByTestId('my-opinions'), '起草部门答复：部分采纳');
-    await screenshotFromTop(reader.page, 'document-7-phone-answer');
+    await screenshotFromTop(reader.page, 'document-9-phone-answer');
 
     // The round closes; the revision's preview shows the change, linked to the opinion it answers.
     await desk.page.getByRole('button', { name: fullWidth('本轮结束,进入修改') }).click();
@@ -136,14 +171,14 @@ describe('a document down to the delegations and back up', () => {
     expect(await change.locator('ins').first().textContent()).toBe('在岗');
     expect(await change.locator('.diff-answers').textContent()).toContain('适用范围明确为全体在岗职工');
     await waitForText(preview.getByTestId('adoption-report'), '部分采纳');
-    await screenshot(desk.page, 'document-8-revision-diff');
+    await screenshot(desk.page, 'document-10-revision-diff');
 
     // One click to the printable consultation record.
     await desk.page.getByTestId('record-link').click();
     const record = desk.page.getByTestId('document-record');
     await waitForText(record, '适用范围明确为全体在岗职工');
     await desk.page.emulateMedia({ media: 'print' });
-    await screenshot(desk.page, 'document-9-record-print');
+    await screenshot(desk.page, 'document-11-record-print');
     expect(desk.errors).toEqual([]);
     expect(reader.errors).toEqual([]);
     expect(leader.errors).toEqual([]);

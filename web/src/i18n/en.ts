@@ -1034,6 +1034,7 @@ export const en: Record<MessageKey, string> = {
   docVoterNone: 'No documents issued yet',
   docVoterBack: 'Back to documents',
   docVoterCollectingUntil: 'Open for opinions until {date}',
+  docVoterDeadline: 'Opinions until {date}',
   docVoterHowTo: 'Tap “Give an opinion” under a clause to comment on it.',
   docVoterGiveOpinion: 'Give an opinion',
   docVoterOpinionOn: 'Your opinion on “{label}”',

@@ -1038,6 +1038,7 @@ export const zh = {
   docVoterNone: '目前没有下发的文件',
   docVoterBack: '返回文件列表',
   docVoterCollectingUntil: '征求意见中，{date} 截止',
+  docVoterDeadline: '意见截止：{date}',
   docVoterHowTo: '点条款下方的“提意见”，写下您对这一条的意见。',
   docVoterGiveOpinion: '提意见',
   docVoterOpinionOn: '对“{label}”的意见',

@@ -28,7 +28,7 @@ function DocumentRow({ document, onOpen }: { document: DocumentSummary; onOpen: 
       </span>
       <span class="motion-subject">${document.title}</span>
       <span class="motion-meta">${document.draftingDepartment.name}${document.currentRound ? ` · ${t('docRoundOf', { round: document.currentRound, rounds: document.roundsPlanned })}` : ''}</span>
-      ${document.state === 'collecting' && document.deadlineAt ? html`<span class="doc-deadline">${t('docVoterCollectingUntil', { date: when(document.deadlineAt) })}</span>` : null}
+      ${document.state === 'collecting' && document.deadlineAt ? html`<span class="doc-deadline">${t('docVoterDeadline', { date: when(document.deadlineAt) })}</span>` : null}
     </button>
   </li>`;
 }
