@@ -12,7 +12,8 @@ import { launchBrowser, screenshot } from '../support/browser.js';
 import { PHONE } from '../support/browser-hall.js';
 import { call, type Congress, createApp, createCongress, signIn } from '../support/congress.js';
 import { LAPTOP, openConsole, waitForText } from '../support/console.js';
-import { bearer } from '../support/requests.js';
+import { createDocument, documentHall, quickRound } from '../support/documents.js';
+import { bearer, castAll, closeBallot, publishBallot } from '../support/requests.js';
 import { fullWidth, screenshotFromTop, seen, textBecomes } from '../support/page-waits.js';
 
 const TITLE = '工资分配方案(征求意见稿)';
@@ -182,5 +183,33 @@ describe('a document down to the delegations and back up', () => {
     expect(desk.errors).toEqual([]);
     expect(reader.errors).toEqual([]);
     expect(leader.errors).toEqual([]);
+  });
+
+  it('goes from the last round to the secret ballot, and the page and the record show the result', { timeout: 120_000 }, async () => {
+    const hall = await documentHall(9);
+    app = hall.app;
+    const created = await createDocument(hall, { rounds: 1 });
+    await quickRound(hall, created.id);
+    browser = await launchBrowser();
+    const desk = await openConsole(browser, app, hall.congress.secretary);
+    await desk.page.goto(`${desk.base}/admin/documents/${created.id}`);
+    await waitForText(desk.page.getByTestId('document-state'), '待表决');
+    await desk.page.getByLabel('表决票名称（可选）').fill('第三届第二次职代会表决票');
+    await desk.page.getByRole('button', { name: '提交大会无记名投票表决' }).click();
+    await waitForText(desk.page.getByTestId('document-state'), '表决中');
+    const ballotId = (await call(app, { url: `/api/documents/${created.id}`, headers: hall.secretary })).document.votes[0].ballotId as string;
+    await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/open`, headers: hall.secretary, payload: {} });
+    await castAll(hall.congress, ballotId, [['yes'], ['yes'], ['yes'], ['yes'], ['yes'], ['yes'], ['no'], ['abstain']]);
+    await closeBallot(hall.congress, ballotId);
+    await publishBallot(hall.congress, ballotId);
+    // The outcome arrives without a reload.
+    await waitForText(desk.page.getByTestId('document-state'), '已通过');
+    await waitForText(desk.page.getByTestId('document-votes'), '关于《工资分配方案》的表决');
+    await screenshot(desk.page, 'document-12-approved');
+    await desk.page.getByTestId('record-link').click();
+    await waitForText(desk.page.getByTestId('record-vote'), '赞成 6，反对 1，弃权 1；全体代表 9 人，通过须 5 票');
+    await desk.page.emulateMedia({ media: 'print' });
+    await screenshot(desk.page, 'document-13-record-vote');
+    expect(desk.errors).toEqual([]);
   });
 });

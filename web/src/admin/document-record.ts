@@ -46,7 +46,7 @@ export function DocumentRecord({ documentId }: { documentId: string }) {
       ? html`<p class="muted">${t('docRecordNoVote')}</p>`
       : value.votes.map((vote) => {
           const item = vote.ballot?.result?.items[vote.itemIndex] as { counts?: { yes: number; no: number; abstain: number }; required?: number; base?: number } | undefined;
-          return html`<p data-testid="record-vote"><strong>${vote.itemTitle}</strong>:${vote.outcome ? documentStateLabel(vote.outcome) : t('docVotePending')}
+          return html`<p data-testid="record-vote"><strong>${vote.itemTitle}</strong> — ${vote.outcome ? documentStateLabel(vote.outcome) : t('docVotePending')}
             ${item?.counts ? ` · ${t('docRecordVoteCounts', { yes: item.counts.yes, no: item.counts.no, abstain: item.counts.abstain, base: item.base ?? 0, required: item.required ?? 0 })}` : ''}</p>`;
         })}
     <p class="record-sign">${t('docRecordSign')}</p>
