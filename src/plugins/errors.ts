@@ -15,8 +15,8 @@ const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-/** The multipart parser (busboy) reports a truncated or boundary-less upload as a plain Error. */
-const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found)$/;
+/** The multipart parser (busboy) reports a truncated or boundary-less upload, or a part never closed, as a plain Error. */
+const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Boundary not found|Part terminated early due to unexpected end of multipart data)$/;
 
 function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
   if (error instanceof AppError) return { code: error.code, details: error.details };

@@ -127,6 +127,8 @@ describe('a 10 MB request or message', () => {
         declared: await sendBody(live.url, '/api/terms', json, TEN_MB, false),
         chunked: await sendBody(live.url, `/api/ballots/${ballotId}/votes`, { 'content-type': 'application/json', authorization: `Bearer ${attackers[round]!.token}` }, TEN_MB, true),
         upload: await sendBody(live.url, `/api/motions/${motion.id}/attachments`, upload, TEN_MB, true, FILE_PART, '\r\n--yishi-boundary--\r\n'),
+        // The same upload that never closes its part: refused as too large or malformed, never a 500.
+        unterminated: await sendBody(live.url, `/api/motions/${motion.id}/attachments`, upload, TEN_MB, true, FILE_PART),
       };
       // A websocket message of 10 MB: the connection ends, the server never holds it.
       const socket = await connect(live.url, attackers[round]!.token);
@@ -162,6 +164,8 @@ describe('a 10 MB request or message', () => {
         expect(answer.status === 413 || answer.code === 'CONNECTION_CUT', `${kind}: ${JSON.stringify(answer)}`).toBe(true);
         if (answer.status) expect(answer.code).toBe('PAYLOAD_TOO_LARGE');
       }
+      const unterminated = outcome.answers.unterminated;
+      expect(unterminated.status === 0 || (unterminated.status >= 400 && unterminated.status < 500), `unterminated: ${JSON.stringify(unterminated)}`).toBe(true);
       // A JSON body is cut off at the 256 KB limit; an upload's file is cut at 5 MB and the rest read and thrown away.
       expect(outcome.answers.chunked.sent).toBeLessThan(TEN_MB);
       expect(outcome.reason).toBe('transport close');
@@ -179,7 +183,7 @@ describe('a 10 MB request or message', () => {
 
     const answered = [warm, ...rounds].flatMap((outcome) => Object.values(outcome.answers));
     console.info(`oversized: answers ${JSON.stringify(answered.map((answer) => `${answer.status || answer.code}@${Math.round(answer.sent / 1024)}KB`))}`);
-    console.info(`oversized: ${ROUNDS - 1} measured rounds of 5 × 10 MB; server RSS ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after, peak ${peak.toFixed(1)} MB`);
+    console.info(`oversized: ${ROUNDS - 1} measured rounds of 6 × 10 MB; server RSS ${before.toFixed(1)} MB before, ${after.toFixed(1)} MB after, peak ${peak.toFixed(1)} MB`);
     expect(after - before).toBeLessThan(RSS_TOLERANCE_MB);
     expect(peak - before).toBeLessThan(RSS_TOLERANCE_MB);
   });
