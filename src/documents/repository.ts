@@ -33,7 +33,8 @@ export function listDocuments(db: Executor, meetingId: string | null, filter: Do
   if (filter.kind === 'department') query = query.where('drafting_department_id', '=', filter.departmentId);
   if (filter.kind === 'term') query = query.where('term_id', '=', filter.termId).where('state', '!=', 'drafting');
   if (state) query = query.where('state', '=', state);
-  return query.orderBy('created_at').orderBy('id').execute();
+  // Registered in the same instant (a batch, an injected clock): the order they were registered in.
+  return query.orderBy('created_at').orderBy(sql`rowid`).execute();
 }
 
 export async function insertDocument(db: Executor, row: DocumentTable): Promise<void> {
