@@ -1,5 +1,5 @@
 // SQL for ballot sheets and the counted ballot box (outside the vote hot path).
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BallotTable, Database } from '../db/database.js';
 
 type Executor = Kysely<Database>;
@@ -8,8 +8,9 @@ export function findBallot(db: Executor, id: string) {
   return db.selectFrom('ballot').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** In the order they were drafted; two drafted in the same instant, in the order they were written (rowid). */
 export function listBallots(db: Executor, meetingId: string) {
-  return db.selectFrom('ballot').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy('id').execute();
+  return db.selectFrom('ballot').selectAll().where('meeting_id', '=', meetingId).orderBy('created_at').orderBy(sql`rowid`).execute();
 }
 
 export function listOpenBallots(db: Executor) {
