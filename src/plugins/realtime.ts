@@ -176,6 +176,17 @@ function rateGate(socket: Socket, onFlood: () => void, perSecond = 20, burst = 4
 
 type Ack = (response: unknown) => void;
 
+/**
+ * The commands' payload schemas, made once: zod compiles a schema on its first parse, and a schema
+ * made per socket was compiled again for every one of a hall's thousands of connections.
+ */
+const commandSchemas = {
+  cast: castInput.extend({ ballotId: idSchema }).strict(),
+  verifyReceipt: receiptCheckInput.extend({ ballotId: idSchema }).strict(),
+  checkIn: z.object({ meetingId: idSchema }).strict(),
+  sync: z.object({}).strict(),
+};
+
 function registerCommands(context: AppContext, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
   rateGate(socket, () => cooldown.start(data.actor));
   const command = <T>(name: string, schema: z.ZodType<T>, run: (input: T) => Promise<unknown>) => {
@@ -191,10 +202,10 @@ function registerCommands(context: AppContext, socket: Socket, data: SocketData,
       }
     });
   };
-  command('ballot:cast', castInput.extend({ ballotId: idSchema }).strict(), ({ ballotId, ...input }) => castVote(context, data.actor, ballotId, input));
-  command('ballot:verify-receipt', receiptCheckInput.extend({ ballotId: idSchema }).strict(), ({ ballotId, receipt }) => checkReceipt(context, data.actor, ballotId, receipt));
-  command('attendance:check-in', z.object({ meetingId: idSchema }).strict(), ({ meetingId }) => checkIn(context, requireMember(data.actor), meetingId));
-  command('meeting:sync', z.object({}).strict(), () => meetingSnapshot(context, data.actor, data.meetingId ?? undefined));
+  command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }) => castVote(context, data.actor, ballotId, input));
+  command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }) => checkReceipt(context, data.actor, ballotId, receipt));
+  command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }) => checkIn(context, requireMember(data.actor), meetingId));
+  command('meeting:sync', commandSchemas.sync, () => meetingSnapshot(context, data.actor, data.meetingId ?? undefined));
 }
 
 class Broadcaster {

@@ -38,7 +38,9 @@ async function waitUntilHealthy(url: string, child: ChildProcess, deadline: numb
 
 export async function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // YISHI_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under a benchmark.
+  const nodeArguments = process.env.YISHI_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', 'src/main.ts'], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
