@@ -1,5 +1,4 @@
 // Issuing, revoking and using personal access codes; a representative's sign-in session.
-import QRCode from 'qrcode';
 import type { AccountActor, MemberActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
@@ -20,9 +19,9 @@ async function issueFor(context: AppContext, origin: string, member: { id: strin
   const at = nowIso(context);
   await rosterRepository.revokeCodesOfMember(context.db, member.id, at);
   await rosterRepository.insertAccessCode(context.db, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
-  const url = joinUrl(context, code, origin);
-  const qrSvg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-  return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: url, qrSvg };
+  // The QR code is drawn from joinUrl where the card is printed: thousands of SVGs made here at once
+  // held some 360 MB of a 10,000-member congress's server memory long after the cards were out.
+  return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: joinUrl(context, code, origin) };
 }
 
 /**

@@ -40,8 +40,7 @@ export const issuedCode = z.object({
   staffNumber: z.string(),
   delegationName: z.string().nullable(),
   code: z.string().describe('Shown once: only its keyed hash is stored'),
-  joinUrl: z.string(),
-  qrSvg: z.string(),
+  joinUrl: z.string().describe('The link the card’s QR code carries: /v/<code>'),
 });
 
 export type TermInput = z.infer<typeof termInput>;

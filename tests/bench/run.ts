@@ -33,6 +33,20 @@ function peakRssMb(pid: number): number {
   return match ? Math.round(Number(match[1]) / 1024) : 0;
 }
 
+/** Forgets the peak so far (Linux clear_refs 5): the storm's peak is then not the set-up's. */
+function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // not Linux, or not allowed: the peak then includes setting up the congress
+  }
+}
+
+function currentRssMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : 0;
+}
+
 function round(value: number, digits = 1): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
@@ -99,12 +113,17 @@ async function yishiRun(voters: number, directory: string, baseline: { socket: S
   const server = await startServer(join(directory, `yishi-${voters}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
   try {
     const congress = await createBenchCongress(server.url, voters);
+    const setupPeak = peakRssMb(server.child.pid!);
+    resetPeakRss(server.child.pid!);
     const sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+    const connectedRss = currentRssMb(server.child.pid!);
     const socketBallot = await createBallot(congress, '关于《集体合同(草案)》的决议');
     const socket = await runStorm(sockets, () => openBallot(congress, socketBallot));
     const socketCount = await closeAndCount(congress, socketBallot);
     const socketRss = peakRssMb(server.child.pid!);
+    console.log(`N=${voters}: server RSS peak ${setupPeak} MB while setting up the congress; ${connectedRss} MB with every voter connected; storm peak ${socketRss} MB`);
     closeAll(sockets);
+    resetPeakRss(server.child.pid!);
     const tokens = await joinAll(server.url, congress.codes);
     const httpBallot = await createBallot(congress, '关于《职工代表大会议事规则》的决议');
     await openBallot(congress, httpBallot);

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
+import QRCode from 'qrcode';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.js';
 import { createApp } from '../support/congress.js';
@@ -125,8 +126,13 @@ describe('secretary console: preparing a congress', () => {
     const first = cards.filter({ hasText: '王建国' });
     expect(await first.locator('.credential-delegation').textContent()).toBe('第一代表团');
     expect(await first.locator('.credential-code .mono').textContent()).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(await first.locator('img.credential-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
-    expect(await first.locator('img.credential-qr').evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    const qr = first.locator('img.credential-qr');
+    await qr.waitFor();
+    expect(await qr.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth > 0)).toBe(true);
+    // The QR carries exactly the card's join link (/v/<code>), drawn as the server's qrcode library draws it.
+    const code = (await first.locator('.credential-code .mono').textContent())!;
+    const drawn = Buffer.from((await qr.getAttribute('src'))!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
+    expect(drawn).toBe(await QRCode.toString(`${base}/v/${code}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }));
     expect(await cards.filter({ hasText: '郑列席' }).textContent()).toContain('列席代表');
     await screenshot(page, 'console-cards');
 

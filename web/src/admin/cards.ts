@@ -1,5 +1,6 @@
 // Printable credential cards (代表证): every person's name, delegation, code and QR, eight to an A4 page.
 // Codes are shown once: the server keeps only their keyed hashes, so the cards are printed from here.
+import QRCode from 'qrcode';
 import { api } from '../shared/api.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import { svgImageSource } from '../shared/svg-image.js';
@@ -21,6 +22,17 @@ function joinAddress(): string {
   return `${location.origin}/join`;
 }
 
+/** The card's QR code, drawn here from its join link (as an image: an image runs no script). */
+function QrImage({ text, label }: { text: string; label: string }) {
+  const [source, setSource] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    void QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) => current && setSource(svgImageSource(svg)));
+    return () => void (current = false);
+  }, [text]);
+  return source ? html`<img class="credential-qr" src=${source} alt=${label} width="104" height="104" />` : html`<span class="credential-qr" role="img" aria-label=${label}></span>`;
+}
+
 function Credential({ card, term, member }: { card: IssuedCode; term: Term | null; member: Member | undefined }) {
   return html`<article class="credential" aria-label=${t('adminCardOf', { name: card.name })}>
     <p class="credential-title">${t('adminCardHeading', { term: term?.title ?? '' })}</p>
@@ -30,7 +42,7 @@ function Credential({ card, term, member }: { card: IssuedCode; term: Term | nul
         <p class="credential-delegation">${card.delegationName ?? ''}</p>
         <p class="credential-role">${member ? roleLabel(member.role) : ''} · ${card.staffNumber}</p>
       </div>
-      <img class="credential-qr" src=${svgImageSource(card.qrSvg)} alt=${t('adminCardQr', { name: card.name })} width="104" height="104" />
+      <${QrImage} text=${card.joinUrl} label=${t('adminCardQr', { name: card.name })} />
     </div>
     <p class="credential-code"><span class="credential-code-label">${t('adminCardCode')}</span><span class="mono">${card.code}</span></p>
     <p class="credential-hint">${t('adminCardHint', { address: joinAddress() })}</p>

@@ -73,7 +73,6 @@ export interface IssuedCode {
   delegationName: string | null;
   code: string;
   joinUrl: string;
-  qrSvg: string;
 }
 
 export interface AuditEntry {
