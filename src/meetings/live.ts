@@ -21,11 +21,10 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
   assertCanFollow(actor, meeting);
   const [attendance, ballots] = await Promise.all([attendanceCounts(context, meeting), listBallotsFor(context, actor, meeting)]);
-  let member = null;
-  if (actor.kind === 'member' && you) {
-    const voted = await votedBallots(context, actor.memberId, ballots.map((ballot) => ballot.id));
-    member = { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted };
-  }
+  const member =
+    actor.kind === 'member' && you
+      ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots.map((ballot) => ballot.id)) }
+      : null;
   return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { OFFICERS, requireAccount, requireMember, SECRETARY } from '../actors.js';
+import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
@@ -11,7 +12,23 @@ import { meetingSnapshot } from './live.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
-const snapshot = z.record(z.string(), z.unknown());
+/** Everything a screen needs at once (src/meetings/live.ts): the same as the socket's meeting:snapshot. */
+const snapshot = z.object({
+  meeting: schemas.meeting.nullable(),
+  attendance: schemas.attendanceCounts.nullable(),
+  ballots: z.array(ballotView),
+  you: z
+    .object({
+      memberId: z.string(),
+      name: z.string(),
+      role: z.enum(['representative', 'attendee']),
+      delegationName: z.string().nullable(),
+      attendance: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
+      voted: z.array(z.string()).describe('Ballots this representative has voted in (never how)'),
+    })
+    .nullable(),
+  serverTime: z.string(),
+});
 
 export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);

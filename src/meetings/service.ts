@@ -3,7 +3,7 @@ import { hashSecret, randomId, randomToken } from '../access/codes.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
-import type { MeetingTable } from '../db/database.js';
+import type { AttendanceTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { findMember } from '../roster/repository.js';
 import { getTerm } from '../roster/service.js';
@@ -175,7 +175,7 @@ export async function currentMeetingFor(context: AppContext, actor: MemberActor)
   return repository.findCurrentMeetingOfTerm(context.db, actor.termId);
 }
 
-export async function attendanceOf(context: AppContext, meetingId: string, memberId: string) {
+export async function attendanceOf(context: AppContext, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
   return (await repository.findAttendance(context.db, meetingId, memberId))?.status ?? 'not_checked_in';
 }
 
