@@ -12,6 +12,14 @@ import * as service from './service.js';
 const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
 const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional(), departmentId: z.string().nullable().optional() });
 
+/** Whoever the request carries: an officer, a representative or attendee, a projector, or nobody. */
+const signedInActor = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('anonymous') }),
+  z.object({ kind: z.literal('account'), id: z.string(), username: z.string(), displayName: z.string(), role: accountRole }),
+  z.object({ kind: z.literal('member'), memberId: z.string(), termId: z.string(), name: z.string(), role: z.enum(['representative', 'attendee']), delegationId: z.string().nullable() }),
+  z.object({ kind: z.literal('display'), meetingId: z.string() }),
+]);
+
 export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);
   const tags = ['accounts'];
@@ -44,7 +52,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/auth/me', {
-    schema: { tags, summary: 'Who am I', response: responses({ 200: z.object({ actor: z.record(z.string(), z.unknown()) }) }) },
+    schema: { tags, summary: 'Who am I', response: responses({ 200: z.object({ actor: signedInActor }) }) },
     handler: async (request) => ({ actor: { ...request.actor } }),
   });
 
