@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.js';
 import { createApp } from '../support/congress.js';
 import { confirm, openConsole, waitForText } from '../support/console.js';
+import { textBecomes } from '../support/page-waits.js';
 
 let app: FastifyInstance | undefined;
 let browser: Browser | undefined;
@@ -112,9 +113,14 @@ describe('secretary console: preparing a congress', () => {
 
     // Editing one entry, and adding one by hand.
     await page.getByRole('button', { name: '编辑张伟' }).click();
-    await page.getByLabel('标签').fill('技术');
-    await page.getByRole('button', { name: '保存' }).click();
-    await page.getByRole('row', { name: /张伟.*技术人员/ }).waitFor();
+    const memberForm = page.locator('form', { has: page.locator('#member-form-title') });
+    await memberForm.getByLabel('标签').fill('技术');
+    await memberForm.getByRole('button', { name: '保存' }).click();
+    // Saved: the form closes (or shows why not), then the row carries the new tag.
+    await page.locator('#member-form-title').waitFor({ state: 'detached' }).catch(async () => {
+      throw new Error(`the edit form stayed open: ${(await page.locator('form.card').first().innerText()).replace(/\s+/g, ' ')}`);
+    });
+    await textBecomes(page.getByRole('row', { name: /张伟/ }), '技术人员');
     await screenshot(page, 'console-roster');
 
     // Credential cards: codes are shown once; eight cards to an A4 page when printed.
