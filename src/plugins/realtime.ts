@@ -1,5 +1,5 @@
 // The live layer: a Socket.IO room per meeting. It only forwards: commands call the same services as
-// HTTP, and domain events become broadcasts, turnout and attendance coalesced to a few per second.
+// HTTP (here), and domain events become broadcasts (broadcaster.ts). Who may connect, and floods.
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
@@ -8,46 +8,19 @@ import { accountSessionForToken } from '../accounts/service.js';
 import { ANONYMOUS, type Actor, requireMember } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
-import { DocumentBroadcaster } from '../documents/live.js';
-import { countEligible } from '../ballots/repository.js';
-import { getBallot, turnoutOf, viewBallot } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { AppError, errorBody } from '../errors.js';
-import type { DomainEvent } from '../events.js';
 import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
-import { assertCanFollow, attendanceCounts, checkIn, currentMeetingFor, getMeeting, presentMeeting } from '../meetings/service.js';
-import { broadcastMotion, motionRoomsFor } from '../motions/live.js';
+import { assertCanFollow, checkIn } from '../meetings/service.js';
+import { motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../roster/schemas.js';
 import { actorForDisplayToken, actorForToken, isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+import { Broadcaster } from './broadcaster.js';
+import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
-const COALESCE_MS = 200;
-/** A turnout update still reaches every screen within this, however big the hall. */
-const MAX_COALESCE_MS = 1_000;
-/** Broadcasting may take one part in five of the time between updates. */
-const BROADCAST_SHARE_INVERSE = 5;
 const handshakeSchema = z
   .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
   .catch({});
-
-interface SocketData {
-  actor: Actor;
-  meetingId: string | null;
-  /** A representative who named no meeting follows the term's current one, from session to session. */
-  followsTerm: string | null;
-  /** Motion rooms (secretariat and committee, or a handler's department), not tied to a meeting. */
-  motionRooms: string[];
-  /** An officer's sign-in session: the socket ends with it (sign-out, expiry). */
-  session: { hash: string; expiresAt: string } | null;
-}
-
-const rooms = {
-  meeting: (id: string) => `m:${id}`,
-  officers: (id: string) => `o:${id}`,
-  member: (id: string) => `p:${id}`,
-  term: (id: string) => `t:${id}`,
-  account: (id: string) => `a:${id}`,
-  session: (hash: string) => `s:${hash}`,
-};
 
 /** setTimeout waits at most 2^31-1 ms; a session may last longer (SESSION_HOURS up to 30 days). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
@@ -110,13 +83,6 @@ function endWithSession(context: AppContext, socket: Socket, expiresAt: string):
   };
   socket.once('disconnect', () => clearTimeout(timer));
   arm();
-}
-
-function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData): void {
-  if (!data.meetingId && data.actor.kind === 'account') return;
-  meetingSnapshot(context, data.actor, data.meetingId ?? undefined)
-    .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
-    .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
 }
 
 function envelopeOf(error: unknown) {
@@ -210,128 +176,6 @@ function registerCommands(context: AppContext, socket: Socket, data: SocketData,
   command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }) => checkReceipt(context, data.actor, ballotId, receipt));
   command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }) => checkIn(context, requireMember(data.actor), meetingId));
   command('meeting:sync', commandSchemas.sync, () => meetingSnapshot(context, data.actor, data.meetingId ?? undefined));
-}
-
-class Broadcaster {
-  readonly #turnout = new Map<string, string>();
-  readonly #attendance = new Set<string>();
-  readonly #documents: DocumentBroadcaster;
-  #timer: NodeJS.Timeout | null = null;
-
-  constructor(
-    private readonly io: Server,
-    private readonly context: AppContext,
-  ) {
-    this.#documents = new DocumentBroadcaster(io, context, rooms.meeting);
-  }
-
-  handle(event: DomainEvent): void {
-    this.#dispatch(event).catch((error: unknown) => this.context.logger.error({ err: error, type: event.type }, 'broadcast failed'));
-  }
-
-  async #dispatch(event: DomainEvent): Promise<void> {
-    switch (event.type) {
-      case 'ballot.turnout':
-        this.#turnout.set(event.ballotId, event.meetingId);
-        return this.#schedule();
-      case 'attendance.changed':
-        this.#attendance.add(event.meetingId);
-        return this.#schedule();
-      case 'member.voted':
-        this.io.to(rooms.member(event.memberId)).emit('ballot:voted', { ballotId: event.ballotId });
-        return;
-      case 'member.revoked':
-        this.io.in(rooms.member(event.memberId)).disconnectSockets(true);
-        return;
-      case 'session.ended':
-        this.io.in(rooms.session(event.sessionHash)).disconnectSockets(true);
-        return;
-      case 'account.disabled':
-        this.io.in(rooms.account(event.accountId)).disconnectSockets(true);
-        return;
-      case 'motion.changed':
-        return broadcastMotion(this.io, this.context, event, { member: rooms.member, followers: (meetingId, termId) => [rooms.meeting(meetingId), rooms.term(termId)] });
-      case 'document.changed':
-      case 'document.opinion':
-        return this.#documents.handle(event);
-      case 'meeting.updated': {
-        const meeting = await getMeeting(this.context, event.meetingId);
-        await this.#followCurrentMeeting(meeting.term_id);
-        this.io.to(rooms.meeting(event.meetingId)).emit('meeting:updated', { meeting: presentMeeting(meeting) });
-        return;
-      }
-      default:
-        return this.#ballot(event.type, event.meetingId, event.ballotId);
-    }
-  }
-
-  async #ballot(type: 'ballot.opened' | 'ballot.closed' | 'ballot.published' | 'ballot.updated', meetingId: string, ballotId: string): Promise<void> {
-    const name = `ballot:${type.slice('ballot.'.length)}`;
-    const ballot = await getBallot(this.context, ballotId).catch(() => null);
-    if (!ballot || ballot.state === 'draft' || type === 'ballot.updated') {
-      this.io.to(rooms.officers(meetingId)).emit('ballot:updated', { ballotId, ballot: ballot && (await viewBallot(this.context, ballot, 'officer')) });
-      return;
-    }
-    this.io.to(rooms.meeting(meetingId)).except(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
-    this.io.to(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'officer') });
-  }
-
-  /** When a term's current meeting changes (the next session opens), move its followers there with a fresh snapshot. */
-  async #followCurrentMeeting(termId: string): Promise<void> {
-    const sockets = await this.io.in(rooms.term(termId)).fetchSockets();
-    const follower = sockets[0]?.data as SocketData | undefined;
-    if (!follower || follower.actor.kind !== 'member') return;
-    const current = await currentMeetingFor(this.context, follower.actor);
-    if (!current) return;
-    for (const socket of sockets) {
-      const data = socket.data as SocketData;
-      if (data.meetingId === current.id) continue;
-      if (data.meetingId) void socket.leave(rooms.meeting(data.meetingId));
-      data.meetingId = current.id;
-      void socket.join(rooms.meeting(current.id));
-      sendSnapshot(this.context, socket, data);
-    }
-  }
-
-  /**
-   * At most one turnout and attendance update per COALESCE_MS; in a big hall less often, so that
-   * broadcasting (some 15 µs per recipient: 150 ms for 10,000 phones) takes at most a fifth of the
-   * server's time and the votes themselves keep the rest.
-   */
-  #schedule(): void {
-    if (this.#timer) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      const started = performance.now();
-      this.#flush()
-        .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
-        .finally(() => (this.#delay = Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, (performance.now() - started) * BROADCAST_SHARE_INVERSE))));
-    }, this.#delay);
-  }
-
-  #delay = COALESCE_MS;
-
-  async #flush(): Promise<void> {
-    const turnout = [...this.#turnout];
-    const attendance = [...this.#attendance];
-    this.#turnout.clear();
-    this.#attendance.clear();
-    for (const [ballotId, meetingId] of turnout) {
-      const ballot = await getBallot(this.context, ballotId);
-      const meeting = await getMeeting(this.context, meetingId);
-      const figures = await turnoutOf(this.context, ballot, await countEligible(this.context.db, meeting.term_id));
-      this.io.to(rooms.meeting(meetingId)).emit('ballot:turnout', { ballotId, meetingId, ...figures });
-    }
-    for (const meetingId of attendance) {
-      const counts = await attendanceCounts(this.context, await getMeeting(this.context, meetingId));
-      this.io.to(rooms.meeting(meetingId)).emit('attendance:updated', { meetingId, counts });
-    }
-  }
-
-  stop(): void {
-    if (this.#timer) clearTimeout(this.#timer);
-    this.#documents.stop();
-  }
 }
 
 export function attachRealtime(app: FastifyInstance, context: AppContext): Server {
