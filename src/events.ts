@@ -9,7 +9,8 @@ export type DomainEvent =
   | { type: 'ballot.closed'; meetingId: string; ballotId: string }
   | { type: 'ballot.published'; meetingId: string; ballotId: string }
   | { type: 'ballot.updated'; meetingId: string; ballotId: string }
-  | { type: 'member.voted'; memberId: string; ballotId: string }
+  /** Who has just voted in a ballot (never how): their other devices show 已投票. */
+  | { type: 'members.voted'; ballotId: string; memberIds: string[] }
   | { type: 'member.revoked'; memberId: string }
   /** An officer signed out: that session's sockets go. */
   | { type: 'session.ended'; sessionHash: string }

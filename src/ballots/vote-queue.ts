@@ -124,6 +124,7 @@ export class VoteQueue {
     }
     this.#record(batch.length);
     const touched = new Map<string, string>();
+    const voters = new Map<string, string[]>();
     const checkedInMeetings = new Set<string>();
     batch.forEach((vote, index) => {
       const { outcome, checkedIn } = outcomes[index]!;
@@ -133,8 +134,12 @@ export class VoteQueue {
       touched.set(vote.row.ballotId, vote.row.meetingId);
       if (checkedIn) checkedInMeetings.add(vote.row.meetingId);
       vote.resolve();
-      this.events.publish({ type: 'member.voted', memberId: vote.row.memberId, ballotId: vote.row.ballotId });
+      const ballotVoters = voters.get(vote.row.ballotId) ?? [];
+      if (ballotVoters.length === 0) voters.set(vote.row.ballotId, ballotVoters);
+      ballotVoters.push(vote.row.memberId);
     });
+    // One event per ballot and batch: their other devices learn it in one broadcast, not one per vote.
+    for (const [ballotId, memberIds] of voters) this.events.publish({ type: 'members.voted', ballotId, memberIds });
     for (const [ballotId, meetingId] of touched) this.events.publish({ type: 'ballot.turnout', meetingId, ballotId });
     for (const meetingId of checkedInMeetings) this.events.publish({ type: 'attendance.changed', meetingId });
   }

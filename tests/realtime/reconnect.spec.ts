@@ -19,7 +19,7 @@ function committedVoteOf(congress: Congress, memberId: string): Promise<void> {
   let unsubscribe = () => {};
   const committed = new Promise<void>((resolve) => {
     unsubscribe = congress.app.yishi.events.subscribe((event) => {
-      if (event.type === 'member.voted' && event.memberId === memberId) resolve();
+      if (event.type === 'members.voted' && event.memberIds.includes(memberId)) resolve();
     });
   });
   const waited = within(committed, 5_000, 'the vote to be committed').finally(unsubscribe);
