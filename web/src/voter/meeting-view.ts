@@ -100,6 +100,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   const { snapshot, status } = state;
   const connected = status === 'connected';
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
+  // "No ballot open" comes below the results already out, so on a phone the results come first.
   return html`
     <${TopBar} status=${status} />
     <main class="voter" id="main">
@@ -110,10 +111,10 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
             <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
+              ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
               ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
                 ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>`
                 : null}
-              ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
             <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
