@@ -47,16 +47,20 @@ describe('a crash in the middle of a vote storm', () => {
     const storm = new Promise<void>((resolve) => {
       let settled = 0;
       const settle = () => ++settled === VOTERS && resolve();
-      for (const client of clients) {
+      for (const [index, client] of clients.entries()) {
         client.once('ballot:opened', ({ ballot }: { ballot: { id: string } }) => {
           const receipt = deviceReceipt();
-          client.timeout(5_000).emit('ballot:cast', { ballotId: ballot.id, answers: ['yes'], receipt }, (error: unknown, response: { data?: unknown }) => {
-            if (!error && response?.data) {
-              acknowledged.push(receipt);
-              if (acknowledged.length === KILL_AFTER_ACKS) killed = first.stop('SIGKILL');
-            }
-            settle();
-          });
+          const cast = () =>
+            client.timeout(5_000).emit('ballot:cast', { ballotId: ballot.id, answers: ['yes'], receipt }, (error: unknown, response: { data?: unknown }) => {
+              if (!error && response?.data) {
+                acknowledged.push(receipt);
+                if (acknowledged.length === KILL_AFTER_ACKS) killed = first.stop('SIGKILL');
+              }
+              settle();
+            });
+          // Spread over some 200 ms as a hall's phones are: group commit acknowledges a burst of
+          // 400 at once, and the kill must land while votes are still arriving.
+          setTimeout(cast, index / 2);
         });
         client.once('disconnect', () => setTimeout(settle, 0));
       }
