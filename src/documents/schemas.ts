@@ -2,13 +2,11 @@
 import { z } from 'zod';
 import { majorityWordingSchema, passingRuleSchema } from '../ballots/schemas.js';
 import { ballotView } from '../ballots/api-schemas.js';
+import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
 import { responseOutcomes } from './adoption.js';
 import { documentEvents, documentStates } from './workflow.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const optionalNote = z.string().trim().max(2000).optional();
-const isoTime = z.iso.datetime({ offset: true });
 const anchor = z.string().regex(/^b[1-9]\d{0,4}$/, 'an anchor is b1, b2 …').describe('A block of the version: b1, b2 … in order');
 
 export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;

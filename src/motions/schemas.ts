@@ -1,12 +1,10 @@
 // zod schemas for motions (提案): request bodies, query strings and what each response carries.
 import { z } from 'zod';
+import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
 import { motionEvents, motionStates } from './workflow.js';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
 const reason = text(2000);
-const optionalNote = z.string().trim().max(2000).optional();
-const isoTime = z.iso.datetime({ offset: true });
 
 export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
 export const motionCategory = z.enum(motionCategories);

@@ -13,6 +13,11 @@ export const errorEnvelope = z.object({
 });
 
 export const idParams = z.object({ id: idSchema });
+
+/** Text a person must give (trimmed, not empty), a note they may give, and a moment with its offset. */
+export const requiredText = (max: number) => z.string().trim().min(1).max(max);
+export const optionalNote = z.string().trim().max(2000).optional();
+export const isoTime = z.iso.datetime({ offset: true });
 export const okResponse = z.object({ ok: z.literal(true) });
 
 /**
