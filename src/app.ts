@@ -45,6 +45,9 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
 }
 
+/** How often a pending scrub is tried again, besides at every close and at start. */
+const SCRUB_RETRY_MS = 30_000;
+
 /** Access codes in join links never reach the logs. */
 function redactUrl(url: string): string {
   return url.replace(/\/v\/[^/?#]+/, '/v/[code]').replace(/\/display\/[^/?#]+/, '/display/[token]');
@@ -112,7 +115,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await ensureInitialSecretary(context);
   await scrubPendingBallots(context);
   await restoreOpenBallots(context);
+  // A scrub that failed (a reader holding the WAL, a full disk) is owed: try again until it is paid.
+  const scrubRetry = setInterval(() => void scrubPendingBallots(context), SCRUB_RETRY_MS);
+  scrubRetry.unref();
   app.addHook('onClose', async () => {
+    clearInterval(scrubRetry);
     votes.drain();
     for (const timer of context.deadlines.values()) clearTimeout(timer);
     if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');

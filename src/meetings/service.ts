@@ -154,7 +154,9 @@ export async function markAttendance(context: AppContext, actor: AccountActor, m
   const member = await findMember(context.db, memberId);
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
   await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
-  await recordAudit(context, actor, 'attendance.marked', { meetingId, detail: { memberId, name: member.name, status } });
+  // An edit while a ballot is open is how one would try to learn who votes: the audit says so.
+  const openBallots = context.votes.openBallotsOf(meetingId);
+  await recordAudit(context, actor, 'attendance.marked', { meetingId, detail: { memberId, name: member.name, status, ...(openBallots.length ? { whileBallotsOpen: openBallots } : {}) } });
   context.events.publish({ type: 'attendance.changed', meetingId });
   return attendanceCounts(context, meeting);
 }
