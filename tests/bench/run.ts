@@ -7,10 +7,13 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server-process.js';
 import { closeAll, connectAll, runStorm, type StormResult } from './harness.js';
+import { closeBeside } from './close-beside.js';
 import { type HttpStormResult, httpStorm } from './http-driver.js';
 import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot } from './yishi-congress.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+/** Which scenarios run: the storm, and the hostile-insider ones of issue 9 (BENCH_SCENARIOS=storm,close,…). */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,close').split(','));
 
 interface Row {
   voters: number;
@@ -146,18 +149,24 @@ async function yishiRun(voters: number, directory: string, baseline: { socket: S
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'yishi-bench-'));
   const rows: Row[] = [];
+  const scenarios: Record<string, unknown> = {};
   try {
-    for (const voters of SIZES) {
+    for (const voters of SCENARIOS.has('storm') ? SIZES : []) {
       const baseline = await baselineRun(voters, directory);
       rows.push(...(await yishiRun(voters, directory, baseline)));
       console.log(`N=${voters} done`);
     }
+    if (SCENARIOS.has('close')) {
+      scenarios.close_beside_open_ballot = await closeBeside(directory);
+      console.log('(b) closing a secret ballot beside an open one (target: longest gap between the open ballot\'s acks ≤ 100 ms):');
+      console.table([scenarios.close_beside_open_ballot]);
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  console.table(rows);
+  if (rows.length) console.table(rows);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
-  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
 }
 
 main().then(

@@ -41,7 +41,7 @@ export async function createBallot(congress: BenchCongress, title: string): Prom
 }
 
 export async function openBallot(congress: BenchCongress, ballotId: string): Promise<void> {
-  // Nobody has checked in yet (voting checks people in), so the quorum check is overridden and audited.
+  // Nobody has checked in (voting is not checking in), so the quorum check is overridden and audited.
   await post(`${congress.url}/api/ballots/${ballotId}/open`, congress.cookie, { overrideQuorum: true, reason: 'benchmark' });
 }
 
