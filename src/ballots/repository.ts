@@ -92,6 +92,26 @@ export async function rewriteInKeyOrder(db: Executor, ballotId: string): Promise
   await insertChunked(papers, (chunk) => db.insertInto('ballot_box').values(chunk).execute());
 }
 
+/**
+ * Representatives present for a ballot: checked in, or voted in it (voting is not checking in, so a
+ * representative may vote without it). A count only, taken at close: it names no one.
+ */
+export async function countPresentOrVoted(db: Executor, ballotId: string, meetingId: string, termId: string): Promise<number> {
+  const row = await db
+    .selectFrom('member')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('member.term_id', '=', termId)
+    .where('member.role', '=', 'representative')
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom('attendance').select('attendance.member_id').whereRef('attendance.member_id', '=', 'member.id').where('attendance.meeting_id', '=', meetingId).where('attendance.status', '=', 'present')),
+        eb.exists(eb.selectFrom('participation').select('participation.member_id').whereRef('participation.member_id', '=', 'member.id').where('participation.ballot_id', '=', ballotId)),
+      ]),
+    )
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 export async function listVoters(db: Executor, ballotId: string): Promise<string[]> {
   const rows = await db.selectFrom('participation').select('member_id').where('ballot_id', '=', ballotId).execute();
   return rows.map((row) => row.member_id);

@@ -199,12 +199,13 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
       const papers = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
       const participation = await repository.countParticipation(inside.db, ballotId);
       if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
-      const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
+      const present = await repository.countPresentOrVoted(inside.db, ballotId, meeting.id, meeting.term_id);
+      const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, present, papers.length));
       await moveBallot(inside, ballotId, 'open', {
         state: 'closed',
         closed_at: nowIso(context),
         eligible: counts.eligible,
-        present: counts.present,
+        present,
         ballots_cast: papers.length,
         result: JSON.stringify(result),
       });
