@@ -1,10 +1,10 @@
 // A flood: one representative's device sends a thousand events at once (votes, snapshot requests,
 // padded events nobody listens for) in the middle of 200 honest representatives voting. The rate gate
 // lets through its burst of 40, refuses 41 more and cuts the socket off; the device is refused a new
-// connection for ten seconds, and a flood ten times bigger on the next costs exactly as little.
+// connection for ten seconds; a flood ten times bigger from another device costs exactly as little.
 // Everything is counted, not timed: the flood is on the wire before the server reads any of it, and
-// the server's clock (Date.now, which only the rate gate and the cool-down read) stands still while
-// it arrives, so the gate refills nothing and the counts are exact however slow or busy the machine.
+// Date.now (which in the server only the rate gate and the cool-down read) stands still while it
+// arrives, so the gate refills nothing and the counts are exact however slow or busy the machine.
 import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { call, type Congress, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
@@ -28,7 +28,7 @@ afterEach(async () => {
   hall = undefined;
 });
 
-/** Date.now as the rate gate and the cool-down read it: still until the test moves it. */
+/** Date.now as the rate gate and the cool-down read it (and socket.io-client, for ping deadlines): still until the test moves it. */
 function stoppedClock(): { now: () => number; set: (ms: number) => void } {
   let now = Date.now();
   vi.spyOn(Date, 'now').mockImplementation(() => now);
@@ -70,9 +70,10 @@ async function closeBallot(congress: Congress, ballotId: string): Promise<number
 describe('one device flooding the server', () => {
   it('gets its burst of 40 through, is cut off and kept off for ten seconds, however much it sends, while 200 honest voters all get their votes in', async () => {
     hall = await Hall.start();
-    const congress = await createCongress(hall.app, { representatives: HONEST + 1 });
-    const [attacker, ...honest] = congress.representatives;
+    const congress = await createCongress(hall.app, { representatives: HONEST + 2 });
+    const [attacker, bigger, ...honest] = congress.representatives;
     const cost = countFloodCost(hall.app.io, attacker!.memberId);
+    const biggerCost = countFloodCost(hall.app.io, bigger!.memberId);
     const voters = (await allWithin(honest.map((person) => hall!.connect({ token: person.token }, { timeoutMs: 30_000 })), 60_000, 'the honest voters to connect'))
       .map((client) => client.socket);
 
@@ -84,6 +85,7 @@ describe('one device flooding the server', () => {
 
     const ballotId = await openBallot(congress, { title: '洪水', items: [{ kind: 'approval', title: '洪水' }] });
     const clock = stoppedClock();
+    const cutAt = clock.now();
     const flooder = (await hall.connect({ token: attacker!.token }, { timeoutMs: 30_000 })).socket;
     // Half the hall votes, the flood goes out, the other half votes: all on the wire together.
     const firstHalf = sendFrom(voters.slice(0, HONEST / 2), 'ballot:cast', () => ({ ballotId, answers: ['yes'], receipt: deviceReceipt() }));
@@ -91,7 +93,6 @@ describe('one device flooding the server', () => {
     const secondHalf = sendFrom(voters.slice(HONEST / 2), 'ballot:cast', () => ({ ballotId, answers: ['yes'], receipt: deviceReceipt() }));
     const first = await flood;
     const flooded = await allWithin([...firstHalf, ...secondHalf], 60_000, 'every honest vote to be answered');
-    const cutAt = clock.now();
 
     // Every honest vote was acknowledged.
     expect(flooded.filter(({ envelope }) => !envelope.data)).toEqual([]);
@@ -105,36 +106,41 @@ describe('one device flooding the server', () => {
     expect(first.rateLimited).toBe(commandsAmong(BURST, READ_BEFORE_CUT));
     expect(first.served + first.otherErrors).toBeLessThanOrEqual(commandsAmong(0, BURST));
 
-    // Kept off: at once, and to the last millisecond of the cool-down, a new connection is refused.
+    // A flood ten times bigger, from another device, costs exactly as little, while every honest
+    // device's snapshot request, sent alongside, is answered.
+    const second = (await hall.connect({ token: bigger!.token }, { timeoutMs: 30_000 })).socket;
+    const secondFlood = burst(second, SECOND_FLOOD, ballotId, deviceReceipt());
+    const syncs = sendFrom(voters, 'meeting:sync', () => ({}));
+    const big = await secondFlood;
+    expect((await allWithin(syncs, 60_000, 'every honest snapshot request to be answered')).filter(({ envelope }) => !envelope.data)).toEqual([]);
+    expect(big.reason).toBe('io server disconnect');
+    expect(biggerCost).toHaveLength(1);
+    expect(biggerCost[0]!.readBeforeCut).toBe(READ_BEFORE_CUT);
+    expect(biggerCost[0]!.passed).toBe(BURST);
+    expect(big.rateLimited).toBe(commandsAmong(BURST, READ_BEFORE_CUT));
+
+    // Every honest vote counted, and each flooder's one real vote at most.
+    const cast = await closeBallot(congress, ballotId);
+    expect(cast).toBeGreaterThanOrEqual(HONEST);
+    expect(cast).toBeLessThanOrEqual(HONEST + 2);
+
+    // The first device is kept off: at once, and to the last millisecond of the cool-down, a new
+    // connection is refused; then it may connect again. (Last, as moving the clock ten seconds on
+    // makes socket.io-client, which also reads Date.now, think the honest sockets' pings are late.)
     for (const at of [cutAt, cutAt, cutAt + COOLDOWN_MS - 1]) {
       clock.set(at);
       expect(await handshake(hall, attacker!.token)).toBe('RATE_LIMITED');
     }
-    expect(cost).toHaveLength(1);
-
-    // After the cool-down it may connect again, and a flood ten times bigger costs exactly the same,
-    // while every honest device's snapshot request, sent alongside, is answered.
     clock.set(cutAt + COOLDOWN_MS);
-    const again = (await hall.connect({ token: attacker!.token }, { timeoutMs: 30_000 })).socket;
-    const secondFlood = burst(again, SECOND_FLOOD, ballotId, deviceReceipt());
-    const syncs = sendFrom(voters, 'meeting:sync', () => ({}));
-    const second = await secondFlood;
-    expect((await allWithin(syncs, 60_000, 'every honest snapshot request to be answered')).filter(({ envelope }) => !envelope.data)).toEqual([]);
-    expect(second.reason).toBe('io server disconnect');
+    expect(await handshake(hall, attacker!.token)).toBe('connected');
     expect(cost).toHaveLength(2);
-    expect(cost[1]!.readBeforeCut).toBe(READ_BEFORE_CUT);
-    expect(cost[1]!.passed).toBe(BURST);
-    expect(second.rateLimited).toBe(commandsAmong(BURST, READ_BEFORE_CUT));
-
-    // Every honest vote counted, and the flooder's one real vote at most.
-    const cast = await closeBallot(congress, ballotId);
-    expect([HONEST, HONEST + 1]).toContain(cast);
 
     const latency = (answers: { ms: number }[]) => ({ p50: percentile(answers.map(({ ms }) => ms), 0.5), p90: percentile(answers.map(({ ms }) => ms), 0.9) });
+    const costs = [cost[0]!, biggerCost[0]!];
     console.info(
-      `flood: ${FIRST_FLOOD} then ${SECOND_FLOOD} events sent; per connection read ${cost.map((entry) => entry.read).join('/')}, ` +
-        `passed ${cost.map((entry) => entry.passed).join('/')}, commands run ${cost.map((entry) => entry.commandsRun).join('/')}; ` +
-        `answers ${JSON.stringify({ first, second })}; honest ack latency in ms (for information) quiet ${JSON.stringify(latency(quiet))}, flooded ${JSON.stringify(latency(flooded))}`,
+      `flood: ${FIRST_FLOOD} and ${SECOND_FLOOD} events sent; read ${costs.map((entry) => entry.read).join('/')}, ` +
+        `passed ${costs.map((entry) => entry.passed).join('/')}, commands run ${costs.map((entry) => entry.commandsRun).join('/')}; ` +
+        `answers ${JSON.stringify({ first, big })}; honest ack latency in ms (for information) quiet ${JSON.stringify(latency(quiet))}, flooded ${JSON.stringify(latency(flooded))}`,
     );
   });
 });
