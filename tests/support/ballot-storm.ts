@@ -80,6 +80,11 @@ export interface CastStormOptions {
   ballotId?: string;
   /** Given, each voter re-sends this receipt (a retry) instead of making a new one. */
   receipts?: string[];
+  /**
+   * Given, at most this many votes are on their way at once and the rest wait for answers: a storm
+   * that is still going, whatever the machine's speed, when something happens at the Nth answer.
+   */
+  inFlight?: number;
   limitMs?: number;
 }
 
@@ -92,6 +97,11 @@ export async function castStorm(sockets: Socket[], open: () => Promise<unknown>,
   let sent = 0;
   let acknowledged = 0;
   let settled = 0;
+  let onTheirWay = 0;
+  const waiting: (() => void)[] = [];
+  const release = () => {
+    while (onTheirWay < (options.inFlight ?? Number.POSITIVE_INFINITY) && waiting.length) waiting.shift()!();
+  };
   let timer: NodeJS.Timeout | undefined;
   const done = new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`storm: ${settled} of ${sockets.length} votes settled in ${options.limitMs ?? 60_000} ms`)), options.limitMs ?? 60_000);
@@ -103,13 +113,17 @@ export async function castStorm(sockets: Socket[], open: () => Promise<unknown>,
         if (answered) return;
         answered = true;
         socket.off('disconnect', dropped);
+        if (record.sent >= 0) onTheirWay -= 1;
         if (++settled === sockets.length) resolve();
+        release();
       };
       const dropped = () => {
         record.refused ??= 'NO_ANSWER';
         settle();
       };
-      const cast = (ballotId: string) => {
+      const send = (ballotId: string) => {
+        if (answered) return;
+        onTheirWay += 1;
         record.sent = sent++;
         socket.emit('ballot:cast', { ballotId, answers: [record.choice], receipt: record.receipt }, (response: { data?: unknown; error?: { code: string } }) => {
           if (answered) return;
@@ -119,6 +133,10 @@ export async function castStorm(sockets: Socket[], open: () => Promise<unknown>,
           } else record.refused = response?.error?.code ?? 'NO_ANSWER';
           settle();
         });
+      };
+      const cast = (ballotId: string) => {
+        waiting.push(() => send(ballotId));
+        release();
       };
       socket.once('disconnect', dropped);
       if (options.ballotId) cast(options.ballotId);

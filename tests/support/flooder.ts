@@ -1,98 +1,95 @@
-// A hostile device for the flood test, in its own process so its sending costs neither the server
-// nor the honest clients' measurements: one socket at a time, emitting about FLOOD_PER_SECOND events
-// (vote attempts, snapshot requests and events nobody listens for, with padding) until cut off, then
-// reconnecting and flooding again, until FLOOD_MS have passed. Talks to the test in JSON lines:
-// stdout `{ "ready": true }`, stdin `go`, stdout the report.
-import { createInterface } from 'node:readline';
-import { io, type Socket } from 'socket.io-client';
+// A hostile device for the flood test, and what its flood cost the server. The device sends a fixed
+// number of events in one synchronous loop (vote attempts, snapshot requests, padded events nobody
+// listens for), so the whole flood is on the wire before the server reads the first of it: how much
+// gets through is settled by the rate gate alone, however fast or busy the machine.
+import type { Server } from 'socket.io';
+import type { Socket } from 'socket.io-client';
+import type { SocketData } from '../../src/plugins/live-rooms.js';
+import { within } from './sockets.js';
 
-const url = process.env.FLOOD_URL!;
-const token = process.env.FLOOD_TOKEN!;
-const ballotId = process.env.FLOOD_BALLOT!;
-const durationMs = Number(process.env.FLOOD_MS ?? 1_000);
-const perSecond = Number(process.env.FLOOD_PER_SECOND ?? 5_000);
-const TICK_MS = 10;
-const padding = 'x'.repeat(16 * 1024);
+const padding = 'x'.repeat(4 * 1024);
+const COMMANDS = ['ballot:cast', 'meeting:sync'];
 
-const report = { sent: 0, answered: 0, served: 0, rateLimited: 0, otherErrors: 0, connections: 0, cutOff: 0, refusedHandshakes: 0, firstCutOffMs: null as number | null, connectedMs: 0, elapsedMs: 0 };
-let started = 0;
-let finished = false;
-
-function connect(): Promise<Socket | null> {
-  return new Promise((resolve) => {
-    const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { token } });
-    socket.once('connect', () => {
-      report.connections += 1;
-      resolve(socket);
-    });
-    socket.once('connect_error', () => {
-      report.refusedHandshakes += 1;
-      socket.close();
-      resolve(null);
-    });
-  });
+/** A third each: a vote, a snapshot request, an event the server has no handler for. */
+export function isCommand(index: number): boolean {
+  return index % 3 !== 2;
 }
 
-function onAnswer(envelope: { data?: unknown; error?: { code: string } } | undefined): void {
-  report.answered += 1;
-  if (envelope?.data !== undefined) report.served += 1;
-  else if (envelope?.error?.code === 'RATE_LIMITED') report.rateLimited += 1;
-  else report.otherErrors += 1;
+/** How many of the events `from` (inclusive) to `to` (exclusive) are commands, which are answered. */
+export function commandsAmong(from: number, to: number): number {
+  let count = 0;
+  for (let index = from; index < to; index++) if (isCommand(index)) count++;
+  return count;
 }
 
-/** Floods on one socket until the server cuts it off or time is up; true if it was cut off. */
-function flood(socket: Socket): Promise<boolean> {
-  const connectedAt = performance.now();
-  return new Promise<boolean>((resolve) => {
-    let index = 0;
-    const timer = setInterval(() => {
-      if (performance.now() - started >= durationMs) {
-        clearInterval(timer);
-        socket.disconnect();
-        return resolve(false);
-      }
-      for (let count = 0; count < (perSecond * TICK_MS) / 1000 && socket.connected; count++, index++) {
-        report.sent += 1;
-        if (index % 3 === 0) socket.emit('ballot:cast', { ballotId, answers: ['no'], receipt: `flood-${process.pid}-${index}-abcdef0123` }, onAnswer);
-        else if (index % 3 === 1) socket.emit('meeting:sync', {}, onAnswer);
-        else socket.emit('flood:junk', { padding, index });
-      }
-    }, TICK_MS);
-    socket.once('disconnect', (reason) => {
-      clearInterval(timer);
-      if (reason === 'io server disconnect' || reason === 'transport close') {
-        report.cutOff += 1;
-        report.firstCutOffMs ??= Math.round(performance.now() - started);
-        resolve(true);
-      } else resolve(false);
-    });
-  }).finally(() => (report.connectedMs += performance.now() - connectedAt));
+export interface BurstReport {
+  sent: number;
+  served: number;
+  rateLimited: number;
+  otherErrors: number;
+  /** Why the socket ended, as socket.io-client tells it. */
+  reason: string;
 }
 
-async function run(): Promise<void> {
-  started = performance.now();
-  while (!finished && performance.now() - started < durationMs) {
-    const socket = await connect();
-    if (socket) await flood(socket);
+type Answer = { data?: unknown; error?: { code: string } } | undefined;
+
+/**
+ * Emits `count` events in one synchronous loop, the first a real vote with `receipt`, and resolves
+ * once the server has cut the socket off (or answered every command), with what was answered before.
+ */
+export function burst(socket: Socket, count: number, ballotId: string, receipt: string, ms = 30_000): Promise<BurstReport> {
+  const report: BurstReport = { sent: 0, served: 0, rateLimited: 0, otherErrors: 0, reason: '' };
+  let settle: (reason: string) => void = () => {};
+  const cut = new Promise<BurstReport>((resolve) => (settle = (reason) => resolve({ ...report, reason })));
+  const commands = commandsAmong(0, count);
+  let answered = 0;
+  const onAnswer = (answer: Answer) => {
+    if (answer?.data !== undefined) report.served += 1;
+    else if (answer?.error?.code === 'RATE_LIMITED') report.rateLimited += 1;
+    else report.otherErrors += 1;
+    // A server that answers everything never cut the socket off: say so now rather than time out.
+    if (++answered === commands) settle('still connected after every command was answered');
+  };
+  socket.once('disconnect', (reason) => settle(reason));
+  for (let index = 0; index < count; index++, report.sent++) {
+    if (index % 3 === 0) socket.emit('ballot:cast', { ballotId, answers: ['no'], receipt: index === 0 ? receipt : `flood-${index}-abcdef0123456789` }, onAnswer);
+    else if (index % 3 === 1) socket.emit('meeting:sync', {}, onAnswer);
+    else socket.emit('flood:junk', { padding, index });
   }
-  report.elapsedMs = Math.round(performance.now() - started);
-  report.connectedMs = Math.round(report.connectedMs);
-  process.stdout.write(`${JSON.stringify({ report })}\n`);
-  process.exit(0);
+  return within(cut, ms, 'the server to cut the flooder off');
 }
 
-// However the test ends, this process does not outlive it for long.
-setTimeout(() => process.exit(2), durationMs + 30_000).unref();
-
-const first = await connect();
-if (!first) {
-  process.stdout.write(`${JSON.stringify({ error: 'could not connect' })}\n`);
-  process.exit(1);
+/** What one of the flooder's connections cost the server, counted inside it. */
+export interface ConnectionCost {
+  /** Events the server read and handed to the socket. */
+  read: number;
+  /** Of those, read before the socket was cut off. */
+  readBeforeCut: number | null;
+  /** Events the rate gate let through. */
+  passed: number;
+  /** Commands whose handler ran. */
+  commandsRun: number;
 }
-first.disconnect();
-report.connections = 0;
-process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-createInterface({ input: process.stdin }).once('line', () => void run());
-process.stdin.once('end', () => {
-  finished = true;
-});
+
+/**
+ * Counts, per connection of `memberId`, what the server did with its events. The app registers its
+ * rate gate when a socket connects, before this listener runs, so the middleware added here sees only
+ * what the gate let through; `onAny` sees every event read, before any middleware.
+ */
+export function countFloodCost(io: Server, memberId: string): ConnectionCost[] {
+  const connections: ConnectionCost[] = [];
+  io.on('connection', (socket) => {
+    const { actor } = socket.data as SocketData;
+    if (actor.kind !== 'member' || actor.memberId !== memberId) return;
+    const cost: ConnectionCost = { read: 0, readBeforeCut: null, passed: 0, commandsRun: 0 };
+    connections.push(cost);
+    socket.onAny(() => (cost.read += 1));
+    socket.use((_packet, next) => {
+      cost.passed += 1;
+      next();
+    });
+    for (const name of COMMANDS) socket.on(name, () => (cost.commandsRun += 1));
+    socket.once('disconnect', () => (cost.readBeforeCut = cost.read));
+  });
+  return connections;
+}
