@@ -31,6 +31,8 @@ describe('casting a vote', () => {
     // Attendance that changed with a vote would tell whoever watches it who voted (issue 9, item 2).
     expect(attendance).toMatchObject({ present: 2 });
     expect((await call(app, { method: 'GET', url: '/api/me', headers: bearer(late.token) })).you).toMatchObject({ voted: [ballotId] });
+    // At close the ballot counts them present (a count, naming no one), so cast never exceeds present.
+    expect((await closeBallot(congress, ballotId)).result).toMatchObject({ present: 3, cast: 1 });
   });
 
   it('refuses a second ballot from the same representative', async () => {
