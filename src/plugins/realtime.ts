@@ -129,7 +129,8 @@ function rateGate(socket: Socket, onFlood: () => void, perSecond = 20, burst = 4
   let strikes = 0;
   socket.use((packet, next) => {
     const now = Date.now();
-    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond);
+    // A wall clock stepped back (NTP, a resumed VM) must not drain the bucket: it then refills nothing.
+    tokens = Math.min(burst, tokens + (Math.max(0, now - last) / 1000) * perSecond);
     last = now;
     if (tokens >= 1) {
       tokens -= 1;
