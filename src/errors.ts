@@ -47,6 +47,7 @@ const errorTable = {
   MANUAL_RESULT_INVALID: [400, '手工录入的票数不合理', 'The manually entered counts do not add up'],
   NOT_PUBLISHED: [409, '结果尚未公布', 'The result has not been published'],
   STORAGE_FULL: [503, '服务器存储空间不足,投票未被记录,请稍后再试', 'The server is out of storage; your vote was NOT recorded, try again later'],
+  CLOSE_FAILED: [503, '关闭表决失败,表决仍在进行并继续接受投票,请稍后重试', 'Closing the ballot failed; it is still open and accepting votes, try again'],
   SERVER_BUSY: [503, '服务器繁忙,投票未被记录,请重试', 'The server is busy; your vote was NOT recorded, try again'],
   SHUTTING_DOWN: [503, '服务器正在重启,请稍后重试', 'The server is restarting, try again shortly'],
   WEB_NOT_BUILT: [503, '页面尚未构建,请用 npm start 启动', 'The pages are not built; start with npm start'],

@@ -57,11 +57,16 @@ function refuse(code: AnswerErrorCode): { ok: false; code: AnswerErrorCode } {
   return { ok: false, code };
 }
 
-/** Order of refusals: shape, write-ins allowed, names, unknown ids, duplicates, too many. */
+/**
+ * Order of refusals, cheapest first so junk costs little: shape, write-ins allowed, too many,
+ * names, unknown ids, duplicates, too many once write-ins naming candidates are resolved.
+ */
 function checkElection(item: ElectionItem, answer: unknown): AnswerCheck<ElectionAnswer> {
   const parsed = electionAnswerSchema.safeParse(answer);
   if (!parsed.success) return refuse('INVALID_ANSWER');
   if (parsed.data.writeIns.length > 0 && !item.allowWriteIn) return refuse('WRITE_IN_NOT_ALLOWED');
+  // Each write-in fills a seat whether or not it names a candidate: past the seats, nothing to resolve.
+  if (parsed.data.candidateIds.length + parsed.data.writeIns.length > item.seats) return refuse('TOO_MANY_CHOICES');
   const names = parsed.data.writeIns.map(normalizeWriteIn);
   if (!names.every(isAcceptableWriteIn)) return refuse('INVALID_ANSWER');
   const knownIds = new Set(item.candidates.map((candidate) => candidate.id));
@@ -88,15 +93,32 @@ function isAcceptableWriteIn(name: string): boolean {
  * plain); a name shared by several candidates is ambiguous, so the whole answer is refused.
  */
 function resolveWriteIns(item: ElectionItem, names: string[]): ElectionAnswer | undefined {
+  const byName = candidatesByName(item);
   const candidateIds: string[] = [];
   const writeIns: string[] = [];
   for (const name of names) {
-    const matches = item.candidates.filter((candidate) => normalizeWriteIn(candidate.name) === name);
-    if (matches.length > 1) return undefined;
-    if (matches[0]) candidateIds.push(matches[0].id);
+    const matches = byName.get(name);
+    if (matches && matches.length > 1) return undefined;
+    if (matches) candidateIds.push(matches[0]!);
     else writeIns.push(name);
   }
   return { candidateIds, writeIns };
+}
+
+/** Candidate ids by normalised name, made once per item: a write-in is one lookup, not a pass over the list. */
+const namesOfItems = new WeakMap<ElectionItem, Map<string, string[]>>();
+
+function candidatesByName(item: ElectionItem): Map<string, string[]> {
+  let byName = namesOfItems.get(item);
+  if (!byName) {
+    byName = new Map();
+    for (const candidate of item.candidates) {
+      const name = normalizeWriteIn(candidate.name);
+      byName.set(name, [...(byName.get(name) ?? []), candidate.id]);
+    }
+    namesOfItems.set(item, byName);
+  }
+  return byName;
 }
 
 function hasDuplicates(values: readonly string[]): boolean {

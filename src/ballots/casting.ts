@@ -31,8 +31,8 @@ async function refusalFor(context: AppContext, actor: Actor, ballotId: string): 
 }
 
 /**
- * A representative's ballot paper. The receipt is the device's own random secret; it is stored
- * beside the ballot only, never beside the representative. Resolves once the vote is durable.
+ * A representative's ballot paper. The receipt is the device's own random secret; it is stored in a
+ * table of its own, beside neither the paper nor the representative. Resolves once the vote is durable.
  */
 export async function castVote(context: AppContext, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
   const member = requireMember(actor);
@@ -40,6 +40,8 @@ export async function castVote(context: AppContext, actor: Actor, ballotId: stri
   if (!open) return refusalFor(context, actor, ballotId);
   if (open.termId !== member.termId) fail('FORBIDDEN');
   if (member.role !== 'representative') fail('NOT_ELIGIBLE');
+  // The cheap refusals first: a repeat costs a set lookup, never a check of its answers.
+  if (open.voters.has(member.memberId)) fail('ALREADY_VOTED');
   const items = await itemsOf(context, ballotId);
   if (input.answers.length !== items.length) fail('INVALID_ANSWER', { reason: 'one answer per item' });
   const answers = items.map((item, index) => {

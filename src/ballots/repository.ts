@@ -58,13 +58,43 @@ export async function countParticipation(db: Executor, ballotId: string): Promis
 }
 
 export async function listReceipts(db: Executor, ballotId: string): Promise<string[]> {
-  const rows = await db.selectFrom('ballot_box').select('receipt').where('ballot_id', '=', ballotId).orderBy('receipt').execute();
+  const rows = await db.selectFrom('ballot_receipt').select('receipt').where('ballot_id', '=', ballotId).orderBy('receipt').execute();
   return rows.map((row) => row.receipt);
 }
 
 export async function receiptInBox(db: Executor, ballotId: string, receipt: string): Promise<boolean> {
-  const row = await db.selectFrom('ballot_box').select('receipt').where('ballot_id', '=', ballotId).where('receipt', '=', receipt).executeTakeFirst();
+  const row = await db.selectFrom('ballot_receipt').select('receipt').where('ballot_id', '=', ballotId).where('receipt', '=', receipt).executeTakeFirst();
   return row !== undefined;
+}
+
+/** Rows per INSERT when rewriting: well under SQLite's limit on bound variables. */
+const REWRITE_CHUNK = 200;
+
+async function insertChunked<Row>(rows: Row[], insert: (chunk: Row[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += REWRITE_CHUNK) await insert(rows.slice(start, start + REWRITE_CHUNK));
+}
+
+/**
+ * A closed secret ballot's rows, deleted and written again in each table's own key order. Vote
+ * batches left their cells in pages in arrival order, so a copy of the file could pair the voters
+ * and the papers of one batch; rewritten, a cell's place says no more than its key. With
+ * secure_delete the old cells and freed pages are zeroed. The cost is the ballot's size only.
+ */
+export async function rewriteInKeyOrder(db: Executor, ballotId: string): Promise<void> {
+  const voters = await db.selectFrom('participation').selectAll().where('ballot_id', '=', ballotId).orderBy('member_id').execute();
+  const receipts = await db.selectFrom('ballot_receipt').selectAll().where('ballot_id', '=', ballotId).orderBy('receipt').execute();
+  const papers = await db.selectFrom('ballot_box').selectAll().where('ballot_id', '=', ballotId).orderBy('ballot_key').execute();
+  await db.deleteFrom('participation').where('ballot_id', '=', ballotId).execute();
+  await db.deleteFrom('ballot_receipt').where('ballot_id', '=', ballotId).execute();
+  await db.deleteFrom('ballot_box').where('ballot_id', '=', ballotId).execute();
+  await insertChunked(voters, (chunk) => db.insertInto('participation').values(chunk).execute());
+  await insertChunked(receipts, (chunk) => db.insertInto('ballot_receipt').values(chunk).execute());
+  await insertChunked(papers, (chunk) => db.insertInto('ballot_box').values(chunk).execute());
+}
+
+export async function listVoters(db: Executor, ballotId: string): Promise<string[]> {
+  const rows = await db.selectFrom('participation').select('member_id').where('ballot_id', '=', ballotId).execute();
+  return rows.map((row) => row.member_id);
 }
 
 export async function ballotsVotedBy(db: Executor, memberId: string, ballotIds: string[]): Promise<string[]> {

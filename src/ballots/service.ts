@@ -4,7 +4,7 @@ import type { AccountActor, Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
 import type { BallotTable, MeetingTable } from '../db/database.js';
-import { fail } from '../errors.js';
+import { AppError, fail } from '../errors.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
 import * as repository from './repository.js';
@@ -122,14 +122,19 @@ export async function deleteBallot(context: AppContext, actor: AccountActor, bal
 
 /** setTimeout waits at most 2^31-1 ms (about 24.8 days); a later deadline is reached in steps. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/** A deadline close that failed for the server's reasons (a full disk) is tried again this often. */
+const CLOSE_RETRY_MS = 5_000;
 
-function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null): void {
+function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
   if (!deadlineAt) return;
-  const remaining = Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
+  const remaining = retryInMs ?? Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
   const timer = setTimeout(() => {
     context.deadlines.delete(ballotId);
     if (Date.parse(deadlineAt) > context.clock().getTime()) return armDeadline(context, ballotId, deadlineAt);
-    closeBallot(context, null, ballotId).catch((error: unknown) => context.logger.error({ err: error, ballotId }, 'auto-close failed'));
+    closeBallot(context, null, ballotId).catch((error: unknown) => {
+      context.logger.error({ err: error, ballotId }, 'auto-close failed');
+      if (error instanceof AppError && error.code === 'CLOSE_FAILED') armDeadline(context, ballotId, deadlineAt, CLOSE_RETRY_MS);
+    });
   }, Math.min(remaining, LONGEST_TIMER_MS));
   timer.unref();
   context.deadlines.set(ballotId, timer);
@@ -156,7 +161,7 @@ export async function openBallot(context: AppContext, actor: AccountActor, ballo
     });
     return { ballot: current, meeting: meetingRow };
   });
-  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0 });
+  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0, voters: new Set() });
   armDeadline(context, ballotId, ballot.deadline_at);
   context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
@@ -166,39 +171,59 @@ function electorateFor(meeting: MeetingTable, eligible: number, present: number,
   return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
 
+/** A close that failed for a reason of the server's (a full disk, say) gets a code of its own. */
+function closeFailure(context: AppContext, ballotId: string, error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  context.logger.error({ err: error, ballotId }, 'closing the ballot failed; it stays open');
+  const full = error instanceof Error && 'code' in error && error.code === 'SQLITE_FULL';
+  return new AppError('CLOSE_FAILED', full ? { reason: 'storage full' } : undefined);
+}
+
 /**
- * Closing is atomic with votes in flight: queued votes are committed first, then the ballot stops
- * counting; a later vote gets BALLOT_CLOSED. The tally is computed once, and the file is scrubbed
- * (a failed scrub stays pending and never fails the close).
+ * Closing is all or nothing, and atomic with votes in flight: queued votes are committed first,
+ * later ones wait; the tally, the new state, the secret ballot's rewrite in key order and the
+ * scrub it owes commit in one transaction. If that fails the ballot is still open, the votes that
+ * waited are counted, and a retry can succeed. The WAL is emptied after the commit (the scrub:
+ * pending until it succeeds).
  */
 export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   nextBallotState(ballot.state, 'close', actor?.role ?? 'system');
-  // Only the first of two simultaneous closes finds the ballot still registered.
-  if (!context.votes.unregister(ballotId)) fail('BALLOT_STATE', { state: 'closed' });
+  // Only the first of two simultaneous closes finds the ballot open and not already closing.
+  if (!context.votes.beginClose(ballotId)) fail('BALLOT_STATE', { state: 'closed' });
+  let meetingId: string;
+  try {
+    meetingId = await transact(context, async (inside) => {
+      const meeting = await getMeeting(inside, ballot.meeting_id);
+      const counts = await attendanceCounts(inside, meeting);
+      const papers = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
+      const participation = await repository.countParticipation(inside.db, ballotId);
+      if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
+      const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
+      await moveBallot(inside, ballotId, 'open', {
+        state: 'closed',
+        closed_at: nowIso(context),
+        eligible: counts.eligible,
+        present: counts.present,
+        ballots_cast: papers.length,
+        result: JSON.stringify(result),
+      });
+      if (ballot.secrecy === 'secret') {
+        await repository.rewriteInKeyOrder(inside.db, ballotId);
+        await repository.markScrubPending(inside.db, ballotId);
+      }
+      await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
+      return meeting.id;
+    });
+  } catch (error) {
+    context.votes.abortClose(ballotId);
+    throw closeFailure(context, ballotId, error);
+  }
+  context.votes.finishClose(ballotId);
   clearTimeout(context.deadlines.get(ballotId));
   context.deadlines.delete(ballotId);
-  const meeting = await getMeeting(context, ballot.meeting_id);
-  const counts = await attendanceCounts(context, meeting);
-  const papers = (await repository.listBoxAnswers(context.db, ballotId)).map((row) => row.answers);
-  const participation = await repository.countParticipation(context.db, ballotId);
-  if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
-  const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, counts.present, papers.length));
-  // The scrub owed by a secret ballot is recorded with the close, so a crash before it runs is paid at start.
-  await transact(context, async (inside) => {
-    await moveBallot(inside, ballotId, 'open', {
-      state: 'closed',
-      closed_at: nowIso(context),
-      eligible: counts.eligible,
-      present: counts.present,
-      ballots_cast: papers.length,
-      result: JSON.stringify(result),
-    });
-    if (ballot.secrecy === 'secret') await repository.markScrubPending(inside.db, ballotId);
-    await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
-  });
   await scrubPendingBallots(context);
-  context.events.publish({ type: 'ballot.closed', meetingId: meeting.id, ballotId });
+  context.events.publish({ type: 'ballot.closed', meetingId, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
@@ -247,8 +272,8 @@ export async function createRevote(context: AppContext, actor: AccountActor, bal
 /** At start: re-register open ballots and re-arm their deadlines (a passed deadline closes now). */
 export async function restoreOpenBallots(context: AppContext): Promise<void> {
   for (const ballot of await repository.listOpenBallots(context.db)) {
-    const voted = await repository.countParticipation(context.db, ballot.id);
-    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted });
+    const voters = new Set(await repository.listVoters(context.db, ballot.id));
+    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters });
     armDeadline(context, ballot.id, ballot.deadline_at);
   }
 }

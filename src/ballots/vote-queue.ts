@@ -11,6 +11,11 @@ export interface OpenBallot {
   termId: string;
   secrecy: 'secret' | 'named';
   voted: number;
+  /**
+   * Who has voted, kept in memory so a repeat is refused before any costly check of its answers
+   * (the participation table stays the authority: its UNIQUE key decides inside the batch).
+   */
+  voters: Set<string>;
 }
 
 interface PendingVote {
@@ -38,6 +43,8 @@ function sizeBucket(size: number): string {
 
 export class VoteQueue {
   readonly #open = new Map<string, OpenBallot>();
+  /** Ballots being closed: their votes wait in the queue until the close commits or fails. */
+  readonly #closing = new Set<string>();
   #pending: PendingVote[] = [];
   #scheduled = false;
   #accepting = true;
@@ -54,14 +61,37 @@ export class VoteQueue {
     this.#open.set(ballot.id, ballot);
   }
 
-  /** Commits whatever is queued, then stops counting votes for the ballot; false if it was not open. */
-  unregister(ballotId: string): boolean {
+  /**
+   * Starts closing a ballot: commits whatever is queued, then holds its later votes until
+   * `finishClose` (they are refused BALLOT_CLOSED) or `abortClose` (they are counted). Undefined if
+   * the ballot is not open or another close got there first.
+   */
+  beginClose(ballotId: string): OpenBallot | undefined {
+    const ballot = this.#open.get(ballotId);
+    if (!ballot || this.#closing.has(ballotId)) return undefined;
     this.flushNow();
-    return this.#open.delete(ballotId);
+    this.#closing.add(ballotId);
+    return ballot;
+  }
+
+  finishClose(ballotId: string): void {
+    this.#open.delete(ballotId);
+    this.#closing.delete(ballotId);
+    this.#schedule();
+  }
+
+  /** The close failed: the ballot is open as before and the votes held meanwhile are counted. */
+  abortClose(ballotId: string): void {
+    this.#closing.delete(ballotId);
+    this.#schedule();
   }
 
   openBallot(ballotId: string): OpenBallot | undefined {
     return this.#open.get(ballotId);
+  }
+
+  isClosing(ballotId: string): boolean {
+    return this.#closing.has(ballotId);
   }
 
   enqueue(row: VoteRow): Promise<void> {
@@ -69,11 +99,14 @@ export class VoteQueue {
     if (this.#pending.length >= MAX_PENDING) return Promise.reject(new AppError('SERVER_BUSY'));
     return new Promise((resolve, reject) => {
       this.#pending.push({ row, resolve, reject });
-      if (!this.#scheduled) {
-        this.#scheduled = true;
-        setImmediate(() => this.#flushScheduled());
-      }
+      this.#schedule();
     });
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#pending.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => this.#flushScheduled());
   }
 
   #flushScheduled(): void {
@@ -89,9 +122,23 @@ export class VoteQueue {
 
   flushNow(): void {
     while (this.#pending.length > 0 && !this.repository.busy) {
-      const batch = this.#pending.splice(0, MAX_BATCH);
+      const batch = this.#takeBatch();
+      if (batch.length === 0) return;
       this.#commit(this.#shuffle(batch));
     }
+  }
+
+  /** Up to MAX_BATCH queued votes, leaving those of ballots being closed in the queue. */
+  #takeBatch(): PendingVote[] {
+    if (this.#closing.size === 0) return this.#pending.splice(0, MAX_BATCH);
+    const batch: PendingVote[] = [];
+    const held: PendingVote[] = [];
+    for (const vote of this.#pending) {
+      if (batch.length < MAX_BATCH && !this.#closing.has(vote.row.ballotId)) batch.push(vote);
+      else held.push(vote);
+    }
+    this.#pending = held;
+    return batch;
   }
 
   /** Finishes in-flight votes and refuses new ones (graceful shutdown). */
@@ -110,7 +157,7 @@ export class VoteQueue {
   }
 
   #commit(batch: PendingVote[]): void {
-    let outcomes: { outcome: VoteOutcome; checkedIn: boolean }[];
+    let outcomes: VoteOutcome[];
     try {
       outcomes = this.repository.commitBatch(
         batch.map((vote) => vote.row),
@@ -125,14 +172,15 @@ export class VoteQueue {
     this.#record(batch.length);
     const touched = new Map<string, string>();
     const voters = new Map<string, string[]>();
-    const checkedInMeetings = new Set<string>();
     batch.forEach((vote, index) => {
-      const { outcome, checkedIn } = outcomes[index]!;
+      const outcome = outcomes[index]!;
       if (outcome !== 'counted') return vote.reject(new AppError(outcome));
       const ballot = this.#open.get(vote.row.ballotId);
-      if (ballot) ballot.voted += 1;
+      if (ballot) {
+        ballot.voted += 1;
+        ballot.voters.add(vote.row.memberId);
+      }
       touched.set(vote.row.ballotId, vote.row.meetingId);
-      if (checkedIn) checkedInMeetings.add(vote.row.meetingId);
       vote.resolve();
       const ballotVoters = voters.get(vote.row.ballotId) ?? [];
       if (ballotVoters.length === 0) voters.set(vote.row.ballotId, ballotVoters);
@@ -141,7 +189,6 @@ export class VoteQueue {
     // One event per ballot and batch: their other devices learn it in one broadcast, not one per vote.
     for (const [ballotId, memberIds] of voters) this.events.publish({ type: 'members.voted', ballotId, memberIds });
     for (const [ballotId, meetingId] of touched) this.events.publish({ type: 'ballot.turnout', meetingId, ballotId });
-    for (const meetingId of checkedInMeetings) this.events.publish({ type: 'attendance.changed', meetingId });
   }
 
   #record(size: number): void {

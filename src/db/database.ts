@@ -102,12 +102,17 @@ export interface ParticipationTable {
 export interface BallotBoxTable {
   ballot_id: string;
   ballot_key: string;
-  receipt: string;
   answers: string;
   named_member_id: string | null;
 }
 
-/** A secret ballot closed but its file scrub (VACUUM, WAL truncate) has not yet succeeded. */
+/** The receipts of counted papers, in a table of their own: no key or row ties one to a paper. */
+export interface BallotReceiptTable {
+  ballot_id: string;
+  receipt: string;
+}
+
+/** A secret ballot closed but the WAL that held its votes' page images has not yet been emptied. */
 export interface ScrubPendingTable {
   ballot_id: string;
 }
@@ -391,6 +396,7 @@ export interface Database {
   ballot: BallotTable;
   participation: ParticipationTable;
   ballot_box: BallotBoxTable;
+  ballot_receipt: BallotReceiptTable;
   scrub_pending: ScrubPendingTable;
   audit_log: AuditLogTable;
   department: DepartmentTable;

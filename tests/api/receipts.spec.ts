@@ -44,7 +44,7 @@ describe('the published list of receipts', () => {
     await castAll(congress, ballotId, [['yes'], ['no']]);
     await closeBallot(congress, ballotId);
     await publishBallot(congress, ballotId);
-    app.yishi.sqlite.prepare("INSERT INTO ballot_box (ballot_id, ballot_key, receipt, answers) VALUES (?, 'stuffed', ?, '[\"yes\"]')").run(ballotId, deviceReceipt());
+    app.yishi.sqlite.prepare('INSERT INTO ballot_receipt (ballot_id, receipt) VALUES (?, ?)').run(ballotId, deviceReceipt());
 
     const list = await call(app, { method: 'GET', url: `/api/ballots/${ballotId}/receipts` });
 
@@ -61,7 +61,7 @@ describe('a vote without the device’s receipt', () => {
     const response = await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: bearer(congress.representatives[0]!.token), payload: { answers: ['yes'] } });
     expectError(response, 400, 'VALIDATION_FAILED');
     expect(JSON.stringify(response.json().details)).toContain('receipt');
-    expect(rowCount(app, 'participation') + rowCount(app, 'ballot_box')).toBe(0);
+    expect(rowCount(app, 'participation') + rowCount(app, 'ballot_box') + rowCount(app, 'ballot_receipt')).toBe(0);
   });
 });
 

@@ -79,7 +79,7 @@ describe('a crash in the middle of a vote storm', () => {
 
     const sqlite = new BetterSqlite3(databasePath, { readonly: true });
     try {
-      const inBox = new Set(sqlite.prepare('SELECT receipt FROM ballot_box WHERE ballot_id = ?').pluck().all(ballotId) as string[]);
+      const inBox = new Set(sqlite.prepare('SELECT receipt FROM ballot_receipt WHERE ballot_id = ?').pluck().all(ballotId) as string[]);
       for (const receipt of acknowledged) expect(inBox.has(receipt)).toBe(true);
       const participation = sqlite.prepare('SELECT count(*) FROM participation WHERE ballot_id = ?').pluck().get(ballotId) as number;
       const ballot = sqlite.prepare('SELECT ballots_cast, result FROM ballot WHERE id = ?').get(ballotId) as { ballots_cast: number; result: string };

@@ -43,7 +43,7 @@ describe('a full disk during a vote', () => {
     sockets = await connectAll(url, congress.codes.map((code) => ({ code })));
     const choices = seededChoices(VOTERS, 'disk full');
     const ballotId = await openStormBallot(congress);
-    const inBox = () => new Set(sqlite.prepare('SELECT receipt FROM ballot_box WHERE ballot_id = ?').pluck().all(ballotId) as string[]);
+    const inBox = () => new Set(sqlite.prepare('SELECT receipt FROM ballot_receipt WHERE ballot_id = ?').pluck().all(ballotId) as string[]);
     const participation = () => sqlite.prepare('SELECT count(*) FROM participation WHERE ballot_id = ?').pluck().get(ballotId) as number;
 
     const early = await castStorm(sockets.slice(0, BEFORE_FULL), async () => {}, { ballotId, choices: choices.slice(0, BEFORE_FULL) });

@@ -1,4 +1,4 @@
-// The scrub after a secret ballot closes (VACUUM, then an emptied WAL) is owed until it succeeds:
+// The scrub after a secret ballot closes (its rows rewritten in key order with the close, then an emptied WAL) is owed until it succeeds:
 // a failed scrub never fails the close, and a restart pays what a failure or a crash left pending.
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { VoteRepository } from '../../src/ballots/vote-repository.js';
+import { walScrub } from '../../src/ballots/scrub.js';
 import type { DomainEvent } from '../../src/events.js';
 import { createApp, createCongress, openBallot } from '../support/congress.js';
 import { castAll, closeBallot, rowCount } from '../support/requests.js';
@@ -47,7 +47,7 @@ describe('the scrub after a secret ballot closes', () => {
     await castAll(congress, ballotId, [['yes'], ['no'], ['yes']]);
     const events: DomainEvent[] = [];
     app.yishi.events.subscribe((event) => events.push(event));
-    vi.spyOn(VoteRepository.prototype, 'scrubAfterClose').mockImplementationOnce(diskFull);
+    vi.spyOn(walScrub, 'run').mockImplementationOnce(diskFull);
 
     const ballot = await closeBallot(congress, ballotId);
 
@@ -64,12 +64,12 @@ describe('the scrub after a secret ballot closes', () => {
     const congress = await createCongress(app, { representatives: 3 });
     const ballotId = await openBallot(congress);
     await castAll(congress, ballotId, [['yes'], ['no'], ['abstain']]);
-    vi.spyOn(VoteRepository.prototype, 'scrubAfterClose').mockImplementationOnce(diskFull);
+    vi.spyOn(walScrub, 'run').mockImplementationOnce(diskFull);
     await closeBallot(congress, ballotId);
     await app.close();
     vi.restoreAllMocks();
 
-    const scrub = vi.spyOn(VoteRepository.prototype, 'scrubAfterClose');
+    const scrub = vi.spyOn(walScrub, 'run');
     app = await createApp({ DATABASE_PATH: path });
 
     expect(scrub).toHaveBeenCalledTimes(1);
@@ -82,7 +82,7 @@ describe('the scrub after a secret ballot closes', () => {
     const congress = await createCongress(app, { representatives: 2 });
     const first = await openBallot(congress);
     await castAll(congress, first, [['yes'], ['no']]);
-    vi.spyOn(VoteRepository.prototype, 'scrubAfterClose').mockImplementationOnce(diskFull);
+    vi.spyOn(walScrub, 'run').mockImplementationOnce(diskFull);
     await closeBallot(congress, first);
     expect(rowCount(app, 'scrub_pending')).toBe(1);
 

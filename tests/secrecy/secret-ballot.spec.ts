@@ -98,7 +98,7 @@ describe('a secret ballot after it closes', () => {
       sqlite.prepare('SELECT member_id FROM participation WHERE ballot_id = ?').pluck().all(ballotId),
       sqlite.prepare('SELECT member_id FROM participation WHERE ballot_id = ? ORDER BY member_id DESC').pluck().all(ballotId),
     ] as string[][];
-    const boxOrders = ['', 'ORDER BY ballot_key', 'ORDER BY ballot_key DESC', 'ORDER BY receipt', 'ORDER BY receipt DESC', 'ORDER BY answers'].map(
+    const boxOrders = ['', 'ORDER BY ballot_key', 'ORDER BY ballot_key DESC', 'ORDER BY answers'].map(
       (order) => (sqlite.prepare(`SELECT answers FROM ballot_box WHERE ballot_id = ? ${order}`).pluck().all(ballotId) as string[]).map((paper) => (JSON.parse(paper) as string[])[0]!),
     );
     for (const members of participationOrders) {

@@ -17,7 +17,7 @@ export function boxFigures(app: FastifyInstance, ballotId: string): BoxFigures {
   return {
     ballots: sqlite.prepare('SELECT count(*) FROM ballot_box WHERE ballot_id = ?').pluck().get(ballotId) as number,
     participation: sqlite.prepare('SELECT count(*) FROM participation WHERE ballot_id = ?').pluck().get(ballotId) as number,
-    receipts: (sqlite.prepare('SELECT receipt FROM ballot_box WHERE ballot_id = ?').pluck().all(ballotId) as string[]).sort(),
+    receipts: (sqlite.prepare('SELECT receipt FROM ballot_receipt WHERE ballot_id = ?').pluck().all(ballotId) as string[]).sort(),
   };
 }
 
