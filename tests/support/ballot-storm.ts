@@ -20,7 +20,7 @@ export interface CastRecord {
   choice: Choice;
   receipt: string;
   /** The write-in that makes this voter's paper unique (tagged ballots only), else null. */
-  tag: string | null;
+  tag?: string | null;
   /** Position in the order the votes were sent, 0-based. */
   sent: number;
   /** Position in the order acknowledgements arrived, or null if none did. */
