@@ -77,7 +77,7 @@ beforeAll(async () => {
     const response = await fetch(`${url}/api/ballots/${ballotId}/${step}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: congress.cookie }, body: '{}' });
     expect(response.status, step).toBe(200);
   }
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   closeAll(sockets);

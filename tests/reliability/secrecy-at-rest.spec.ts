@@ -8,16 +8,16 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/db/backup.js';
 import { type BatchStatistics } from '../../src/ballots/vote-queue.js';
 import { closeAll, connectAll } from '../bench/harness.js';
-import { type CastRecord, castStorm, CHOICES, type Choice, createStormCongress, openTaggedBallot, paperTags, seededChoices, spearman } from '../support/ballot-storm.js';
+import { type CastRecord, castStorm, CHOICES, createStormCongress, openTaggedBallot, paperTags, seededChoices } from '../support/ballot-storm.js';
 import { createApp } from '../support/congress.js';
-import { type BallotRows, ballotRowsInFile, ballotRowsInPage, type FoundRow, type KnownIds, noRows, pagesOf, placeInFile, readWal, ROW_KINDS, type RowKind } from '../support/wal-frames.js';
+import { PAIRS, pairName, secrecyAttacks } from '../support/secrecy-attacks.js';
+import { type KnownIds, ROW_KINDS, type RowKind } from '../support/wal-frames.js';
 
 /** 2,000 votes, so a |ρ| < 0.1 bound after close sits 4.5 standard deviations out. */
 const WAVES = [1, 1, 2, 3, 5, 10, 25, 50, 100, 200, 250, 353, 500, 500];
@@ -106,7 +106,8 @@ beforeAll(async () => {
     papers: new Map(votes.map((vote, index) => [vote.tag!, index])),
   };
   known = { members: new Set(voterOf.participation.keys()), receipts: new Set(voterOf.receipts.keys()), tags: new Set(voterOf.papers.keys()) };
-}, 90_000);
+  attacks = secrecyAttacks({ ballotId, votes, voterOf, known });
+}, 180_000);
 
 afterAll(async () => {
   closeAll(sockets);
@@ -116,139 +117,14 @@ afterAll(async () => {
   if (directory) rmSync(directory, { recursive: true, force: true });
 });
 
-const choiceOf = (kind: RowKind, row: FoundRow): Choice => votes[voterOf[kind].get(row.id)!]!.choice;
-const sameVoter = (a: RowKind, rowA: FoundRow, b: RowKind, rowB: FoundRow) => voterOf[a].get(rowA.id) === voterOf[b].get(rowB.id);
-/** The pairs of tables an attacker would join: who with which paper, which receipt with which paper, who with which receipt. */
-const PAIRS = [['participation', 'papers'], ['receipts', 'papers'], ['participation', 'receipts']] as const;
-const pairName = ([a, b]: readonly [RowKind, RowKind]) => `${a}/${b}`;
-
-/**
- * WAL replay: the rows already in the database file, then, commit by commit, the rows that first
- * appear in that commit's page images. Rows that appear together were written together.
- */
-function replay(databaseFile: Buffer, walFile: Buffer | undefined): { inFile: BallotRows; commits: BallotRows[]; frames: number } {
-  const wal = readWal(walFile ?? Buffer.alloc(0));
-  const pageSize = wal.pageSize || databaseFile.readUInt16BE(16);
-  const seen = { participation: new Set<string>(), receipts: new Set<string>(), papers: new Set<string>() };
-  const collect = (pages: Iterable<[number, Buffer]>): BallotRows => {
-    const group = noRows();
-    for (const [page, data] of pages) {
-      const rows = ballotRowsInPage(data, page, ballotId, known);
-      for (const kind of ROW_KINDS) {
-        for (const row of rows[kind]) {
-          if (seen[kind].has(row.id) || group[kind].some((other) => other.id === row.id)) continue;
-          group[kind].push(row);
-        }
-      }
-    }
-    for (const kind of ROW_KINDS) for (const row of group[kind]) seen[kind].add(row.id);
-    return group;
-  };
-  const inFile = collect(pagesOf(databaseFile, pageSize));
-  const commits = wal.commits.map((frames) => collect(frames.map((frame) => [frame.page, frame.data] as [number, Buffer])));
-  return { inFile, commits, frames: wal.commits.reduce((sum, frames) => sum + frames.length, 0) };
-}
-
-/** Best guess per voter from a group: the most common choice among the group's papers. */
-function majorityGuess(group: BallotRows): number {
-  const counts = CHOICES.map((choice) => group.papers.filter((row) => choiceOf('papers', row) === choice).length);
-  const best = CHOICES[counts.indexOf(Math.max(...counts))]!;
-  return group.participation.filter((row) => choiceOf('participation', row) === best).length;
-}
-
-/** Rows in the order they sit (page, then the cell area's fill order from the page's end). */
-function byPlace(rows: FoundRow[]): FoundRow[] {
-  return [...rows].sort((a, b) => a.page - b.page || b.offset - a.offset);
-}
-
-/** Pairs two kinds of rows by where they sit: how many pairs share a choice, and how many are the same voter's. */
-function pairByPosition(a: RowKind, left: FoundRow[], b: RowKind, right: FoundRow[]): { sameChoice: number; sameVoter: number } {
-  const lefts = byPlace(left);
-  const rights = byPlace(right);
-  let sameChoice = 0;
-  let same = 0;
-  lefts.forEach((row, index) => {
-    const other = rights[index];
-    if (!other) return;
-    if (choiceOf(a, row) === choiceOf(b, other)) sameChoice += 1;
-    if (sameVoter(a, row, b, other)) same += 1;
-  });
-  return { sameChoice, sameVoter: same };
-}
-
-/** What guessing the overall tally's leader for everyone gets right: the floor any attack is measured against. */
-function tallyGuess(papers: FoundRow[]): number {
-  const counts = CHOICES.map((choice) => papers.filter((row) => choiceOf('papers', row) === choice).length);
-  return Math.max(...counts) / Math.max(1, papers.length);
-}
-
-/** ρ between a voter's rank in one list and in another. */
-function pairedRanks(a: RowKind, left: FoundRow[], rankA: (row: FoundRow) => number, b: RowKind, right: FoundRow[], rankB: (row: FoundRow) => number): number {
-  const rightRank = new Map(right.map((row) => [voterOf[b].get(row.id)!, rankB(row)]));
-  const both = left.filter((row) => rightRank.has(voterOf[a].get(row.id)!));
-  return spearman(both.map(rankA), both.map((row) => rightRank.get(voterOf[a].get(row.id)!)!));
-}
-
-interface OrderAttack {
-  ballots: number;
-  papers: FoundRow[];
-  /** Share of voters whose choice a join by key order (row i with row i) gets right, per pair of tables. */
-  pairedByKey: Record<string, number>;
-  /** The same, joining by place in the file. */
-  pairedByFile: Record<string, number>;
-  /** Share of rows a join puts with the very same voter's row (by key, by file), per pair of tables. */
-  exactByKey: Record<string, number>;
-  exactByFile: Record<string, number>;
-  /** ρ of each table's key order and file order against send order. */
-  rhoKey: Record<RowKind, number>;
-  rhoFile: Record<RowKind, number>;
-  /** ρ between a voter's ranks in two tables (key order; file order). */
-  rhoPairKey: Record<string, number>;
-  rhoPairFile: Record<string, number>;
-}
-
-/** A copy's rows ordered by key (SQL) and by place in the file, against send order and each other. */
-function orderAttacks(databasePath: string): OrderAttack {
-  const sqlite = new BetterSqlite3(databasePath, { readonly: true });
-  const keyOrder = noRows();
-  try {
-    // Each table's own b-tree, as SELECT * returns it: member id, receipt and ballot key order.
-    const asRows = (ids: string[]) => ids.map((id, index) => ({ id, page: 0, offset: -index }));
-    keyOrder.participation = asRows(sqlite.prepare('SELECT member_id FROM participation WHERE ballot_id = ? ORDER BY member_id').pluck().all(ballotId) as string[]);
-    keyOrder.receipts = asRows((sqlite.prepare('SELECT * FROM ballot_receipt WHERE ballot_id = ?').all(ballotId) as { receipt: string }[]).map((row) => row.receipt));
-    keyOrder.papers = asRows((sqlite.prepare('SELECT * FROM ballot_box WHERE ballot_id = ?').all(ballotId) as { answers: string }[]).map((row) => (JSON.parse(row.answers) as { writeIns: string[] }[])[0]!.writeIns[0]!));
-  } finally {
-    sqlite.close();
-  }
-  const { rows: inFile, pageSize } = ballotRowsInFile(readFileSync(databasePath), ballotId, known);
-  const ballots = keyOrder.papers.length;
-  const sent = (kind: RowKind) => (row: FoundRow) => votes[voterOf[kind].get(row.id)!]!.sent;
-  const keyRank = (row: FoundRow) => -row.offset;
-  const fileRank = (row: FoundRow) => placeInFile(row, pageSize);
-  const attack: OrderAttack = { ballots, papers: keyOrder.papers, pairedByKey: {}, pairedByFile: {}, exactByKey: {}, exactByFile: {}, rhoKey: {} as Record<RowKind, number>, rhoFile: {} as Record<RowKind, number>, rhoPairKey: {}, rhoPairFile: {} };
-  for (const kind of ROW_KINDS) {
-    attack.rhoKey[kind] = spearman(keyOrder[kind].map(keyRank), keyOrder[kind].map(sent(kind)));
-    attack.rhoFile[kind] = spearman(inFile[kind].map(fileRank), inFile[kind].map(sent(kind)));
-  }
-  for (const pair of PAIRS) {
-    const [a, b] = pair;
-    const byKey = pairByPosition(a, keyOrder[a], b, keyOrder[b]);
-    const byFile = pairByPosition(a, inFile[a], b, inFile[b]);
-    attack.pairedByKey[pairName(pair)] = byKey.sameChoice / Math.max(1, ballots);
-    attack.pairedByFile[pairName(pair)] = byFile.sameChoice / Math.max(1, ballots);
-    attack.exactByKey[pairName(pair)] = byKey.sameVoter / Math.max(1, ballots);
-    attack.exactByFile[pairName(pair)] = byFile.sameVoter / Math.max(1, ballots);
-    attack.rhoPairKey[pairName(pair)] = pairedRanks(a, keyOrder[a], keyRank, b, keyOrder[b], keyRank);
-    attack.rhoPairFile[pairName(pair)] = pairedRanks(a, inFile[a], fileRank, b, inFile[b], fileRank);
-  }
-  return attack;
-}
+let attacks: ReturnType<typeof secrecyAttacks>;
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const listed = (values: Record<string, number>, format: (value: number) => string) => Object.entries(values).map(([name, value]) => `${name} ${format(value)}`).join(', ');
 
 describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
   it('mid-vote, a copy with its WAL links a voter or a receipt to no more than the commit batch that held the vote', () => {
+    const { choiceOf, majorityGuess, pairByPosition, replay, tallyGuess } = attacks;
     const { inFile, commits, frames } = replay(readFileSync(copies.midStorm.database), existsSync(copies.midStorm.wal) ? readFileSync(copies.midStorm.wal) : undefined);
     const withVotes = commits.filter((group) => ROW_KINDS.some((kind) => group[kind].length > 0));
     // The replay found every committed vote, each as one voter, one receipt and one paper.
@@ -300,6 +176,7 @@ describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
   });
 
   it('mid-vote, an online backup has no WAL, and neither key order nor file position pairs voters, receipts and papers', () => {
+    const { orderAttacks, tallyGuess } = attacks;
     expect(existsSync(`${copies.midStormBackup}-wal`)).toBe(false);
     const attack = orderAttacks(copies.midStormBackup);
     expect(attack.ballots).toBeGreaterThanOrEqual(copies.midStorm.committed);
@@ -322,6 +199,7 @@ describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
   });
 
   it('after close, the copy with its WAL and the online backup link nothing: no WAL frames, no order that follows the votes or pairs the tables', () => {
+    const { orderAttacks, replay, tallyGuess } = attacks;
     expect(!existsSync(copies.afterClose.wal) || statSync(copies.afterClose.wal).size === 0).toBe(true);
     const { commits, inFile } = replay(readFileSync(copies.afterClose.database), existsSync(copies.afterClose.wal) ? readFileSync(copies.afterClose.wal) : undefined);
     expect(commits).toEqual([]);
