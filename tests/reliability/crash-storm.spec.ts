@@ -1,5 +1,5 @@
 // Item 1: the real server, killed with SIGKILL in the middle of a 2,000-voter storm, restarts with
-// every acknowledged receipt in the box and nothing half-written: tally == ballots == participation.
+// every acknowledged receipt in the box and nothing half-written: tally == papers == receipts == participation.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -76,10 +76,12 @@ describe('a crash in the middle of a 2,000-voter storm', () => {
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       const participation = sqlite.prepare('SELECT count(*) FROM participation WHERE ballot_id = ?').pluck().get(ballotId) as number;
       const ballots = sqlite.prepare('SELECT count(*) FROM ballot_box WHERE ballot_id = ?').pluck().get(ballotId) as number;
+      const storedReceipts = sqlite.prepare('SELECT count(*) FROM ballot_receipt WHERE ballot_id = ?').pluck().get(ballotId) as number;
       const cast = sqlite.prepare('SELECT ballots_cast FROM ballot WHERE id = ?').pluck().get(ballotId) as number;
-      // Every ballot has its voter and every voter their ballot: no commit was half-applied.
+      // Every paper has its voter and its receipt, each in a table of its own: no commit was half-applied.
       expect(missing).toEqual([]);
       expect(ballots).toBe(box.size);
+      expect(storedReceipts).toBe(ballots);
       expect(participation).toBe(ballots);
       expect(cast).toBe(ballots);
       expect(tally).toBe(ballots);

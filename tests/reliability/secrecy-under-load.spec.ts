@@ -1,6 +1,8 @@
-// Item 10: after a 2,000-voter storm against the real server, no order of the ballot rows (by any
-// column, or by where they sit in the file) follows the order the votes came in, neither table holds
-// a timestamp, and the server's logs, captured at trace level, hold no choice and no receipt.
+// Item 10: after a 2,000-voter storm against the real server, no order of the rows a vote leaves
+// (participation, receipt, paper: stored order, each column, where they sit in the file) follows the
+// order the votes came in, no table pairs with another by that order, none holds a timestamp, and
+// the server's logs, captured at trace level, hold no choice and no receipt. Each voter writes in a
+// tag of their own (openTaggedBallot), so the test knows whose paper each stored paper is.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +10,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import type { Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeAll, connectAll } from '../bench/harness.js';
-import { type CastRecord, castStorm, CHOICES, createStormCongress, openStormBallot, seededChoices, spearman, type StormCongress } from '../support/ballot-storm.js';
+import { type CastRecord, castStorm, CHOICES, createStormCongress, openTaggedBallot, paperTags, seededChoices, spearman, type StormCongress } from '../support/ballot-storm.js';
 import { type ServerProcess, startServer } from '../support/server-process.js';
+import { ballotRowsInFile, placeInFile, type RowKind } from '../support/wal-frames.js';
 
 /**
  * Twice the 1,000 voters the suite asks for: with n votes an honest ρ has a standard deviation of
@@ -51,7 +54,10 @@ async function stormWithCapturedLogs(): Promise<Storm> {
   const congress = await createStormCongress(server.url, VOTERS);
   sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
   let ballotId = '';
-  const votes = await castStorm(sockets, async () => (ballotId = await openStormBallot(congress)), { choices: seededChoices(VOTERS, 'secrecy under load') });
+  const votes = await castStorm(sockets, async () => (ballotId = await openTaggedBallot(congress)), {
+    choices: seededChoices(VOTERS, 'secrecy under load'),
+    tags: paperTags(VOTERS, 'secrecy under load'),
+  });
   expect(votes.filter((vote) => vote.acknowledged === null)).toEqual([]);
   return { congress, ballotId, votes, logs: () => logs, databasePath };
 }
@@ -66,71 +72,108 @@ function reading<T>(databasePath: string, look: (sqlite: BetterSqlite3.Database)
   }
 }
 
-/** ρ between each ballot's rank in some order (ties share a rank) and when its vote was sent and acknowledged. */
-function correlations(rows: { receipt: string; rank: number }[], votes: CastRecord[]): { sent: number; acknowledged: number } {
-  const byReceipt = new Map(votes.map((vote) => [vote.receipt, vote]));
-  const voteOf = rows.map((row) => byReceipt.get(row.receipt)!);
+/** A stored row, known by the voter it came from, and its rank in some order. */
+interface Ranked {
+  voter: number;
+  rank: number;
+}
+
+/** ρ between each row's rank in some order (ties share a rank) and when its vote was sent and acknowledged. */
+function correlations(rows: Ranked[], votes: CastRecord[]): { sent: number; acknowledged: number } {
   const ranks = rows.map((row) => row.rank);
   return {
-    sent: spearman(ranks, voteOf.map((vote) => vote.sent)),
-    acknowledged: spearman(ranks, voteOf.map((vote) => vote.acknowledged!)),
+    sent: spearman(ranks, rows.map((row) => votes[row.voter]!.sent)),
+    acknowledged: spearman(ranks, rows.map((row) => votes[row.voter]!.acknowledged!)),
   };
 }
 
+/** ρ between a voter's rank in one order and in another: does one table's order pair with the other's? */
+function pairing(left: Ranked[], right: Ranked[]): number {
+  const rightRank = new Map(right.map((row) => [row.voter, row.rank]));
+  const both = left.filter((row) => rightRank.has(row.voter));
+  return spearman(both.map((row) => row.rank), both.map((row) => rightRank.get(row.voter)!));
+}
+
 /** Rows in the order given, each ranked by its position. */
-function inOrder(receipts: string[]): { receipt: string; rank: number }[] {
-  return receipts.map((receipt, rank) => ({ receipt, rank }));
+function inOrder(voters: number[]): Ranked[] {
+  return voters.map((voter, rank) => ({ voter, rank }));
 }
 
 /** Rows ranked by a column's value: equal values (a constant column, one choice) share a rank. */
-function byValue(rows: { receipt: string; value: unknown }[]): { receipt: string; rank: number }[] {
+function byValue(rows: { voter: number; value: unknown }[]): Ranked[] {
   const distinct = [...new Set(rows.map((row) => String(row.value)))].sort();
   const rankOf = new Map(distinct.map((value, index) => [value, index]));
-  return rows.map((row) => ({ receipt: row.receipt, rank: rankOf.get(String(row.value))! }));
+  return rows.map((row) => ({ voter: row.voter, rank: rankOf.get(String(row.value))! }));
 }
 
+/** The tagged paper's write-in: whose paper it is. */
+function tagOf(answers: string): string {
+  return (JSON.parse(answers) as { writeIns: string[] }[])[0]!.writeIns[0]!;
+}
+
+const TABLES = ['participation', 'ballot_receipt', 'ballot_box'] as const;
+type Table = (typeof TABLES)[number];
+
 describe('secrecy after a 2,000-voter storm', () => {
-  it('stores ballot rows in no order that follows the votes, with no timestamps on either side, and logs no choice', async () => {
+  it('stores voters, receipts and papers in no order that follows the votes or pairs them, with no timestamps, and logs no choice', async () => {
     const { congress, ballotId, votes, logs, databasePath } = await stormWithCapturedLogs();
     const { voteBatches } = await (await fetch(`${congress.url}/api/health`)).json();
 
-    // No timestamps: the two tables' columns, their defaults, no hidden rowid and no trigger.
+    // No timestamps: the three tables' columns, their defaults, no hidden rowid, no index, no trigger.
     type Column = { name: string; type: string; dflt_value: string | null };
     const schema = reading(databasePath, (sqlite) => ({
-      participation: sqlite.prepare('SELECT name, type, dflt_value FROM pragma_table_info(?)').all('participation') as Column[],
-      ballotBox: sqlite.prepare('SELECT name, type, dflt_value FROM pragma_table_info(?)').all('ballot_box') as Column[],
-      tables: sqlite.prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name IN ('participation', 'ballot_box')").pluck().all() as string[],
-      triggers: sqlite.prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' AND tbl_name IN ('participation', 'ballot_box')").all(),
+      columns: Object.fromEntries(TABLES.map((table) => [table, sqlite.prepare('SELECT name, type, dflt_value FROM pragma_table_info(?)').all(table) as Column[]])) as Record<Table, Column[]>,
+      tables: sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(', ')})`).pluck().all(...TABLES) as string[],
+      indexesAndTriggers: sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN (${TABLES.map(() => '?').join(', ')})`).all(...TABLES),
       audited: sqlite.prepare('SELECT count(*) FROM audit_log WHERE ballot_id = ?').pluck().get(ballotId) as number,
     }));
-    expect(schema.participation.map((column) => column.name)).toEqual(['ballot_id', 'member_id']);
-    expect(schema.ballotBox.map((column) => column.name)).toEqual(['ballot_id', 'ballot_key', 'receipt', 'answers', 'named_member_id']);
-    for (const column of [...schema.participation, ...schema.ballotBox]) {
+    expect(schema.columns.participation.map((column) => column.name)).toEqual(['ballot_id', 'member_id']);
+    expect(schema.columns.ballot_receipt.map((column) => column.name)).toEqual(['ballot_id', 'receipt']);
+    expect(schema.columns.ballot_box.map((column) => column.name)).toEqual(['ballot_id', 'ballot_key', 'answers', 'named_member_id']);
+    for (const column of TABLES.flatMap((table) => schema.columns[table])) {
       expect(column.name).not.toMatch(/_at$|time|date|seq|order/i);
       expect(column.type).not.toMatch(/date|time/i);
       expect(column.dflt_value).toBeNull();
     }
-    expect(schema.tables).toHaveLength(2);
+    expect(schema.tables).toHaveLength(3);
     for (const sql of schema.tables) expect(sql).toMatch(/WITHOUT ROWID\s*$/);
-    expect(schema.triggers).toEqual([]);
+    expect(schema.indexesAndTriggers).toEqual([]);
     // Voting writes no audit row (which would carry a time) per vote.
     expect(schema.audited).toBeLessThan(5);
 
+    const voterOf = {
+      participation: new Map(votes.map((vote) => [congress.memberIds[vote.voter]!, vote.voter])),
+      ballot_receipt: new Map(votes.map((vote) => [vote.receipt, vote.voter])),
+      ballot_box: new Map(votes.map((vote) => [vote.tag!, vote.voter])),
+    };
+    /** Whose row it is: the member, the receipt, the paper's tag. */
+    const identify: Record<Table, (row: Record<string, unknown>) => number> = {
+      participation: (row) => voterOf.participation.get(row.member_id as string)!,
+      ballot_receipt: (row) => voterOf.ballot_receipt.get(row.receipt as string)!,
+      ballot_box: (row) => voterOf.ballot_box.get(tagOf(row.answers as string))!,
+    };
     const figures: Record<string, { sent: number; acknowledged: number }> = {};
-    const boxColumns = schema.ballotBox.map((column) => column.name);
+    const pairs: Record<string, number> = {};
+    const pairUp = (when: string, ranked: Record<Table, Ranked[]>) => {
+      pairs[`${when} participation/ballot_receipt`] = pairing(ranked.participation, ranked.ballot_receipt);
+      pairs[`${when} participation/ballot_box`] = pairing(ranked.participation, ranked.ballot_box);
+      pairs[`${when} ballot_receipt/ballot_box`] = pairing(ranked.ballot_receipt, ranked.ballot_box);
+    };
     const measure = (when: string) => reading(databasePath, (sqlite) => {
-      // The table's own b-tree, as SELECT * returns it (selecting the receipt alone would read its index).
-      figures[`${when} ballot_box stored order`] = correlations(inOrder((sqlite.prepare('SELECT * FROM ballot_box WHERE ballot_id = ?').all(ballotId) as { receipt: string }[]).map((row) => row.receipt)), votes);
-      for (const column of boxColumns) {
-        const rows = sqlite.prepare(`SELECT receipt, ${column} AS value FROM ballot_box WHERE ballot_id = ?`).all(ballotId) as { receipt: string; value: unknown }[];
-        figures[`${when} ballot_box by ${column}`] = correlations(byValue(rows), votes);
+      const stored = {} as Record<Table, Ranked[]>;
+      for (const table of TABLES) {
+        // The table's own b-tree, as SELECT * returns it.
+        const rows = sqlite.prepare(`SELECT * FROM ${table} WHERE ballot_id = ?`).all(ballotId) as Record<string, unknown>[];
+        expect(rows, `${when} ${table}`).toHaveLength(VOTERS);
+        const voters = rows.map(identify[table]);
+        expect(new Set(voters).size, `${when} ${table}: every row known`).toBe(VOTERS);
+        stored[table] = inOrder(voters);
+        figures[`${when} ${table} stored order`] = correlations(stored[table], votes);
+        for (const column of schema.columns[table]) {
+          figures[`${when} ${table} by ${column.name}`] = correlations(byValue(rows.map((row, index) => ({ voter: voters[index]!, value: row[column.name.toString()] }))), votes);
+        }
       }
-      const memberOrder = new Map(votes.map((vote) => [congress.memberIds[vote.voter]!, vote]));
-      for (const order of ['', 'ORDER BY member_id']) {
-        const members = sqlite.prepare(`SELECT member_id FROM participation WHERE ballot_id = ? ${order}`).pluck().all(ballotId) as string[];
-        expect(members).toHaveLength(VOTERS);
-        figures[`${when} participation ${order || 'stored order'}`] = correlations(inOrder(members.map((member) => memberOrder.get(member)!.receipt)), votes);
-      }
+      pairUp(`${when} stored order`, stored);
     });
     measure('open:');
 
@@ -138,24 +181,41 @@ describe('secrecy after a 2,000-voter storm', () => {
     expect(close.status).toBe(200);
     await server!.stop('SIGTERM');
     measure('closed:');
-    // Where each ballot's receipt sits in the file (the order cells were written in, within a page).
+    // Where each voter's row, receipt and paper sit in the file (the order cells were written in, within a page).
     const file = readFileSync(databasePath);
-    const byOffset = votes.map((vote) => ({ receipt: vote.receipt, offset: file.indexOf(Buffer.from(vote.receipt)) }));
-    expect(byOffset.every((entry) => entry.offset >= 0)).toBe(true);
-    figures['closed: ballot_box by position in the file'] = correlations(byOffset.map((entry) => ({ receipt: entry.receipt, rank: entry.offset })), votes);
+    const found = ballotRowsInFile(file, ballotId, {
+      members: new Set(voterOf.participation.keys()),
+      receipts: new Set(voterOf.ballot_receipt.keys()),
+      tags: new Set(voterOf.ballot_box.keys()),
+    });
+    const kindOf: Record<Table, RowKind> = { participation: 'participation', ballot_receipt: 'receipts', ballot_box: 'papers' };
+    const inFile = {} as Record<Table, Ranked[]>;
+    for (const table of TABLES) {
+      inFile[table] = found.rows[kindOf[table]].map((row) => ({ voter: voterOf[table].get(row.id)!, rank: placeInFile(row, found.pageSize) }));
+      expect(inFile[table], table).toHaveLength(VOTERS);
+      figures[`closed: ${table} by position in the file`] = correlations(inFile[table], votes);
+    }
+    pairUp('closed: position in the file', inFile);
 
-    console.info(`secrecy under load, ${VOTERS} voters in batches ${JSON.stringify(voteBatches)}, Spearman ρ against send / ack order:\n${Object.entries(figures).map(([name, rho]) => `  ${name}: ${rho.sent.toFixed(3)} / ${rho.acknowledged.toFixed(3)}`).join('\n')}`);
+    console.info(
+      `secrecy under load, ${VOTERS} voters in batches ${JSON.stringify(voteBatches)}, Spearman ρ against send / ack order:\n${Object.entries(figures).map(([name, rho]) => `  ${name}: ${rho.sent.toFixed(3)} / ${rho.acknowledged.toFixed(3)}`).join('\n')}\n` +
+        `ρ between a voter's ranks in two tables:\n${Object.entries(pairs).map(([name, rho]) => `  ${name}: ${rho.toFixed(3)}`).join('\n')}`,
+    );
     for (const [name, rho] of Object.entries(figures)) {
       expect(Math.abs(rho.sent), name).toBeLessThan(LIMIT);
       expect(Math.abs(rho.acknowledged), name).toBeLessThan(LIMIT);
     }
+    for (const [name, rho] of Object.entries(pairs)) expect(Math.abs(rho), name).toBeLessThan(LIMIT);
 
     const captured = logs();
     // The capture works: the setup's and the close's requests are there, at trace level.
     expect(captured).toMatch(/incoming request/);
     expect(captured).toContain(`/api/ballots/${ballotId}/close`);
-    expect(captured).not.toMatch(/"answers"|\byes\b|\babstain\b|"no"|赞成|反对|弃权/);
-    for (const vote of votes) expect(captured.includes(vote.receipt), 'a receipt in the logs').toBe(false);
+    expect(captured).not.toMatch(/"answers"|"writeIns"|"candidateIds"|\byes\b|\babstain\b|"no"|赞成|反对|弃权/);
+    for (const vote of votes) {
+      expect(captured.includes(vote.receipt), 'a receipt in the logs').toBe(false);
+      expect(captured.includes(vote.tag!), 'a choice in the logs').toBe(false);
+    }
     for (const choice of CHOICES) expect(captured).not.toContain(`["${choice}"]`);
-  }, 90_000);
+  }, 150_000);
 });

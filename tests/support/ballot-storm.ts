@@ -19,6 +19,8 @@ export interface CastRecord {
   voter: number;
   choice: Choice;
   receipt: string;
+  /** The write-in that makes this voter's paper unique (tagged ballots only), else null. */
+  tag?: string | null;
   /** Position in the order the votes were sent, 0-based. */
   sent: number;
   /** Position in the order acknowledgements arrived, or null if none did. */
@@ -61,6 +63,40 @@ export async function openStormBallot(congress: StormCongress, title = '关于�
   return ballotId;
 }
 
+/**
+ * The paper the secrecy tests vote on: an election whose three candidates stand for CHOICES, with a
+ * write-in each voter fills with a tag of their own. A receipt no longer sits on the paper, so the
+ * tag is how a test knows whose paper a stored row is; the candidate keeps the choice to guess at.
+ */
+export async function openTaggedBallot(congress: StormCongress, title = '职工代表大会主席团成员选举'): Promise<string> {
+  const candidates = CHOICES.map((id, index) => ({ id, name: `候选人${index + 1}` }));
+  const response = await post(`${congress.url}/api/meetings/${congress.meetingId}/ballots`, congress.cookie, { title, items: [{ kind: 'election', title, seats: 2, candidates, allowWriteIn: true }] });
+  const { ballot } = await expectStatus(response, 201);
+  await openBallot(congress, ballot.id);
+  return ballot.id as string;
+}
+
+/**
+ * One write-in tag per voter: 16 hex characters, unique, and drawn at random (a tag that followed
+ * the voter's index would make the papers' sort order follow the send order, a false alarm).
+ */
+export function paperTags(count: number, seed: string): string[] {
+  const random = seededRandom(`${seed}:tags`);
+  const tags = new Set<string>();
+  while (tags.size < count) tags.add(random(8).toString('hex'));
+  return [...tags];
+}
+
+/** A tagged ballot's answer: the candidate standing for the choice, and the voter's own write-in. */
+export function taggedAnswer(choice: Choice, tag: string): { candidateIds: string[]; writeIns: string[] } {
+  return { candidateIds: [choice], writeIns: [tag] };
+}
+
+/** The stored answers of a tagged paper hold its tag this way (and the published tally does not). */
+export function tagInPaper(tag: string): string {
+  return `"writeIns":["${tag}"]`;
+}
+
 /** One choice per voter, a third each in expectation, the same every run. */
 export function seededChoices(count: number, seed: string): Choice[] {
   const random = seededRandom(seed);
@@ -78,6 +114,8 @@ export interface CastStormOptions {
   onAcknowledged?: (count: number, record: CastRecord) => void;
   /** Given, voters cast for this ballot at once instead of waiting for "ballot opened". */
   ballotId?: string;
+  /** Given, the ballot is a tagged one (openTaggedBallot) and each voter writes in their own tag. */
+  tags?: string[];
   /** Given, each voter re-sends this receipt (a retry) instead of making a new one. */
   receipts?: string[];
   /**
@@ -106,7 +144,9 @@ export async function castStorm(sockets: Socket[], open: () => Promise<unknown>,
   const done = new Promise<void>((resolve, reject) => {
     timer = setTimeout(() => reject(new Error(`storm: ${settled} of ${sockets.length} votes settled in ${options.limitMs ?? 60_000} ms`)), options.limitMs ?? 60_000);
     sockets.forEach((socket, voter) => {
-      const record: CastRecord = { voter, choice: options.choices[voter]!, receipt: options.receipts?.[voter] ?? deviceReceipt(), sent: -1, acknowledged: null, refused: null };
+      const tag = options.tags?.[voter] ?? null;
+      const record: CastRecord = { voter, choice: options.choices[voter]!, receipt: options.receipts?.[voter] ?? deviceReceipt(), tag, sent: -1, acknowledged: null, refused: null };
+      const answers = [tag === null ? record.choice : taggedAnswer(record.choice, tag)];
       records.push(record);
       let answered = false;
       const settle = () => {
@@ -125,7 +165,7 @@ export async function castStorm(sockets: Socket[], open: () => Promise<unknown>,
         if (answered) return;
         onTheirWay += 1;
         record.sent = sent++;
-        socket.emit('ballot:cast', { ballotId, answers: [record.choice], receipt: record.receipt }, (response: { data?: unknown; error?: { code: string } }) => {
+        socket.emit('ballot:cast', { ballotId, answers, receipt: record.receipt }, (response: { data?: unknown; error?: { code: string } }) => {
           if (answered) return;
           if (response?.data) {
             record.acknowledged = acknowledged++;

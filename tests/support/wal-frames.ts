@@ -50,37 +50,76 @@ export function readWal(file: Buffer): Wal {
 }
 
 export interface FoundRow {
-  /** A member id (participation) or a receipt (ballot_box). */
+  /** A member id (participation), a receipt (ballot_receipt) or a paper's write-in tag (ballot_box). */
   id: string;
   page: number;
   /** Where the cell sits in its page: SQLite fills a page's cell area from the end, in insertion order. */
   offset: number;
 }
 
-export interface BallotRows {
-  participation: FoundRow[];
-  ballotBox: FoundRow[];
+export const ROW_KINDS = ['participation', 'receipts', 'papers'] as const;
+export type RowKind = (typeof ROW_KINDS)[number];
+export type BallotRows = Record<RowKind, FoundRow[]>;
+
+export function noRows(): BallotRows {
+  return { participation: [], receipts: [], papers: [] };
 }
 
+/** What the attacker is scored against: the members who voted, the receipts, the papers' tags. */
+export interface KnownIds {
+  members: ReadonlySet<string>;
+  receipts: ReadonlySet<string>;
+  tags: ReadonlySet<string>;
+}
+
+/** randomId(): 12 random bytes in base64url. */
+const BALLOT_KEY_LENGTH = 16;
+const RECEIPT_LENGTH = 32;
+/** A tagged paper's stored answers (tests/support/ballot-storm.ts openTaggedBallot), its tag captured. */
+const TAGGED_ANSWERS = /^\[\{"candidateIds":\[[^\]]*\],"writeIns":\["([0-9a-f]+)"\]\}\]/;
+
 /**
- * A ballot's rows in one page image. A participation record is (ballot_id, member_id) and a
- * ballot_box record (ballot_id, ballot_key, receipt, answers, …): in SQLite's record format the
- * values sit side by side, so the ballot id followed by a member id, or by a 16-character key and
- * a receipt, is such a row. Index entries (ballot_id, receipt, ballot_key) count as ballot_box rows.
+ * A ballot's rows in one page image. In SQLite's record format a row's values sit side by side, so
+ * the ballot id followed by a member id is a participation row, followed by a receipt a
+ * ballot_receipt row, and followed by a 16-character key and a tagged paper's answers a ballot_box
+ * row. (A b-tree's interior pages hold copies of some keys: the first place found is the one kept.)
  */
-export function ballotRowsInPage(data: Buffer, page: number, ballotId: string, members: ReadonlySet<string>, receipts: ReadonlySet<string>, receiptLength: number): BallotRows {
+export function ballotRowsInPage(data: Buffer, page: number, ballotId: string, known: KnownIds): BallotRows {
   const text = data.toString('latin1');
-  const rows: BallotRows = { participation: [], ballotBox: [] };
+  const rows = noRows();
   for (let at = text.indexOf(ballotId); at >= 0; at = text.indexOf(ballotId, at + 1)) {
     const after = at + ballotId.length;
     const member = text.slice(after, after + ballotId.length);
-    const indexed = text.slice(after, after + receiptLength);
-    const stored = text.slice(after + ballotId.length, after + ballotId.length + receiptLength);
-    if (members.has(member)) rows.participation.push({ id: member, page, offset: at });
-    else if (receipts.has(stored)) rows.ballotBox.push({ id: stored, page, offset: at });
-    else if (receipts.has(indexed)) rows.ballotBox.push({ id: indexed, page, offset: at });
+    const receipt = text.slice(after, after + RECEIPT_LENGTH);
+    const tag = TAGGED_ANSWERS.exec(text.slice(after + BALLOT_KEY_LENGTH, after + BALLOT_KEY_LENGTH + 200))?.[1];
+    if (known.members.has(member)) rows.participation.push({ id: member, page, offset: at });
+    else if (known.receipts.has(receipt)) rows.receipts.push({ id: receipt, page, offset: at });
+    else if (tag !== undefined && known.tags.has(tag)) rows.papers.push({ id: tag, page, offset: at });
   }
   return rows;
+}
+
+/** Every ballot row in a whole file, each at the first place it is found. */
+export function ballotRowsInFile(file: Buffer, ballotId: string, known: KnownIds): { rows: BallotRows; pageSize: number } {
+  const pageSize = file.readUInt16BE(16) === 1 ? 65_536 : file.readUInt16BE(16);
+  const rows = noRows();
+  const seen = new Set<string>();
+  for (const [page, data] of pagesOf(file, pageSize)) {
+    const found = ballotRowsInPage(data, page, ballotId, known);
+    for (const kind of ROW_KINDS) {
+      for (const row of found[kind]) {
+        if (seen.has(`${kind}:${row.id}`)) continue;
+        seen.add(`${kind}:${row.id}`);
+        rows[kind].push(row);
+      }
+    }
+  }
+  return { rows, pageSize };
+}
+
+/** A row's place in the file as one number: its page, then its cell's fill order from the page's end. */
+export function placeInFile(row: FoundRow, pageSize: number): number {
+  return row.page * pageSize + (pageSize - row.offset) / pageSize;
 }
 
 /** Splits a database file into its pages (1-based, as SQLite numbers them). */
