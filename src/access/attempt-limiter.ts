@@ -6,11 +6,14 @@ import { fail } from '../errors.js';
 
 export class AttemptLimiter {
   readonly #attempts = new Map<string, number[]>();
+  #sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
+    /** Keys (addresses, usernames) held at once: bounds the memory a flood of made-up ones can take. */
+    private readonly capacity = 100_000,
   ) {}
 
   #recent(key: string): number[] {
@@ -28,14 +31,35 @@ export class AttemptLimiter {
    */
   reserve(keys: readonly string[]): void {
     if (keys.some((key) => this.#recent(key).length >= this.limit)) fail('TOO_MANY_ATTEMPTS');
+    const added = keys.filter((key) => !this.#attempts.has(key)).length;
+    if (this.#attempts.size + added > this.capacity) this.#makeRoom(added);
     const at = this.now();
     for (const key of keys) {
       const recent = this.#recent(key);
       recent.push(at);
       this.#attempts.set(key, recent);
     }
-    // A flood of made-up keys (usernames, addresses) must not grow the map without bound.
-    while (this.#attempts.size > 100_000) this.#attempts.delete(this.#attempts.keys().next().value!);
+  }
+
+  /**
+   * Drops keys whose attempts have all left the window (at most once a second: it reads them all), then
+   * the oldest keys with a single attempt, then the oldest. A flood of made-up usernames, one guess
+   * each, so makes room among its own keys, not by wiping the count of an account under attack.
+   */
+  #makeRoom(needed: number): void {
+    if (this.now() - this.#sweptAt >= 1_000) {
+      this.#sweptAt = this.now();
+      for (const key of [...this.#attempts.keys()]) this.#recent(key);
+    }
+    const excess = () => this.#attempts.size + needed - this.capacity;
+    for (const [key, attempts] of this.#attempts) {
+      if (excess() <= 0) return;
+      if (attempts.length <= 1) this.#attempts.delete(key);
+    }
+    for (const key of this.#attempts.keys()) {
+      if (excess() <= 0) return;
+      this.#attempts.delete(key);
+    }
   }
 
   /** The attempt reserved against these keys was right: it no longer counts. */
