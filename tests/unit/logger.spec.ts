@@ -31,10 +31,13 @@ describe('what the log never holds', () => {
     target.log.trace({ busboyOptions: { headers: { cookie: `yishi_officer=${TOKEN}`, Authorization: `Bearer ${TOKEN}`, 'content-type': 'text/csv' } } }, 'Providing options to busboy');
     target.log.debug({ packet: { data: [{ auth: { code: CODE } }, { ballot: { answers: ['yes'], receipt: RECEIPT } }] } });
     target.log.info({ request: { body: { password: 'correct horse battery staple' }, query: { token: TOKEN } } });
+    target.log.warn('Reply was already sent for "%s" (GET)', `/v/${CODE}`);
+    target.log.child({ plugin: 'any' }).info(`session ${TOKEN} resumed`);
     const written = lines();
     for (const secret of [TOKEN, CODE, RECEIPT, '"yes"', 'correct horse']) expect(written).not.toContain(secret);
     expect(written).toContain('"content-type":"text/csv"');
     expect(written).toContain('Providing options to busboy');
+    expect(written).toContain('Reply was already sent for \\"/v/[redacted]\\" (GET)');
   });
 
   it('keeps no extra property of an error, and scrubs its message and stack', async () => {
