@@ -22,6 +22,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
+import { loggerOptions } from './logger.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -41,25 +42,16 @@ declare module 'fastify' {
 export interface BuildOptions {
   clock?: () => Date;
   random?: (size: number) => Buffer;
-  /** Where log lines go (tests capture them to prove no choice is ever logged). */
+  /** Where log lines go (tests capture them to prove no secret is ever logged). */
   logStream?: NodeJS.WritableStream;
 }
 
 /** How often a pending scrub is tried again, besides at every close and at start. */
 const SCRUB_RETRY_MS = 30_000;
 
-/** Access codes in join links never reach the logs. */
-function redactUrl(url: string): string {
-  return url.replace(/\/v\/[^/?#]+/, '/v/[code]').replace(/\/display\/[^/?#]+/, '/display/[token]');
-}
-
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: config.LOG_LEVEL,
-      ...(options.logStream ? { stream: options.logStream } : {}),
-      serializers: { req: (request: { method: string; url: string; id: string }) => ({ method: request.method, url: redactUrl(request.url), id: request.id }) },
-    },
+    logger: loggerOptions(config, options.logStream),
     trustProxy: config.TRUST_PROXY,
     bodyLimit: 256 * 1024,
     frameworkErrors,

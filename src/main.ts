@@ -2,9 +2,11 @@
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { silenceDependencyDebugging } from './logger.js';
 import { ensureWebBuild } from './web-build.js';
 
 async function main(): Promise<void> {
+  const silenced = silenceDependencyDebugging();
   let config;
   try {
     config = loadConfig();
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
     }
   }
   const app = await buildApp(config);
+  if (silenced) app.log.warn({ namespaces: silenced }, 'DEBUG is ignored: it would print access codes and votes; use LOG_LEVEL');
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;

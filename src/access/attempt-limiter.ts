@@ -1,37 +1,74 @@
-// Counts failed code attempts per address in a sliding window; past the limit, every attempt is refused.
+// Counts attempts at a secret (an access code, a password) per key in a sliding window; past the limit,
+// every attempt is refused. An attempt is counted the moment it starts, before the slow check (a
+// password hash, a database lookup), and taken back only once it proves right: a burst of guesses
+// arriving together cannot all pass the limit while the first of them are still being checked.
+import { fail } from '../errors.js';
+
 export class AttemptLimiter {
-  readonly #failures = new Map<string, number[]>();
+  readonly #attempts = new Map<string, number[]>();
+  #sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly limit: number,
     private readonly windowMs: number,
     private readonly now: () => number,
+    /** Keys (addresses, usernames) held at once: bounds the memory a flood of made-up ones can take. */
+    private readonly capacity = 100_000,
   ) {}
 
-  #recent(address: string): number[] {
+  #recent(key: string): number[] {
     const since = this.now() - this.windowMs;
-    const recent = (this.#failures.get(address) ?? []).filter((at) => at > since);
-    if (recent.length) this.#failures.set(address, recent);
-    else this.#failures.delete(address);
+    const recent = (this.#attempts.get(key) ?? []).filter((at) => at > since);
+    if (recent.length) this.#attempts.set(key, recent);
+    else this.#attempts.delete(key);
     return recent;
   }
 
-  isBlocked(address: string): boolean {
-    return this.#recent(address).length >= this.limit;
+  /**
+   * Counts one attempt against every key (the address, the account…), or refuses it with
+   * TOO_MANY_ATTEMPTS when any of them has used up its window. Synchronous on purpose: call it before
+   * the first await of the check it guards.
+   */
+  reserve(keys: readonly string[]): void {
+    if (keys.some((key) => this.#recent(key).length >= this.limit)) fail('TOO_MANY_ATTEMPTS');
+    const added = keys.filter((key) => !this.#attempts.has(key)).length;
+    if (this.#attempts.size + added > this.capacity) this.#makeRoom(added);
+    const at = this.now();
+    for (const key of keys) {
+      const recent = this.#recent(key);
+      recent.push(at);
+      this.#attempts.set(key, recent);
+    }
   }
 
-  /** Takes back one counted failure: the attempt it was counted for turned out right. */
-  forgive(address: string): void {
-    const recent = this.#recent(address);
-    recent.pop();
-    if (recent.length) this.#failures.set(address, recent);
-    else this.#failures.delete(address);
+  /**
+   * Drops keys whose attempts have all left the window (at most once a second: it reads them all), then
+   * the oldest keys with a single attempt, then the oldest. A flood of made-up usernames, one guess
+   * each, so makes room among its own keys, not by wiping the count of an account under attack.
+   */
+  #makeRoom(needed: number): void {
+    if (this.now() - this.#sweptAt >= 1_000) {
+      this.#sweptAt = this.now();
+      for (const key of [...this.#attempts.keys()]) this.#recent(key);
+    }
+    const excess = () => this.#attempts.size + needed - this.capacity;
+    for (const [key, attempts] of this.#attempts) {
+      if (excess() <= 0) return;
+      if (attempts.length <= 1) this.#attempts.delete(key);
+    }
+    for (const key of this.#attempts.keys()) {
+      if (excess() <= 0) return;
+      this.#attempts.delete(key);
+    }
   }
 
-  recordFailure(address: string): void {
-    const recent = this.#recent(address);
-    recent.push(this.now());
-    this.#failures.set(address, recent);
-    if (this.#failures.size > 100_000) this.#failures.delete(this.#failures.keys().next().value!);
+  /** The attempt reserved against these keys was right: it no longer counts. */
+  forgive(keys: readonly string[]): void {
+    for (const key of keys) {
+      const recent = this.#recent(key);
+      recent.pop();
+      if (recent.length) this.#attempts.set(key, recent);
+      else this.#attempts.delete(key);
+    }
   }
 }

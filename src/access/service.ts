@@ -63,17 +63,19 @@ function toMemberActor(member: { id: string; term_id: string; name: string; role
   return { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id };
 }
 
-/** Checks a typed or scanned code; failures count against the address. */
+/**
+ * Checks a typed or scanned code, over HTTP or a socket handshake alike; every attempt counts against
+ * the address from before the lookup, and only a right code is taken back.
+ */
 export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<{ actor: MemberActor; codeHash: string }> {
-  if (limiter.isBlocked(address)) fail('TOO_MANY_ATTEMPTS');
-  // Counted as a failure before the lookup: guesses arriving together would otherwise all pass the check above.
-  limiter.recordFailure(address);
+  const keys = [`code:${address}`];
+  limiter.reserve(keys);
   const code = normalizeCode(input);
   const codeHash = code ? hashSecret(context.secretKey, code) : null;
   const active = codeHash ? await rosterRepository.findActiveCode(context.db, codeHash) : undefined;
   const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
   if (!member || !codeHash) fail('INVALID_CODE');
-  limiter.forgive(address);
+  limiter.forgive(keys);
   return { actor: toMemberActor(member), codeHash };
 }
 

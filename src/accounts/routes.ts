@@ -3,7 +3,6 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
-import { fail } from '../errors.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
 import { clearSessionCookie, OFFICER_COOKIE, setSessionCookie } from '../plugins/auth.js';
 import { idSchema } from '../roster/schemas.js';
@@ -27,17 +26,10 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   routes.post('/api/auth/login', {
     schema: { tags, summary: 'Officer sign-in', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(), response: responses({ 200: z.object({ account }) }) },
     handler: async (request, reply) => {
-      const address = `login:${request.ip}`;
-      if (context.codeAttempts.isBlocked(address)) fail('TOO_MANY_ATTEMPTS');
-      try {
-        const { token, account: signedIn } = await service.signIn(context, request.body.username, request.body.password);
-        setSessionCookie(request, reply, context, OFFICER_COOKIE, token);
-        const { kind: _kind, ...rest } = signedIn;
-        return { account: rest };
-      } catch (error) {
-        context.codeAttempts.recordFailure(address);
-        throw error;
-      }
+      const { token, account: signedIn } = await service.signIn(context, request.ip, request.body.username, request.body.password);
+      setSessionCookie(request, reply, context, OFFICER_COOKIE, token);
+      const { kind: _kind, ...rest } = signedIn;
+      return { account: rest };
     },
   });
 

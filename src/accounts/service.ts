@@ -49,10 +49,18 @@ export async function ensureInitialSecretary(context: AppContext): Promise<void>
   context.logger.info({ username: ADMIN_USER }, 'created the first secretary account');
 }
 
-export async function signIn(context: AppContext, username: string, password: string): Promise<{ token: string; account: AccountActor }> {
+/**
+ * Checks a password. Every attempt counts, before the slow hash, against the address and against the
+ * account (usernames match without regard to case, as the table does), so neither a burst from one
+ * address nor guesses spread over many addresses get past the limit; only a right password is taken back.
+ */
+export async function signIn(context: AppContext, address: string, username: string, password: string): Promise<{ token: string; account: AccountActor }> {
+  const attempt = [`password:${address}`, `account:${username.toLowerCase()}`];
+  context.codeAttempts.reserve(attempt);
   const row = await repository.findAccountByUsername(context.db, username);
   const valid = await verifyPassword(password, row?.password_hash ?? DUMMY_PASSWORD_HASH);
   if (!row || !valid || row.disabled) fail('BAD_CREDENTIALS');
+  context.codeAttempts.forgive(attempt);
   const token = randomToken(context.random);
   const expires = new Date(context.clock().getTime() + context.config.SESSION_HOURS * 3_600_000);
   await repository.insertSession(context.db, {
