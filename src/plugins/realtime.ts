@@ -164,10 +164,19 @@ const commandSchemas = {
   sync: z.object({}).strict(),
 };
 
+/** Who may send each command: names from the one permission table, as the routes' config. */
+export const commandPermissions = {
+  'ballot:cast': 'ballot.cast',
+  'ballot:verify-receipt': 'ballot.verify-receipt',
+  'attendance:check-in': 'attendance.check-in',
+  'meeting:sync': 'meeting.follow',
+} as const satisfies Record<string, Permission>;
+
 function registerCommands(context: AppContext, rights: SocketRights, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
   rateGate(socket, () => cooldown.start(data.actor));
   /** Every command names its permission in the one table, and is checked against the actor as it is now. */
-  const command = <T>(name: string, permission: Permission, schema: z.ZodType<T>, run: (input: T, actor: Actor) => Promise<unknown>) => {
+  const command = <T>(name: keyof typeof commandPermissions, schema: z.ZodType<T>, run: (input: T, actor: Actor) => Promise<unknown>) => {
+    const permission = commandPermissions[name];
     socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
       const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
       const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
@@ -182,10 +191,10 @@ function registerCommands(context: AppContext, rights: SocketRights, socket: Soc
       }
     });
   };
-  command('ballot:cast', 'ballot.cast', commandSchemas.cast, ({ ballotId, ...input }, actor) => castVote(context, actor, ballotId, input));
-  command('ballot:verify-receipt', 'ballot.verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }, actor) => checkReceipt(context, actor, ballotId, receipt));
-  command('attendance:check-in', 'attendance.check-in', commandSchemas.checkIn, ({ meetingId }, actor) => checkIn(context, requireMember(actor, 'attendance.check-in'), meetingId));
-  command('meeting:sync', 'meeting.follow', commandSchemas.sync, (_input, actor) => meetingSnapshot(context, actor, data.meetingId ?? undefined));
+  command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }, actor) => castVote(context, actor, ballotId, input));
+  command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }, actor) => checkReceipt(context, actor, ballotId, receipt));
+  command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }, actor) => checkIn(context, requireMember(actor, 'attendance.check-in'), meetingId));
+  command('meeting:sync', commandSchemas.sync, (_input, actor) => meetingSnapshot(context, actor, data.meetingId ?? undefined));
 }
 
 export function attachRealtime(app: FastifyInstance, context: AppContext, ledger: RightsLedger): Server {
