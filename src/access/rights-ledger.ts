@@ -74,7 +74,8 @@ export class RightsLedger {
   /** Whether anything under `keys` changed after `since` (a value of now()). Map lookups only: the vote path calls it. */
   isStale(keys: readonly string[], since: number): boolean {
     if (since < this.#floor) return true;
-    return keys.some((key) => (this.#changedAt.get(key) ?? 0) > since);
+    for (const key of keys) if ((this.#changedAt.get(key) ?? 0) > since) return true;
+    return false;
   }
 
   /** Hears each batch of changed keys, soon after the writes. */
