@@ -11,23 +11,26 @@ export const rightsKeys = {
   account: (id: string) => `account:${id}`,
   session: (hash: string) => `session:${hash}`,
   display: (meetingId: string) => `display:${meetingId}`,
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
 };
 
 /**
  * What each write reports. Only the columns rights depend on: a meeting's state changing (which
  * every phone in the hall follows) must not make ten thousand sockets re-read who they are.
  */
-const TRIGGERS: readonly [name: string, event: string, key: string][] = [
-  ['member_changed', 'UPDATE ON member', "'member:' || OLD.id"],
-  ['member_removed', 'DELETE ON member', "'member:' || OLD.id"],
-  ['code_changed', 'UPDATE ON access_code', "'member:' || OLD.member_id"],
-  ['code_removed', 'DELETE ON access_code', "'member:' || OLD.member_id"],
-  ['session_changed', 'UPDATE ON auth_session', "'session:' || OLD.token_hash"],
-  ['session_removed', 'DELETE ON auth_session', "'session:' || OLD.token_hash"],
-  ['account_changed', 'UPDATE ON account', "'account:' || OLD.id"],
-  ['account_removed', 'DELETE ON account', "'account:' || OLD.id"],
-  ['display_changed', 'UPDATE OF display_token_hash, term_id ON meeting', "'display:' || OLD.id"],
-  ['display_removed', 'DELETE ON meeting', "'display:' || OLD.id"],
+const TRIGGERS: readonly [name: string, event: string, keys: readonly string[]][] = [
+  ['member_changed', 'UPDATE ON member', ["'member:' || OLD.id"]],
+  ['member_removed', 'DELETE ON member', ["'member:' || OLD.id"]],
+  ['code_changed', 'UPDATE ON access_code', ["'member:' || OLD.member_id"]],
+  ['code_removed', 'DELETE ON access_code', ["'member:' || OLD.member_id"]],
+  ['session_changed', 'UPDATE ON auth_session', ["'session:' || OLD.token_hash"]],
+  ['session_removed', 'DELETE ON auth_session', ["'session:' || OLD.token_hash"]],
+  ['account_changed', 'UPDATE ON account', ["'account:' || OLD.id"]],
+  ['account_removed', 'DELETE ON account', ["'account:' || OLD.id"]],
+  ['display_changed', 'UPDATE OF display_token_hash ON meeting', ["'display:' || OLD.id"]],
+  // Who may follow a meeting depends on its term: everyone following it is read again (never happens through the API).
+  ['meeting_moved', 'UPDATE OF term_id ON meeting', ["'meeting:' || OLD.id", "'display:' || OLD.id"]],
+  ['meeting_removed', 'DELETE ON meeting', ["'meeting:' || OLD.id", "'display:' || OLD.id"]],
 ];
 
 /** Past this many remembered changes, forget them all and treat every socket as stale once. */
@@ -48,8 +51,9 @@ export class RightsLedger {
       this.bump(String(key));
       return null;
     });
-    for (const [name, event, key] of TRIGGERS) {
-      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS yishi_${name} AFTER ${event} BEGIN SELECT yishi_rights_changed(${key}); END`);
+    for (const [name, event, keys] of TRIGGERS) {
+      const body = keys.map((key) => `SELECT yishi_rights_changed(${key});`).join(' ');
+      sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS yishi_${name} AFTER ${event} BEGIN ${body} END`);
     }
   }
 

@@ -37,6 +37,7 @@ function keysOf(data: SocketData): string[] {
   if (actor.kind === 'member') keys.push(rightsKeys.member(actor.memberId));
   if (actor.kind === 'account') keys.push(rightsKeys.account(actor.id));
   if (actor.kind === 'display') keys.push(rightsKeys.display(actor.meetingId));
+  if (data.meetingId) keys.push(rightsKeys.meeting(data.meetingId));
   return keys;
 }
 
@@ -47,6 +48,7 @@ function roomOfKey(key: string): string | null {
   if (kind === 'member') return rooms.member(id);
   if (kind === 'account') return rooms.account(id);
   if (kind === 'session') return rooms.session(id);
+  if (kind === 'meeting') return rooms.meeting(id);
   return kind === 'display' ? rooms.display(id) : null;
 }
 
@@ -56,7 +58,7 @@ const MOST_REREADS = 5;
 export class SocketRights {
   readonly #rereading = new WeakMap<Socket, Promise<void>>();
   /** What each socket's rights depend on, worked out once per read of its actor (the vote path checks it). */
-  readonly #dependencies = new WeakMap<SocketData, { keys: string[]; expiresAt: number }>();
+  readonly #dependencies = new WeakMap<SocketData, { keys: string[]; expiresAt: number; meetingId: string | null }>();
   readonly #unsubscribe: () => void;
 
   constructor(
@@ -75,8 +77,9 @@ export class SocketRights {
   /** Whether the socket's actor is still what the database says: a few map lookups and one clock read, no allocation. */
   isCurrent(data: SocketData): boolean {
     let dependencies = this.#dependencies.get(data);
-    if (!dependencies) {
-      dependencies = { keys: keysOf(data), expiresAt: data.credential.kind === 'session' ? Date.parse(data.credential.expiresAt) : Number.POSITIVE_INFINITY };
+    // A term's follower moves to its next meeting (broadcaster.ts): its keys move with it.
+    if (!dependencies || dependencies.meetingId !== data.meetingId) {
+      dependencies = { keys: keysOf(data), expiresAt: data.credential.kind === 'session' ? Date.parse(data.credential.expiresAt) : Number.POSITIVE_INFINITY, meetingId: data.meetingId };
       this.#dependencies.set(data, dependencies);
     }
     if (dependencies.expiresAt <= this.context.clock().getTime()) return false;

@@ -91,6 +91,21 @@ describe('a representative’s socket opened before their rights changed', () =>
   }
 });
 
+describe('a meeting moved to another term in the database', () => {
+  it('cuts its representatives off, and keeps its screen', async () => {
+    hall = await Hall.start();
+    const congress = await createCongress(hall.app, { representatives: 3 });
+    const { token } = await call(hall.app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/display-token`, headers: { cookie: congress.secretary } }, 201);
+    const phone = await hall.connect({ token: congress.representatives[0]!.token, meetingId: congress.meetingId });
+    const screen = await hall.connect({ displayToken: token });
+
+    const cutOff = disconnection(phone.socket);
+    sql(hall.app, 'UPDATE meeting SET term_id = ? WHERE id = ?', await anotherTerm(congress), congress.meetingId);
+    expect(await cutOff).toBe('io server disconnect');
+    expect((await command(screen.socket, 'meeting:sync', {})).data.meeting.id).toBe(congress.meetingId);
+  });
+});
+
 const SCRUTINEER_PASSWORD = 'scrutineer password 1234';
 
 async function scrutineer(congress: Congress): Promise<{ id: string; cookie: string }> {

@@ -110,12 +110,13 @@ describe('the rights ledger', () => {
       ["UPDATE account SET role = 'committee' WHERE id = 'a'", ['account:a']],
       ["UPDATE auth_session SET expires_at = '2026-01-01' WHERE token_hash = 's'", ['session:s']],
       ["UPDATE meeting SET display_token_hash = 'd' WHERE id = 'm'", ['display:m']],
+      ["UPDATE meeting SET term_id = 'u' WHERE id = 'm'", ['display:m', 'meeting:m']],
       ["UPDATE meeting SET state = 'closed' WHERE id = 'm'", []],
     ];
     for (const [statement, keys] of changes) {
       const before = ledger.now();
       run(statement);
-      expect({ statement, changed: ['member:p', 'account:a', 'session:s', 'display:m'].filter((key) => ledger.isStale([key], before)) }).toEqual({ statement, changed: keys });
+      expect({ statement, changed: ['member:p', 'account:a', 'session:s', 'display:m', 'meeting:m'].filter((key) => ledger.isStale([key], before)) }).toEqual({ statement, changed: keys });
     }
     expect(ledger.isStale(['member:someone-else'], since)).toBe(false);
     await connection.close();
