@@ -115,8 +115,9 @@ export class SocketRights {
     const since = this.ledger.now();
     const found = await actorForCredential(this.context, data.credential);
     if (!found || !(await this.#mayStay(found.actor, data))) return void socket.disconnect(true);
+    const motionRooms = await motionRoomsFor(this.context, found.actor);
     const before = new Set(roomsOf(data));
-    Object.assign(data, { actor: found.actor, credential: found.credential, motionRooms: await motionRoomsFor(this.context, found.actor), resolvedAt: since });
+    Object.assign(data, { actor: found.actor, credential: found.credential, motionRooms, resolvedAt: since });
     this.#dependencies.delete(data);
     const after = new Set(roomsOf(data));
     for (const room of before) if (!after.has(room)) void socket.leave(room);
