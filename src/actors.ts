@@ -1,5 +1,4 @@
-// Who is making a request or holding a socket, and the role checks every route and event uses.
-import { fail } from './errors.js';
+// Who is making a request or holding a socket. What each may do is in src/access/permissions.ts.
 
 export type AccountRole = 'secretary' | 'scrutineer' | 'handler' | 'committee';
 
@@ -28,19 +27,3 @@ export interface DisplayActor {
 export type Actor = { kind: 'anonymous' } | AccountActor | MemberActor | DisplayActor;
 
 export const ANONYMOUS: Actor = { kind: 'anonymous' };
-
-export function requireAccount(actor: Actor, roles: readonly AccountRole[]): AccountActor {
-  if (actor.kind === 'anonymous') fail('UNAUTHENTICATED');
-  if (actor.kind !== 'account' || !roles.includes(actor.role)) fail('FORBIDDEN');
-  return actor;
-}
-
-export function requireMember(actor: Actor): MemberActor {
-  if (actor.kind === 'anonymous') fail('UNAUTHENTICATED');
-  if (actor.kind !== 'member') fail('FORBIDDEN');
-  return actor;
-}
-
-/** Secretaries run meetings; scrutineers (监票人) watch, close ballots and read the audit log. */
-export const SECRETARY = ['secretary'] as const;
-export const OFFICERS = ['secretary', 'scrutineer'] as const;

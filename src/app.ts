@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Server } from 'socket.io';
 import { AttemptLimiter } from './access/attempt-limiter.js';
+import { RightsLedger } from './access/rights-ledger.js';
 import { accountRoutes } from './accounts/routes.js';
 import { ensureInitialSecretary } from './accounts/service.js';
 import { auditRoutes } from './audit/routes.js';
@@ -61,6 +62,9 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
 
   const connection = await openDatabase(config.DATABASE_PATH);
+  // Every write that changes someone's rights is reported by the database itself, for open sockets.
+  const rights = new RightsLedger();
+  rights.attach(connection.sqlite);
   const events = new DomainEvents();
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? randomBytes;
@@ -102,7 +106,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   motionRoutes(app, context);
   await documentRoutes(app, context);
   await registerWeb(app);
-  app.decorate('io', attachRealtime(app, context));
+  app.decorate('io', attachRealtime(app, context, rights));
 
   await ensureInitialSecretary(context);
   await scrubPendingBallots(context);

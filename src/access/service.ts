@@ -94,10 +94,20 @@ export async function startMemberSession(context: AppContext, limiter: AttemptLi
 }
 
 export async function memberForToken(context: AppContext, token: string): Promise<MemberActor | null> {
-  const session = await accountRepository.findSession(context.db, hashSecret(context.secretKey, token));
+  return (await memberSessionForHash(context, hashSecret(context.secretKey, token)))?.actor ?? null;
+}
+
+/** A live representative session, by its stored hash: unexpired, its code still active, its member still on the roster. */
+export async function memberSessionForHash(context: AppContext, sessionHash: string): Promise<{ actor: MemberActor; expiresAt: string } | null> {
+  const session = await accountRepository.findSession(context.db, sessionHash);
   if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
-  const active = await rosterRepository.findActiveCode(context.db, session.code_hash);
-  if (!active) return null;
-  const member = await rosterRepository.findMember(context.db, session.member_id);
+  const actor = await memberForCodeHash(context, session.code_hash);
+  return actor && actor.memberId === session.member_id ? { actor, expiresAt: session.expires_at } : null;
+}
+
+/** Who an active code names now (its member may have changed role since the card was printed). */
+export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<MemberActor | null> {
+  const active = await rosterRepository.findActiveCode(context.db, codeHash);
+  const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
   return member ? toMemberActor(member) : null;
 }

@@ -1,10 +1,9 @@
 // HTTP routes: officer sign-in, sessions and account management.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
-import { clearSessionCookie, OFFICER_COOKIE, setSessionCookie } from '../plugins/auth.js';
+import { clearSessionCookie, MEMBER_COOKIE, OFFICER_COOKIE, officerOf, sessionTokensOf, setSessionCookie } from '../plugins/auth.js';
 import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
@@ -24,6 +23,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['accounts'];
 
   routes.post('/api/auth/login', {
+    config: { permission: 'public' },
     schema: { tags, summary: 'Officer sign-in', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(), response: responses({ 200: z.object({ account }) }) },
     handler: async (request, reply) => {
       const { token, account: signedIn } = await service.signIn(context, request.ip, request.body.username, request.body.password);
@@ -34,29 +34,33 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/auth/logout', {
+    config: { permission: 'public' },
     schema: { tags, summary: 'Sign out', response: responses({ 200: okResponse }) },
     handler: async (request, reply) => {
-      const token = request.cookies[OFFICER_COOKIE];
-      if (token) await service.signOut(context, token);
+      // Whichever sessions the request carries end: an officer's, a representative's cookie, or a bearer token.
+      for (const token of sessionTokensOf(request)) await service.signOut(context, token);
       clearSessionCookie(reply, OFFICER_COOKIE);
+      clearSessionCookie(reply, MEMBER_COOKIE);
       return { ok: true as const };
     },
   });
 
   routes.get('/api/auth/me', {
+    config: { permission: 'public' },
     schema: { tags, summary: 'Who am I', response: responses({ 200: z.object({ actor: signedInActor }) }) },
     handler: async (request) => ({ actor: { ...request.actor } }),
   });
 
   routes.get('/api/accounts', {
+    config: { permission: 'accounts.manage' },
     schema: { tags, summary: 'List officer accounts', response: responses({ 200: z.object({ accounts: z.array(account) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, SECRETARY);
       return { accounts: await service.listAccounts(context) };
     },
   });
 
   routes.post('/api/accounts', {
+    config: { permission: 'accounts.manage' },
     schema: {
       tags,
       summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
@@ -64,16 +68,17 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
       response: responses({ 201: z.object({ account }) }),
     },
     handler: async (request, reply) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       const { kind: _kind, ...created } = await service.createAccount(context, actor, request.body);
       return reply.status(201).send({ account: { ...created, departmentId: request.body.departmentId ?? null } });
     },
   });
 
   routes.patch('/api/accounts/:id', {
+    config: { permission: 'accounts.manage' },
     schema: { tags, summary: 'Disable or enable an account', params: idParams, body: z.object({ disabled: z.boolean() }).strict(), response: responses({ 200: okResponse }) },
     handler: async (request) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       await service.setAccountDisabled(context, actor, request.params.id, request.body.disabled);
       return { ok: true as const };
     },

@@ -73,6 +73,7 @@ export async function signIn(context: AppContext, address: string, username: str
   return { token, account: toActor(row) };
 }
 
+/** Ends a sign-in session, an officer's or a representative's: the token stops working at once, and so do sockets opened with it. */
 export async function signOut(context: AppContext, token: string): Promise<void> {
   const sessionHash = hashSecret(context.secretKey, token);
   await repository.deleteSession(context.db, sessionHash);
@@ -88,7 +89,11 @@ export interface AccountSession {
 
 /** A live officer session: unexpired, and its account not disabled. */
 export async function accountSessionForToken(context: AppContext, token: string): Promise<AccountSession | null> {
-  const sessionHash = hashSecret(context.secretKey, token);
+  return accountSessionForHash(context, hashSecret(context.secretKey, token));
+}
+
+/** The same, by the session's stored hash (what an open socket remembers instead of the token). */
+export async function accountSessionForHash(context: AppContext, sessionHash: string): Promise<AccountSession | null> {
   const session = await repository.findSession(context.db, sessionHash);
   if (!session?.account_id || session.expires_at < nowIso(context)) return null;
   const row = await repository.findAccountById(context.db, session.account_id);

@@ -1,7 +1,6 @@
 // HTTP routes: the audit log (secretary and scrutineer) and the health check.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { OFFICERS, requireAccount } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { api, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
@@ -13,6 +12,7 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);
 
   routes.get('/api/audit', {
+    config: { permission: 'audit.read' },
     schema: {
       tags: ['audit'],
       summary: 'Audit log of officer actions, newest first',
@@ -20,12 +20,12 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
       response: responses({ 200: z.object({ entries: z.array(entry) }) }),
     },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { entries: await readAuditLog(context, request.query) };
     },
   });
 
   routes.get('/api/health', {
+    config: { permission: 'public' },
     schema: { tags: ['health'], summary: 'Liveness and vote batching figures', response: { 200: z.object({ status: z.literal('ok'), voteBatches: z.object({ batches: z.number(), votes: z.number(), largest: z.number(), sizes: z.record(z.string(), z.number()) }) }) } },
     handler: async () => ({ status: 'ok' as const, voteBatches: context.votes.statistics }),
   });

@@ -1,7 +1,7 @@
 // Casting a vote, through HTTP or a socket alike: checks, then the group-commit queue; and receipts.
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
-import { requireMember } from '../actors.js';
+import { requireMember } from '../access/permissions.js';
 import type { AppContext } from '../context.js';
 import { AppError, fail } from '../errors.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
@@ -35,11 +35,10 @@ async function refusalFor(context: AppContext, actor: Actor, ballotId: string): 
  * table of its own, beside neither the paper nor the representative. Resolves once the vote is durable.
  */
 export async function castVote(context: AppContext, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
-  const member = requireMember(actor);
+  const member = requireMember(actor, 'ballot.cast');
   const open = context.votes.openBallot(ballotId);
   if (!open) return refusalFor(context, actor, ballotId);
   if (open.termId !== member.termId) fail('FORBIDDEN');
-  if (member.role !== 'representative') fail('NOT_ELIGIBLE');
   // The cheap refusals first: a repeat costs a set lookup, never a check of its answers.
   if (open.voters.has(member.memberId)) fail('ALREADY_VOTED');
   const items = await itemsOf(context, ballotId);

@@ -1,11 +1,11 @@
 // HTTP routes: ballot sheets, their life cycle, voting, receipts and results.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { OFFICERS, requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { getMeeting } from '../meetings/service.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
+import { officerOf } from '../plugins/auth.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import * as service from './service.js';
@@ -17,83 +17,97 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['ballots'];
 
   routes.get('/api/meetings/:id/ballots', {
+    config: { permission: 'ballot.read' },
     schema: { tags, summary: 'Ballots of a meeting (drafts for officers only)', params: idParams, response: responses({ 200: z.object({ ballots: z.array(schemas.ballotView) }) }) },
     handler: async (request) => ({ ballots: await service.listBallotsFor(context, request.actor, await getMeeting(context, request.params.id)) }),
   });
 
   routes.post('/api/meetings/:id/ballots', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Create a ballot sheet (draft) with one or more items', params: idParams, body: schemas.ballotInput, response: responses({ 201: ballotResponse }) },
-    handler: async (request, reply) => reply.status(201).send({ ballot: await service.createBallot(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request, reply) => reply.status(201).send({ ballot: await service.createBallot(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.get('/api/ballots/:id', {
+    config: { permission: 'ballot.read' },
     schema: { tags, summary: 'A ballot: turnout while open, never a partial tally', params: idParams, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.getBallotFor(context, request.actor, request.params.id) }),
   });
 
   routes.patch('/api/ballots/:id', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Edit a draft ballot', params: idParams, body: schemas.ballotPatch, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.updateBallot(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ ballot: await service.updateBallot(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/ballots/:id', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Delete a draft ballot', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
-      await service.deleteBallot(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      await service.deleteBallot(context, officerOf(request), request.params.id);
       return { ok: true as const };
     },
   });
 
   routes.post('/api/ballots/:id/open', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.nullable(), response: responses({ 200: ballotResponse }) },
     // A POST without a body arrives as null: opening needs no options.
-    handler: async (request) => ({ ballot: await service.openBallot(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body ?? { overrideQuorum: false }) }),
+    handler: async (request) => ({ ballot: await service.openBallot(context, officerOf(request), request.params.id, request.body ?? { overrideQuorum: false }) }),
   });
 
   routes.post('/api/ballots/:id/close', {
+    config: { permission: 'ballot.close' },
     schema: { tags, summary: 'Close voting and count (secretary or scrutineer)', params: idParams, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.closeBallot(context, requireAccount(request.actor, OFFICERS), request.params.id) }),
+    handler: async (request) => ({ ballot: await service.closeBallot(context, officerOf(request), request.params.id) }),
   });
 
   routes.put('/api/ballots/:id/manual-result', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Enter the counts of a show of hands (举手表决) or paper ballot', params: idParams, body: schemas.manualResultInput, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.enterManualResult(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ ballot: await service.enterManualResult(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.post('/api/ballots/:id/publish', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Publish the result to everyone', params: idParams, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.publishBallot(context, requireAccount(request.actor, SECRETARY), request.params.id) }),
+    handler: async (request) => ({ ballot: await service.publishBallot(context, officerOf(request), request.params.id) }),
   });
 
   routes.post('/api/ballots/:id/revote', {
+    config: { permission: 'ballot.manage' },
     schema: { tags, summary: 'Create a re-vote (重新表决) linked to this ballot', params: idParams, response: responses({ 201: ballotResponse }) },
-    handler: async (request, reply) => reply.status(201).send({ ballot: await service.createRevote(context, requireAccount(request.actor, SECRETARY), request.params.id) }),
+    handler: async (request, reply) => reply.status(201).send({ ballot: await service.createRevote(context, officerOf(request), request.params.id) }),
   });
 
   routes.post('/api/ballots/:id/votes', {
+    config: { permission: 'ballot.cast' },
     schema: { tags, summary: 'Cast a ballot (representative); answered once the vote is durable', params: idParams, body: schemas.castInput, response: responses({ 201: schemas.castAck, 503: z.any() }) },
     handler: async (request, reply) => reply.status(201).send(await castVote(context, request.actor, request.params.id, request.body)),
   });
 
   routes.post('/api/ballots/:id/receipts/check', {
+    config: { permission: 'ballot.verify-receipt' },
     schema: { tags, summary: 'Is this receipt in the ballot box?', params: idParams, body: schemas.receiptCheckInput, response: responses({ 200: z.object({ counted: z.boolean() }) }) },
     handler: async (request) => checkReceipt(context, request.actor, request.params.id, request.body.receipt),
   });
 
   routes.get('/api/ballots/:id/receipts', {
+    config: { permission: 'public' },
     schema: { tags, summary: 'The receipts of all counted ballots, sorted; published ballots only, public', params: idParams, response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }) },
     handler: async (request) => publishedReceipts(context, request.params.id),
   });
 
   routes.get('/api/ballots/:id/named-votes', {
+    config: { permission: 'ballot.named-votes' },
     schema: { tags, summary: 'Who voted what on a named (记名) ballot, once closed; officers only', params: idParams, response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { votes: await service.namedVotes(context, request.params.id) };
     },
   });
 
   routes.get('/api/public/ballots/:id', {
+    config: { permission: 'public' },
     schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }) },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);

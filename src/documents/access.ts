@@ -2,6 +2,7 @@
 // the state table they fill: the secretariat and the motions committee read all; handlers of the
 // drafting department read and answer theirs; representatives and attendees of the term read
 // what has been issued, their own opinions, and (a delegation leader) their delegation's.
+import { authorize } from '../access/permissions.js';
 import * as accountRepository from '../accounts/repository.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import type { AppContext } from '../context.js';
@@ -20,8 +21,8 @@ type Executor = AppContext['db'];
 
 /** Scrutineers and displays have nothing to do with consultation drafts. */
 export async function askerOf(db: Executor, actor: Actor): Promise<Asker> {
-  if (actor.kind === 'anonymous') fail('UNAUTHENTICATED');
-  if (actor.kind === 'display') fail('FORBIDDEN');
+  authorize(actor, 'documents.take-part');
+  if (actor.kind !== 'account' && actor.kind !== 'member') return fail('FORBIDDEN');
   if (actor.kind === 'member') return { kind: 'member', actor, leads: await repository.listDelegationIdsLedBy(db, actor.memberId) };
   if (actor.role === 'secretary' || actor.role === 'committee') return { kind: 'officer', actor };
   if (actor.role === 'handler') {

@@ -1,12 +1,12 @@
 // HTTP routes: meetings, their state, the display token, live snapshot and check-in (签到).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { OFFICERS, requireAccount, requireMember, SECRETARY } from '../actors.js';
 import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, idParams, requestOrigin, responses } from '../plugins/api.js';
+import { memberOf, officerOf } from '../plugins/auth.js';
 import { idSchema } from '../roster/schemas.js';
 import { meetingSnapshot } from './live.js';
 import * as schemas from './schemas.js';
@@ -35,19 +35,21 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['meetings'];
 
   routes.get('/api/meetings', {
+    config: { permission: 'meetings.list' },
     schema: { tags, summary: 'Meetings, newest first', querystring: z.object({ termId: idSchema.optional() }), response: responses({ 200: z.object({ meetings: z.array(schemas.meeting) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { meetings: await service.listMeetings(context, request.query.termId) };
     },
   });
 
   routes.post('/api/meetings', {
+    config: { permission: 'meeting.manage' },
     schema: { tags, summary: 'Create a meeting (draft)', body: schemas.meetingInput, response: responses({ 201: z.object({ meeting: schemas.meeting }) }) },
-    handler: async (request, reply) => reply.status(201).send({ meeting: await service.createMeeting(context, requireAccount(request.actor, SECRETARY), request.body) }),
+    handler: async (request, reply) => reply.status(201).send({ meeting: await service.createMeeting(context, officerOf(request), request.body) }),
   });
 
   routes.get('/api/meetings/:id', {
+    config: { permission: 'meeting.follow' },
     schema: { tags, summary: 'A meeting', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting, attendance: schemas.attendanceCounts }) }) },
     handler: async (request) => {
       const meeting = await service.getMeeting(context, request.params.id);
@@ -57,19 +59,22 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/meetings/:id', {
+    config: { permission: 'meeting.manage' },
     schema: { tags, summary: 'Change a meeting’s settings', params: idParams, body: schemas.meetingPatch, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
-    handler: async (request) => ({ meeting: await service.updateMeeting(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ meeting: await service.updateMeeting(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.post('/api/meetings/:id/open', {
+    config: { permission: 'meeting.manage' },
     schema: { tags, summary: 'Open the session (draft → in_session)', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
-    handler: async (request) => ({ meeting: await service.changeMeetingState(context, requireAccount(request.actor, SECRETARY), request.params.id, 'open') }),
+    handler: async (request) => ({ meeting: await service.changeMeetingState(context, officerOf(request), request.params.id, 'open') }),
   });
 
   routes.post('/api/meetings/:id/close', {
+    config: { permission: 'meeting.manage' },
     schema: { tags, summary: 'Close the session (in_session → closed); no ballot may be open', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
     handler: async (request) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       const meeting = await service.getMeeting(context, request.params.id);
       const beforeClose = async (inside: AppContext) => {
         const ballots = await listBallotsFor(inside, actor, meeting);
@@ -80,38 +85,43 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings/:id/display-token', {
+    config: { permission: 'meeting.display-token' },
     schema: { tags, summary: 'Issue the projector (大屏) token; replaces the previous one', params: idParams, response: responses({ 201: z.object({ token: z.string(), displayUrl: z.string() }) }) },
-    handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, requireAccount(request.actor, SECRETARY), request.params.id, requestOrigin(request))),
+    handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, officerOf(request), request.params.id, requestOrigin(request))),
   });
 
   routes.get('/api/meetings/:id/live', {
+    config: { permission: 'meeting.follow' },
     schema: { tags, summary: 'Everything a screen needs, for the asker (officer, representative or display)', params: idParams, response: responses({ 200: snapshot }) },
     handler: async (request) => meetingSnapshot(context, request.actor, request.params.id),
   });
 
   routes.get('/api/me', {
+    config: { permission: 'member.own-page' },
     schema: { tags: ['access'], summary: 'A representative’s own page: their current meeting', response: responses({ 200: snapshot }) },
-    handler: async (request) => meetingSnapshot(context, requireMember(request.actor), undefined),
+    handler: async (request) => meetingSnapshot(context, memberOf(request), undefined),
   });
 
   routes.get('/api/meetings/:id/attendance', {
+    config: { permission: 'attendance.read' },
     schema: { tags, summary: 'Who is present, absent or on leave', params: idParams, response: responses({ 200: z.object({ attendance: z.array(schemas.attendanceEntry), counts: schemas.attendanceCounts }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       const meeting = await service.getMeeting(context, request.params.id);
       return { attendance: await service.listAttendance(context, meeting.id), counts: await service.attendanceCounts(context, meeting) };
     },
   });
 
   routes.put('/api/meetings/:id/attendance/:memberId', {
+    config: { permission: 'attendance.mark' },
     schema: { tags, summary: 'Mark a member present, absent or on leave (请假)', params: z.object({ id: idSchema, memberId: idSchema }), body: schemas.attendanceMark, response: responses({ 200: z.object({ counts: schemas.attendanceCounts }) }) },
     handler: async (request) => ({
-      counts: await service.markAttendance(context, requireAccount(request.actor, SECRETARY), request.params.id, request.params.memberId, request.body.status),
+      counts: await service.markAttendance(context, officerOf(request), request.params.id, request.params.memberId, request.body.status),
     }),
   });
 
   routes.post('/api/meetings/:id/check-in', {
+    config: { permission: 'attendance.check-in' },
     schema: { tags, summary: 'A representative checks in (签到)', params: idParams, response: responses({ 200: z.object({ status: z.literal('present') }) }) },
-    handler: async (request) => service.checkIn(context, requireMember(request.actor), request.params.id),
+    handler: async (request) => service.checkIn(context, memberOf(request), request.params.id),
   });
 }

@@ -113,7 +113,12 @@ export async function issueDisplayToken(context: AppContext, actor: AccountActor
 
 export async function meetingForDisplayToken(context: AppContext, token: string) {
   if (token.length > 100) return undefined;
-  return repository.findMeetingByDisplayToken(context.db, hashSecret(context.secretKey, token));
+  return meetingForDisplayHash(context, hashSecret(context.secretKey, token));
+}
+
+/** By the token's stored hash: what an open display socket remembers, so a replaced token ends it. */
+export async function meetingForDisplayHash(context: AppContext, tokenHash: string) {
+  return repository.findMeetingByDisplayToken(context.db, tokenHash);
 }
 
 export async function attendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {

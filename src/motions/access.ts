@@ -1,6 +1,7 @@
 // Who is asking about motions, which motions they may see, and which parties of the state table
 // they fill for one motion: officers (secretary, motions committee), a department's handlers, and
 // representatives (their own motions, those they seconded, and those open for seconding in their term).
+import { authorize } from '../access/permissions.js';
 import * as accountRepository from '../accounts/repository.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import type { AppContext } from '../context.js';
@@ -23,8 +24,8 @@ export interface MotionPeople {
 
 /** Secretary and committee read every motion; a handler needs a department; scrutineers and displays see none. */
 export async function askerOf(context: AppContext, actor: Actor): Promise<Asker> {
-  if (actor.kind === 'anonymous') fail('UNAUTHENTICATED');
-  if (actor.kind === 'display') fail('FORBIDDEN');
+  authorize(actor, 'motions.take-part');
+  if (actor.kind !== 'account' && actor.kind !== 'member') return fail('FORBIDDEN');
   if (actor.kind === 'member') return { kind: 'member', actor };
   if (actor.role === 'secretary' || actor.role === 'committee') return { kind: 'officer', actor };
   if (actor.role === 'handler') {

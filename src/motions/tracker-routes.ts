@@ -2,10 +2,10 @@
 // the exports (提案汇编, 提案落实情况报告).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
 import { api, idParams, responses } from '../plugins/api.js';
+import { officerOf } from '../plugins/auth.js';
 import * as departments from './departments.js';
 import { dashboard, dashboardQuery, department, departmentInput, departmentPatch, exportQuery, motionSettings, motionSettingsInput } from './schemas.js';
 import { readSettings, saveSettings } from './settings.js';
@@ -18,24 +18,27 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['motions'];
 
   routes.get('/api/departments', {
+    config: { permission: 'departments.read' },
     schema: { tags, summary: 'Departments that handle motions', response: responses({ 200: z.object({ departments: z.array(department) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, ['secretary', 'committee', 'handler']);
       return { departments: await departments.listDepartments(context) };
     },
   });
 
   routes.post('/api/departments', {
+    config: { permission: 'departments.manage' },
     schema: { tags, summary: 'Add a department (secretary)', body: departmentInput, response: responses({ 201: z.object({ department }) }) },
-    handler: async (request, reply) => reply.status(201).send({ department: await departments.createDepartment(context, requireAccount(request.actor, SECRETARY), request.body.name) }),
+    handler: async (request, reply) => reply.status(201).send({ department: await departments.createDepartment(context, officerOf(request), request.body.name) }),
   });
 
   routes.patch('/api/departments/:id', {
+    config: { permission: 'departments.manage' },
     schema: { tags, summary: 'Rename or disable a department (secretary)', params: idParams, body: departmentPatch, response: responses({ 200: z.object({ department }) }) },
-    handler: async (request) => ({ department: await departments.updateDepartment(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ department: await departments.updateDepartment(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.get('/api/meetings/:id/motion-settings', {
+    config: { permission: 'meeting.follow' },
     schema: { tags, summary: 'The collection window and motion rules of a meeting', params: idParams, response: responses({ 200: z.object({ settings: motionSettings }) }) },
     handler: async (request) => {
       assertCanFollow(request.actor, await getMeeting(context, request.params.id));
@@ -44,11 +47,13 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.put('/api/meetings/:id/motion-settings', {
+    config: { permission: 'motion-settings.manage' },
     schema: { tags, summary: 'Set the collection window and motion rules (secretary)', params: idParams, body: motionSettingsInput, response: responses({ 200: z.object({ settings: motionSettings }) }) },
-    handler: async (request) => ({ settings: await saveSettings(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ settings: await saveSettings(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.get('/api/motions/dashboard', {
+    config: { permission: 'motions.track' },
     schema: { tags, summary: 'The tracker: counts, rates, overdue and due-soon motions (secretary, committee)', querystring: dashboardQuery, response: responses({ 200: z.object({ dashboard }) }) },
     handler: async (request) => ({ dashboard: await dashboardFor(context, request.actor, request.query) }),
   });
@@ -61,11 +66,13 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   };
 
   routes.get('/api/motions/register', {
+    config: { permission: 'motions.track' },
     schema: { tags, summary: 'The motion register (提案汇编) as CSV or XLSX', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
   });
 
   routes.get('/api/motions/report', {
+    config: { permission: 'motions.track' },
     schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV or XLSX; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
   });

@@ -4,7 +4,8 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { memberForToken } from '../access/service.js';
 import { accountForToken } from '../accounts/service.js';
-import { ANONYMOUS, type Actor } from '../actors.js';
+import { authorize, type Permission } from '../access/permissions.js';
+import { type AccountActor, ANONYMOUS, type Actor, type MemberActor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { meetingForDisplayToken } from '../meetings/service.js';
@@ -15,6 +16,10 @@ export const MEMBER_COOKIE = 'yishi_member';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
+  }
+  interface FastifyContextConfig {
+    /** Who may use the route, from the one table in src/access/permissions.ts; checked by registerAuth's hook. */
+    permission?: Permission;
   }
 }
 
@@ -69,12 +74,34 @@ async function resolveActor(context: AppContext, request: FastifyRequest): Promi
   return ANONYMOUS;
 }
 
+/** Every sign-in session token a request carries (bearer, officer cookie, representative cookie). */
+export function sessionTokensOf(request: FastifyRequest): string[] {
+  const [scheme, bearer] = request.headers.authorization?.split(' ', 2) ?? [];
+  const tokens = [scheme === 'Bearer' ? bearer : undefined, request.cookies[OFFICER_COOKIE], request.cookies[MEMBER_COOKIE]];
+  return tokens.filter((token): token is string => Boolean(token) && token!.length <= 100);
+}
+
 export function registerAuth(app: FastifyInstance, context: AppContext): void {
   app.decorateRequest<Actor>('actor', null as unknown as Actor);
   app.addHook('onRequest', async (request) => {
     assertSameOrigin(request);
     request.actor = request.url.startsWith('/api/') ? await resolveActor(context, request) : ANONYMOUS;
   });
+  // After the body is validated (a malformed request is still a 400 for everyone), before the handler.
+  app.addHook('preHandler', async (request) => {
+    const permission = request.routeOptions.config.permission;
+    if (permission) authorize(request.actor, permission);
+  });
+}
+
+/** The officer asking a route whose permission only officers hold (the hook has checked which). */
+export function officerOf(request: FastifyRequest): AccountActor {
+  return request.actor.kind === 'account' ? request.actor : fail('FORBIDDEN');
+}
+
+/** The representative or attendee asking a route whose permission only members hold. */
+export function memberOf(request: FastifyRequest): MemberActor {
+  return request.actor.kind === 'member' ? request.actor : fail('FORBIDDEN');
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, context: AppContext, name: string, token: string): void {

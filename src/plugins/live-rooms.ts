@@ -1,4 +1,4 @@
-// The live layer's rooms (a meeting, its officers, a person, a term, an account, a sign-in session),
+// The live layer's rooms (a meeting, its officers, a person, a term, an account, a sign-in session, a display),
 // what each socket carries, and the snapshot a socket receives on (re)connecting.
 import type { Socket } from 'socket.io';
 import type { Actor } from '../actors.js';
@@ -12,9 +12,17 @@ export interface SocketData {
   followsTerm: string | null;
   /** Motion rooms (secretariat and committee, or a handler's department), not tied to a meeting. */
   motionRooms: string[];
-  /** An officer's sign-in session: the socket ends with it (sign-out, expiry). */
-  session: { hash: string; expiresAt: string } | null;
+  /** What the socket signed in with, by hash: its actor is read again from it whenever rights change. */
+  credential: Credential;
+  /** The RightsLedger moment the actor was last read from the database. */
+  resolvedAt: number;
 }
+
+/**
+ * A sign-in session (an officer's or a representative's: the socket ends with it), an access code,
+ * or a display token. Only hashes: the socket never holds the secret itself.
+ */
+export type Credential = { kind: 'session'; hash: string; expiresAt: string } | { kind: 'code'; hash: string } | { kind: 'display'; hash: string };
 
 export const rooms = {
   meeting: (id: string) => `m:${id}`,
@@ -23,7 +31,25 @@ export const rooms = {
   term: (id: string) => `t:${id}`,
   account: (id: string) => `a:${id}`,
   session: (hash: string) => `s:${hash}`,
+  /** A meeting's display sockets: they go when its token is replaced. */
+  display: (meetingId: string) => `ds:${meetingId}`,
 };
+
+/** Every room a socket belongs in, from who it is now and what it follows (joined on connect, recomputed when its rights change). */
+export function roomsOf(data: SocketData): string[] {
+  const { actor, meetingId, credential } = data;
+  const joined: string[] = [...data.motionRooms];
+  if (meetingId) {
+    joined.push(rooms.meeting(meetingId));
+    if (actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer')) joined.push(rooms.officers(meetingId));
+  }
+  if (actor.kind === 'member') joined.push(rooms.member(actor.memberId));
+  if (actor.kind === 'account') joined.push(rooms.account(actor.id));
+  if (actor.kind === 'display') joined.push(rooms.display(actor.meetingId));
+  if (credential.kind === 'session') joined.push(rooms.session(credential.hash));
+  if (data.followsTerm) joined.push(rooms.term(data.followsTerm));
+  return joined;
+}
 
 /** The full snapshot, so a phone back on the hall's Wi-Fi is right again at once. */
 export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData): void {

@@ -3,9 +3,11 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
+import { hashSecret } from '../access/codes.js';
+import { authorize, type Permission, requireMember } from '../access/permissions.js';
+import type { RightsLedger } from '../access/rights-ledger.js';
 import { memberForCode } from '../access/service.js';
-import { accountSessionForToken } from '../accounts/service.js';
-import { ANONYMOUS, type Actor, requireMember } from '../actors.js';
+import type { Actor } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
 import type { AppContext } from '../context.js';
@@ -14,9 +16,10 @@ import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
 import { assertCanFollow, checkIn } from '../meetings/service.js';
 import { motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../roster/schemas.js';
-import { actorForDisplayToken, actorForToken, isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+import { isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
 import { Broadcaster } from './broadcaster.js';
-import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
+import { type Credential, roomsOf, type SocketData, sendSnapshot } from './live-rooms.js';
+import { actorForCredential, SocketRights } from './socket-rights.js';
 
 const handshakeSchema = z
   .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
@@ -25,23 +28,25 @@ const handshakeSchema = z
 /** setTimeout waits at most 2^31-1 ms; a session may last longer (SESSION_HOURS up to 30 days). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-function isOfficer(actor: Actor): boolean {
-  return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer');
+/** A session credential for a sign-in token (its expiry is filled in when it is read). */
+function sessionOf(context: AppContext, token: string): Credential {
+  return { kind: 'session', hash: hashSecret(context.secretKey, token), expiresAt: '' };
 }
 
-/** Who the handshake names, and the session token that named them (none for a code or a display). */
-async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<{ actor: Actor; token: string | null }> {
-  if (auth.code) return { actor: (await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code)).actor, token: null };
-  if (auth.token) return { actor: await actorForToken(context, auth.token), token: auth.token };
-  if (auth.displayToken) return { actor: await actorForDisplayToken(context, auth.displayToken), token: null };
+/** Who the handshake names, and the credential (by hash) the socket reads them from again whenever rights change. */
+async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<{ actor: Actor; credential: Credential } | null> {
+  if (auth.code) {
+    const { actor, codeHash } = await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code);
+    return { actor, credential: { kind: 'code', hash: codeHash } };
+  }
+  if (auth.token) return actorForCredential(context, sessionOf(context, auth.token));
+  if (auth.displayToken) return actorForCredential(context, { kind: 'display', hash: hashSecret(context.secretKey, auth.displayToken) });
   const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
   const officer = cookies[OFFICER_COOKIE];
-  if (officer) {
-    const actor = await actorForToken(context, officer);
-    if (actor.kind !== 'anonymous') return { actor, token: officer };
-  }
+  const found = officer ? await actorForCredential(context, sessionOf(context, officer)) : null;
+  if (found) return found;
   const member = cookies[MEMBER_COOKIE];
-  return member ? { actor: await actorForToken(context, member), token: member } : { actor: ANONYMOUS, token: null };
+  return member ? actorForCredential(context, sessionOf(context, member)) : null;
 }
 
 /** The host the handshake reached us by: the Host header, or the last X-Forwarded-Host behind a trusted proxy (as Fastify's request.host). */
@@ -51,15 +56,15 @@ function handshakeHost(context: AppContext, socket: Socket): string | undefined 
   return value || socket.handshake.headers.host;
 }
 
-async function authenticate(app: FastifyInstance, context: AppContext, socket: Socket, cooldown: FloodCooldown): Promise<SocketData> {
+async function authenticate(app: FastifyInstance, context: AppContext, rights: SocketRights, socket: Socket, cooldown: FloodCooldown): Promise<SocketData> {
   // A page on another site must not open a socket riding the hall's cookies (cross-site WebSocket hijacking).
   if (isCrossSite(socket.handshake.headers, handshakeHost(context, socket))) throw new AppError('CSRF_REJECTED');
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
-  const { actor, token } = await handshakeActor(app, context, socket, auth);
-  if (actor.kind === 'anonymous') throw new AppError('UNAUTHENTICATED');
+  const resolvedAt = rights.now();
+  const found = await handshakeActor(app, context, socket, auth);
+  if (!found) throw new AppError('UNAUTHENTICATED');
+  const { actor, credential } = found;
   cooldown.assertAllowed(actor);
-  const officerSession = actor.kind === 'account' && token ? await accountSessionForToken(context, token) : null;
-  if (actor.kind === 'account' && !officerSession) throw new AppError('UNAUTHENTICATED');
   // An officer may connect without naming a meeting, to follow motions only.
   const meeting = actor.kind === 'account' && !auth.meetingId ? null : await resolveMeetingFor(context, actor, auth.meetingId);
   if (meeting) assertCanFollow(actor, meeting);
@@ -68,15 +73,17 @@ async function authenticate(app: FastifyInstance, context: AppContext, socket: S
     meetingId: meeting?.id ?? null,
     followsTerm: actor.kind === 'member' && !auth.meetingId ? actor.termId : null,
     motionRooms: await motionRoomsFor(context, actor),
-    session: officerSession && { hash: officerSession.sessionHash, expiresAt: officerSession.expiresAt },
+    credential,
+    resolvedAt,
   };
 }
 
-/** Cuts the socket off when its officer session expires, checking the clock again if woken early. */
-function endWithSession(context: AppContext, socket: Socket, expiresAt: string): void {
+/** Cuts the socket off when its sign-in session expires, checking the clock (and the session's expiry, which may move) again if woken early. */
+function endWithSession(context: AppContext, socket: Socket, data: SocketData): void {
   let timer: NodeJS.Timeout;
   const arm = () => {
-    const remaining = Date.parse(expiresAt) - context.clock().getTime();
+    if (data.credential.kind !== 'session') return;
+    const remaining = Date.parse(data.credential.expiresAt) - context.clock().getTime();
     if (remaining <= 0) return void socket.disconnect(true);
     timer = setTimeout(arm, Math.min(remaining, LONGEST_TIMER_MS));
     timer.unref();
@@ -158,32 +165,45 @@ const commandSchemas = {
   sync: z.object({}).strict(),
 };
 
-function registerCommands(context: AppContext, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
+/** Who may send each command: names from the one permission table, as the routes' config. */
+export const commandPermissions = {
+  'ballot:cast': 'ballot.cast',
+  'ballot:verify-receipt': 'ballot.verify-receipt',
+  'attendance:check-in': 'attendance.check-in',
+  'meeting:sync': 'meeting.follow',
+} as const satisfies Record<string, Permission>;
+
+function registerCommands(context: AppContext, rights: SocketRights, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
   rateGate(socket, () => cooldown.start(data.actor));
-  const command = <T>(name: string, schema: z.ZodType<T>, run: (input: T) => Promise<unknown>) => {
+  /** Every command names its permission in the one table, and is checked against the actor as it is now. */
+  const command = <T>(name: keyof typeof commandPermissions, schema: z.ZodType<T>, run: (input: T, actor: Actor) => Promise<unknown>) => {
+    const permission = commandPermissions[name];
     socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
       const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
       const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
       if (!parsed.success) return ack(envelopeOf(new AppError('VALIDATION_FAILED', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))));
       try {
-        ack({ data: await run(parsed.data) });
+        const actor = rights.isCurrent(data) ? data.actor : await rights.current(socket);
+        authorize(actor, permission);
+        ack({ data: await run(parsed.data, actor) });
       } catch (error) {
         if (!(error instanceof AppError)) context.logger.error({ err: error, event: name }, 'socket command failed');
         ack(envelopeOf(error));
       }
     });
   };
-  command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }) => castVote(context, data.actor, ballotId, input));
-  command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }) => checkReceipt(context, data.actor, ballotId, receipt));
-  command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }) => checkIn(context, requireMember(data.actor), meetingId));
-  command('meeting:sync', commandSchemas.sync, () => meetingSnapshot(context, data.actor, data.meetingId ?? undefined));
+  command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }, actor) => castVote(context, actor, ballotId, input));
+  command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }, actor) => checkReceipt(context, actor, ballotId, receipt));
+  command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }, actor) => checkIn(context, requireMember(actor, 'attendance.check-in'), meetingId));
+  command('meeting:sync', commandSchemas.sync, (_input, actor) => meetingSnapshot(context, actor, data.meetingId ?? undefined));
 }
 
-export function attachRealtime(app: FastifyInstance, context: AppContext): Server {
+export function attachRealtime(app: FastifyInstance, context: AppContext, ledger: RightsLedger): Server {
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
   const cooldown = new FloodCooldown();
+  const rights = new SocketRights(io, context, ledger);
   io.use((socket, next) => {
-    authenticate(app, context, socket, cooldown)
+    authenticate(app, context, rights, socket, cooldown)
       .then((data) => {
         Object.assign(socket.data, data);
         next();
@@ -195,19 +215,11 @@ export function attachRealtime(app: FastifyInstance, context: AppContext): Serve
   });
   io.on('connection', (socket) => {
     const data = socket.data as SocketData;
-    if (data.meetingId) {
-      void socket.join(rooms.meeting(data.meetingId));
-      if (isOfficer(data.actor)) void socket.join(rooms.officers(data.meetingId));
-    }
-    if (data.actor.kind === 'member') void socket.join(rooms.member(data.actor.memberId));
-    if (data.actor.kind === 'account') void socket.join(rooms.account(data.actor.id));
-    if (data.session) {
-      void socket.join(rooms.session(data.session.hash));
-      endWithSession(context, socket, data.session.expiresAt);
-    }
-    if (data.followsTerm) void socket.join(rooms.term(data.followsTerm));
-    if (data.motionRooms.length) void socket.join(data.motionRooms);
-    registerCommands(context, socket, data, cooldown);
+    void socket.join(roomsOf(data));
+    if (data.credential.kind === 'session') endWithSession(context, socket, data);
+    registerCommands(context, rights, socket, data, cooldown);
+    // A change between the handshake's read and joining the rooms found no socket to re-read: read it now.
+    if (!rights.isCurrent(data)) void rights.reread(socket).catch((error: unknown) => context.logger.error({ err: error }, 'socket rights re-read failed'));
     sendSnapshot(context, socket, data);
   });
   const broadcaster = new Broadcaster(io, context);
@@ -215,6 +227,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext): Serve
   // Sockets must go before the HTTP server can close; io.close() would close the server itself.
   app.addHook('preClose', async () => {
     unsubscribe();
+    rights.stop();
     broadcaster.stop();
     io.local.disconnectSockets(true);
     io.engine.close();

@@ -2,11 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import * as access from '../access/service.js';
-import { OFFICERS, requireAccount, SECRETARY } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, errorEnvelope, idParams, okResponse, requestOrigin, responses } from '../plugins/api.js';
-import { MEMBER_COOKIE, setSessionCookie } from '../plugins/auth.js';
+import { MEMBER_COOKIE, officerOf, setSessionCookie } from '../plugins/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
@@ -18,77 +17,85 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['roster'];
 
   routes.get('/api/terms', {
+    config: { permission: 'roster.read' },
     schema: { tags, summary: 'Congress terms (届)', response: responses({ 200: z.object({ terms: z.array(schemas.term) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { terms: await service.listTerms(context) };
     },
   });
 
   routes.post('/api/terms', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Create a term', body: schemas.termInput, response: responses({ 201: z.object({ term: schemas.term }) }) },
-    handler: async (request, reply) => reply.status(201).send({ term: await service.createTerm(context, requireAccount(request.actor, SECRETARY), request.body) }),
+    handler: async (request, reply) => reply.status(201).send({ term: await service.createTerm(context, officerOf(request), request.body) }),
   });
 
   routes.get('/api/terms/:termId/delegations', {
+    config: { permission: 'roster.read' },
     schema: { tags, summary: 'Delegations (代表团/组) of a term', params: termParams, response: responses({ 200: z.object({ delegations: z.array(schemas.delegation) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { delegations: await service.listDelegations(context, request.params.termId) };
     },
   });
 
   routes.post('/api/terms/:termId/delegations', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Create a delegation', params: termParams, body: schemas.delegationInput, response: responses({ 201: z.object({ delegation: schemas.delegation }) }) },
     handler: async (request, reply) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       return reply.status(201).send({ delegation: await service.createDelegation(context, actor, request.params.termId, request.body) });
     },
   });
 
   routes.patch('/api/delegations/:id', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Rename a delegation or set its leader', params: idParams, body: schemas.delegationPatch, response: responses({ 200: z.object({ delegation: schemas.delegation }) }) },
-    handler: async (request) => ({ delegation: await service.updateDelegation(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ delegation: await service.updateDelegation(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/delegations/:id', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Delete an empty delegation', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
-      await service.deleteDelegation(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      await service.deleteDelegation(context, officerOf(request), request.params.id);
       return { ok: true as const };
     },
   });
 
   routes.get('/api/terms/:termId/members', {
+    config: { permission: 'roster.read' },
     schema: { tags, summary: 'The roster of a term', params: termParams, response: responses({ 200: z.object({ members: z.array(schemas.member) }) }) },
     handler: async (request) => {
-      requireAccount(request.actor, OFFICERS);
       return { members: await service.listMembers(context, request.params.termId) };
     },
   });
 
   routes.post('/api/terms/:termId/members', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Add a representative or attendee', params: termParams, body: schemas.memberInput, response: responses({ 201: z.object({ member: schemas.member }) }) },
     handler: async (request, reply) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       return reply.status(201).send({ member: await service.addMember(context, actor, request.params.termId, request.body) });
     },
   });
 
   routes.patch('/api/members/:id', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Edit a roster entry', params: idParams, body: schemas.memberPatch, response: responses({ 200: z.object({ member: schemas.member }) }) },
-    handler: async (request) => ({ member: await service.updateMember(context, requireAccount(request.actor, SECRETARY), request.params.id, request.body) }),
+    handler: async (request) => ({ member: await service.updateMember(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/members/:id', {
+    config: { permission: 'roster.manage' },
     schema: { tags, summary: 'Remove a roster entry', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
-      await service.removeMember(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      await service.removeMember(context, officerOf(request), request.params.id);
       return { ok: true as const };
     },
   });
 
   routes.post('/api/terms/:termId/members/import', {
+    config: { permission: 'roster.manage' },
     schema: {
       tags,
       summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
@@ -96,7 +103,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       response: responses({ 200: z.object({ imported: z.number() }), 422: errorEnvelope }),
     },
     handler: async (request) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       const file = await request.file();
       if (!file) fail('VALIDATION_FAILED', { reason: 'a file field is required' });
@@ -108,19 +115,22 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/members/:id/code', {
+    config: { permission: 'codes.manage' },
     schema: { tags: ['access'], summary: 'Issue or reissue a personal access code (shown once)', params: idParams, response: responses({ 201: schemas.issuedCode }) },
-    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, requireAccount(request.actor, SECRETARY), request.params.id, requestOrigin(request))),
+    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, officerOf(request), request.params.id, requestOrigin(request))),
   });
 
   routes.delete('/api/members/:id/code', {
+    config: { permission: 'codes.manage' },
     schema: { tags: ['access'], summary: 'Revoke a personal access code', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
-      await access.revokeCode(context, requireAccount(request.actor, SECRETARY), request.params.id);
+      await access.revokeCode(context, officerOf(request), request.params.id);
       return { ok: true as const };
     },
   });
 
   routes.post('/api/terms/:termId/codes', {
+    config: { permission: 'codes.manage' },
     schema: {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
@@ -129,13 +139,14 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
     },
     handler: async (request, reply) => {
-      const actor = requireAccount(request.actor, SECRETARY);
+      const actor = officerOf(request);
       // A POST without a body arrives as null: the default scope applies.
       return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body?.scope ?? 'missing', requestOrigin(request)) });
     },
   });
 
   routes.post('/api/join', {
+    config: { permission: 'public' },
     schema: {
       tags: ['access'],
       summary: 'A representative or attendee joins with their personal code',
