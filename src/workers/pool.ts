@@ -17,7 +17,7 @@ export interface HeavyWorkOptions {
   filename?: string;
 }
 
-export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = { timeoutMs: 15_000, maxWaiting: 4, maxOldGenerationSizeMb: 384 };
+export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = { timeoutMs: 10_000, maxWaiting: 4, maxOldGenerationSizeMb: 384 };
 
 // Under tsx (npm start, tests) this file is .ts and so is the worker; compiled, both are .js. A
 // worker started from a tsx process inherits tsx through execArgv; one started elsewhere (vitest)

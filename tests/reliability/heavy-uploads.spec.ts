@@ -68,7 +68,7 @@ describe('heavy uploads and previews keep the hall answering', () => {
     const upload = fileUpload(file, '大文件.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     const watched = await whileHeavy(
       base,
-      () => fetch(`${base}/api/documents/${documentId}/draft/docx`, { method: 'POST', headers: { ...h.drafter, ...upload.headers }, body: upload.payload }),
+      () => fetch(`${base}/api/documents/${documentId}/draft/docx`, { method: 'POST', headers: { ...h.drafter, ...upload.headers }, body: new Uint8Array(upload.payload) }),
       honestRead(base, h, documentId),
     );
     // Too much text for a version, or too slow to read: refused either way, after being read off the main thread.
