@@ -6,11 +6,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server-process.js';
+import { attackStorm } from './attack-storm.js';
 import { closeAll, connectAll, runStorm, type StormResult } from './harness.js';
 import { type HttpStormResult, httpStorm } from './http-driver.js';
 import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot } from './yishi-congress.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
+/** Scenarios to run: the vote storm by sizes, and the issue-9 scenarios (BENCH_SCENARIOS=attack-storm runs that alone). */
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'storm,attack-storm').split(',');
 
 interface Row {
   voters: number;
@@ -146,18 +149,26 @@ async function yishiRun(voters: number, directory: string, baseline: { socket: S
 async function main(): Promise<void> {
   const directory = mkdtempSync(join(tmpdir(), 'yishi-bench-'));
   const rows: Row[] = [];
+  const scenarios: Record<string, unknown> = {};
   try {
-    for (const voters of SIZES) {
+    for (const voters of SCENARIOS.includes('storm') ? SIZES : []) {
       const baseline = await baselineRun(voters, directory);
       rows.push(...(await yishiRun(voters, directory, baseline)));
       console.log(`N=${voters} done`);
     }
+    if (SCENARIOS.includes('attack-storm')) {
+      const result = await attackStorm(join(directory, 'attack-storm.sqlite'));
+      const summary = { voters: result.voters, quiet_p99_ms: round(result.quietP99), attacked_p99_ms: round(result.attackedP99), ratio: round(result.ratio, 2), within_2x: result.ratio <= 2, lost: result.attacked.voters - result.attacked.acknowledged, attack_answers: result.attackAnswers };
+      console.log('(a) attack during a storm: honest ack p99, quiet vs attacked (must stay ≤ 2×)');
+      console.table([{ ...summary, attack_answers: JSON.stringify(summary.attack_answers) }]);
+      scenarios['attack-storm'] = summary;
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
-  console.table(rows);
+  if (rows.length) console.table(rows);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
-  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify({ machine, rows }, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, 'results', SCENARIOS.includes('storm') ? 'latest.json' : 'latest-scenarios.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
 }
 
 main().then(
