@@ -32,6 +32,7 @@ import { attachRealtime } from './plugins/realtime.js';
 import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
 import { loadSecretKey } from './secret-key.js';
+import { type HeavyWorkOptions, HeavyWorkPool } from './workers/pool.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -45,6 +46,8 @@ export interface BuildOptions {
   random?: (size: number) => Buffer;
   /** Where log lines go (tests capture them to prove no secret is ever logged). */
   logStream?: NodeJS.WritableStream;
+  /** Limits of the heavy-work pool (tests shorten the timeout or run a worker of their own). */
+  heavyWork?: Partial<HeavyWorkOptions>;
 }
 
 /** How often a pending scrub is tried again, besides at every close and at start. */
@@ -81,6 +84,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     votes,
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
+    heavyWork: new HeavyWorkPool(options.heavyWork),
   };
   app.decorate('yishi', context);
 
@@ -117,6 +121,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     clearInterval(scrubRetry);
     votes.drain();
+    await context.heavyWork.close();
     for (const timer of context.deadlines.values()) clearTimeout(timer);
     if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();

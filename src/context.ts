@@ -8,6 +8,7 @@ import type { SqliteHandle } from './db/connection.js';
 import type { DomainEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
+import type { HeavyWorkPool } from './workers/pool.js';
 
 export interface AppContext {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppContext {
   codeAttempts: AttemptLimiter;
   /** Auto-close timers of ballots with a deadline. */
   deadlines: Map<string, NodeJS.Timeout>;
+  /** The worker thread that reads uploads and diffs versions, off the thread that answers votes. */
+  heavyWork: HeavyWorkPool;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

@@ -87,6 +87,13 @@ const errorTable = {
   DOCUMENT_FILE_TYPE: [415, '只能上传 Word(.docx)文件', 'Only Word (.docx) files can be uploaded'],
   DOCUMENT_FILE_UNREADABLE: [422, '无法读取该 Word 文件中的文字', 'No text could be read from that Word file'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  UPLOAD_TOO_MANY_ENTRIES: [422, '文件中的条目过多(压缩包内文件数超出上限)', 'The file holds too many entries (more files inside the zip than allowed)'],
+  UPLOAD_UNZIPPED_TOO_LARGE: [413, '文件解压后过大', 'The file is too large once unzipped'],
+  UPLOAD_ZIP_BOMB: [422, '文件的压缩比异常,疑似压缩炸弹', 'The file compresses far more than any real document (a zip bomb)'],
+  UPLOAD_ZIP_INVALID: [422, '文件不是有效的压缩包(损坏、加密或格式不支持)', 'The file is not a valid zip (damaged, encrypted or of an unsupported kind)'],
+  UPLOAD_TOO_SLOW: [422, '文件处理时间过长,已停止', 'Reading the file took too long and was stopped'],
+  UPLOAD_TOO_MUCH_MEMORY: [422, '文件处理所需内存过多,已停止', 'Reading the file needed too much memory and was stopped'],
+  HEAVY_WORK_BUSY: [503, '服务器正忙于处理其他文件,请稍后再试', 'The server is busy reading other files; try again shortly'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -13,6 +13,7 @@ import { openDatabase } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { loadSecretKey } from '../secret-key.js';
+import { HeavyWorkPool } from '../workers/pool.js';
 
 const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
 
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<void> {
     votes: new VoteQueue(new VoteRepository(connection.sqlite), events, randomBytes, () => {}),
     codeAttempts: new AttemptLimiter(1, 1, () => 0),
     deadlines: new Map(),
+    // Never used here; it starts no thread until a task arrives.
+    heavyWork: new HeavyWorkPool(),
   };
   try {
     await createAccount(context, null, { username, password, role });

@@ -1,7 +1,9 @@
 // An uploaded Word file (.docx) turned into a version's text with mammoth (a well-kept converter
 // that reads the document's paragraphs and nothing executable). The original file is kept too.
+// docxToMarkdown runs in the worker (src/workers/heavy-work.ts), after the zip passed its limits.
 import mammoth from 'mammoth';
 import { fail } from '../errors.js';
+import { checkZip } from '../workers/zip-limits.js';
 import { paragraphsToMarkdown } from './blocks.js';
 import { MAX_TEXT } from './schemas.js';
 
@@ -17,6 +19,7 @@ export function checkDocx(file: Buffer): void {
 
 export async function docxToMarkdown(file: Buffer): Promise<string> {
   checkDocx(file);
+  await checkZip(file);
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: file })).value;

@@ -8,6 +8,7 @@ import type { DocumentRoundTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { getDepartment } from '../motions/departments.js';
 import { type Asker, actorName } from './access.js';
+import type { PreparedDiff } from './draft-diff.js';
 import { blocksOf, currentRound, type History, versionById } from './history.js';
 import * as repository from './repository.js';
 import type { DocumentAction, DocumentPatch } from './schemas.js';
@@ -26,6 +27,8 @@ export interface Step {
   history: History;
   event: DocumentEvent;
   now: Date;
+  /** For an issue: the draft's diff, computed in the worker before the transaction. */
+  prepared?: PreparedDiff | undefined;
 }
 
 export interface Outcome {
@@ -73,9 +76,9 @@ async function edit({ context, history }: Step, patch: DocumentPatch): Promise<O
   return { changes, detail: { fields: Object.keys(patch) } };
 }
 
-async function issue({ context, history, now }: Step, move: Extract<DocumentMove, { action: 'issue' }>): Promise<Outcome> {
+async function issue({ context, history, now, prepared }: Step, move: Extract<DocumentMove, { action: 'issue' }>): Promise<Outcome> {
   const deadline = futureDeadline(move.deadline, now);
-  const version = await fixDraft(context.db, history, 'round', now);
+  const version = await fixDraft(context.db, history, 'round', now, prepared);
   const number = history.rounds.length + 1;
   await repository.insertRound(context.db, {
     id: randomId(context.random),

@@ -8,7 +8,7 @@ import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
 import { api, idParams, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
 import { askerOf } from './access.js';
-import { cleanDocxName, DOCX_MEDIA_TYPE, docxToMarkdown } from './docx.js';
+import { checkDocx, cleanDocxName, DOCX_MEDIA_TYPE } from './docx.js';
 import type { DocumentMove } from './effects.js';
 import { opinionCounts } from './live.js';
 import {
@@ -98,13 +98,15 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.post('/api/documents/:id/draft/docx', {
-    schema: { tags, summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept', params: idParams, response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any() }) },
+    schema: { tags, summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept', params: idParams, response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any(), 503: z.any() }) },
     handler: async (request) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+      // Who may draft this document, now, is settled before a byte of the file is read.
+      await service.authorizeMove(context, request.actor, request.params.id, 'saveDraft');
       const file = (await request.file()) ?? fail('VALIDATION_FAILED', { reason: 'a file field is required' });
       const content = await file.toBuffer();
-      await askerOf(context.db, request.actor);
-      const text = await docxToMarkdown(content);
+      checkDocx(content);
+      const text = await context.heavyWork.run({ kind: 'docx', file: content });
       const storedName = await store.write(content);
       const move: DocumentMove = { action: 'saveDraft', text, source: 'docx', original: { storedName, filename: cleanDocxName(file.filename), size: content.length } };
       try {

@@ -125,6 +125,10 @@ export const versionDiff = z.object({
     }),
   ),
   counts: z.object({ unchanged: z.number(), changed: z.number(), added: z.number(), removed: z.number() }),
+  fallback: z
+    .enum(['none', 'blocks'])
+    .default('none')
+    .describe('blocks: the change was too large to show character by character, so some changed blocks show their old and new text whole (versions issued before this field existed read none)'),
 });
 const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() });
 const responseOutcome = z.enum(responseOutcomes);

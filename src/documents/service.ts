@@ -11,6 +11,7 @@ import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
 import { getDepartment } from '../motions/departments.js';
 import { type Asker, actorName, askerOf, canSee, filterOf, partiesFor } from './access.js';
+import { type PreparedDiff, prepareDiff } from './draft-diff.js';
 import { applyEffect, type DocumentMove } from './effects.js';
 import { draftOf, type History, loadHistory, versionById } from './history.js';
 import * as repository from './repository.js';
@@ -76,9 +77,29 @@ export async function recordMove(
   }
 }
 
+/**
+ * Before any heavy work for a move (reading an upload, diffing a draft): the document exists, the
+ * asker may see it, and may make this move in its present state. The move's transaction checks again.
+ */
+export async function authorizeMove(context: AppContext, actor: Actor, documentId: string, event: 'saveDraft' | 'issue' | 'putToVote'): Promise<{ asker: Asker; document: DocumentTable }> {
+  const asker = await askerOf(context.db, actor);
+  const document = await visibleDocument(context.db, asker, documentId);
+  nextDocumentState(document.state, event, partiesFor(asker, document));
+  return { asker, document };
+}
+
+/** Issuing or putting to the vote fixes the draft with its diff: that diff is computed first, in the worker. Undefined without a draft. */
+export async function prepareFixing(context: AppContext, actor: Actor, documentId: string, event: 'issue' | 'putToVote'): Promise<PreparedDiff | undefined> {
+  const { document } = await authorizeMove(context, actor, documentId, event);
+  const history = await loadHistory(context.db, document);
+  const draft = draftOf(history);
+  return draft && prepareDiff(context, history, draft);
+}
+
 /** One move, in one transaction. Opinions and responses write no history row (they are rows themselves). */
 export async function applyMove(context: AppContext, actor: Actor, documentId: string, move: DocumentMove): Promise<MoveResult> {
   const asker = await askerOf(context.db, actor);
+  const prepared = move.action === 'issue' ? await prepareFixing(context, actor, documentId, 'issue') : undefined;
   const published: DomainEvent[] = [];
   const result = await transact(context, async (inside) => {
     const document = await visibleDocument(inside.db, asker, documentId);
@@ -87,7 +108,7 @@ export async function applyMove(context: AppContext, actor: Actor, documentId: s
     const note = noteOf(move);
     const to = nextDocumentState(document.state, event, partiesFor(asker, document), note);
     const now = context.clock();
-    const outcome = await applyEffect({ context: inside, asker, history, event, now }, move);
+    const outcome = await applyEffect({ context: inside, asker, history, event, now, prepared }, move);
     const roundNumber = outcome.roundNumber ?? history.rounds.at(-1)?.number ?? null;
     if (outcome.quiet) {
       if (!(await repository.updateDocumentInState(inside.db, document.id, document.state, { updated_at: now.toISOString() }))) fail('DOCUMENT_STATE', { state: document.state, event });
@@ -159,7 +180,7 @@ export async function previewDraft(context: AppContext, actor: Actor, documentId
   if (asker.kind === 'member') fail('FORBIDDEN');
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
   const draft = draftOf(history) ?? fail('DOCUMENT_NO_DRAFT');
-  return presentVersion(draft, whatDraftCarries(history, draft));
+  return presentVersion(draft, whatDraftCarries(history, draft, await prepareDiff(context, history, draft)));
 }
 
 export async function getVersionFor(context: AppContext, actor: Actor, documentId: string, versionId: string) {

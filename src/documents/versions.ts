@@ -5,7 +5,8 @@ import type { DocumentVersionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { type AdoptionReport } from './adoption.js';
 import { splitBlocks } from './blocks.js';
-import { diffVersions, type VersionDiff } from './diff.js';
+import { type VersionDiff, withLinks } from './diff.js';
+import { type PreparedDiff, preparedDiffFor } from './draft-diff.js';
 import { blocksOf, changeLinks, draftOf, type History, latestIssued, roundReport } from './history.js';
 import * as repository from './repository.js';
 
@@ -52,24 +53,24 @@ export async function saveDraft(db: Executor, history: History, input: DraftText
   return { versionId: row.id, number: row.number, replacedOriginal: null };
 }
 
-/** The diff and adoption report the draft would carry if it were issued now (also the preview). */
-export function whatDraftCarries(history: History, draft: DocumentVersionTable): { diff: VersionDiff | null; report: AdoptionReport | null } {
-  const previous = latestIssued(history);
+/** The diff and adoption report the draft would carry if it were issued now (also the preview); the diff was prepared in the worker. */
+export function whatDraftCarries(history: History, draft: DocumentVersionTable, prepared: PreparedDiff): { diff: VersionDiff | null; report: AdoptionReport | null } {
+  const diff = preparedDiffFor(prepared, history, draft);
   const closed = history.rounds.filter((round) => round.state === 'closed').at(-1);
   const links = closed ? changeLinks(history, closed.id) : [];
   const newAnchors = new Set(blocksOf(draft).map((block) => block.anchor));
   const unknown = [...new Set(links.flatMap((link) => link.changedAnchors))].filter((anchor) => !newAnchors.has(anchor));
   if (unknown.length) fail('DOCUMENT_ANCHOR_UNKNOWN', { anchors: unknown, versionNumber: draft.number, reason: 'responses name blocks the new version does not have' });
   return {
-    diff: previous ? diffVersions(blocksOf(previous), blocksOf(draft), links) : null,
+    diff: diff && withLinks(diff, links),
     report: closed ? roundReport(history, closed) : null,
   };
 }
 
 /** Fixes the draft for good; from now on no statement may change it (updateDraftVersion checks issued_at). */
-export async function fixDraft(db: Executor, history: History, purpose: 'round' | 'vote', now: Date): Promise<DocumentVersionTable> {
+export async function fixDraft(db: Executor, history: History, purpose: 'round' | 'vote', now: Date, prepared: PreparedDiff | undefined): Promise<DocumentVersionTable> {
   const draft = draftOf(history) ?? fail('DOCUMENT_NO_DRAFT');
-  const { diff, report } = whatDraftCarries(history, draft);
+  const { diff, report } = whatDraftCarries(history, draft, prepared ?? fail('DOCUMENT_STATE', { reason: 'a draft appeared while the move was prepared; try again' }));
   const changes = { issued_at: now.toISOString(), issued_for: purpose, previous_version_id: latestIssued(history)?.id ?? null, diff: diff && JSON.stringify(diff), adoption_report: report && JSON.stringify(report) };
   if (!(await repository.updateDraftVersion(db, draft.id, changes))) fail('DOCUMENT_STATE', { reason: 'the version was issued meanwhile' });
   return { ...draft, ...changes };

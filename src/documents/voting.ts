@@ -16,7 +16,7 @@ import { askerOf, partiesFor, requireAccountAsker } from './access.js';
 import { draftOf, type History, latestIssued, loadHistory } from './history.js';
 import * as repository from './repository.js';
 import type { DocumentAction } from './schemas.js';
-import { recordMove, visibleDocument } from './service.js';
+import { prepareFixing, recordMove, visibleDocument } from './service.js';
 import { fixDraft } from './versions.js';
 import type { VoteLink } from './views.js';
 import { nextDocumentState } from './workflow.js';
@@ -42,6 +42,7 @@ async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requir
 
 export async function putToVote(context: AppContext, actor: Actor, documentId: string, move: PutToVote): Promise<void> {
   const asker = await askerOf(context.db, actor);
+  const prepared = await prepareFixing(context, actor, documentId, 'putToVote');
   const meetingId = await transact(context, async (inside) => {
     const document = await visibleDocument(inside.db, asker, documentId);
     const to = nextDocumentState(document.state, 'putToVote', partiesFor(asker, document));
@@ -49,7 +50,7 @@ export async function putToVote(context: AppContext, actor: Actor, documentId: s
     const history = await loadHistory(inside.db, document);
     const now = context.clock();
     // The final text (终稿) is the draft written after the last round, or else the last version issued.
-    const version = draftOf(history) ? await fixDraft(inside.db, history, 'vote', now) : (latestIssued(history) ?? fail('DOCUMENT_NO_DRAFT'));
+    const version = draftOf(history) ? await fixDraft(inside.db, history, 'vote', now, prepared) : (latestIssued(history) ?? fail('DOCUMENT_NO_DRAFT'));
     const item = { kind: 'approval' as const, title: move.itemTitle ?? `关于《${document.title}》的表决`, passingRule: move.passingRule, majorityWording: move.majorityWording };
     const placed = await placeOnBallot(inside, account, document, item, move);
     await repository.insertBallotItem(inside.db, { document_id: document.id, ballot_id: placed.ballotId, item_index: placed.itemIndex, item_title: item.title, version_id: version.id, created_at: now.toISOString(), outcome: null, settled_at: null });

@@ -8,9 +8,14 @@ import { fail } from '../errors.js';
 import { type AttachmentStore, checkUpload, cleanFilename, contentDisposition } from './attachments.js';
 import * as handling from './handling-repository.js';
 import type { MotionDetail } from './schemas.js';
-import { motionVisibleTo, moveMotion } from './service.js';
+import { checkMove, motionVisibleTo, moveMotion } from './service.js';
 
 export { AttachmentStore } from './attachments.js';
+
+/** Before a byte of the file is read: the motion exists, the asker sees it and may edit it now. */
+export function checkMayAttach(context: AppContext, actor: Actor, motionId: string): Promise<void> {
+  return checkMove(context, actor, motionId, { action: 'edit', patch: {} });
+}
 
 export async function addAttachment(context: AppContext, store: AttachmentStore, actor: Actor, motionId: string, filename: string, content: Buffer): Promise<MotionDetail> {
   const mediaType = checkUpload(content);

@@ -5,7 +5,7 @@ import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, idParams, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
-import { addAttachment, AttachmentStore, readAttachment, removeAttachment } from './attachment-service.js';
+import { addAttachment, AttachmentStore, checkMayAttach, readAttachment, removeAttachment } from './attachment-service.js';
 import { actionBodies, type ActionName, type MotionAction, motionDetail, motionInput, motionListQuery, motionPatch, motionSummary } from './schemas.js';
 import * as service from './service.js';
 import { trackerRoutes } from './tracker-routes.js';
@@ -75,6 +75,8 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
     schema: { tags, summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion', params: idParams, response: responses({ 201: detailResponse, 413: z.any(), 415: z.any() }) },
     handler: async (request, reply) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+      // Who may attach to this motion, now, is settled before the file is read and written to disk.
+      await checkMayAttach(context, request.actor, request.params.id);
       const file = (await request.file()) ?? fail('VALIDATION_FAILED', { reason: 'a file field is required' });
       const content = await file.toBuffer();
       return reply.status(201).send({ motion: await addAttachment(context, store, request.actor, request.params.id, file.filename, content) });

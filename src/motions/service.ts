@@ -126,6 +126,14 @@ async function reachSeconders(context: AppContext, motionId: string, now: Date):
 }
 
 /** The one place a motion changes state. */
+/** The checks of moveMotion without the move: for a route to run before it reads an upload. The move's transaction checks again. */
+export async function checkMove(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<void> {
+  const asker = await askerOf(context, actor);
+  const { motion, people } = await visibleMotion(context.db, asker, motionId);
+  const parties = partiesFor(asker, motion, people);
+  nextMotionState(motion.state, eventOf(move, parties), parties, noteOf(move));
+}
+
 export async function moveMotion(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<MotionDetail> {
   const asker = await askerOf(context, actor);
   const published: DomainEvent[] = [];

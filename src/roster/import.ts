@@ -1,5 +1,6 @@
 // Reads a term's roster of representatives and attendees from an uploaded CSV or Excel file:
 // all or nothing, every problem of every row reported together in Chinese and English.
+import { checkZip } from '../workers/zip-limits.js';
 import { checkSheet, type RosterTermContext } from './import-rows.js';
 import { isOldExcel, isZip, looksLikeText, readCsv, readXlsx } from './import-read.js';
 
@@ -33,6 +34,12 @@ export async function parseRoster(
   const sheet = format === 'xlsx' ? await readXlsx(file) : readCsv(file);
   if (!sheet.ok) return { ok: false, problems: [sheet.problem] };
   return checkSheet(sheet.rows, context);
+}
+
+/** What the worker runs: an .xlsx must keep the zip limits (their error codes are thrown) before exceljs opens it. */
+export async function parseRosterChecked(file: Buffer, format: 'csv' | 'xlsx', context: RosterTermContext): Promise<RosterImportResult> {
+  if (format === 'xlsx' && isZip(file)) await checkZip(file);
+  return parseRoster(file, format, context);
 }
 
 const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

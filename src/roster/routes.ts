@@ -100,11 +100,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags,
       summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
       params: termParams,
-      response: responses({ 200: z.object({ imported: z.number() }), 422: errorEnvelope }),
+      response: responses({ 200: z.object({ imported: z.number() }), 413: errorEnvelope, 422: errorEnvelope, 503: errorEnvelope }),
     },
     handler: async (request) => {
       const actor = officerOf(request);
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
+      // The term and its lock are checked before a byte of the file is read.
+      await service.checkRosterImportable(context, request.params.termId);
       const file = await request.file();
       if (!file) fail('VALIDATION_FAILED', { reason: 'a file field is required' });
       const buffer = await file.toBuffer();

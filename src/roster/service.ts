@@ -5,7 +5,6 @@ import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import type { MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { parseRoster } from './import.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
 
@@ -173,15 +172,24 @@ export async function removeMember(context: AppContext, actor: AccountActor, mem
   await recordAudit(context, actor, 'member.removed', { detail: { termId: member.term_id, staffNumber: member.staff_number } });
 }
 
-/** All or nothing: any bad row aborts the import with the full per-row report. */
-export async function importRoster(context: AppContext, actor: AccountActor, termId: string, file: Buffer, format: 'csv' | 'xlsx') {
+/** Before an uploaded roster is read: the term exists and its roster may change now. */
+export async function checkRosterImportable(context: AppContext, termId: string): Promise<void> {
   await getTerm(context, termId);
   await assertRosterUnlocked(context, termId);
+}
+
+/** All or nothing: any bad row aborts the import with the full per-row report. The file is read in the worker. */
+export async function importRoster(context: AppContext, actor: AccountActor, termId: string, file: Buffer, format: 'csv' | 'xlsx') {
+  await checkRosterImportable(context, termId);
   const [delegations, members] = await Promise.all([repository.listDelegations(context.db, termId), repository.listMembers(context.db, termId)]);
-  const parsed = await parseRoster(file, format, {
-    delegations: delegations.map((delegation) => delegation.name),
-    existingStaffNumbers: members.map((member) => member.staff_number),
+  const parsed = await context.heavyWork.run({
+    kind: 'roster',
+    file,
+    format,
+    context: { delegations: delegations.map((delegation) => delegation.name), existingStaffNumbers: members.map((member) => member.staff_number) },
   });
+  // The roster may have locked (a meeting opened) while the file was read.
+  await assertRosterUnlocked(context, termId);
   if (!parsed.ok) fail('ROSTER_IMPORT_FAILED', { problems: parsed.problems });
   const delegationIds = new Map(delegations.map((delegation) => [delegation.name, delegation.id]));
   const rows: MemberTable[] = parsed.rows.map((row) => ({

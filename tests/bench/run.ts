@@ -6,14 +6,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server-process.js';
+import { attackStorm } from './attack-storm.js';
 import { closeAll, connectAll, runStorm, type StormResult } from './harness.js';
 import { closeBeside } from './close-beside.js';
 import { type HttpStormResult, httpStorm } from './http-driver.js';
 import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot } from './yishi-congress.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
-/** Which scenarios run: the storm, and the hostile-insider ones of issue 9 (BENCH_SCENARIOS=storm,close,…). */
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,close').split(','));
+/** Which scenarios run: the storm by sizes, and issue 9's (BENCH_SCENARIOS=attack-storm,close,… runs those alone). */
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,attack-storm,close').split(','));
 
 interface Row {
   voters: number;
@@ -156,6 +157,13 @@ async function main(): Promise<void> {
       rows.push(...(await yishiRun(voters, directory, baseline)));
       console.log(`N=${voters} done`);
     }
+    if (SCENARIOS.has('attack-storm')) {
+      const result = await attackStorm(join(directory, 'attack-storm.sqlite'));
+      const summary = { voters: result.voters, quiet_p99_ms: round(result.quietP99), attacked_p99_ms: round(result.attackedP99), ratio: round(result.ratio, 2), within_2x: result.ratio <= 2, lost: result.attacked.voters - result.attacked.acknowledged, attack_answers: result.attackAnswers };
+      console.log('(a) attack during a storm: honest ack p99, quiet vs attacked (must stay ≤ 2×)');
+      console.table([{ ...summary, attack_answers: JSON.stringify(summary.attack_answers) }]);
+      scenarios['attack-storm'] = summary;
+    }
     if (SCENARIOS.has('close')) {
       scenarios.close_beside_open_ballot = await closeBeside(directory);
       console.log('(b) closing a secret ballot beside an open one (target: longest gap between the open ballot\'s acks ≤ 100 ms):');
@@ -166,7 +174,7 @@ async function main(): Promise<void> {
   }
   if (rows.length) console.table(rows);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
-  writeFileSync(join(import.meta.dirname, 'results', 'latest.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
+  writeFileSync(join(import.meta.dirname, 'results', SCENARIOS.has('storm') ? 'latest.json' : 'latest-scenarios.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
 }
 
 main().then(

@@ -1,0 +1,42 @@
+// The worker's side of the heavy-work pool: reading uploaded files and diffing versions, the work
+// that would otherwise hold the thread every vote is answered on. Each task's refusals come back as
+// values (an error code and its details), since an AppError does not survive the trip between threads.
+import type { Block } from '../documents/blocks.js';
+import { diffVersions, type VersionDiff } from '../documents/diff.js';
+import { docxToMarkdown } from '../documents/docx.js';
+import { AppError, type ErrorCode } from '../errors.js';
+import { parseRosterChecked, type RosterImportResult } from '../roster/import.js';
+import type { RosterTermContext } from '../roster/import-rows.js';
+
+export interface HeavyTasks {
+  docx: { input: { file: Uint8Array }; output: string };
+  diff: { input: { oldBlocks: Block[]; newBlocks: Block[] }; output: VersionDiff };
+  roster: { input: { file: Uint8Array; format: 'csv' | 'xlsx'; context: RosterTermContext }; output: RosterImportResult };
+}
+export type HeavyKind = keyof HeavyTasks;
+export type HeavyTask = { [K in HeavyKind]: { kind: K } & HeavyTasks[K]['input'] }[HeavyKind];
+export type HeavyOutcome<T = unknown> = { ok: true; value: T } | { ok: false; code: ErrorCode; details?: unknown };
+
+// Static imports only: under tsx the worker file may be loaded as CommonJS, where a dynamic import()
+// would skip tsx's resolution of './x.js' to './x.ts'.
+const asBuffer = (file: Uint8Array): Buffer => Buffer.from(file.buffer, file.byteOffset, file.byteLength);
+
+function perform(task: HeavyTask): Promise<unknown> | unknown {
+  switch (task.kind) {
+    case 'docx':
+      return docxToMarkdown(asBuffer(task.file));
+    case 'diff':
+      return diffVersions(task.oldBlocks, task.newBlocks);
+    case 'roster':
+      return parseRosterChecked(asBuffer(task.file), task.format, task.context);
+  }
+}
+
+export default async function run(task: HeavyTask): Promise<HeavyOutcome> {
+  try {
+    return { ok: true, value: await perform(task) };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
+    throw error;
+  }
+}
