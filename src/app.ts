@@ -29,6 +29,9 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
 import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
+import { registerStorageGuard } from './storage/guard.js';
+import { storageRoutes } from './storage/routes.js';
+import { type SpaceProbe, StorageSpace, statfsProbe } from './storage/space.js';
 import { loadSecretKey } from './secret-key.js';
 
 declare module 'fastify' {
@@ -43,6 +46,8 @@ export interface BuildOptions {
   random?: (size: number) => Buffer;
   /** Where log lines go (tests capture them to prove no choice is ever logged). */
   logStream?: NodeJS.WritableStream;
+  /** Free space of the database's file system (tests fake it); read fresh on every write when given. */
+  storageProbe?: SpaceProbe;
 }
 
 /** Access codes in join links never reach the logs. */
@@ -82,6 +87,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     votes,
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
+    storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
   };
   app.decorate('yishi', context);
 
@@ -99,6 +105,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, context);
+  registerStorageGuard(app, context.storage);
   accountRoutes(app, context);
   rosterRoutes(app, context);
   meetingRoutes(app, context);
@@ -106,6 +113,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, context);
   motionRoutes(app, context);
   await documentRoutes(app, context);
+  storageRoutes(app, context);
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context));
 

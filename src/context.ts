@@ -8,6 +8,7 @@ import type { SqliteHandle } from './db/connection.js';
 import type { DomainEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
+import type { StorageSpace } from './storage/space.js';
 
 export interface AppContext {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppContext {
   codeAttempts: AttemptLimiter;
   /** Auto-close timers of ballots with a deadline. */
   deadlines: Map<string, NodeJS.Timeout>;
+  /** Free space against the reserve kept for votes and the scrub. */
+  storage: StorageSpace;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

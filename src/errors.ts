@@ -86,6 +86,9 @@ const errorTable = {
   DOCUMENT_FILE_TYPE: [415, '只能上传 Word(.docx)文件', 'Only Word (.docx) files can be uploaded'],
   DOCUMENT_FILE_UNREADABLE: [422, '无法读取该 Word 文件中的文字', 'No text could be read from that Word file'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  // Storage (issue 9, items 3 and 5): the free-space reserve kept for votes and the scrub, and quotas.
+  STORAGE_RESERVED: [507, '服务器可用空间已降到为投票和清理保留的空间,暂不接受此项保存,请联系秘书处', 'Free disk space is down to the reserve kept for votes and the post-ballot scrub; this write is refused, ask the secretariat'],
+  QUOTA_EXCEEDED: [409, '已达到存储配额,未保存任何内容', 'A storage quota has been reached; nothing was saved'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -10,6 +10,7 @@ import { VoteRepository } from '../ballots/vote-repository.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { openDatabase } from '../db/connection.js';
+import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { loadSecretKey } from '../secret-key.js';
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
     votes: new VoteQueue(new VoteRepository(connection.sqlite), events, randomBytes, () => {}),
     codeAttempts: new AttemptLimiter(1, 1, () => 0),
     deadlines: new Map(),
+    storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
   };
   try {
     await createAccount(context, null, { username, password, role });
