@@ -2,6 +2,7 @@
 // attendee, a drafting department (人力资源部) with a handler, a clock the test moves, and short ways
 // to drive a document through its rounds with the real API.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Config } from '../../src/config.js';
 import { call, type Congress, createApp, createCongress, signIn } from './congress.js';
 import { TestClock } from './motions.js';
 import { bearer } from './requests.js';
@@ -26,9 +27,9 @@ export interface DocumentHall {
   attendee: Headers;
 }
 
-export async function documentHall(representatives = 9): Promise<DocumentHall> {
+export async function documentHall(representatives = 9, config: Partial<Config> = {}): Promise<DocumentHall> {
   const clock = new TestClock();
-  const app = await createApp({ SESSION_HOURS: 720 }, { clock: clock.read });
+  const app = await createApp({ SESSION_HOURS: 720, ...config }, { clock: clock.read });
   const congress = await createCongress(app, { representatives, attendees: 1, delegations: 3 });
   const secretary = { cookie: congress.secretary };
   for (const [index, delegationId] of congress.delegationIds.entries()) {

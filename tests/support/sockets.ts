@@ -108,8 +108,8 @@ export class Hall {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<Hall> {
-    const app = await createApp();
+  static async start(...settings: Parameters<typeof createApp>): Promise<Hall> {
+    const app = await createApp(...settings);
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
     } catch (error) {
