@@ -61,8 +61,9 @@ export function registerStorageGuard(app: FastifyInstance, space: StorageSpace):
     request.storageClaim = claim;
   });
   const release = async (request: FastifyRequest) => {
-    space.release(request.storageClaim);
+    const claim = request.storageClaim;
     request.storageClaim = 0;
+    space.release(claim);
   };
   app.addHook('onResponse', release);
   app.addHook('onRequestAbort', release);

@@ -23,7 +23,8 @@ export interface MemberUsageRow {
   opinionBytes: number;
 }
 
-const bytes = (column: string) => sql.raw(`coalesce(length(CAST(${column} AS BLOB)), 0)`);
+/** Bytes of a stored text; octet_length reads the record header only, not the text itself (SQLite 3.43+). */
+const bytes = (column: string) => sql.raw(`coalesce(octet_length(${column}), 0)`);
 
 function memberFilter(scope: MemberScope, column: string) {
   if (scope === 'all') return sql`1 = 1`;

@@ -91,6 +91,8 @@ export class StorageSpace {
   }
 
   release(incomingBytes: number): void {
+    // A request refused before its claim (a malformed URL answered by the router) has nothing to give back.
+    if (!(incomingBytes > 0)) return;
     this.#inFlight = Math.max(0, this.#inFlight - incomingBytes);
     this.#settling += incomingBytes;
   }
