@@ -28,7 +28,7 @@ function draftBytes(draft: Pick<DocumentVersionTable, 'text' | 'blocks' | 'origi
  * Replaces the draft's text, or starts a draft numbered after the last version, within the drafting
  * department's quota (and the total). Returns a replaced original file to remove.
  */
-export async function saveDraft(context: Pick<AppContext, 'db' | 'config'>, history: History, input: DraftText, authorName: string, now: Date, newId: () => string): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
+export async function saveDraft(context: Pick<AppContext, 'db' | 'config' | 'storage'>, history: History, input: DraftText, authorName: string, now: Date, newId: () => string): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
   const { db } = context;
   const at = now.toISOString();
   const blocks = JSON.stringify(splitBlocks(input.text));

@@ -52,13 +52,31 @@ export async function totalBytes(db: AppContext['db']): Promise<number> {
   return sumMembers(members) + departments.reduce((sum, row) => sum + row.bytes, 0);
 }
 
+/** How long the summed total is trusted before it is read from the rows again. */
+const TOTAL_TTL_MS = 10_000;
+/** Per app (keyed by its StorageSpace, which every transaction's context shares). */
+const runningTotals = new WeakMap<object, { bytes: number; at: number }>();
+
+/**
+ * The total is a sum over every row: read it at most every ten seconds and add what is charged in
+ * between, so a save does not rescan the whole database. A removal or a rolled-back write leaves it
+ * high until the next reading: the error only ever refuses early, never lets a write past.
+ */
+async function runningTotal(context: Pick<AppContext, 'db' | 'storage'>): Promise<{ bytes: number; at: number }> {
+  const cached = runningTotals.get(context.storage);
+  if (cached && Date.now() - cached.at < TOTAL_TTL_MS) return cached;
+  const fresh = { bytes: await totalBytes(context.db), at: Date.now() };
+  runningTotals.set(context.storage, fresh);
+  return fresh;
+}
+
 function check(quota: QuotaName, used: number, adding: number, limit: number): void {
   // Only growth is refused: a member over a quota lowered since may still shorten or remove things.
   if (limit > 0 && adding > 0 && used + adding > limit) fail('QUOTA_EXCEEDED', { quota, used, adding, limit });
 }
 
 /** Refuses a write that would take a member, their group or everyone past a quota (QUOTA_EXCEEDED). */
-export async function assertWithinQuota(context: Pick<AppContext, 'db' | 'config'>, charge: Charge): Promise<void> {
+export async function assertWithinQuota(context: Pick<AppContext, 'db' | 'config' | 'storage'>, charge: Charge): Promise<void> {
   const limits = quotaLimits(context.config);
   const { db } = context;
   if (charge.memberId) {
@@ -72,7 +90,11 @@ export async function assertWithinQuota(context: Pick<AppContext, 'db' | 'config
     const [department] = await repository.departmentUsage(db, { departmentId: charge.departmentId });
     check('department.bytes', department?.bytes ?? 0, charge.bytes, limits.groupBytes);
   }
-  if (limits.totalBytes > 0 && charge.bytes > 0) check('total.bytes', await totalBytes(db), charge.bytes, limits.totalBytes);
+  if (limits.totalBytes > 0 && charge.bytes > 0) {
+    const total = await runningTotal(context);
+    check('total.bytes', total.bytes, charge.bytes, limits.totalBytes);
+    total.bytes += charge.bytes;
+  }
 }
 
 /** Bytes of text as SQLite stores it (UTF-8). */
