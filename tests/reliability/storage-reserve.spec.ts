@@ -58,7 +58,12 @@ describe('the free-space reserve', () => {
     expect(rowCount(app, 'motion')).toBe(motionsBefore);
     expect(rowCount(app, 'motion_attachment')).toBe(0);
 
-    // The vote's side of the line: HTTP, socket, and the close with its scrub.
+    // The vote's side of the line: reaching the vote (joining, signing in, check-in), casting by
+    // HTTP and socket, and the close with its scrub.
+    await call(app, { method: 'POST', url: '/api/join', payload: { code: congress.representatives[2]!.code, issueToken: true } });
+    await call(app, { method: 'POST', url: '/api/auth/login', payload: { username: 'secretary', password: 'correct horse battery staple' } });
+    await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in`, headers: bearer(congress.representatives[2]!.token) });
+    expect((await command(phone.socket, 'attendance:check-in', { meetingId: congress.meetingId })).data).toBeDefined();
     expect((await vote(app, congress.representatives[0]!.token, ballotId, ['yes'])).statusCode).toBe(201);
     const receipt = deviceReceipt();
     expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['no'], receipt })).toEqual({ data: { ballotId, receipt } });
