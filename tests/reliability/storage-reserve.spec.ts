@@ -3,6 +3,7 @@
 // (its own error, before any upload is read), while votes by HTTP and socket, the close of a secret
 // ballot and its scrub still go through, and /api/health says so.
 import { afterEach, describe, expect, it } from 'vitest';
+import { SESSIONS_PER_PERSON } from '../../src/accounts/repository.js';
 import { call, type Congress, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { makeDocx } from '../support/docx.js';
 import { fileUpload } from '../support/multipart.js';
@@ -94,6 +95,20 @@ describe('the free-space reserve', () => {
     expect(upload.payload.length).toBeGreaterThan(MB);
     expectError(await app.inject({ method: 'POST', url: `/api/documents/${document.id}/draft/docx`, headers: { ...secretary, ...upload.headers }, payload: upload.payload }), 507, 'STORAGE_RESERVED');
     expect(rowCount(app, 'document_version', 'original_stored_name IS NOT NULL')).toBe(0);
+  });
+
+  it('keeps a representative who joins again and again below the reserve to a bounded number of sessions', async () => {
+    const disk = fakeDisk();
+    const { hall, congress } = await startHall(disk);
+    disk.freeBytes = (RESERVE_MB - 1) * MB;
+    const person = congress.representatives[0]!;
+    let token = '';
+    for (let index = 0; index < SESSIONS_PER_PERSON + 20; index++) {
+      token = (await call(hall.app, { method: 'POST', url: '/api/join', payload: { code: person.code, issueToken: true } })).token;
+    }
+    expect(rowCount(hall.app, 'auth_session', 'member_id = ?', person.memberId)).toBe(SESSIONS_PER_PERSON);
+    const me = await call(hall.app, { method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+    expect(me.actor).toMatchObject({ kind: 'member', memberId: person.memberId });
   });
 
   it('tells anyone whether writes are held back, and only officers how much room is left and which ballots await their scrub', async () => {
