@@ -31,6 +31,9 @@ import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
 import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
+import { registerStorageGuard } from './storage/guard.js';
+import { storageRoutes } from './storage/routes.js';
+import { type SpaceProbe, StorageSpace, statfsProbe } from './storage/space.js';
 import { loadSecretKey } from './secret-key.js';
 import { type HeavyWorkOptions, HeavyWorkPool } from './workers/pool.js';
 
@@ -48,6 +51,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Limits of the heavy-work pool (tests shorten the timeout or run a worker of their own). */
   heavyWork?: Partial<HeavyWorkOptions>;
+  /** Free space of the database's file system (tests fake it); read fresh on every write when given. */
+  storageProbe?: SpaceProbe;
 }
 
 /** How often a pending scrub is tried again, besides at every close and at start. */
@@ -85,6 +90,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
     heavyWork: new HeavyWorkPool(options.heavyWork),
+    storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
   };
   app.decorate('yishi', context);
 
@@ -102,6 +108,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerAuth(app, context);
+  registerStorageGuard(app, context.storage);
   accountRoutes(app, context);
   rosterRoutes(app, context);
   meetingRoutes(app, context);
@@ -109,6 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   auditRoutes(app, context);
   motionRoutes(app, context);
   await documentRoutes(app, context);
+  storageRoutes(app, context);
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

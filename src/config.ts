@@ -23,6 +23,15 @@ const environmentSchema = z
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
     WEB_BUILD: z.enum(['auto', 'off']).default('auto'),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    // Free space kept for votes and the scrub after a ballot closes (src/storage/space.ts). Unset:
+    // the smaller of 64 MB and a tenth of the file system, so a small disk still takes uploads.
+    STORAGE_RESERVE_MB: z.coerce.number().min(0).optional(),
+    // Quotas on what people store (src/storage/quotas.ts): motions (text, history, attachments),
+    // opinions on documents and uploaded Word drafts. 0 turns a quota off.
+    QUOTA_MEMBER_DRAFTS: z.coerce.number().int().min(0).default(20),
+    QUOTA_MEMBER_MB: z.coerce.number().min(0).default(20),
+    QUOTA_GROUP_MB: z.coerce.number().min(0).default(200),
+    QUOTA_TOTAL_MB: z.coerce.number().min(0).default(2048),
   })
   .superRefine((environment, context) => {
     if (Boolean(environment.ADMIN_USER) !== Boolean(environment.ADMIN_PASSWORD)) {

@@ -9,6 +9,7 @@ import type { DomainEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
 import type { HeavyWorkPool } from './workers/pool.js';
+import type { StorageSpace } from './storage/space.js';
 
 export interface AppContext {
   config: Config;
@@ -27,6 +28,8 @@ export interface AppContext {
   deadlines: Map<string, NodeJS.Timeout>;
   /** The worker thread that reads uploads and diffs versions, off the thread that answers votes. */
   heavyWork: HeavyWorkPool;
+  /** Free space against the reserve kept for votes and the scrub. */
+  storage: StorageSpace;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

@@ -50,6 +50,8 @@ export const PERMISSIONS = {
   'ballot.verify-receipt': FOLLOWERS,
   'ballot.named-votes': OFFICERS,
   'audit.read': OFFICERS,
+  /** Who stores how much: figures per person and group, never content. */
+  'storage.usage': OFFICERS,
   'departments.read': { accounts: ['secretary', 'committee', 'handler'] },
   'departments.manage': SECRETARY,
   'motion-settings.manage': SECRETARY,

@@ -27,8 +27,22 @@ export async function updateAccount(db: Kysely<Database>, id: string, changes: P
   return db.updateTable('account').set(changes).where('id', '=', id).executeTakeFirst();
 }
 
+/**
+ * Sessions one person may hold: every phone, tablet and browser they use, many times over. Signing in
+ * and joining with a code still write below the storage reserve (a representative must reach the
+ * vote), so a person signing in again and again must not grow the table without end: their sessions
+ * beyond the newest this many go.
+ */
+export const SESSIONS_PER_PERSON = 100;
+
 export async function insertSession(db: Kysely<Database>, session: Database['auth_session']): Promise<void> {
   await db.insertInto('auth_session').values(session).execute();
+  const column = session.member_id ? 'member_id' : 'account_id';
+  const owner = session.member_id ?? session.account_id;
+  if (!owner) return;
+  // The session just made always stays (sessions made in the same millisecond tie on expires_at).
+  const others = db.selectFrom('auth_session').select('token_hash').where(column, '=', owner).where('token_hash', '!=', session.token_hash).orderBy('expires_at', 'desc').limit(SESSIONS_PER_PERSON - 1);
+  await db.deleteFrom('auth_session').where(column, '=', owner).where('token_hash', '!=', session.token_hash).where('token_hash', 'not in', others).execute();
 }
 
 export function findSession(db: Kysely<Database>, tokenHash: string) {

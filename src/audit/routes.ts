@@ -4,9 +4,19 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { api, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
+import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
 
 const entry = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) });
+
+const storageHealthSchema = z.object({
+  refusingWrites: z.boolean(),
+  pendingScrubs: z.number(),
+  freeBytes: z.number().nullable().optional().describe('null: unknown (an in-memory database)'),
+  reserveBytes: z.number().optional(),
+  inFlightBytes: z.number().optional(),
+  pendingScrubBallots: z.array(z.object({ ballotId: z.string(), title: z.string().nullable() })).optional(),
+});
 
 export function auditRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);
@@ -26,7 +36,11 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/health', {
     config: { permission: 'public' },
-    schema: { tags: ['health'], summary: 'Liveness and vote batching figures', response: { 200: z.object({ status: z.literal('ok'), voteBatches: z.object({ batches: z.number(), votes: z.number(), largest: z.number(), sizes: z.record(z.string(), z.number()) }) }) } },
-    handler: async () => ({ status: 'ok' as const, voteBatches: context.votes.statistics }),
+    schema: {
+      tags: ['health'],
+      summary: 'Liveness, vote batching figures and storage: whether writes are held back for the reserve and scrubs owed; officers also get free space, the reserve and the ballots awaiting their scrub',
+      response: { 200: z.object({ status: z.literal('ok'), voteBatches: z.object({ batches: z.number(), votes: z.number(), largest: z.number(), sizes: z.record(z.string(), z.number()) }), storage: storageHealthSchema }) },
+    },
+    handler: async (request) => ({ status: 'ok' as const, voteBatches: context.votes.statistics, storage: await storageHealth(context, request.actor) }),
   });
 }

@@ -10,6 +10,7 @@ import { VoteRepository } from '../ballots/vote-repository.js';
 import { ConfigError, loadConfig } from '../config.js';
 import type { AppContext } from '../context.js';
 import { openDatabase } from '../db/connection.js';
+import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { loadSecretKey } from '../secret-key.js';
@@ -65,6 +66,7 @@ async function main(argv: string[]): Promise<void> {
     deadlines: new Map(),
     // Never used here; it starts no thread until a task arrives.
     heavyWork: new HeavyWorkPool(),
+    storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
   };
   try {
     await createAccount(context, null, { username, password, role });

@@ -6,6 +6,7 @@ import { randomId } from '../access/codes.js';
 import type { AppContext } from '../context.js';
 import type { DocumentRoundTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import { getDepartment } from '../motions/departments.js';
 import { type Asker, actorName } from './access.js';
 import type { PreparedDiff } from './draft-diff.js';
@@ -109,6 +110,7 @@ async function submitOpinion({ context, asker, history, now }: Step, move: Extra
   if (move.versionId && move.versionId !== round.version_id) fail('DOCUMENT_ANCHOR_UNKNOWN', { versionId: move.versionId, reason: 'opinions are taken on the version issued in this round', currentVersionId: round.version_id });
   requireAnchor(history, round.version_id, move.anchor);
   const delegationId = asker.actor.delegationId ?? fail('DOCUMENT_NO_DELEGATION');
+  await assertWithinQuota(context, { memberId: asker.actor.memberId, bytes: textBytes(move.content, move.anchor) + ROW_OVERHEAD_BYTES });
   const id = randomId(context.random);
   await repository.insertOpinion(context.db, {
     id,
@@ -228,7 +230,7 @@ export async function applyEffect(step: Step, move: DocumentMove): Promise<Outco
     case 'edit':
       return edit(step, move.patch);
     case 'saveDraft': {
-      const saved = await saveDraft(step.context.db, step.history, move, actorName(step.asker), step.now, () => randomId(step.context.random));
+      const saved = await saveDraft(step.context, step.history, move, actorName(step.asker), step.now, () => randomId(step.context.random));
       return { detail: { versionId: saved.versionId, versionNumber: saved.number, source: move.source }, orphanedFile: saved.replacedOriginal };
     }
     case 'issue':

@@ -148,7 +148,7 @@ export async function createDocument(context: AppContext, actor: Actor, meetingI
   await transact(context, async (inside) => {
     await repository.insertDocument(inside.db, row);
     await recordMove(inside, asker, row, { from: 'drafting', to: 'drafting', event: 'create', note: null, roundNumber: null, detail: { kind: row.kind, rounds: row.rounds_planned } }, now);
-    if (input.text) await saveDraft(inside.db, await loadHistory(inside.db, row), { text: input.text, source: 'markdown' }, actorName(asker), now, () => randomId(context.random));
+    if (input.text) await saveDraft(inside, await loadHistory(inside.db, row), { text: input.text, source: 'markdown' }, actorName(asker), now, () => randomId(context.random));
   });
   context.events.publish({ type: 'document.changed', meetingId: meeting.id, documentId: row.id, event: 'create' });
   return getDocumentFor(context, actor, row.id);

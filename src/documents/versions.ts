@@ -1,6 +1,7 @@
 // Versions of a document: one unissued draft at a time, edited freely (text or an uploaded .docx);
 // fixed for good when issued down or put to the vote, with the diff against the version before and
 // the adoption report of the round just closed frozen into it.
+import type { AppContext } from '../context.js';
 import type { DocumentVersionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { type AdoptionReport } from './adoption.js';
@@ -8,6 +9,7 @@ import { splitBlocks } from './blocks.js';
 import { type VersionDiff, withLinks } from './diff.js';
 import { type PreparedDiff, preparedDiffFor } from './draft-diff.js';
 import { blocksOf, changeLinks, draftOf, type History, latestIssued, roundReport } from './history.js';
+import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import * as repository from './repository.js';
 
 type Executor = Parameters<typeof repository.findDocument>[0];
@@ -18,8 +20,17 @@ export interface DraftText {
   original?: { storedName: string; filename: string; size: number } | undefined;
 }
 
-/** Replaces the draft's text, or starts a draft numbered after the last version. Returns a replaced original file to remove. */
-export async function saveDraft(db: Executor, history: History, input: DraftText, authorName: string, now: Date, newId: () => string): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
+/** What a draft takes: its text, its blocks and its Word file. */
+function draftBytes(draft: Pick<DocumentVersionTable, 'text' | 'blocks' | 'original_size'>): number {
+  return textBytes(draft.text, draft.blocks) + (draft.original_size ?? 0) + ROW_OVERHEAD_BYTES;
+}
+
+/**
+ * Replaces the draft's text, or starts a draft numbered after the last version, within the drafting
+ * department's quota (and the total). Returns a replaced original file to remove.
+ */
+export async function saveDraft(context: Pick<AppContext, 'db' | 'config' | 'storage'>, history: History, input: DraftText, authorName: string, now: Date, newId: () => string): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
+  const { db } = context;
   const at = now.toISOString();
   const blocks = JSON.stringify(splitBlocks(input.text));
   const fields = {
@@ -33,6 +44,8 @@ export async function saveDraft(db: Executor, history: History, input: DraftText
     updated_at: at,
   };
   const draft = draftOf(history);
+  const growth = draftBytes({ text: input.text, blocks, original_size: input.original?.size ?? null }) - (draft ? draftBytes(draft) : 0);
+  await assertWithinQuota(context, { departmentId: history.document.drafting_department_id, bytes: growth });
   if (draft) {
     if (!(await repository.updateDraftVersion(db, draft.id, fields))) fail('DOCUMENT_STATE', { reason: 'the version was issued meanwhile' });
     return { versionId: draft.id, number: draft.number, replacedOriginal: draft.original_stored_name };

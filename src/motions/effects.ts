@@ -8,6 +8,7 @@ import { createBallot, getBallot } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import type { MotionAttachmentTable, MotionSettingsTable, MotionTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import { type Asker, activeAssignment, actorName, type MotionPeople, requireOfficer } from './access.js';
 import { getDepartment } from './departments.js';
 import * as handling from './handling-repository.js';
@@ -44,10 +45,21 @@ export interface Outcome {
   touched?: string[];
 }
 
+/** What an edit adds to the proposer's storage: longer text, an attachment, the history row. */
+function editGrowth(motion: Step['motion'], move: EditMove): number {
+  const { patch } = move;
+  const before = textBytes(patch.subject === undefined ? '' : motion.subject, patch.reasons === undefined ? '' : motion.reasons, patch.measures === undefined ? '' : motion.measures);
+  const after = textBytes(patch.subject, patch.reasons, patch.measures);
+  return after - before + (move.addAttachment?.size ?? 0) + ROW_OVERHEAD_BYTES;
+}
+
 async function edit({ context, motion }: Step, move: EditMove): Promise<Outcome> {
   const { patch } = move;
   if (move.addAttachment) {
     if ((await handling.listAttachments(context.db, motion.id)).length >= MAX_ATTACHMENTS) fail('ATTACHMENT_LIMIT', { max: MAX_ATTACHMENTS });
+  }
+  if (!move.removeAttachmentId) await assertWithinQuota(context, { memberId: motion.proposer_member_id, bytes: editGrowth(motion, move) });
+  if (move.addAttachment) {
     await handling.insertAttachment(context.db, move.addAttachment);
   }
   if (move.removeAttachmentId) await handling.deleteAttachment(context.db, move.removeAttachmentId);

@@ -18,6 +18,7 @@ import * as repository from './repository.js';
 import type { MotionRow } from './repository.js';
 import type { MotionDetail, MotionInput, MotionListQuery } from './schemas.js';
 import { searchQuery, searchTokens } from './search.js';
+import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import { settingsOf } from './settings.js';
 import { presentDetail, presentSummary } from './views.js';
 import { allowedEvents, findTransition, type MotionEvent, type MotionParty, type MotionState, nextMotionState, ratingEvent } from './workflow.js';
@@ -211,6 +212,8 @@ export async function createMotion(context: AppContext, actor: Actor, meetingId:
   };
   await context.db.transaction().execute(async (transaction) => {
     const inside: AppContext = { ...context, db: transaction };
+    // A paper motion is the representative's too: it counts against their quota like their own drafts.
+    await assertWithinQuota(inside, { memberId: proposer.id, drafts: 1, bytes: textBytes(row.subject, row.reasons, row.measures) + ROW_OVERHEAD_BYTES });
     await repository.insertMotion(transaction, row);
     const motion = (await repository.findMotion(transaction, row.id))!;
     await record(inside, asker, motion, { from: 'draft', to: 'draft', event: 'create', note: null, outcome: { detail: { onPaper } } }, context.clock());

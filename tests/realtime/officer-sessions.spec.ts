@@ -51,7 +51,7 @@ describe('an officer’s sockets', () => {
     // handshake however slow the machine; then it moves to the expiry, which the socket's timer
     // (set for the second that was left) finds when it fires.
     let now = new Date();
-    hall = await Hall.start({ clock: () => now });
+    hall = await Hall.start({}, { clock: () => now });
     const congress = await createCongress(hall.app, { representatives: 2 });
     const expiresAt = new Date(now.getTime() + 1_000);
     hall.app.yishi.sqlite.prepare('UPDATE auth_session SET expires_at = ? WHERE account_id IS NOT NULL').run(expiresAt.toISOString());

@@ -156,6 +156,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/ballots/:id/named-votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed', { secrecy: 'named' })}/named-votes` }),
   'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
+  'GET /api/storage/usage': async () => ({ url: '/api/storage/usage' }),
 
   // Motions: departments, settings, the tracker and the exports.
   'GET /api/departments': async () => ({ url: '/api/departments' }),

@@ -3,6 +3,7 @@
 // to drive a document through its rounds with the real API.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { BuildOptions } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
 import { call, type Congress, createApp, createCongress, signIn } from './congress.js';
 import { TestClock } from './motions.js';
 import { bearer } from './requests.js';
@@ -27,9 +28,9 @@ export interface DocumentHall {
   attendee: Headers;
 }
 
-export async function documentHall(representatives = 9, build: Omit<BuildOptions, 'clock'> = {}): Promise<DocumentHall> {
+export async function documentHall(representatives = 9, build: Omit<BuildOptions, 'clock'> = {}, config: Partial<Config> = {}): Promise<DocumentHall> {
   const clock = new TestClock();
-  const app = await createApp({ SESSION_HOURS: 720 }, { ...build, clock: clock.read });
+  const app = await createApp({ SESSION_HOURS: 720, ...config }, { ...build, clock: clock.read });
   const congress = await createCongress(app, { representatives, attendees: 1, delegations: 3 });
   const secretary = { cookie: congress.secretary };
   for (const [index, delegationId] of congress.delegationIds.entries()) {

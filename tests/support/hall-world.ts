@@ -41,7 +41,8 @@ export interface HallWorld {
 
 export async function buildHallWorld(): Promise<HallWorld> {
   const clock = new TestClock();
-  const app = await createApp({ SESSION_HOURS: 720, RATE_LIMIT_PER_MINUTE: 0 }, { clock: clock.read });
+  // Every route's case drafts its own motion, many by one representative: quotas are another test's business.
+  const app = await createApp({ SESSION_HOURS: 720, RATE_LIMIT_PER_MINUTE: 0, QUOTA_MEMBER_DRAFTS: 0 }, { clock: clock.read });
   try {
     const congress = await createCongress(app, { representatives: 6, attendees: 1 });
     const secretary = { cookie: congress.secretary };

@@ -2,6 +2,7 @@
 // motions committee, departments with a handler each, and short ways to walk a motion through its
 // life through the real API.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { Config } from '../../src/config.js';
 import { call, type Congress, createApp, createCongress, signIn } from './congress.js';
 import { bearer } from './requests.js';
 
@@ -37,12 +38,14 @@ export interface HallOptions {
   representatives?: number;
   attendees?: number;
   settings?: Record<string, unknown>;
+  /** Configuration beyond the fixture's own (quotas, say). */
+  config?: Partial<Config>;
 }
 
 /** Collection opened yesterday and closes in ten days; sessions last a month of test time. */
 export async function motionHall(options: HallOptions = {}): Promise<MotionHall> {
   const clock = new TestClock();
-  const app = await createApp({ SESSION_HOURS: 720 }, { clock: clock.read });
+  const app = await createApp({ SESSION_HOURS: 720, ...options.config }, { clock: clock.read });
   const congress = await createCongress(app, { representatives: options.representatives ?? 8, attendees: options.attendees ?? 1, openMeeting: false });
   const secretary = { cookie: congress.secretary };
   const departments = {} as Record<DepartmentName, string>;

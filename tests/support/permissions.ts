@@ -110,6 +110,7 @@ export const routePermissions: Record<string, Permission> = {
   'GET /api/ballots/:id/named-votes': officers,
   'GET /api/public/ballots/:id': everyone,
   'GET /api/audit': officers,
+  'GET /api/storage/usage': officers,
 
   // Motions: departments, settings, tracker, exports.
   'GET /api/departments': { allowed: ['secretary', 'committee', 'handler'] },

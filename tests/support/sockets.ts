@@ -2,7 +2,6 @@
 // socket.io-client connections that are all closed afterwards, and bounded waits (no sleeps).
 import type { FastifyInstance } from 'fastify';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { BuildOptions } from '../../src/app.js';
 import { createApp } from './congress.js';
 
 export type ClientSocket = Socket;
@@ -109,9 +108,8 @@ export class Hall {
     readonly url: string,
   ) {}
 
-  /** `options` as buildApp takes them: a test that must control the app's clock passes one. */
-  static async start(options: BuildOptions = {}): Promise<Hall> {
-    const app = await createApp({}, options);
+  static async start(...settings: Parameters<typeof createApp>): Promise<Hall> {
+    const app = await createApp(...settings);
     try {
       await app.listen({ port: 0, host: '127.0.0.1' });
     } catch (error) {

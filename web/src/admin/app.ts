@@ -16,6 +16,7 @@ import { MotionScreen } from './motion.js';
 import { MotionReport } from './motion-report.js';
 import { MotionsTracker } from './motions.js';
 import { RosterScreen } from './roster.js';
+import { type StorageHealth, StorageNotices, StorageScreen } from './storage.js';
 import { interceptLinks, match, navigate, usePath } from './router.js';
 import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
@@ -27,7 +28,7 @@ function LanguageSwitch() {
 }
 
 function Header({ account, path, onSignOut }: { account: Account; path: string; onSignOut: () => void }) {
-  const section = path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/documents') ? 'documents' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
+  const section = path.startsWith('/admin/storage') ? 'storage' : path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/documents') ? 'documents' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
   const current = (name: string) => (section === name ? 'page' : undefined);
   const handler = account.role === 'handler';
   return html`<header class="console-header no-print">
@@ -38,6 +39,7 @@ function Header({ account, path, onSignOut }: { account: Account; path: string; 
       ${canDraftDocuments() && html`<a href="/admin/documents" aria-current=${current('documents')}>${t('docNav')}</a>`}
       ${isSecretary() && html`<a href="/admin/departments" aria-current=${current('departments')}>${t('adminNavDepartments')}</a>`}
       ${isOfficer(account) && html`<a href="/admin/audit" aria-current=${current('audit')}>${t('adminNavAudit')}</a>`}
+      ${isOfficer(account) && html`<a href="/admin/storage" aria-current=${current('storage')}>${t('storageNav')}</a>`}
     </nav>
     <div class="console-user">
       <span><strong>${account.displayName || account.username}</strong> <span class="muted">${t(roleKey(account.role))}</span></span>
@@ -45,6 +47,19 @@ function Header({ account, path, onSignOut }: { account: Account; path: string; 
       <button type="button" class="quiet small" onClick=${onSignOut}>${t('adminSignOut')}</button>
     </div>
   </header>`;
+}
+
+/** Officers are warned on every screen while writes are held back for the reserve or a scrub is owed. */
+function StorageBanner({ path }: { path: string }) {
+  const [health, setHealth] = useState<StorageHealth | undefined>(undefined);
+  useEffect(() => {
+    api
+      .get<{ storage: StorageHealth }>('/api/health')
+      .then((body) => setHealth(body.storage))
+      .catch(() => undefined);
+  }, [path]);
+  if (path.startsWith('/admin/storage')) return null;
+  return html`<div class="no-print"><${StorageNotices} health=${health} /></div>`;
 }
 
 function NotFound() {
@@ -68,6 +83,7 @@ function route(path: string) {
   if (record) return html`<${DocumentRecord} documentId=${record.documentId} />`;
   if (match('/admin/departments', path)) return html`<${SecretaryOnly}><${DepartmentsScreen} /><//>`;
   if (match('/admin/audit', path)) return html`<${AuditScreen} meetingId=${null} />`;
+  if (match('/admin/storage', path)) return isOfficer(currentAccount()) ? html`<${StorageScreen} />` : html`<${NotFound} />`;
   let parameters = match('/admin/terms/:termId/roster', path);
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/cards', path);
@@ -115,6 +131,6 @@ export function App() {
   return html`<div class="console" onClick=${interceptLinks}>
     <a class="skip-link no-print" href="#main">${t('adminSkipToContent')}</a>
     <${Header} account=${account} path=${path} onSignOut=${signOut} />
-    <main id="main" class="console-main" tabindex="-1" ref=${main}>${route(path)}</main>
+    <main id="main" class="console-main" tabindex="-1" ref=${main}>${isOfficer(account) && html`<${StorageBanner} path=${path} />`}${route(path)}</main>
   </div>`;
 }
