@@ -22,6 +22,7 @@ import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
+import { HallFigures } from './meetings/hall-figures.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     votes,
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
+    figures: new HallFigures(events),
   };
   app.decorate('yishi', context);
 

@@ -8,6 +8,7 @@ import type { SqliteHandle } from './db/connection.js';
 import type { DomainEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
+import type { HallFigures } from './meetings/hall-figures.js';
 
 export interface AppContext {
   config: Config;
@@ -24,6 +25,8 @@ export interface AppContext {
   codeAttempts: AttemptLimiter;
   /** Auto-close timers of ballots with a deadline. */
   deadlines: Map<string, NodeJS.Timeout>;
+  /** Attendance counts per meeting, kept in memory for snapshots and broadcasts. */
+  figures: HallFigures;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

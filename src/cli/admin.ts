@@ -12,6 +12,7 @@ import type { AppContext } from '../context.js';
 import { openDatabase } from '../db/connection.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
+import { HallFigures } from '../meetings/hall-figures.js';
 import { loadSecretKey } from '../secret-key.js';
 
 const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
@@ -62,6 +63,7 @@ async function main(argv: string[]): Promise<void> {
     votes: new VoteQueue(new VoteRepository(connection.sqlite), events, randomBytes, () => {}),
     codeAttempts: new AttemptLimiter(1, 1, () => 0),
     deadlines: new Map(),
+    figures: new HallFigures(events),
   };
   try {
     await createAccount(context, null, { username, password, role });
