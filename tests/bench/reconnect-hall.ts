@@ -63,7 +63,7 @@ function cast(socket: Socket, ballotId: string): Promise<{ ms: number; error?: s
  * The stayers vote one after another at a steady pace, ballot after ballot, until stopped or out of
  * ballots; resolves with every vote's latency once the last answer is in.
  */
-function paceVotes(stayers: Socket[], ballots: string[], refused: Record<string, number>): { sent: Promise<void>; stop: () => Promise<number[]> } {
+function paceVotes(stayers: Socket[], ballots: string[], refused: Record<string, number>): { sent: Promise<void>; count: () => number; stop: () => Promise<number[]> } {
   const latencies: number[] = [];
   const answers: Promise<void>[] = [];
   let next = 0;
@@ -83,6 +83,7 @@ function paceVotes(stayers: Socket[], ballots: string[], refused: Record<string,
   }, VOTE_EVERY_MS);
   return {
     sent,
+    count: () => next,
     stop: async () => {
       clearInterval(timer);
       await Promise.all(answers);
@@ -124,6 +125,8 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectResult> {
   const refused: Record<string, number> = {};
   const stayers = await connectAll(target.url, target.stayers);
+  const dropped: Record<string, number> = {};
+  for (const socket of stayers) socket.once('disconnect', (reason) => (dropped[`dropped: ${reason}`] = (dropped[`dropped: ${reason}`] ?? 0) + 1));
   const hall = await connectAll(target.url, target.hall);
   try {
     // Half the hall has voted before the drop (and so checked in): snapshots differ phone by phone.
@@ -141,10 +144,11 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
     const started = performance.now();
     const back = await reconnectAll(target.url, target.hall);
     const secondsToAllBack = (performance.now() - started) / 1000;
+    const reconnectVotesSent = during.count();
     const reconnectLatencies = await during.stop();
     const snapshotErrors: string[] = [];
     if (target.check) {
-      const bounds = { reconnectVotesBefore: 0, reconnectVotesAfter: reconnectLatencies.length };
+      const bounds = { reconnectVotesBefore: 0, reconnectVotesAfter: reconnectVotesSent };
       back.snapshots.forEach((snapshot, index) => {
         const wrong = target.check!(index, snapshot, bounds);
         if (wrong) snapshotErrors.push(`phone ${index}: ${wrong}`);
@@ -161,9 +165,10 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
       reconnectP50: percentile(reconnectLatencies, 0.5),
       reconnectP99: percentile(reconnectLatencies, 0.99),
       reconnectVotes: reconnectLatencies.length,
-      refused,
+      refused: { ...refused, ...dropped },
     };
   } finally {
+    for (const socket of stayers) socket.removeAllListeners('disconnect');
     closeAll(stayers);
     closeAll(hall);
   }
