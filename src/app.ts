@@ -24,6 +24,7 @@ import { openDatabase } from './db/connection.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
+import { HallFigures } from './meetings/hall-figures.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     deadlines: new Map(),
     heavyWork: new HeavyWorkPool(options.heavyWork),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
+    figures: new HallFigures(events),
   };
   app.decorate('yishi', context);
 

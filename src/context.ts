@@ -10,6 +10,7 @@ import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
 import type { HeavyWorkPool } from './workers/pool.js';
 import type { StorageSpace } from './storage/space.js';
+import type { HallFigures } from './meetings/hall-figures.js';
 
 export interface AppContext {
   config: Config;
@@ -30,6 +31,8 @@ export interface AppContext {
   heavyWork: HeavyWorkPool;
   /** Free space against the reserve kept for votes and the scrub. */
   storage: StorageSpace;
+  /** Attendance counts per meeting, kept in memory for snapshots and broadcasts. */
+  figures: HallFigures;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

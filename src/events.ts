@@ -12,6 +12,8 @@ export type DomainEvent =
   /** Who has just voted in a ballot (never how): their other devices show 已投票. */
   | { type: 'members.voted'; ballotId: string; memberIds: string[] }
   | { type: 'member.revoked'; memberId: string }
+  /** A term's roster gained, lost or re-roled a member: its attendance counts are stale. */
+  | { type: 'roster.changed'; termId: string }
   /** An officer signed out: that session's sockets go. */
   | { type: 'session.ended'; sessionHash: string }
   /** An officer account was disabled: all its sockets go. */

@@ -34,19 +34,22 @@ export async function turnoutOf(context: AppContext, ballot: BallotTable, eligib
   if (ballot.state === 'draft') return null;
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
-  const meeting = await getMeeting(context, ballot.meeting_id);
-  return { voted: open?.voted ?? (await repository.countParticipation(context.db, ballot.id)), eligible: eligible ?? (await repository.countEligible(context.db, meeting.term_id)) };
+  const voted = open?.voted ?? (await repository.countParticipation(context.db, ballot.id));
+  return { voted, eligible: eligible ?? (await repository.countEligible(context.db, (await getMeeting(context, ballot.meeting_id)).term_id)) };
 }
 
 export async function viewBallot(context: AppContext, ballot: BallotTable, audience: Audience) {
   return presentBallot(ballot, audience, await turnoutOf(context, ballot));
 }
 
-/** Drafts are the secretariat's working papers: only officers see them. */
-export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable) {
+/**
+ * Drafts are the secretariat's working papers: only officers see them. `eligible` (the term's
+ * representatives) when the caller already knows it: the snapshot takes it from the hall's figures.
+ */
+export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
-  const eligible = await repository.countEligible(context.db, meeting.term_id);
+  const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
   const rows = await repository.listBallots(context.db, meeting.id);
   const visible = rows.filter((row) => audience === 'officer' || row.state !== 'draft');
   return Promise.all(visible.map(async (row) => presentBallot(row, audience, await turnoutOf(context, row, eligible))));

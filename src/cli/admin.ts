@@ -13,6 +13,7 @@ import { openDatabase } from '../db/connection.js';
 import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
+import { HallFigures } from '../meetings/hall-figures.js';
 import { loadSecretKey } from '../secret-key.js';
 import { HeavyWorkPool } from '../workers/pool.js';
 
@@ -67,6 +68,7 @@ async function main(argv: string[]): Promise<void> {
     // Never used here; it starts no thread until a task arrives.
     heavyWork: new HeavyWorkPool(),
     storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
+    figures: new HallFigures(events),
   };
   try {
     await createAccount(context, null, { username, password, role });

@@ -6,7 +6,7 @@ import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import * as rosterRepository from '../roster/repository.js';
-import { assertCanFollow, attendanceCounts, attendanceOf, currentMeetingFor, getMeeting, presentMeeting } from './service.js';
+import { assertCanFollow, attendanceOf, currentMeetingFor, getMeeting, liveAttendanceCounts, presentMeeting } from './service.js';
 
 export async function resolveMeetingFor(context: AppContext, actor: Actor, meetingId: string | undefined) {
   if (meetingId) return getMeeting(context, meetingId);
@@ -20,7 +20,9 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   const you = actor.kind === 'member' ? await describeMember(context, actor.memberId) : null;
   if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
   assertCanFollow(actor, meeting);
-  const [attendance, ballots] = await Promise.all([attendanceCounts(context, meeting), listBallotsFor(context, actor, meeting)]);
+  // The meeting-wide figures come from memory: a whole hall reconnecting must not count the roster per phone.
+  const attendance = await liveAttendanceCounts(context, meeting);
+  const ballots = await listBallotsFor(context, actor, meeting, attendance.eligible);
   const member =
     actor.kind === 'member' && you
       ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots.map((ballot) => ballot.id)) }

@@ -121,8 +121,17 @@ export async function meetingForDisplayHash(context: AppContext, tokenHash: stri
   return repository.findMeetingByDisplayToken(context.db, tokenHash);
 }
 
+/** Counted now, in the caller's transaction: the figures a ballot records when it opens or closes. */
 export async function attendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {
-  const counts = await repository.countAttendance(context.db, meeting.id, meeting.term_id);
+  return presentCounts(meeting, await repository.countAttendance(context.db, meeting.id, meeting.term_id));
+}
+
+/** The same counts from the hall's figures in memory (one count per change): for snapshots and broadcasts. */
+export async function liveAttendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {
+  return presentCounts(meeting, await context.figures.countsOf(context.db, meeting));
+}
+
+function presentCounts(meeting: MeetingTable, counts: repository.AttendanceCountsRow): AttendanceCounts {
   const eligible = Number(counts.eligible);
   const present = Number(counts.present);
   const onLeave = Number(counts.on_leave);

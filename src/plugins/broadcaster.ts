@@ -1,12 +1,11 @@
 // Domain events become broadcasts after commit: ballots and meetings to their rooms, motions and
 // documents through their own modules, turnout and attendance coalesced to a few updates a second.
 import type { Server } from 'socket.io';
-import { countEligible } from '../ballots/repository.js';
 import { getBallot, turnoutOf, viewBallot } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { DocumentBroadcaster } from '../documents/live.js';
 import type { DomainEvent } from '../events.js';
-import { attendanceCounts, currentMeetingFor, getMeeting, presentMeeting } from '../meetings/service.js';
+import { currentMeetingFor, getMeeting, liveAttendanceCounts, presentMeeting } from '../meetings/service.js';
 import { broadcastMotion } from '../motions/live.js';
 import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
@@ -56,6 +55,8 @@ export class Broadcaster {
         return;
       case 'account.disabled':
         this.io.in(rooms.account(event.accountId)).disconnectSockets(true);
+        return;
+      case 'roster.changed':
         return;
       case 'motion.changed':
         return broadcastMotion(this.io, this.context, event, { member: rooms.member, followers: (meetingId, termId) => [rooms.meeting(meetingId), rooms.term(termId)] });
@@ -131,11 +132,11 @@ export class Broadcaster {
     for (const [ballotId, meetingId] of turnout) {
       const ballot = await getBallot(this.context, ballotId);
       const meeting = await getMeeting(this.context, meetingId);
-      const figures = await turnoutOf(this.context, ballot, await countEligible(this.context.db, meeting.term_id));
+      const figures = await turnoutOf(this.context, ballot, (await liveAttendanceCounts(this.context, meeting)).eligible);
       this.io.to(rooms.meeting(meetingId)).emit('ballot:turnout', { ballotId, meetingId, ...figures });
     }
     for (const meetingId of attendance) {
-      const counts = await attendanceCounts(this.context, await getMeeting(this.context, meetingId));
+      const counts = await liveAttendanceCounts(this.context, await getMeeting(this.context, meetingId));
       this.io.to(rooms.meeting(meetingId)).emit('attendance:updated', { meetingId, counts });
     }
   }

@@ -17,6 +17,7 @@ import { assertCanFollow, checkIn } from '../meetings/service.js';
 import { motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../roster/schemas.js';
 import { isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+import { Admission } from './admission.js';
 import { Broadcaster } from './broadcaster.js';
 import { type Credential, roomsOf, type SocketData, sendSnapshot } from './live-rooms.js';
 import { actorForCredential, SocketRights } from './socket-rights.js';
@@ -202,16 +203,19 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
   const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
   const cooldown = new FloodCooldown();
   const rights = new SocketRights(io, context, ledger);
+  const admission = new Admission();
   io.use((socket, next) => {
-    authenticate(app, context, rights, socket, cooldown)
-      .then((data) => {
-        Object.assign(socket.data, data);
-        next();
-      })
-      .catch((error: unknown) => {
-        const body = errorBody(error instanceof AppError ? error.code : 'INTERNAL');
-        next(Object.assign(new Error(body.code), { data: body }));
-      });
+    admission.admit(() => {
+      authenticate(app, context, rights, socket, cooldown)
+        .then((data) => {
+          Object.assign(socket.data, data);
+          next();
+        })
+        .catch((error: unknown) => {
+          const body = errorBody(error instanceof AppError ? error.code : 'INTERNAL');
+          next(Object.assign(new Error(body.code), { data: body }));
+        });
+    });
   });
   io.on('connection', (socket) => {
     const data = socket.data as SocketData;

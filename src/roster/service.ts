@@ -134,6 +134,7 @@ export async function addMember(context: AppContext, actor: AccountActor, termId
     if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
     throw error;
   }
+  context.events.publish({ type: 'roster.changed', termId });
   await recordAudit(context, actor, 'member.added', { detail: { termId, staffNumber: row.staff_number, role: row.role } });
   return presentMember(row);
 }
@@ -159,6 +160,7 @@ export async function updateMember(context: AppContext, actor: AccountActor, mem
     throw error;
   }
   if (patch.delegationId !== undefined) await repository.clearLeaderOutsideDelegation(context.db, memberId, patch.delegationId);
+  if (patch.role !== undefined) context.events.publish({ type: 'roster.changed', termId: member.term_id });
   await recordAudit(context, actor, 'member.updated', { detail: { memberId, fields: Object.keys(patch) } });
   return presentMember((await repository.findMember(context.db, memberId))!);
 }
@@ -169,6 +171,7 @@ export async function removeMember(context: AppContext, actor: AccountActor, mem
   if (await repository.hasParticipated(context.db, memberId)) fail('ROSTER_LOCKED');
   await repository.deleteMember(context.db, memberId);
   context.events.publish({ type: 'member.revoked', memberId });
+  context.events.publish({ type: 'roster.changed', termId: member.term_id });
   await recordAudit(context, actor, 'member.removed', { detail: { termId: member.term_id, staffNumber: member.staff_number } });
 }
 
@@ -205,5 +208,6 @@ export async function importRoster(context: AppContext, actor: AccountActor, ter
     await repository.insertMembers(transaction, rows);
     await recordAudit({ ...context, db: transaction }, actor, 'roster.imported', { detail: { termId, format, count: rows.length } });
   });
+  context.events.publish({ type: 'roster.changed', termId });
   return { imported: rows.length };
 }

@@ -52,6 +52,8 @@ function flush(): void {
 
 io.on('connection', (socket) => {
   const member = String(socket.handshake.auth.code);
+  // What a bare server sends a phone coming back: its figures, kept in memory (the reconnect benchmark).
+  socket.emit('meeting:snapshot', { you: { member }, turnout: { voted }, connected: io.engine.clientsCount });
   socket.on('ballot:cast', (payload: { ballotId: string; receipt: string; answers: unknown }, ack: (response: unknown) => void) => {
     if (pending.length === 0) setImmediate(flush);
     pending.push({ member, ballotId: payload.ballotId, receipt: payload.receipt, answers: JSON.stringify(payload.answers), ack });

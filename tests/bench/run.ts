@@ -1,6 +1,7 @@
 // npm run bench: the vote storm against the machine's own limit. For each N, Yishi (a child process,
 // production settings, temporary database) and a bare Socket.IO + SQLite baseline are driven by the
 // same harness; the figures and their ratio are printed and written to results/latest.json.
+// BENCH_SCENARIO=reconnect runs benchmark (c) instead: the whole hall reconnects (reconnect-hall.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -10,6 +11,7 @@ import { attackStorm } from './attack-storm.js';
 import { closeAll, connectAll, runStorm, type StormResult } from './harness.js';
 import { closeBeside } from './close-beside.js';
 import { type HttpStormResult, httpStorm } from './http-driver.js';
+import { reconnectBench } from './reconnect-hall.js';
 import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot } from './yishi-congress.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
@@ -177,7 +179,8 @@ async function main(): Promise<void> {
   writeFileSync(join(import.meta.dirname, 'results', SCENARIOS.has('storm') ? 'latest.json' : 'latest-scenarios.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
 }
 
-main().then(
+const scenario = process.env.BENCH_SCENARIO === 'reconnect' ? () => reconnectBench(SIZES, startBaseline) : main;
+scenario().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);

@@ -6,6 +6,8 @@ export interface BenchCongress {
   cookie: string;
   meetingId: string;
   codes: string[];
+  /** The member each code belongs to, in the same order. */
+  memberIds: string[];
 }
 
 async function json<T = any>(url: string, init: RequestInit & { expect?: number } = {}): Promise<{ body: T; response: Response }> {
@@ -32,7 +34,8 @@ export async function createBenchCongress(url: string, voters: number): Promise<
   const { body: meetingBody } = await post(`${url}/api/meetings`, cookie, { termId, title: '第一届第一次职工代表大会' }, 201);
   const meetingId = meetingBody.meeting.id as string;
   await post(`${url}/api/meetings/${meetingId}/open`, cookie, {});
-  return { url, cookie, meetingId, codes: (codeBody.codes as { code: string }[]).map((entry) => entry.code) };
+  const issued = codeBody.codes as { code: string; memberId: string }[];
+  return { url, cookie, meetingId, codes: issued.map((entry) => entry.code), memberIds: issued.map((entry) => entry.memberId) };
 }
 
 export async function createBallot(congress: BenchCongress, title: string): Promise<string> {

@@ -1,0 +1,27 @@
+// New connections are admitted a few per turn of the event loop. A whole hall reconnecting at once
+// brings hundreds of handshakes in one turn; run together, they held every vote of the phones still
+// connected behind all of them. Between two slices the loop reads those votes and commits them.
+
+/** Handshakes worked on per turn: a vote waits behind 16 of them, not behind a wave of 500. */
+const PER_TURN = 16;
+
+export class Admission {
+  readonly #waiting: (() => void)[] = [];
+  #scheduled = false;
+
+  /** Runs `start` in a later turn, after the connections that came before it. */
+  admit(start: () => void): void {
+    this.#waiting.push(start);
+    this.#schedule();
+  }
+
+  #schedule(): void {
+    if (this.#scheduled || this.#waiting.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      for (const start of this.#waiting.splice(0, PER_TURN)) start();
+      this.#schedule();
+    });
+  }
+}

@@ -1,0 +1,267 @@
+// Benchmark (c): the whole hall reconnects at once (a Wi-Fi access point restarts) while ballots are
+// open. The same client script runs against Yishi and the bare baseline in the same run: N phones
+// connect, half of them vote, all drop, and all come back in waves of 500 (the harness's waves);
+// meanwhile a few hundred phones that stayed connected keep voting at a steady pace. Measured: the
+// time until every phone is back with its snapshot, every Yishi snapshot checked against the known
+// truth, and the stayers' vote latency during the reconnect against their quiet latency.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { io, type Socket } from 'socket.io-client';
+import { startServer } from '../support/server-process.js';
+import { closeAll, connectAll, percentile } from './harness.js';
+import { type BenchCongress, createBallot, createBenchCongress, openBallot } from './yishi-congress.js';
+
+/** Phones that stay connected and keep voting while the hall reconnects. */
+export const STAYERS = 250;
+/** The stayers' steady pace: a vote every 10 ms, one stayer after another. */
+const VOTE_EVERY_MS = 10;
+const QUIET_BALLOTS = 2;
+/** Enough ballots for the stayers to keep voting through a slow reconnect (250 votes each). */
+export const RECONNECT_BALLOTS = 12;
+
+export interface ReconnectTarget {
+  url: string;
+  /** The hall's handshakes (they drop and reconnect) and the stayers' (they never drop). */
+  hall: Record<string, string>[];
+  stayers: Record<string, string>[];
+  /** Ballots already open: the hall's, the quiet phase's, and those voted during the reconnect. */
+  ballots: { hall: string; quiet: string[]; reconnect: string[] };
+  /** Checks one reconnected phone's snapshot; returns what is wrong, or null. */
+  check?: (index: number, snapshot: any, bounds: { reconnectVotesBefore: number; reconnectVotesAfter: number }) => string | null;
+}
+
+export interface ReconnectResult {
+  phones: number;
+  secondsToAllBack: number;
+  snapshotsChecked: number;
+  snapshotErrors: string[];
+  quietP50: number;
+  quietP99: number;
+  reconnectP50: number;
+  reconnectP99: number;
+  reconnectVotes: number;
+  refused: Record<string, number>;
+}
+
+type Envelope = { data?: unknown; error?: { code: string } };
+
+function receipt(): string {
+  return crypto.getRandomValues(new Uint8Array(16)).reduce((text, byte) => text + byte.toString(16).padStart(2, '0'), '');
+}
+
+function cast(socket: Socket, ballotId: string): Promise<{ ms: number; error?: string }> {
+  const sent = performance.now();
+  return new Promise((resolve) => {
+    socket.timeout(60_000).emit('ballot:cast', { ballotId, answers: ['yes'], receipt: receipt() }, (timeout: Error | null, response: Envelope) => {
+      resolve({ ms: performance.now() - sent, ...(timeout ? { error: 'NO_ANSWER' } : response?.error ? { error: response.error.code } : {}) });
+    });
+  });
+}
+
+/**
+ * The stayers vote one after another at a steady pace, ballot after ballot, until stopped or out of
+ * ballots; resolves with every vote's latency once the last answer is in.
+ */
+function paceVotes(stayers: Socket[], ballots: string[], refused: Record<string, number>): { sent: Promise<void>; count: () => number; stop: () => Promise<number[]> } {
+  const latencies: number[] = [];
+  const answers: Promise<void>[] = [];
+  let next = 0;
+  let allSent = () => {};
+  const sent = new Promise<void>((resolve) => (allSent = resolve));
+  const timer = setInterval(() => {
+    const ballot = ballots[Math.floor(next / stayers.length)];
+    if (ballot === undefined) return allSent();
+    const socket = stayers[next % stayers.length]!;
+    next += 1;
+    answers.push(
+      cast(socket, ballot).then(({ ms, error }) => {
+        if (error) refused[error] = (refused[error] ?? 0) + 1;
+        else latencies.push(ms);
+      }),
+    );
+  }, VOTE_EVERY_MS);
+  return {
+    sent,
+    count: () => next,
+    stop: async () => {
+      clearInterval(timer);
+      await Promise.all(answers);
+      return latencies.sort((a, b) => a - b);
+    },
+  };
+}
+
+/** Connects in waves of 500 like the storm's harness, each phone counted back once its snapshot is in. */
+async function reconnectAll(url: string, auths: Record<string, string>[], wave = 500): Promise<{ sockets: Socket[]; snapshots: unknown[] }> {
+  const sockets: Socket[] = [];
+  const snapshots: unknown[] = [];
+  for (let start = 0; start < auths.length; start += wave) {
+    const batch = auths.slice(start, start + wave).map(
+      (auth) =>
+        new Promise<{ socket: Socket; snapshot: unknown }>((resolve, reject) => {
+          const socket = io(url, { transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: 120_000, autoConnect: false });
+          socket.once('meeting:snapshot', (snapshot: unknown) => resolve({ socket, snapshot }));
+          socket.once('connect_error', (error) => reject(new Error(`reconnect failed: ${error.message}`)));
+          socket.connect();
+        }),
+    );
+    for (const { socket, snapshot } of await Promise.all(batch)) {
+      sockets.push(socket);
+      snapshots.push(snapshot);
+    }
+  }
+  return { sockets, snapshots };
+}
+
+async function castAll(sockets: Socket[], ballotId: string): Promise<void> {
+  const results = await Promise.all(sockets.map((socket) => cast(socket, ballotId)));
+  const failed = results.filter((result) => result.error);
+  if (failed.length) throw new Error(`set-up votes refused: ${failed[0]!.error} (${failed.length})`);
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectResult> {
+  const refused: Record<string, number> = {};
+  const stayers = await connectAll(target.url, target.stayers);
+  const dropped: Record<string, number> = {};
+  for (const socket of stayers) socket.once('disconnect', (reason) => (dropped[`dropped: ${reason}`] = (dropped[`dropped: ${reason}`] ?? 0) + 1));
+  const hall = await connectAll(target.url, target.hall);
+  try {
+    // Half the hall has voted before the drop (and so checked in): snapshots differ phone by phone.
+    await castAll(
+      hall.filter((_, index) => index % 2 === 0),
+      target.ballots.hall,
+    );
+    const quiet = paceVotes(stayers, target.ballots.quiet, refused);
+    await quiet.sent;
+    const quietLatencies = await quiet.stop();
+
+    closeAll(hall);
+    await pause(2_000);
+    const during = paceVotes(stayers, target.ballots.reconnect, refused);
+    const started = performance.now();
+    const back = await reconnectAll(target.url, target.hall);
+    const secondsToAllBack = (performance.now() - started) / 1000;
+    const reconnectVotesSent = during.count();
+    const reconnectLatencies = await during.stop();
+    const snapshotErrors: string[] = [];
+    if (target.check) {
+      const bounds = { reconnectVotesBefore: 0, reconnectVotesAfter: reconnectVotesSent };
+      back.snapshots.forEach((snapshot, index) => {
+        const wrong = target.check!(index, snapshot, bounds);
+        if (wrong) snapshotErrors.push(`phone ${index}: ${wrong}`);
+      });
+    }
+    closeAll(back.sockets);
+    return {
+      phones: target.hall.length,
+      secondsToAllBack,
+      snapshotsChecked: target.check ? back.snapshots.length : 0,
+      snapshotErrors,
+      quietP50: percentile(quietLatencies, 0.5),
+      quietP99: percentile(quietLatencies, 0.99),
+      reconnectP50: percentile(reconnectLatencies, 0.5),
+      reconnectP99: percentile(reconnectLatencies, 0.99),
+      reconnectVotes: reconnectLatencies.length,
+      refused: { ...refused, ...dropped },
+    };
+  } finally {
+    for (const socket of stayers) socket.removeAllListeners('disconnect');
+    closeAll(stayers);
+    closeAll(hall);
+  }
+}
+
+/** What every phone of Yishi's hall must see on reconnecting: the figures are known exactly. */
+function yishiCheck(meetingId: string, memberIds: string[], ballots: ReconnectTarget['ballots'], phones: number) {
+  const eligible = phones + STAYERS;
+  const hallVoters = Math.ceil(phones / 2);
+  return (index: number, snapshot: any, bounds: { reconnectVotesAfter: number }): string | null => {
+    if (snapshot?.meeting?.id !== meetingId) return 'wrong meeting';
+    const { attendance, you } = snapshot;
+    if (attendance.eligible !== eligible || attendance.present !== hallVoters + STAYERS) return `attendance ${attendance.present}/${attendance.eligible}`;
+    if (you?.memberId !== memberIds[STAYERS + index]) return 'wrong member';
+    const voted = index % 2 === 0;
+    if (JSON.stringify(you.voted) !== JSON.stringify(voted ? [ballots.hall] : [])) return `voted ${JSON.stringify(you.voted)}`;
+    if (you.attendance !== (voted ? 'present' : 'not_checked_in')) return `own attendance ${you.attendance}`;
+    const turnout = new Map<string, { voted: number; eligible: number }>(snapshot.ballots.map((ballot: any) => [ballot.id, ballot.turnout]));
+    if (turnout.size !== 1 + ballots.quiet.length + ballots.reconnect.length) return `${turnout.size} ballots`;
+    if (turnout.get(ballots.hall)?.voted !== hallVoters) return `hall turnout ${turnout.get(ballots.hall)?.voted}`;
+    if (ballots.quiet.some((id) => turnout.get(id)?.voted !== STAYERS)) return 'quiet turnout';
+    if ([...turnout.values()].some((figures) => figures.eligible !== eligible)) return 'turnout eligible';
+    const duringReconnect = ballots.reconnect.reduce((sum, id) => sum + turnout.get(id)!.voted, 0);
+    return duringReconnect <= bounds.reconnectVotesAfter ? null : `reconnect turnout ${duringReconnect}`;
+  };
+}
+
+async function openBallots(congress: BenchCongress, count: number, title: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let index = 0; index < count; index++) {
+    const id = await createBallot(congress, `${title}${index + 1}`);
+    await openBallot(congress, id);
+    ids.push(id);
+  }
+  return ids;
+}
+
+export async function yishiTarget(url: string, phones: number): Promise<ReconnectTarget> {
+  const congress = await createBenchCongress(url, STAYERS + phones);
+  const [hall] = await openBallots(congress, 1, '关于《集体合同(草案)》的决议');
+  const ballots = { hall: hall!, quiet: await openBallots(congress, QUIET_BALLOTS, '试投票'), reconnect: await openBallots(congress, RECONNECT_BALLOTS, '表决事项') };
+  const auths = congress.codes.map((code) => ({ code }));
+  return { url, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
+}
+
+export function baselineTarget(url: string, phones: number): ReconnectTarget {
+  const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
+  return {
+    url,
+    stayers: names('s', STAYERS).map((code) => ({ code })),
+    hall: names('h', phones).map((code) => ({ code })),
+    ballots: { hall: 'hall', quiet: names('q', QUIET_BALLOTS), reconnect: names('r', RECONNECT_BALLOTS) },
+  };
+}
+
+type StartBaseline = (databasePath: string) => Promise<{ url: string; stop: () => Promise<void> }>;
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** For each size, the baseline then Yishi, in the same run; prints and writes results/reconnect-latest.json. */
+export async function reconnectBench(sizes: number[], startBaseline: StartBaseline): Promise<void> {
+  const directory = mkdtempSync(join(tmpdir(), 'yishi-reconnect-'));
+  const rows = [];
+  try {
+    for (const phones of sizes) {
+      const baseline = await startBaseline(join(directory, `baseline-${phones}.sqlite`));
+      const bare = await reconnectHall(baselineTarget(baseline.url, phones)).finally(() => baseline.stop());
+      const server = await startServer(join(directory, `yishi-${phones}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
+      const yishi = await yishiTarget(server.url, phones)
+        .then(reconnectHall)
+        .finally(() => server.stop('SIGTERM'));
+      for (const error of yishi.snapshotErrors.slice(0, 5)) console.error(`N=${phones}: wrong snapshot, ${error}`);
+      for (const [name, result] of [['baseline', bare], ['yishi', yishi]] as const) {
+        rows.push({
+          phones,
+          server: name,
+          seconds_to_all_back: round(result.secondsToAllBack, 2),
+          vs_baseline: round(result.secondsToAllBack / bare.secondsToAllBack, 2),
+          snapshots_checked: result.snapshotsChecked,
+          snapshots_wrong: result.snapshotErrors.length,
+          stayer_quiet_p50_p99_ms: `${round(result.quietP50)} / ${round(result.quietP99)}`,
+          stayer_reconnect_p50_p99_ms: `${round(result.reconnectP50)} / ${round(result.reconnectP99)}`,
+          p99_vs_quiet: round(result.reconnectP99 / result.quietP99, 2),
+          stayer_votes: result.reconnectVotes,
+          refused: JSON.stringify(result.refused),
+        });
+      }
+      console.log(`N=${phones} done`);
+    }
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+  console.table(rows);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, at: new Date().toISOString() };
+  writeFileSync(join(import.meta.dirname, 'results', 'reconnect-latest.json'), `${JSON.stringify({ machine, stayers: STAYERS, rows }, null, 2)}\n`);
+}

@@ -1,0 +1,149 @@
+// Issue 9, item 14: a hall that reconnects at once must not stall the server. A phone's connection
+// may not cost more in a bigger hall: no statement run for it may read the whole roster (counting it
+// per phone made 10,000 reconnecting phones 10,000 roster scans). Counted from SQLite's own query
+// plans, not timed. And the snapshot built from the figures kept in memory stays exactly the one
+// counted afresh, through check-ins, marking, votes, ballots opening and closing, roster changes.
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { memberForToken } from '../../src/access/service.js';
+import type { MemberActor } from '../../src/actors.js';
+import { DomainEvents } from '../../src/events.js';
+import { HallFigures } from '../../src/meetings/hall-figures.js';
+import { meetingSnapshot } from '../../src/meetings/live.js';
+import { call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
+import { fileUpload } from '../support/multipart.js';
+import { Hall } from '../support/sockets.js';
+
+let halls: Hall[] = [];
+let apps: FastifyInstance[] = [];
+afterEach(async () => {
+  await Promise.all([...halls.map((hall) => hall.close()), ...apps.map((app) => app.close())]);
+  halls = [];
+  apps = [];
+});
+
+/** Tables that grow with the hall: one row per member (or per member and meeting or ballot). */
+const HALL_TABLES = ['member', 'attendance', 'participation', 'access_code', 'auth_session', 'ballot_box'];
+/** A step that finds one row by its key (or one member's rows): its cost does not grow with the hall. */
+const ONE_ROW = /\((?:id|code_hash|token_hash)=\?\)|member_id=\?/;
+
+/** Every SQL statement the app prepares (Kysely prepares each query on the raw handle) while `work` runs. */
+async function statementsDuring(app: FastifyInstance, work: () => Promise<unknown>): Promise<string[]> {
+  const sqlite = app.yishi.sqlite;
+  const prepare = sqlite.prepare;
+  const seen: string[] = [];
+  sqlite.prepare = function (this: typeof sqlite, source: string) {
+    seen.push(source);
+    return prepare.call(this, source);
+  } as typeof sqlite.prepare;
+  try {
+    await work();
+  } finally {
+    sqlite.prepare = prepare;
+  }
+  return seen;
+}
+
+/** The steps of a statement's query plan that read a hall-sized table beyond one row (or one member's). */
+function hallReads(app: FastifyInstance, source: string): string[] {
+  if (!/^\s*select/i.test(source)) return [];
+  // The plan does not depend on the values bound: nulls stand in for them.
+  const parameters = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
+  const plan = app.yishi.sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...parameters) as { detail: string }[];
+  if (process.env.SHOW_PLANS) console.log(source.slice(0, 100), plan.map((step) => step.detail));
+  return plan
+    .map((step) => step.detail)
+    .filter((detail) => HALL_TABLES.some((table) => new RegExp(`^(?:SCAN|SEARCH) ${table}\\b`).test(detail)) && !ONE_ROW.test(detail))
+    .map((detail) => `${detail}  ←  ${source.slice(0, 120)}`);
+}
+
+/** A congress of 3 representatives plus `extra` imported from a roster file, meeting in session, one ballot open. */
+async function hallOf(extra: number): Promise<{ hall: Hall; congress: Congress }> {
+  const hall = await Hall.start();
+  halls.push(hall);
+  const congress = await createCongress(hall.app, { representatives: 3, openMeeting: false });
+  const csv = ['姓名,工号,身份,代表团', ...Array.from({ length: extra }, (_, index) => `代表${index + 1},X${index + 1},代表,第1代表团`)].join('\n');
+  const upload = fileUpload(csv, 'roster.csv', 'text/csv');
+  await call(hall.app, { method: 'POST', url: `/api/terms/${congress.termId}/members/import`, headers: { cookie: congress.secretary, ...upload.headers }, payload: upload.payload });
+  await call(hall.app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/open`, headers: { cookie: congress.secretary } });
+  await openBallot(congress, undefined, { overrideQuorum: true, reason: 'test' });
+  return { hall, congress };
+}
+
+/** What one phone's (re)connection runs, once another phone has connected before it. */
+async function connectionStatements(extra: number): Promise<string[]> {
+  const { hall, congress } = await hallOf(extra);
+  const [first, second] = congress.representatives;
+  await hall.connect({ code: first!.code });
+  return statementsDuring(hall.app, () => hall.connect({ code: second!.code }));
+}
+
+describe('a whole hall reconnecting', () => {
+  it('runs no statement that reads the whole roster for a phone that connects', async () => {
+    const small = await connectionStatements(50);
+    const large = await connectionStatements(500);
+    const app = halls.at(-1)!.app;
+    expect(large.flatMap((source) => hallReads(app, source))).toEqual([]);
+    // The same statements at 53 and at 503 members: a connection's cost does not depend on the hall.
+    expect(large).toEqual(small);
+  });
+});
+
+describe('the snapshot from the figures kept in memory', () => {
+  /** The cached snapshot against one counted afresh (an empty cache, as on main), after `change`. */
+  async function expectExactAfter(congress: Congress, actor: MemberActor, change: () => Promise<unknown>) {
+    const context = congress.app.yishi;
+    await meetingSnapshot(context, actor, congress.meetingId);
+    await change();
+    const afresh = { ...context, figures: new HallFigures(new DomainEvents()) };
+    expect(await meetingSnapshot(context, actor, congress.meetingId)).toEqual(await meetingSnapshot(afresh, actor, congress.meetingId));
+  }
+
+  it('equals the snapshot counted afresh through check-ins, marking, votes and a ballot opening and closing', async () => {
+    const fixed = new Date('2026-12-03T09:00:00Z');
+    const app = await createApp({}, { clock: () => fixed });
+    apps.push(app);
+    const congress = await createCongress(app, { representatives: 5, attendees: 1, present: 1 });
+    const [viewer, second, third, fourth] = congress.representatives;
+    const actor = (await memberForToken(app.yishi, viewer!.token))!;
+    const secretary = { cookie: congress.secretary };
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in`, headers: { authorization: `Bearer ${second!.token}` } }));
+    await expectExactAfter(congress, actor, () =>
+      call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/attendance/${third!.memberId}`, headers: secretary, payload: { status: 'on_leave' } }),
+    );
+    const ballotId = await openBallot(congress, undefined, { overrideQuorum: true, reason: 'test' });
+    await expectExactAfter(congress, actor, async () => undefined);
+    // Voting checks a representative in (the vote batch writes attendance itself).
+    await expectExactAfter(congress, actor, () =>
+      call(app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${fourth!.token}` }, payload: { answers: ['yes'], receipt: deviceReceipt() } }, 201),
+    );
+    await expectExactAfter(congress, actor, () =>
+      call(app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${viewer!.token}` }, payload: { answers: ['no'], receipt: deviceReceipt() } }, 201),
+    );
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: secretary }));
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: secretary }));
+    const snapshot = await meetingSnapshot(app.yishi, actor, congress.meetingId);
+    expect(snapshot.attendance).toMatchObject({ eligible: 5, present: 3, onLeave: 1, attendees: 1 });
+  });
+
+  it('equals the snapshot counted afresh through roster changes before the meeting opens', async () => {
+    const fixed = new Date('2026-12-03T09:00:00Z');
+    const app = await createApp({}, { clock: () => fixed });
+    apps.push(app);
+    const congress = await createCongress(app, { representatives: 3, openMeeting: false });
+    const actor = (await memberForToken(app.yishi, congress.representatives[0]!.token))!;
+    const secretary = { cookie: congress.secretary };
+    let added = '';
+    await expectExactAfter(congress, actor, async () => {
+      const { member } = await call(app, { method: 'POST', url: `/api/terms/${congress.termId}/members`, headers: secretary, payload: { name: '新代表', staffNumber: 'N-1', role: 'representative' } }, 201);
+      added = member.id as string;
+    });
+    await expectExactAfter(congress, actor, () => call(app, { method: 'PATCH', url: `/api/members/${congress.representatives[1]!.memberId}`, headers: secretary, payload: { role: 'attendee' } }));
+    await expectExactAfter(congress, actor, () => call(app, { method: 'DELETE', url: `/api/members/${added}`, headers: secretary }));
+    const csv = ['姓名,工号,身份,代表团', '甲,I-1,代表,第1代表团', '乙,I-2,列席,第2代表团'].join('\n');
+    const upload = fileUpload(csv, 'roster.csv', 'text/csv');
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/terms/${congress.termId}/members/import`, headers: { ...secretary, ...upload.headers }, payload: upload.payload }));
+    const snapshot = await meetingSnapshot(app.yishi, actor, congress.meetingId);
+    expect(snapshot.attendance).toMatchObject({ eligible: 3, attendees: 2 });
+  });
+});
