@@ -1,7 +1,6 @@
 // npm run bench: the vote storm against the machine's own limit. For each N, Yishi (a child process,
 // production settings, temporary database) and a bare Socket.IO + SQLite baseline are driven by the
 // same harness; the figures and their ratio are printed and written to results/latest.json.
-// BENCH_SCENARIO=reconnect runs benchmark (c) instead: the whole hall reconnects (reconnect-hall.ts).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -16,7 +15,9 @@ import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot }
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
 /** Which scenarios run: the storm by sizes, and issue 9's (BENCH_SCENARIOS=attack-storm,close,… runs those alone). */
-const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,attack-storm,close').split(','));
+const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,attack-storm,close,reconnect').split(','));
+/** Hall sizes for scenario (c), the whole hall reconnecting. */
+const RECONNECT_SIZES = (process.env.BENCH_RECONNECT_SIZES ?? '1000,10000').split(',').map(Number);
 
 interface Row {
   voters: number;
@@ -171,6 +172,7 @@ async function main(): Promise<void> {
       console.log('(b) closing a secret ballot beside an open one (target: longest gap between the open ballot\'s acks ≤ 100 ms):');
       console.table([scenarios.close_beside_open_ballot]);
     }
+    if (SCENARIOS.has('reconnect')) await reconnectBench(RECONNECT_SIZES, startBaseline);
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
@@ -179,8 +181,7 @@ async function main(): Promise<void> {
   writeFileSync(join(import.meta.dirname, 'results', SCENARIOS.has('storm') ? 'latest.json' : 'latest-scenarios.json'), `${JSON.stringify({ machine, rows, scenarios }, null, 2)}\n`);
 }
 
-const scenario = process.env.BENCH_SCENARIO === 'reconnect' ? () => reconnectBench(SIZES, startBaseline) : main;
-scenario().then(
+main().then(
   () => process.exit(0),
   (error: unknown) => {
     console.error(error);
