@@ -71,9 +71,10 @@ describe('heavy uploads and previews keep the hall answering', () => {
       () => fetch(`${base}/api/documents/${documentId}/draft/docx`, { method: 'POST', headers: { ...h.drafter, ...upload.headers }, body: new Uint8Array(upload.payload) }),
       honestRead(base, h, documentId),
     );
-    // Too much text for a version, or too slow to read: refused either way, after being read off the main thread.
+    // Too much text for a version, too slow or too big to read (which one depends on the machine's
+    // speed): refused either way, after being read off the main thread.
     expect(watched.status).toBe(422);
-    expect(['DOCUMENT_FILE_UNREADABLE', 'UPLOAD_TOO_SLOW']).toContain(watched.body.code);
+    expect(['DOCUMENT_FILE_UNREADABLE', 'UPLOAD_TOO_SLOW', 'UPLOAD_TOO_MUCH_MEMORY']).toContain(watched.body.code);
     expect(watched.honestAnswered).toBeGreaterThan(5);
     expect(watched.longestStallMs).toBeLessThan(watched.heavyMs / 4);
   });

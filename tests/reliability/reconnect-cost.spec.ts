@@ -113,7 +113,7 @@ describe('the snapshot from the figures kept in memory', () => {
     );
     const ballotId = await openBallot(congress, undefined, { overrideQuorum: true, reason: 'test' });
     await expectExactAfter(congress, actor, async () => undefined);
-    // Voting checks a representative in (the vote batch writes attendance itself).
+    // Voting is not checking in: the counts must not move with a vote (issue 9, item 2).
     await expectExactAfter(congress, actor, () =>
       call(app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${fourth!.token}` }, payload: { answers: ['yes'], receipt: deviceReceipt() } }, 201),
     );
@@ -123,7 +123,7 @@ describe('the snapshot from the figures kept in memory', () => {
     await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: secretary }));
     await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: secretary }));
     const snapshot = await meetingSnapshot(app.yishi, actor, congress.meetingId);
-    expect(snapshot.attendance).toMatchObject({ eligible: 5, present: 3, onLeave: 1, attendees: 1 });
+    expect(snapshot.attendance).toMatchObject({ eligible: 5, present: 2, onLeave: 1, attendees: 1 });
   });
 
   it('equals the snapshot counted afresh through roster changes before the meeting opens', async () => {
