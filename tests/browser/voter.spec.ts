@@ -311,4 +311,16 @@ describe('joining and following without a vote', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     await screenshot(page, 'voter-16-attendee-english');
   });
+
+  it('tells a phone whose code the secretariat revoked that its sign-in has ended, instead of reconnecting forever', async () => {
+    hall = await BrowserHall.start({ representatives: 2 });
+    const { congress, base } = hall;
+    const me = congress.representatives[0]!;
+    const { page } = await hall.newPage();
+    await joinByLink(page, base, me.code);
+    await call(hall.app, { method: 'DELETE', url: `/api/members/${me.memberId}/code`, headers: { cookie: congress.secretary } });
+    await seen(page, '登录已失效');
+    await page.getByLabel('代表码').waitFor();
+    await screenshot(page, 'voter-17-code-revoked');
+  });
 });

@@ -90,7 +90,12 @@ export class LiveMeeting {
   constructor(private readonly options: LiveOptions) {
     this.socket = io({ transports: ['websocket'], auth: options.auth, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 });
     this.socket.on('connect', () => this.#set(this.snapshot, 'connected'));
-    this.socket.on('disconnect', () => this.#set(this.snapshot, 'reconnecting'));
+    this.socket.on('disconnect', (reason) => {
+      this.#set(this.snapshot, 'reconnecting');
+      // Socket.IO never retries after the server ends a socket (rights changed, signed out, a restart):
+      // try again after a spread-out pause, so the page either comes back or is told why it was refused.
+      if (reason === 'io server disconnect' && !this.#stopped) setTimeout(() => !this.#stopped && this.socket.connect(), 500 + Math.random() * 1500);
+    });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       const code = error.data?.code;
       if (code && ['INVALID_CODE', 'UNAUTHENTICATED', 'FORBIDDEN', 'DISPLAY_TOKEN_INVALID'].includes(code)) {
