@@ -26,6 +26,9 @@ const handshakeSchema = z
   .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
   .catch({});
 
+/** How long requests in flight get to finish when the server closes, before every connection is ended. */
+const CLOSE_GRACE_MS = 3_000;
+
 /** setTimeout waits at most 2^31-1 ms; a session may last longer (SESSION_HOURS up to 30 days). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -235,6 +238,9 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     broadcaster.stop();
     io.local.disconnectSockets(true);
     io.engine.close();
+    // The server's close waits for every connection; one a client left half-open (seen when a hall's
+    // sockets hang up while it closes) held it open for good. In-flight requests get a grace period.
+    setTimeout(() => app.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
   });
   return io;
 }
