@@ -1,5 +1,4 @@
 // buildApp(config): wires plugins and domains into a Fastify instance. No logic here, and it never listens.
-import { randomBytes } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -9,6 +8,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Server } from 'socket.io';
 import { AttemptLimiter } from './access/attempt-limiter.js';
+import { pooledRandomBytes } from './access/codes.js';
 import { RightsLedger } from './access/rights-ledger.js';
 import { accountRoutes } from './accounts/routes.js';
 import { ensureInitialSecretary } from './accounts/service.js';
@@ -76,7 +76,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   rights.attach(connection.sqlite);
   const events = new DomainEvents();
   const clock = options.clock ?? (() => new Date());
-  const random = options.random ?? randomBytes;
+  const random = options.random ?? pooledRandomBytes();
   const votes = new VoteQueue(new VoteRepository(connection.sqlite), events, random, (error) => app.log.error({ err: error }, 'vote batch failed'));
   const context: AppContext = {
     config,

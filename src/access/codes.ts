@@ -8,6 +8,29 @@ export const CODE_BITS = CODE_LENGTH * 5;
 
 export type RandomBytes = (size: number) => Buffer;
 
+/** Bytes drawn from the system's generator at a time: one call per vote cost ~18 µs, a third of a storm's casting. */
+const POOL_SIZE = 64 * 1024;
+
+/**
+ * The system's cryptographic randomness, drawn in large blocks and handed out in slices (each byte
+ * once). The same quality as `randomBytes`, without a system call per small id.
+ */
+export function pooledRandomBytes(): RandomBytes {
+  let pool = Buffer.alloc(0);
+  let offset = 0;
+  return (size) => {
+    if (size > POOL_SIZE) return randomBytes(size);
+    if (offset + size > pool.length) {
+      pool = randomBytes(POOL_SIZE);
+      offset = 0;
+    }
+    const slice = Buffer.from(pool.subarray(offset, offset + size));
+    pool.fill(0, offset, offset + size);
+    offset += size;
+    return slice;
+  };
+}
+
 export function generateCode(random: RandomBytes = randomBytes): string {
   const bytes = random(CODE_LENGTH);
   let code = '';
