@@ -5,25 +5,12 @@
 // which wal_autocheckpoint bounds, never the database's.
 import type { AppContext } from '../context.js';
 import { hasPendingScrub } from './repository.js';
+import { walScrub } from './vote-repository.js';
 
 /** A checkpoint cannot truncate inside another request's open transaction: wait for the connection to be idle. */
 async function whenConnectionIdle(context: AppContext): Promise<void> {
   while (context.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
 }
-
-function truncateWal(context: AppContext): void {
-  const [result] = context.sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-  if (result && result.busy !== 0) throw new Error('the WAL checkpoint was blocked by a reader');
-}
-
-/** Copies the WAL into the file and empties it, then settles every pending scrub (an object, so tests can make it fail). */
-export const walScrub = {
-  run(context: AppContext): void {
-    truncateWal(context);
-    context.sqlite.exec('DELETE FROM scrub_pending');
-    truncateWal(context);
-  },
-};
 
 /**
  * Pays every pending scrub at once. A failure is logged and the scrub stays
@@ -33,7 +20,7 @@ export async function scrubPendingBallots(context: AppContext): Promise<boolean>
   if (!(await hasPendingScrub(context.db))) return true;
   await whenConnectionIdle(context);
   try {
-    walScrub.run(context);
+    walScrub.run(context.sqlite);
     return true;
   } catch (error) {
     context.logger.error({ err: error }, 'scrub after close failed; it stays pending and is retried at the next close and at start');

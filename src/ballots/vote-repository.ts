@@ -95,3 +95,20 @@ export class VoteRepository {
     return 'counted';
   }
 }
+
+function truncateWal(sqlite: SqliteHandle): void {
+  const [result] = sqlite.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result && result.busy !== 0) throw new Error('the WAL checkpoint was blocked by a reader');
+}
+
+/**
+ * The scrub's SQL: copies the WAL (still holding every vote batch's page images) into the file,
+ * empties it, then settles every pending scrub. An object, so tests can make it fail.
+ */
+export const walScrub = {
+  run(sqlite: SqliteHandle): void {
+    truncateWal(sqlite);
+    sqlite.exec('DELETE FROM scrub_pending');
+    truncateWal(sqlite);
+  },
+};

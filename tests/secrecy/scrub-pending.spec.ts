@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { walScrub } from '../../src/ballots/scrub.js';
+import { walScrub } from '../../src/ballots/vote-repository.js';
 import type { DomainEvent } from '../../src/events.js';
 import { createApp, createCongress, openBallot } from '../support/congress.js';
 import { castAll, closeBallot, rowCount } from '../support/requests.js';
