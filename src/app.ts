@@ -25,6 +25,7 @@ import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
 import { HallFigures } from './meetings/hall-figures.js';
+import { BallotViews } from './ballots/ballot-views.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     heavyWork: new HeavyWorkPool(options.heavyWork),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
+    ballotViews: new BallotViews(connection.sqlite),
   };
   app.decorate('yishi', context);
 

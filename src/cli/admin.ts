@@ -14,6 +14,7 @@ import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { HallFigures } from '../meetings/hall-figures.js';
+import { BallotViews } from '../ballots/ballot-views.js';
 import { loadSecretKey } from '../secret-key.js';
 import { HeavyWorkPool } from '../workers/pool.js';
 
@@ -69,6 +70,7 @@ async function main(argv: string[]): Promise<void> {
     heavyWork: new HeavyWorkPool(),
     storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
+    ballotViews: new BallotViews(connection.sqlite),
   };
   try {
     await createAccount(context, null, { username, password, role });
