@@ -31,6 +31,7 @@ import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
 import { registerStorageGuard } from './storage/guard.js';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   };
   app.decorate('yishi', context);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   if (config.RATE_LIMIT_PER_MINUTE > 0) {
     // Per address; a hall behind one NAT address needs a higher figure (RATE_LIMIT_PER_MINUTE).
