@@ -2,6 +2,7 @@
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { announceHall } from './hall-address.js';
 import { silenceDependencyDebugging } from './logger.js';
 import { ensureWebBuild } from './web-build.js';
 
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
   await app.listen({ port: config.PORT, host: config.HOST });
+  await announceHall(config, app.server.address());
 }
 
 main().catch((error: unknown) => {
