@@ -1,6 +1,6 @@
 // Putting a backup in place of the database: only a sound Yishi database this version knows how to
 // open, never under a running server, and never losing the file it replaces.
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import { chownSync, closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, type Stats, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { migrations } from '../../db/migrations/index.js';
@@ -81,8 +81,10 @@ function assertNotInUse(databasePath: string): void {
 export function restoreDatabase(backupPath: string, databasePath: string, now: Date = new Date()): RestoreResult {
   const known = checkBackup(backupPath);
   let setAside: string | null = null;
+  let replaced: Stats | null = null;
   if (existsSync(databasePath)) {
     assertNotInUse(databasePath);
+    replaced = statSync(databasePath);
     setAside = `${databasePath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
     for (const suffix of COMPANIONS) {
       if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, setAside + suffix);
@@ -92,6 +94,8 @@ export function restoreDatabase(backupPath: string, databasePath: string, now: D
   const incoming = join(dirname(databasePath), `.restoring-${process.pid}.sqlite`);
   try {
     copyFileSync(backupPath, incoming);
+    // Run by root for a service's database: the restored file stays the service user's, or it could not write it.
+    if (replaced && process.getuid?.() === 0) chownSync(incoming, replaced.uid, replaced.gid);
     flush(incoming);
     renameSync(incoming, databasePath);
     flush(dirname(databasePath));
