@@ -74,22 +74,15 @@ function assertNotInUse(databasePath: string): void {
 }
 
 /**
- * Replaces the database at `databasePath` with the backup. The old database is renamed aside
- * (<path>.before-restore-<time>), never deleted; the backup is copied beside the target, flushed,
- * then renamed into place, so a crash mid-way never leaves a half-copied file where the server looks.
+ * Replaces the database at `databasePath` with the backup. The backup is first copied beside the
+ * target and flushed (a full disk fails here, with the old database untouched); then the old database
+ * is renamed aside (<path>.before-restore-<time>, with its -wal and -shm), never deleted, and the copy
+ * renamed into place, so the server never finds a half-copied file where it looks.
  */
 export function restoreDatabase(backupPath: string, databasePath: string, now: Date = new Date()): RestoreResult {
   const known = checkBackup(backupPath);
-  let setAside: string | null = null;
-  let replaced: Stats | null = null;
-  if (existsSync(databasePath)) {
-    assertNotInUse(databasePath);
-    replaced = statSync(databasePath);
-    setAside = `${databasePath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
-    for (const suffix of COMPANIONS) {
-      if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, setAside + suffix);
-    }
-  }
+  const replaced: Stats | null = existsSync(databasePath) ? statSync(databasePath) : null;
+  if (replaced) assertNotInUse(databasePath);
   mkdirSync(dirname(databasePath), { recursive: true });
   const incoming = join(dirname(databasePath), `.restoring-${process.pid}.sqlite`);
   try {
@@ -97,12 +90,19 @@ export function restoreDatabase(backupPath: string, databasePath: string, now: D
     // Run by root for a service's database: the restored file stays the service user's, or it could not write it.
     if (replaced && process.getuid?.() === 0) chownSync(incoming, replaced.uid, replaced.gid);
     flush(incoming);
-    renameSync(incoming, databasePath);
-    flush(dirname(databasePath));
   } catch (error) {
     rmSync(incoming, { force: true });
     throw error;
   }
+  let setAside: string | null = null;
+  if (replaced) {
+    setAside = `${databasePath}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}`;
+    for (const suffix of COMPANIONS) {
+      if (existsSync(databasePath + suffix)) renameSync(databasePath + suffix, setAside + suffix);
+    }
+  }
+  renameSync(incoming, databasePath);
+  flush(dirname(databasePath));
   return { setAside, migrations: known };
 }
 

@@ -103,15 +103,20 @@ http {
   const child: ChildProcess = spawn(NGINX, ['-p', folder, '-c', join(folder, 'nginx.conf'), '-g', `daemon off; pid ${join(folder, 'nginx.pid')}; error_log stderr;`], { stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // No nginx at NGINX_PATH: spawn reports it as an error event, and the child never runs.
+  child.once('error', (error) => (output += `${error.message} (apt-get install -y nginx)\n`));
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.once('error', () => resolve());
+  });
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
     rmSync(folder, { recursive: true, force: true });
   };
   const deadline = Date.now() + 10_000;
   while (!(await reachable(PROXY_HOST, httpsPort))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (child.exitCode !== null || child.pid === undefined || Date.now() > deadline) {
       await stop();
       throw new Error(`nginx did not start:\n${output}`);
     }
