@@ -2,6 +2,7 @@
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { announceHall } from './hall-address.js';
 import { silenceDependencyDebugging } from './logger.js';
 import { closeOnSignals } from './shutdown.js';
 import { ensureWebBuild } from './web-build.js';
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
   if (silenced) app.log.warn({ namespaces: silenced }, 'DEBUG is ignored: it would print access codes and votes; use LOG_LEVEL');
   closeOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });
+  await announceHall(config, app.server.address());
 }
 
 main().catch((error: unknown) => {
