@@ -137,7 +137,10 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
       params: termParams,
-      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict().nullable(),
+      body: z
+        .object({ scope: z.enum(['missing', 'all']).default('missing') })
+        .strict()
+        .nullable(),
       response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
     },
     handler: async (request, reply) => {

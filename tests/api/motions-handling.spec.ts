@@ -32,7 +32,11 @@ describe('departments and their handlers', () => {
     expectError(await account({ role: 'handler' }), 400, 'DEPARTMENT_REQUIRED');
     expectError(await account({ role: 'committee', departmentId: h.departments['财务部'] }), 400, 'DEPARTMENT_REQUIRED');
     expectError(await account({ role: 'handler', departmentId: 'nowhere' }), 404, 'DEPARTMENT_NOT_FOUND');
-    const created = await call(h.app, { method: 'POST', url: '/api/accounts', headers: h.secretary, payload: { username: 'newhandler', password: 'a-long-password-1', role: 'handler', departmentId: h.departments['财务部'] } }, 201);
+    const created = await call(
+      h.app,
+      { method: 'POST', url: '/api/accounts', headers: h.secretary, payload: { username: 'newhandler', password: 'a-long-password-1', role: 'handler', departmentId: h.departments['财务部'] } },
+      201,
+    );
     expect(created.account).toMatchObject({ role: 'handler', departmentId: h.departments['财务部'] });
     const { accounts } = await call(h.app, { method: 'GET', url: '/api/accounts', headers: h.secretary });
     expect(accounts.find((entry: any) => entry.username === 'newhandler').departmentId).toBe(h.departments['财务部']);
@@ -45,7 +49,7 @@ describe('departments and their handlers', () => {
     await motionInReview(h, 2, '尚未交办的提案');
     expect((await list(h, h.handlers['后勤保障部'])).map((motion: any) => motion.subject)).toEqual(['职工食堂改造']);
     expect((await list(h, h.handlers['财务部'])).map((motion: any) => motion.subject)).toEqual(['职工食堂改造']);
-    expect((await list(h, h.handlers['人力资源部']))).toEqual([]);
+    expect(await list(h, h.handlers['人力资源部'])).toEqual([]);
     expectError(await h.app.inject({ method: 'GET', url: `/api/motions/${canteen.id}`, headers: h.handlers['人力资源部'] }), 404, 'MOTION_NOT_FOUND');
     expect((await view(h, h.handlers['后勤保障部'], canteen.id)).allowedEvents).toEqual(['decline', 'reply']);
     expect((await view(h, h.handlers['财务部'], canteen.id)).allowedEvents).toEqual(['declineCoHandling']);

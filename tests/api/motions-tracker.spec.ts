@@ -14,9 +14,26 @@ const numbers: Record<string, string> = {};
 
 /** One motion of the fixture: how far it went, in which category and with which lead department. */
 type Fate =
-  | 'seconding' | 'review' | 'withdrawn' | 'returned' | 'rejected' | 'rejected-as-suggestion' | 'resolution' | 'accepted'
-  | 'overdue' | 'due-soon' | 'assigned' | 'replied' | 'replied-late' | 'satisfied' | 'basically' | 'rehandling'
-  | 'resolved-satisfied' | 'resolved-basically' | 'resolved-with-reason' | 'resolved-after-rehandling';
+  | 'seconding'
+  | 'review'
+  | 'withdrawn'
+  | 'returned'
+  | 'rejected'
+  | 'rejected-as-suggestion'
+  | 'resolution'
+  | 'accepted'
+  | 'overdue'
+  | 'due-soon'
+  | 'assigned'
+  | 'replied'
+  | 'replied-late'
+  | 'satisfied'
+  | 'basically'
+  | 'rehandling'
+  | 'resolved-satisfied'
+  | 'resolved-basically'
+  | 'resolved-with-reason'
+  | 'resolved-after-rehandling';
 
 const fixture: [string, string, Fate, DepartmentName?][] = [
   ['关于增设职工休息室的提案', 'welfare', 'seconding'],
@@ -122,8 +139,20 @@ describe('the dashboard of a hand-counted session', () => {
     const figures = await dashboard();
     expect(figures.submitted).toBe(34);
     expect(figures.byStatus).toEqual({
-      draft: 0, seconding: 2, review: 2, returned: 1, withdrawn: 2, not_accepted: 3, merged: 2, resolution: 1,
-      accepted: 2, assigned: 4, replied: 3, rehandling: 2, rated: 3, resolved: 7,
+      draft: 0,
+      seconding: 2,
+      review: 2,
+      returned: 1,
+      withdrawn: 2,
+      not_accepted: 3,
+      merged: 2,
+      resolution: 1,
+      accepted: 2,
+      assigned: 4,
+      replied: 3,
+      rehandling: 2,
+      rated: 3,
+      resolved: 7,
     });
     expect(figures.asOf).toBe('2026-03-04T01:00:00.000Z');
   });
@@ -198,7 +227,12 @@ describe('filters and search', () => {
   it('filters by state, category, department and overdue, together', async () => {
     expect((await subjects('state=resolved')).length).toBe(7);
     expect((await subjects('state=replied&state=rated')).length).toBe(6);
-    expect(await subjects(`category=safety&departmentId=${h.departments['安全环保部']}`)).toEqual(['关于加强消防演练的提案', '关于高温作业防护的提案', '关于更新劳保用品的提案', '关于厂区限速标识的提案']);
+    expect(await subjects(`category=safety&departmentId=${h.departments['安全环保部']}`)).toEqual([
+      '关于加强消防演练的提案',
+      '关于高温作业防护的提案',
+      '关于更新劳保用品的提案',
+      '关于厂区限速标识的提案',
+    ]);
     expect(await subjects('overdue=true')).toEqual(['关于更新安全帽的提案', '关于加强消防演练的提案']);
   });
 });
@@ -259,7 +293,11 @@ describe('the implementation report (提案落实情况报告)', () => {
     }
     const [overall, byCategory, byDepartment, overdue] = sections;
     expect(sections.map((section) => section[0]![0])).toEqual(['总体情况', '按类别', '按承办单位', '超期提案']);
-    const rate = (name: string) => overall!.find((row) => row[0] === name)!.slice(1).map(Number);
+    const rate = (name: string) =>
+      overall!
+        .find((row) => row[0] === name)!
+        .slice(1)
+        .map(Number);
     expect(rate('提案总数')[0]).toBe(figures.submitted);
     const { rates } = figures;
     expect(rate('立案率')).toEqual([rates.acceptance.count, rates.acceptance.of, rates.acceptance.percent]);

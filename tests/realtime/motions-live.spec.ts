@@ -37,10 +37,14 @@ async function follow(url: string, who: { cookie?: string; token?: string }): Pr
   sockets.push(socket);
   const listener: Listener = { socket, motions: [] };
   socket.on('motion:updated', (payload) => listener.motions.push(payload));
-  await within(new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(undefined));
-    socket.once('connect_error', reject);
-  }), 5_000, 'connect');
+  await within(
+    new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(undefined));
+      socket.once('connect_error', reject);
+    }),
+    5_000,
+    'connect',
+  );
   return listener;
 }
 
