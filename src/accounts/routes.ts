@@ -67,7 +67,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/accounts', {
     config: { permission: 'accounts.manage' },
     schema: { tags, summary: 'List officer accounts', response: responses({ 200: z.object({ accounts: z.array(account) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { accounts: await service.listAccounts(context) };
     },
   });

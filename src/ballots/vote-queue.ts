@@ -177,9 +177,12 @@ export class VoteQueue {
     this.#record(batch.length);
     const touched = new Map<string, string>();
     const voters = new Map<string, string[]>();
-    batch.forEach((vote, index) => {
+    for (const [index, vote] of batch.entries()) {
       const outcome = outcomes[index]!;
-      if (outcome !== 'counted') return vote.reject(new AppError(outcome));
+      if (outcome !== 'counted') {
+        vote.reject(new AppError(outcome));
+        continue;
+      }
       const ballot = this.#open.get(vote.row.ballotId);
       if (ballot) {
         ballot.voted += 1;
@@ -190,7 +193,7 @@ export class VoteQueue {
       const ballotVoters = voters.get(vote.row.ballotId) ?? [];
       if (ballotVoters.length === 0) voters.set(vote.row.ballotId, ballotVoters);
       ballotVoters.push(vote.row.memberId);
-    });
+    }
     // One event per ballot and batch: their other devices learn it in one broadcast, not one per vote.
     for (const [ballotId, memberIds] of voters) this.events.publish({ type: 'members.voted', ballotId, memberIds });
     for (const [ballotId, meetingId] of touched) this.events.publish({ type: 'ballot.turnout', meetingId, ballotId });

@@ -41,7 +41,7 @@ export function splitBlocks(markdown: string): Block[] {
   const pieces: { kind: BlockKind; lines: string[] }[] = [];
   let current: { kind: BlockKind; lines: string[] } | null = null;
   const end = () => {
-    if (current && current.lines.length) pieces.push(current);
+    if (current?.lines.length) pieces.push(current);
     current = null;
   };
   for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {

@@ -34,8 +34,8 @@ export async function docxToMarkdown(file: Buffer): Promise<string> {
 /** A file name safe to store and show. */
 export function cleanDocxName(name: string): string {
   const base = (name.split(/[\\/]/).at(-1) ?? '').normalize('NFC');
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips from a file name
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
     .trim()
     .slice(-120);

@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.js';
 import type { DocumentVersionTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { type AdoptionReport } from './adoption.js';
+import type { AdoptionReport } from './adoption.js';
 import { splitBlocks } from './blocks.js';
 import { type VersionDiff, withLinks } from './diff.js';
 import { type PreparedDiff, preparedDiffFor } from './draft-diff.js';

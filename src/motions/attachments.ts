@@ -27,9 +27,9 @@ export function sniffMediaType(file: Buffer): AttachmentMediaType | null {
 /** A file name safe to store and show: no folders, no control characters, at most 120 characters. */
 export function cleanFilename(name: string, mediaType: AttachmentMediaType): string {
   const base = name.split(/[\\/]/).at(-1) ?? '';
-  // eslint-disable-next-line no-control-regex
   const cleaned = base
     .normalize('NFC')
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips from a file name
     .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
     .trim()
     .slice(-120);

@@ -20,7 +20,7 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/departments', {
     config: { permission: 'departments.read' },
     schema: { tags, summary: 'Departments that handle motions', response: responses({ 200: z.object({ departments: z.array(department) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { departments: await departments.listDepartments(context) };
     },
   });

@@ -92,7 +92,7 @@ export class Broadcaster {
   async #followCurrentMeeting(termId: string): Promise<void> {
     const sockets = await this.io.in(rooms.term(termId)).fetchSockets();
     const follower = sockets[0]?.data as SocketData | undefined;
-    if (!follower || follower.actor.kind !== 'member') return;
+    if (follower?.actor.kind !== 'member') return;
     const current = await currentMeetingFor(this.context, follower.actor);
     if (!current) return;
     for (const socket of sockets) {

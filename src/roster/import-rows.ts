@@ -80,7 +80,7 @@ function readRole(row: SheetRow, check: RowCheck): RosterImportRow['role'] | und
 function readTags(row: SheetRow, check: RowCheck): string[] {
   const tags = tagsOf(cell(row, check.columns, 'tags'));
   const tooLong = tags.filter((tag) => length(tag) > MAX_LENGTH.tags);
-  tooLong.forEach((tag) => check.problems.push(rosterProblems.fieldTooLong(row.line, 'tags', tag, MAX_LENGTH.tags)));
+  for (const tag of tooLong) check.problems.push(rosterProblems.fieldTooLong(row.line, 'tags', tag, MAX_LENGTH.tags));
   return tags;
 }
 

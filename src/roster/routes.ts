@@ -19,7 +19,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/terms', {
     config: { permission: 'roster.read' },
     schema: { tags, summary: 'Congress terms (届)', response: responses({ 200: z.object({ terms: z.array(schemas.term) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { terms: await service.listTerms(context) };
     },
   });

@@ -66,7 +66,10 @@ export async function memberUsage(db: Executor, scope: MemberScope): Promise<Map
   const usage = new Map<string, MemberUsageRow>();
   const of = (memberId: string) => {
     let row = usage.get(memberId);
-    if (!row) usage.set(memberId, (row = { memberId, drafts: 0, motions: 0, motionBytes: 0, attachments: 0, attachmentBytes: 0, opinions: 0, opinionBytes: 0 }));
+    if (!row) {
+      row = { memberId, drafts: 0, motions: 0, motionBytes: 0, attachments: 0, attachmentBytes: 0, opinions: 0, opinionBytes: 0 };
+      usage.set(memberId, row);
+    }
     return row;
   };
   for (const row of motions.rows) Object.assign(of(row.member_id), { drafts: Number(row.count_a), motions: Number(row.count_b), motionBytes: Number(row.bytes_a) + Number(row.bytes_b) });

@@ -85,7 +85,7 @@ describe('hostile input across the API', () => {
       { method: 'POST', url: '/api/auth/login', payload: { username: { $ne: null }, password: 'x' } },
       { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: { title: 'x', items: [{ kind: 'nonsense' }] } },
       { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: { title: 'x', items: [], deadlineAt: 'tomorrow' } },
-      { method: 'PUT', url: `/api/ballots/${ballotId}/manual-result`, headers: { cookie: congress.secretary }, payload: { present: 1e309, cast: 0, items: [] } },
+      { method: 'PUT', url: `/api/ballots/${ballotId}/manual-result`, headers: { cookie: congress.secretary }, payload: { present: Number.POSITIVE_INFINITY, cast: 0, items: [] } },
       { method: 'GET', url: `/api/audit?limit=-5`, headers: { cookie: congress.secretary } },
     ];
     for (const options of hostile) {

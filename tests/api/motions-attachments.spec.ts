@@ -88,7 +88,7 @@ describe('attaching files to a motion', () => {
       'content-security-policy': "default-src 'none'; sandbox",
       'content-disposition': `attachment; filename="___v2.pdf"; filename*=UTF-8''${encodeURIComponent('线路图v2.pdf')}`,
     });
-    expectError(await h.app.inject({ method: 'GET', url, headers: h.handlers['财务部'] }), 404, 'MOTION_NOT_FOUND');
+    expectError(await h.app.inject({ method: 'GET', url, headers: h.handlers.财务部 }), 404, 'MOTION_NOT_FOUND');
     expectError(await h.app.inject({ method: 'GET', url: `/api/motions/${motion.id}/attachments/unknown`, headers: h.committee }), 404, 'ATTACHMENT_NOT_FOUND');
   });
 

@@ -35,7 +35,7 @@ describe('the life of a motion', () => {
     expect(twice).toMatchObject({ state: 'review', seconderCount: 2, seconders: [{ name: '代表2' }, { name: '代表3' }] });
 
     await move(h, h.committee, drafted.id, 'accept', { note: '符合立案条件' });
-    const handed = await move(h, h.committee, drafted.id, 'assign', { leadDepartmentId: h.departments['后勤保障部'], coDepartmentIds: [h.departments['财务部']] });
+    const handed = await move(h, h.committee, drafted.id, 'assign', { leadDepartmentId: h.departments.后勤保障部, coDepartmentIds: [h.departments.财务部] });
     expect(handed).toMatchObject({ state: 'assigned', leadDepartment: { name: '后勤保障部' }, dueAt: '2026-04-01T01:00:00.000Z' });
     expect(handed.assignments.map((entry: any) => [entry.department.name, entry.role, entry.active])).toEqual([
       ['后勤保障部', 'lead', true],
@@ -43,7 +43,7 @@ describe('the life of a motion', () => {
     ]);
 
     h.clock.advanceDays(12);
-    const replied = await move(h, h.handlers['后勤保障部'], drafted.id, 'reply', { content: '已列入年度改造计划,七月完工。', grade: 'A' });
+    const replied = await move(h, h.handlers.后勤保障部, drafted.id, 'reply', { content: '已列入年度改造计划,七月完工。', grade: 'A' });
     expect(replied).toMatchObject({ state: 'replied', latestGrade: 'A', replies: [{ round: 1, grade: 'A', onTime: true, department: { name: '后勤保障部' } }] });
 
     const rated = await move(h, h.representative(0), drafted.id, 'rating', { rating: 'satisfied' });

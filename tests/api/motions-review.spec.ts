@@ -147,7 +147,7 @@ describe('the other review outcomes', () => {
     const motion = await motionInReview(h, 0, '关于加强安全培训的提案', 'safety');
     expectError(await attempt(h, h.representative(0), motion.id, 'accept'), 403, 'FORBIDDEN');
     expectError(await attempt(h, h.representative(1), motion.id, 'accept'), 403, 'FORBIDDEN');
-    expectError(await attempt(h, h.handlers['安全环保部'], motion.id, 'accept'), 404, 'MOTION_NOT_FOUND');
+    expectError(await attempt(h, h.handlers.安全环保部, motion.id, 'accept'), 404, 'MOTION_NOT_FOUND');
     await call(h.app, { method: 'POST', url: '/api/accounts', headers: h.secretary, payload: { username: 'jianpiao', password: 'scrutineer-password-1', role: 'scrutineer' } }, 201);
     const { signIn } = await import('../support/congress.js');
     const scrutineer = { cookie: await signIn(h.app, 'jianpiao', 'scrutineer-password-1') };

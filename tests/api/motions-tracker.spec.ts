@@ -215,7 +215,7 @@ describe('filters and search', () => {
 
   it('searches the reasons and measures too, and by number', async () => {
     expect((await subjects(`q=${encodeURIComponent('职工反映强烈')}`)).length).toBe(34);
-    expect(await subjects(`q=${numbers['职工食堂改造']}`)).toEqual(['职工食堂改造']);
+    expect(await subjects(`q=${numbers.职工食堂改造}`)).toEqual(['职工食堂改造']);
   });
 
   it('limits a representative’s search to what they may see', async () => {
@@ -227,7 +227,7 @@ describe('filters and search', () => {
   it('filters by state, category, department and overdue, together', async () => {
     expect((await subjects('state=resolved')).length).toBe(7);
     expect((await subjects('state=replied&state=rated')).length).toBe(6);
-    expect(await subjects(`category=safety&departmentId=${h.departments['安全环保部']}`)).toEqual([
+    expect(await subjects(`category=safety&departmentId=${h.departments.安全环保部}`)).toEqual([
       '关于加强消防演练的提案',
       '关于高温作业防护的提案',
       '关于更新劳保用品的提案',
@@ -269,7 +269,7 @@ describe('the motion register (提案汇编)', () => {
     expect(rows.map((row) => row[0])).toEqual(Object.values(numbers).sort());
     const canteen = rows.find((row) => row[1] === '职工食堂改造')!;
     expect([canteen[2], canteen[5], canteen[8], canteen[11], canteen[12]]).toEqual(['职工权益', '已答复', '后勤保障部', 'A', '']);
-    expect(rows.find((row) => row[1] === '关于减少废料的提案')![13]).toBe(`合并至 ${numbers['关于降低原材料损耗的提案']}`);
+    expect(rows.find((row) => row[1] === '关于减少废料的提案')![13]).toBe(`合并至 ${numbers.关于降低原材料损耗的提案}`);
     expect(rows.find((row) => row[1] === '关于发放购物卡的提案')![13]).toBe('转有关部门参考(转为意见建议)');
     // A subject that looks like a formula stays text in a spreadsheet.
     expect(rows.some((row) => row[1] === "'=SUM(1,2) 关于意见箱的提案")).toBe(true);
@@ -315,11 +315,11 @@ describe('the implementation report (提案落实情况报告)', () => {
 
     const sheets = await sheetsOf(await exportOf('report', 'xlsx'));
     expect(Object.keys(sheets)).toEqual(['总体情况', '按类别', '按承办单位', '超期提案']);
-    const xlsxRate = (name: string) => sheets['总体情况']!.find((row) => row[0] === name)!.slice(1, 4);
+    const xlsxRate = (name: string) => sheets.总体情况!.find((row) => row[0] === name)!.slice(1, 4);
     expect(xlsxRate('立案率')).toEqual([24, 27, 88.9]);
     expect(xlsxRate('满意率(满意与基本满意)')).toEqual([9, 11, 81.8]);
-    expect(sheets['按承办单位']!.slice(1).map((row) => row.slice(0, 2))).toEqual(figures.byDepartment.map((row: any) => [row.department.name, row.assigned]));
-    expect(sheets['超期提案']!.slice(1).map((row) => row[0])).toEqual(figures.overdue.map((entry: any) => entry.number));
+    expect(sheets.按承办单位!.slice(1).map((row) => row.slice(0, 2))).toEqual(figures.byDepartment.map((row: any) => [row.department.name, row.assigned]));
+    expect(sheets.超期提案!.slice(1).map((row) => row[0])).toEqual(figures.overdue.map((entry: any) => entry.number));
   });
 
   it('is downloaded as a file named for the meeting, and refused to representatives', async () => {

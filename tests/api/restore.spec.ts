@@ -30,7 +30,10 @@ function runCommand(script: 'backup' | 'restore', file: string, databasePath: st
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`npm run ${script} did not finish: ${output}`))), 20_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm run ${script} did not finish: ${output}`));
+    }, 20_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });

@@ -41,7 +41,7 @@ async function roster(setup: Setup) {
 async function workbook(rows: unknown[][]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('名单');
-  rows.forEach((row) => sheet.addRow(row));
+  for (const row of rows) sheet.addRow(row);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

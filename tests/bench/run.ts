@@ -71,7 +71,14 @@ async function startBaseline(databasePath: string): Promise<{ url: string; pid: 
       }
     });
   });
-  return { url: `http://127.0.0.1:${port}`, pid: child.pid!, stop: async () => (child.kill('SIGKILL'), exited) };
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid: child.pid!,
+    stop: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+  };
 }
 
 async function baselineRun(voters: number, directory: string): Promise<{ socket: StormResult; http: HttpStormResult }> {

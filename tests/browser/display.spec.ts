@@ -66,7 +66,7 @@ async function publishShowOfHands(congress: Congress) {
 describe('the projector view', () => {
   it('shows attendance and quorum, a live turnout bar with a countdown, then the bars and the verdict in words', async () => {
     hall = await BrowserHall.start({ representatives: 5, present: 4 });
-    const { congress, base } = hall;
+    const { congress } = hall;
     const page = await openProjector(hall);
     expect(await page.locator('h1').textContent()).toBe('第三届第二次职工代表大会');
     const figure = (name: string) => page.getByTestId(`figure-${name}`).textContent();

@@ -46,7 +46,7 @@ async function phoneOf(base: string, congress: Congress, index: number): Promise
   await page.getByRole('tab', { name: '文件' }).click();
   await page.getByTestId('document-row').first().waitFor();
   if (index === 3) await screenshotFromTop(page, 'document-2-phone-list');
-  await page.getByRole('button', { name: new RegExp('工资分配方案') }).click();
+  await page.getByRole('button', { name: /工资分配方案/ }).click();
   await page.getByTestId('document-text').waitFor();
   return { page, errors };
 }

@@ -232,7 +232,8 @@ describe('a phone that loses its connection', () => {
   });
 
   it('after a lost acknowledgement and a reload, asks about its own receipt and says honestly what it finds', async () => {
-    const started = (hall = await BrowserHall.start({ representatives: 3 }));
+    const started = await BrowserHall.start({ representatives: 3 });
+    hall = started;
     const { congress, base } = started;
     const ballotId = await openBallot(congress);
     const receipts = ['KEPTRECEIPT2345678923456789', 'LOSTRECEIPT2345678923456789', 'RETRYRECEIPT345678923456789'];

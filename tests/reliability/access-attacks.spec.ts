@@ -167,7 +167,10 @@ describe('a cross-site request riding a signed-in cookie', () => {
           ...(request.payload === undefined ? {} : { payload: request.payload as string }),
         });
         const body = response.json();
-        if (response.statusCode !== 403 || body.code !== 'CSRF_REJECTED') (answers[key] ??= []).push(`${disguise}: ${response.statusCode} ${body.code}`);
+        if (response.statusCode !== 403 || body.code !== 'CSRF_REJECTED') {
+          answers[key] ??= [];
+          answers[key].push(`${disguise}: ${response.statusCode} ${body.code}`);
+        }
       }
     }
     expect(answers).toEqual({});

@@ -37,7 +37,10 @@ function runBackupCommand(databasePath: string, destination: string): Promise<{ 
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => (child.kill('SIGKILL'), reject(new Error(`npm run backup did not finish: ${output}`))), 30_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`npm run backup did not finish: ${output}`));
+    }, 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, output });
@@ -147,7 +150,10 @@ describe('online backup during a vote storm', () => {
       running = 2;
       byFunction = backupDatabase(databasePath, byFunctionPath).finally(() => (running -= 1));
       const started = performance.now();
-      byCommand = runBackupCommand(databasePath, byCommandPath).finally(() => ((running -= 1), (commandMs = performance.now() - started)));
+      byCommand = runBackupCommand(databasePath, byCommandPath).finally(() => {
+        running -= 1;
+        commandMs = performance.now() - started;
+      });
     });
     expect(votes.filter((vote) => vote.acknowledged === null)).toEqual([]);
     const functionResult = await byFunction!;

@@ -57,7 +57,7 @@ interface Answer {
 function sendBody(url: string, path: string, headers: Record<string, string>, size: number, chunked: boolean, prefix = '', suffix = ''): Promise<Answer> {
   const { hostname, port } = new URL(url);
   return within(
-    new Promise<Answer>((resolve, reject) => {
+    new Promise<Answer>((resolve, _reject) => {
       const socket = connectTcp({ host: hostname, port: Number(port) });
       let text = '';
       let sent = 0;

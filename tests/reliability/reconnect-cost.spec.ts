@@ -50,7 +50,7 @@ async function statementsDuring(app: FastifyInstance, work: () => Promise<unknow
   try {
     await work();
   } finally {
-    methods.forEach((name, index) => (statement[name] = originals[index]!));
+    for (const [index, name] of methods.entries()) statement[name] = originals[index]!;
   }
   return seen;
 }

@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/db/backup.js';
-import { type BatchStatistics } from '../../src/ballots/vote-queue.js';
+import type { BatchStatistics } from '../../src/ballots/vote-queue.js';
 import { closeAll, connectAll } from '../bench/harness.js';
 import { type CastRecord, castStorm, CHOICES, createStormCongress, openTaggedBallot, paperTags, seededChoices } from '../support/ballot-storm.js';
 import { createApp } from '../support/congress.js';
@@ -37,7 +37,7 @@ interface Copies {
 }
 
 let ballotId = '';
-let votes: CastRecord[] = [];
+const votes: CastRecord[] = [];
 let memberOf: (record: CastRecord) => string;
 let copies: Copies;
 let batches: BatchStatistics;

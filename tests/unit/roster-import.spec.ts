@@ -35,7 +35,12 @@ const summary = (problems: RosterImportProblem[]) => problems.map(({ line, field
 /** A fixed pseudo-random sequence, so "random bytes" are the same on every run. */
 function noise(length: number, seed: number): Buffer {
   let state = seed;
-  return Buffer.from(Array.from({ length }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff));
+  return Buffer.from(
+    Array.from({ length }, () => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return (state >> 16) & 0xff;
+    }),
+  );
 }
 
 describe('reading a roster from CSV', () => {

@@ -29,7 +29,9 @@ function QrImage({ text, label }: { text: string; label: string }) {
   useEffect(() => {
     let current = true;
     void QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }).then((svg) => current && setSource(svgImageSource(svg)));
-    return () => void (current = false);
+    return () => {
+      current = false;
+    };
   }, [text]);
   return source ? html`<img class="credential-qr" src=${source} alt=${label} width="104" height="104" />` : html`<span class="credential-qr" role="img" aria-label=${label}></span>`;
 }

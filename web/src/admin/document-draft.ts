@@ -48,7 +48,14 @@ export function DraftEditor({ document, onChanged }: { document: DocumentDetail;
   const heading = document.currentVersion ? t('docDraftRevision', { number: (document.currentVersion.number ?? 0) + 1 }) : t('docDraftFirst');
   return html`<section class="card" aria-labelledby="draft-title" data-testid="draft-editor">
     <div class="section-head"><h2 id="draft-title">${heading}</h2>
-      ${draft && !editing && html`<button type="button" class="small" onClick=${() => (setText(draft.text), setEditing(true))}>${t('docEditDraft')}</button>`}</div>
+      ${
+        draft &&
+        !editing &&
+        html`<button type="button" class="small" onClick=${() => {
+          setText(draft.text);
+          setEditing(true);
+        }}>${t('docEditDraft')}</button>`
+      }</div>
     ${draft && html`<${VersionMeta} documentId=${document.id} version=${draft} />`}
     <${ErrorNote} error=${action.error} />
     ${

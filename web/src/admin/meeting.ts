@@ -51,7 +51,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   const setMeeting = (next: MeetingView) => resource.set({ meeting: next, attendance });
   const shared = { meeting, attendance, live, ballots };
 
-  let content;
+  let content: unknown;
   const ballotMatch = /^ballots\/([A-Za-z0-9_-]+)$/.exec(section);
   if (section === '') content = html`<${MeetingOverview} ...${shared} onMeetingChanged=${setMeeting} />`;
   else if (section === 'checkin') content = html`<${CheckinScreen} ...${shared} />`;

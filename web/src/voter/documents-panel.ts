@@ -57,7 +57,10 @@ export function DocumentsPanel({ live, snapshot, active }: PanelProps) {
       clearTimeout(timer);
       timer = setTimeout(() => void reload(), 250);
     };
-    const onConnect = () => (void reload(), setRevision((value) => value + 1));
+    const onConnect = () => {
+      void reload();
+      setRevision((value) => value + 1);
+    };
     live.socket.on('document:updated', onUpdated);
     live.socket.on('connect', onConnect);
     return () => {

@@ -79,7 +79,10 @@ export function DocumentReader({ id, you, revision, onBack }: ReaderProps) {
   const [sent, setSent] = useState('');
   useEffect(() => {
     documentsApi.get(id).then(
-      (loaded) => (setDocument(loaded), setFailure(null)),
+      (loaded) => {
+        setDocument(loaded);
+        setFailure(null);
+      },
       (error: unknown) => setFailure(refusalOf(error)),
     );
   }, [id, revision]);
@@ -133,7 +136,10 @@ export function DocumentReader({ id, you, revision, onBack }: ReaderProps) {
                     writing === block.anchor
                       ? html`<${OpinionForm} block=${block} onSend=${send(block)} onCancel=${() => setWriting(null)} />`
                       : canOpine && block.kind !== 'heading'
-                        ? html`<button type="button" class="opinion-button" data-testid="opinion-button" aria-label=${t('docVoterOpinionOn', { label: block.label || block.anchor })} onClick=${() => (setWriting(block.anchor), setSent(''))}>✎ ${t('docVoterGiveOpinion')}</button>`
+                        ? html`<button type="button" class="opinion-button" data-testid="opinion-button" aria-label=${t('docVoterOpinionOn', { label: block.label || block.anchor })} onClick=${() => {
+                            setWriting(block.anchor);
+                            setSent('');
+                          }}>✎ ${t('docVoterGiveOpinion')}</button>`
                         : null
                   }
                 </li>`;

@@ -123,7 +123,10 @@ export function MotionActions({ motion, you, onMotion, onEdit }: ActionsProps) {
           <p id="withdraw-question">${t('vmWithdrawConfirm')}</p>
           <div class="actions">
             <button type="button" class="danger" disabled=${busy} data-testid="motion-withdraw-confirm"
-              onClick=${() => (setConfirming(false), move('withdraw', 'vmDone_withdraw'))}>${t('vmWithdrawYes')}</button>
+              onClick=${() => {
+                setConfirming(false);
+                move('withdraw', 'vmDone_withdraw');
+              }}>${t('vmWithdrawYes')}</button>
             <button type="button" onClick=${() => setConfirming(false)}>${t('vmCancel')}</button>
           </div>
         </div>`

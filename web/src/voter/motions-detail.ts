@@ -7,7 +7,7 @@ import type { Snapshot } from '../shared/live.js';
 import { MotionActions, MotionAttachments } from './motions-actions.js';
 import { type MotionDetail, type MotionSettings, motionsApi } from './motions-api.js';
 import { categoryLabel, eventLabel, gradeLabel, ratingLabel, refusalOf, stateBadgeClass, stateLabel } from './motions-labels.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 type You = NonNullable<Snapshot['you']>;
 const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
@@ -123,7 +123,10 @@ export function MotionDetailView({ id, you, revision, settings, onBack, onEdit, 
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     motionsApi.get(id).then(
-      (loaded) => (setMotion(loaded), setFailure(null)),
+      (loaded) => {
+        setMotion(loaded);
+        setFailure(null);
+      },
       (error: unknown) => setFailure(refusalOf(error)),
     );
   }, [id, revision]);

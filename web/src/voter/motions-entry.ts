@@ -3,7 +3,7 @@
 // documents UIs are chunks of their own, each loaded on first use.
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 export type VoterSection = 'meeting' | 'motions' | 'documents';
 type Panel = typeof import('./motions-panel.js')['MotionsPanel'];
@@ -104,7 +104,10 @@ export function MotionsSection({ live, snapshot, active, name = 'motions' }: Sec
         ? html`<${panel.Panel} live=${live} snapshot=${snapshot} active=${active} />`
         : failure
           ? html`<div class="card" role="alert"><p class="error">${t('vmLoadFailed', { reason: failure })}</p>
-            <button type="button" onClick=${() => (setFailure(null), setAttempt(attempt + 1))}>${t('vmRetry')}</button></div>`
+            <button type="button" onClick=${() => {
+              setFailure(null);
+              setAttempt(attempt + 1);
+            }}>${t('vmRetry')}</button></div>`
           : html`<p class="card loading">${t('vmLoadingPanel')}</p>`
     }
   </section>`;

@@ -10,7 +10,7 @@ import { MotionDetailView } from './motions-detail.js';
 import { MotionForm } from './motions-form.js';
 import { type Lists, MotionLists } from './motions-list.js';
 import { refusalOf, stateLabel } from './motions-labels.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; motion: MotionDetail } | { name: 'detail'; id: string };
 
