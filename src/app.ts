@@ -26,6 +26,7 @@ import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
 import { HallFigures } from './meetings/hall-figures.js';
 import { BallotViews } from './ballots/ballot-views.js';
+import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -95,7 +96,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     heavyWork: new HeavyWorkPool(options.heavyWork),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
-    ballotViews: new BallotViews(connection.sqlite),
+    ballotViews: new BallotViews(connection.watch),
+    meetingRows: new MeetingRows(connection.watch),
   };
   app.decorate('yishi', context);
 

@@ -12,6 +12,7 @@ import type { HeavyWorkPool } from './workers/pool.js';
 import type { StorageSpace } from './storage/space.js';
 import type { HallFigures } from './meetings/hall-figures.js';
 import type { BallotViews } from './ballots/ballot-views.js';
+import type { MeetingRows } from './meetings/meeting-rows.js';
 
 export interface AppContext {
   config: Config;
@@ -36,6 +37,8 @@ export interface AppContext {
   figures: HallFigures;
   /** Each meeting's ballots as presented, kept in memory until a ballot row changes. */
   ballotViews: BallotViews;
+  /** Meeting rows a reconnecting hall reads, kept in memory until a meeting row changes. */
+  meetingRows: MeetingRows;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

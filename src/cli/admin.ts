@@ -15,6 +15,7 @@ import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { HallFigures } from '../meetings/hall-figures.js';
 import { BallotViews } from '../ballots/ballot-views.js';
+import { MeetingRows } from '../meetings/meeting-rows.js';
 import { loadSecretKey } from '../secret-key.js';
 import { HeavyWorkPool } from '../workers/pool.js';
 
@@ -73,7 +74,8 @@ async function main(argv: string[]): Promise<void> {
     heavyWork: new HeavyWorkPool(),
     storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
-    ballotViews: new BallotViews(connection.sqlite),
+    ballotViews: new BallotViews(connection.watch),
+    meetingRows: new MeetingRows(connection.watch),
   };
   try {
     await createAccount(context, null, { username, password, role });

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from '../../db/migrations/index.js';
 import type { Database } from './database.js';
+import { TableWatch } from './table-watch.js';
 
 export type SqliteHandle = BetterSqlite3.Database;
 
@@ -12,6 +13,8 @@ export interface DatabaseConnection {
   db: Kysely<Database>;
   /** The raw handle, for the few hot paths that prepare statements once (the vote batch). */
   sqlite: SqliteHandle;
+  /** Writes to the tables whose reads are kept in memory, as the database reports them. */
+  watch: TableWatch;
   close(): Promise<void>;
 }
 
@@ -66,6 +69,7 @@ export async function openDatabase(path: string): Promise<DatabaseConnection> {
   return {
     db,
     sqlite,
+    watch: new TableWatch(sqlite),
     async close() {
       await db.destroy();
     },

@@ -6,12 +6,16 @@ import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import * as rosterRepository from '../roster/repository.js';
-import { assertCanFollow, attendanceOf, currentMeetingFor, getMeeting, liveAttendanceCounts, presentMeeting } from './service.js';
+import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
+/**
+ * The meeting a viewer follows: the one named, a display's own, or a representative's term's current
+ * one. Every reconnecting phone asks, twice: the rows come from memory between writes to the table.
+ */
 export async function resolveMeetingFor(context: AppContext, actor: Actor, meetingId: string | undefined) {
-  if (meetingId) return getMeeting(context, meetingId);
-  if (actor.kind === 'display') return getMeeting(context, actor.meetingId);
-  if (actor.kind === 'member') return (await currentMeetingFor(context, actor)) ?? null;
+  const named = meetingId ?? (actor.kind === 'display' ? actor.meetingId : undefined);
+  if (named) return (await context.meetingRows.find(context.db, named)) ?? fail('MEETING_NOT_FOUND');
+  if (actor.kind === 'member') return (await context.meetingRows.currentOfTerm(context.db, actor.termId)) ?? null;
   return fail('MEETING_NOT_FOUND');
 }
 

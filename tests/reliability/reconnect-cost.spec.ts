@@ -14,6 +14,8 @@ import type { AccountActor } from '../../src/actors.js';
 import { type BallotViews, presentMeetingBallots } from '../../src/ballots/ballot-views.js';
 import { listBallotsFor } from '../../src/ballots/service.js';
 import type { AppContext } from '../../src/context.js';
+import type { MeetingRows } from '../../src/meetings/meeting-rows.js';
+import { findCurrentMeetingOfTerm, findMeeting } from '../../src/meetings/repository.js';
 import { getMeeting } from '../../src/meetings/service.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { fileUpload } from '../support/multipart.js';
@@ -108,7 +110,8 @@ describe('a whole hall reconnecting', () => {
 
 /** The same app's context with nothing kept in memory: the figures counted and the ballots read anew. */
 function uncached(context: AppContext): AppContext {
-  return { ...context, figures: new HallFigures(new DomainEvents()), ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews };
+  const meetingRows = { find: findMeeting, currentOfTerm: findCurrentMeetingOfTerm } as unknown as MeetingRows;
+  return { ...context, figures: new HallFigures(new DomainEvents()), ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews, meetingRows };
 }
 
 describe('the snapshot from the figures kept in memory', () => {
@@ -218,5 +221,14 @@ describe('the snapshot from the figures kept in memory', () => {
     );
     const [listed] = await listBallotsFor(context, member, await getMeeting(context, congress.meetingId));
     expect(listed).toMatchObject({ title: '手工改的标题', state: 'published', turnout: { voted: 0, eligible: 3 } });
+    // The meeting rows kept for snapshots follow the meeting table the same way.
+    const expectSameMeeting = async (change: () => Promise<unknown>) => {
+      await meetingSnapshot(context, member, undefined);
+      await change();
+      expect(await meetingSnapshot(context, member, undefined)).toEqual(await meetingSnapshot(uncached(context), member, undefined));
+    };
+    await expectSameMeeting(async () => context.sqlite.prepare('UPDATE meeting SET title = ? WHERE id = ?').run('手工改的会议', congress.meetingId));
+    await expectSameMeeting(() => call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/close`, headers: secretary }));
+    expect((await meetingSnapshot(context, member, undefined)).meeting).toBeNull();
   });
 });

@@ -1,0 +1,56 @@
+// Reads kept in memory between writes to the tables they come from. The database itself reports every
+// write to a watched table (temporary triggers calling back into this process, as the rights ledger
+// does), whoever makes it, so no service, script or hand-made UPDATE can leave a kept read stale.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Database } from './database.js';
+
+/** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting and ballots. */
+export type WatchedTable = 'meeting' | 'ballot';
+const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot'];
+
+export class TableWatch {
+  readonly #listeners = new Map<WatchedTable, Set<() => void>>(WATCHED.map((table) => [table, new Set()]));
+
+  /** One per connection: SQLite keeps one function of a name per connection, and the triggers are TEMP. */
+  constructor(sqlite: BetterSqlite3.Database) {
+    sqlite.function('yishi_table_changed', { varargs: false, deterministic: false }, (table: unknown) => {
+      for (const listener of this.#listeners.get(table as WatchedTable) ?? []) listener();
+      return null;
+    });
+    for (const table of WATCHED) {
+      for (const event of ['INSERT', 'UPDATE', 'DELETE']) {
+        sqlite.exec(`CREATE TEMP TRIGGER IF NOT EXISTS yishi_watch_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN SELECT yishi_table_changed('${table}'); END`);
+      }
+    }
+  }
+
+  /** Called during each write to `table`, inside its statement: it must only forget, never read. */
+  onWrite(table: WatchedTable, listener: () => void): void {
+    this.#listeners.get(table)!.add(listener);
+  }
+}
+
+/**
+ * Reads by key, kept until a write to their table. Exact, not eventually right: a write forgets every
+ * kept read (the one in flight too, so a read that may have seen the old rows is never kept after
+ * it), and a read inside a transaction, whose rows may yet be rolled back, is never kept.
+ */
+export class KeptReads<T> {
+  readonly #kept = new Map<string, Promise<T>>();
+
+  constructor(watch: TableWatch, table: WatchedTable) {
+    watch.onWrite(table, () => this.#kept.clear());
+  }
+
+  get(db: Kysely<Database>, key: string, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    if (db.isTransaction) return read(db);
+    const known = this.#kept.get(key);
+    if (known) return known;
+    const reading = read(db);
+    this.#kept.set(key, reading);
+    // A failed read is not kept: the next caller reads again.
+    reading.catch(() => this.#kept.get(key) === reading && this.#kept.delete(key));
+    return reading;
+  }
+}
