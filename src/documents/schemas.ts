@@ -10,7 +10,7 @@ import { documentEvents, documentStates } from './workflow.js';
 const anchor = z.string().regex(/^b[1-9]\d{0,4}$/, 'an anchor is b1, b2 …').describe('A block of the version: b1, b2 … in order');
 
 export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;
-export const documentKind = z.enum(documentKinds);
+export const documentKind = z.enum(documentKinds).meta({ id: 'DocumentKind' });
 export type DocumentKind = z.infer<typeof documentKind>;
 export const documentKindNames: Record<DocumentKind, string> = {
   collective_contract: '集体合同',
@@ -110,7 +110,7 @@ export type DocumentAction = { [K in ActionName]: { action: K } & z.output<(type
 export const documentListQuery = z.object({ state: z.enum(documentStates).optional() }).strict();
 
 const segment = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
-export const block = z.object({ anchor: z.string(), kind: z.enum(['heading', 'paragraph', 'list_item']), text: z.string(), label: z.string() });
+export const block = z.object({ anchor: z.string(), kind: z.enum(['heading', 'paragraph', 'list_item']), text: z.string(), label: z.string() }).meta({ id: 'Block' });
 export const versionDiff = z.object({
   changes: z.array(
     z.object({
@@ -129,8 +129,8 @@ export const versionDiff = z.object({
     .enum(['none', 'blocks'])
     .default('none')
     .describe('blocks: the change was too large to show character by character, so some changed blocks show their old and new text whole (versions issued before this field existed read none)'),
-});
-const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() });
+}).meta({ id: 'VersionDiff' });
+const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() }).meta({ id: 'AdoptionCounts' });
 const responseOutcome = z.enum(responseOutcomes);
 export const adoptionReport = z.object({
   roundNumber: z.number(),
@@ -149,7 +149,7 @@ export const adoptionReport = z.object({
     }),
   ),
   markdown: z.string().describe('意见采纳情况说明, ready to print'),
-});
+}).meta({ id: 'AdoptionReport' });
 
 export const versionSummary = z.object({
   id: z.string(),
@@ -160,14 +160,14 @@ export const versionSummary = z.object({
   authorName: z.string(),
   updatedAt: z.string(),
   original: z.object({ filename: z.string(), size: z.number() }).nullable(),
-});
+}).meta({ id: 'VersionSummary' });
 export const versionDetail = versionSummary.extend({
   text: z.string(),
   blocks: z.array(block),
   previousVersionId: z.string().nullable(),
   diff: versionDiff.nullable(),
   adoptionReport: adoptionReport.nullable(),
-});
+}).meta({ id: 'VersionDetail' });
 
 export const opinion = z.object({
   id: z.string(),
@@ -182,7 +182,7 @@ export const opinion = z.object({
   createdAt: z.string(),
   fate: z.enum(['pending', 'included', 'dropped']).describe('included in a consolidated opinion, dropped by the delegation, or not consolidated yet'),
   consolidatedId: z.string().nullable(),
-});
+}).meta({ id: 'Opinion' });
 
 export const consolidated = z.object({
   id: z.string(),
@@ -196,7 +196,7 @@ export const consolidated = z.object({
   response: z
     .object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()), responderName: z.string(), respondedAt: z.string() })
     .nullable(),
-});
+}).meta({ id: 'Consolidated' });
 
 export const submission = z.object({
   id: z.string(),
@@ -205,7 +205,7 @@ export const submission = z.object({
   note: z.string().nullable(),
   submittedByName: z.string(),
   submittedAt: z.string(),
-});
+}).meta({ id: 'Submission' });
 
 export const round = z.object({
   id: z.string(),
@@ -223,7 +223,7 @@ export const round = z.object({
   submissions: z.array(submission),
   consolidated: z.array(consolidated),
   adoption: adoptionCounts,
-});
+}).meta({ id: 'Round' });
 
 export const documentVote = z.object({
   ballotId: z.string(),
@@ -233,7 +233,7 @@ export const documentVote = z.object({
   outcome: z.enum(['approved', 'rejected']).nullable(),
   settledAt: z.string().nullable(),
   ballot: ballotView.nullable(),
-});
+}).meta({ id: 'DocumentVote' });
 
 export const documentSummary = z.object({
   id: z.string(),
@@ -251,7 +251,7 @@ export const documentSummary = z.object({
   outcome: z.enum(['approved', 'rejected']).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'DocumentSummary' });
 
 export const historyEntry = z.object({
   at: z.string(),
@@ -262,7 +262,7 @@ export const historyEntry = z.object({
   actorName: z.string(),
   note: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'HistoryEntry' });
 
 export const documentDetail = documentSummary.extend({
   versions: z.array(versionSummary),
@@ -274,7 +274,7 @@ export const documentDetail = documentSummary.extend({
   history: z.array(historyEntry),
   allowedEvents: z.array(z.enum(documentEvents)),
   you: z.object({ delegationIds: z.array(z.string()).describe('Delegations the asker leads') }).nullable(),
-});
+}).meta({ id: 'DocumentDetail' });
 
 export const recordResponse = z.object({
   document: documentSummary,
@@ -295,7 +295,7 @@ export const recordResponse = z.object({
   adoption: adoptionCounts,
   votes: z.array(documentVote),
   generatedAt: z.string(),
-});
+}).meta({ id: 'ConsultationRecord' });
 
 export type DocumentInput = z.infer<typeof documentInput>;
 export type DocumentPatch = z.infer<typeof documentPatch>;
