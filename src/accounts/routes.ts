@@ -23,7 +23,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['accounts'];
 
   routes.post('/api/auth/login', {
-    config: { permission: 'public' },
+    config: { permission: 'public', errors: ['BAD_CREDENTIALS', 'TOO_MANY_ATTEMPTS'] },
     schema: { tags, summary: 'Officer sign-in', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(), response: responses({ 200: z.object({ account }) }) },
     handler: async (request, reply) => {
       const { token, account: signedIn } = await service.signIn(context, request.ip, request.body.username, request.body.password);
@@ -60,7 +60,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/accounts', {
-    config: { permission: 'accounts.manage' },
+    config: { permission: 'accounts.manage', errors: ['USERNAME_TAKEN', 'DEPARTMENT_REQUIRED', 'DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED'] },
     schema: {
       tags,
       summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
@@ -75,7 +75,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/accounts/:id', {
-    config: { permission: 'accounts.manage' },
+    config: { permission: 'accounts.manage', errors: ['NOT_FOUND'] },
     schema: { tags, summary: 'Disable or enable an account', params: idParams, body: z.object({ disabled: z.boolean() }).strict(), response: responses({ 200: okResponse }) },
     handler: async (request) => {
       const actor = officerOf(request);
