@@ -8,7 +8,7 @@ import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
-const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional(), departmentId: z.string().nullable().optional() });
+const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional(), departmentId: z.string().nullable().optional() }).meta({ id: 'Account' });
 
 /** Whoever the request carries: an officer, a representative or attendee, a projector, or nobody. */
 const signedInActor = z.discriminatedUnion('kind', [

@@ -7,7 +7,7 @@ import { idSchema } from '../roster/schemas.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
 
-const entry = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) });
+const entry = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) }).meta({ id: 'AuditEntry' });
 
 const storageHealthSchema = z.object({
   refusingWrites: z.boolean(),

@@ -30,7 +30,7 @@ export const attendanceCounts = z.object({
   attendees: z.number(),
   attendeesPresent: z.number(),
   quorum: z.object({ required: z.number(), reached: z.boolean(), numerator: z.number(), denominator: z.number() }),
-});
+}).meta({ id: 'AttendanceCounts' });
 
 export const meeting = z.object({
   id: z.string(),
@@ -44,7 +44,7 @@ export const meeting = z.object({
   createdAt: z.string(),
   openedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
-});
+}).meta({ id: 'Meeting' });
 
 export const attendanceEntry = z.object({
   memberId: z.string(),
@@ -54,7 +54,7 @@ export const attendanceEntry = z.object({
   delegationId: z.string().nullable(),
   delegationName: z.string().nullable(),
   status: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
-});
+}).meta({ id: 'AttendanceEntry' });
 
 export const attendanceMark = z.object({ status: attendanceStatus }).strict();
 

@@ -18,7 +18,8 @@ export type ResponseOf<Path extends keyof paths, Method extends keyof paths[Path
 /** Every error answer: `{ code, message, messageZh, messageEn, details? }`. */
 export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 
-// Ballots and their answers.
+// Meetings, ballots and their answers.
+export type AttendanceCounts = Schemas['AttendanceCounts'];
 export type Ballot = Schemas['Ballot'];
 export type BallotItem = Schemas['BallotItem'];
 export type BallotResult = Schemas['BallotResult'];

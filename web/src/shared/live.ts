@@ -4,20 +4,10 @@ import { io, type Socket } from 'socket.io-client';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
-// Ballots as the API declares them (generated from the OpenAPI document); snapshots and broadcasts
+// Ballots and attendance as the API declares them (generated from the OpenAPI document); snapshots and broadcasts
 // carry the same views as GET /api/ballots/:id.
-export type { Ballot, BallotItem, BallotResult, ItemResult } from './api-types.js';
-import type { Ballot } from './api-types.js';
-
-export interface AttendanceCounts {
-  eligible: number;
-  present: number;
-  onLeave: number;
-  absent: number;
-  attendees: number;
-  attendeesPresent: number;
-  quorum: { required: number; reached: boolean; numerator: number; denominator: number };
-}
+export type { AttendanceCounts, Ballot, BallotItem, BallotResult, ItemResult } from './api-types.js';
+import type { AttendanceCounts, Ballot } from './api-types.js';
 
 export interface Meeting {
   id: string;
