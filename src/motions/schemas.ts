@@ -7,7 +7,7 @@ import { motionEvents, motionStates } from './workflow.js';
 const reason = text(2000);
 
 export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
-export const motionCategory = z.enum(motionCategories);
+export const motionCategory = z.enum(motionCategories).meta({ id: 'MotionCategory' });
 export type MotionCategory = z.infer<typeof motionCategory>;
 export const motionCategoryNames: Record<MotionCategory, string> = {
   operations: '生产经营',
@@ -18,9 +18,9 @@ export const motionCategoryNames: Record<MotionCategory, string> = {
   other: '其他',
 };
 
-export const motionState = z.enum(motionStates);
-export const replyGrade = z.enum(['A', 'B', 'C', 'D']);
-export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+export const motionState = z.enum(motionStates).meta({ id: 'MotionState' });
+export const replyGrade = z.enum(['A', 'B', 'C', 'D']).meta({ id: 'ReplyGrade' });
+export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).meta({ id: 'ReplyRating' });
 
 export const motionInput = z
   .object({
@@ -106,7 +106,7 @@ export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx'
 const person = z.object({ memberId: z.string(), name: z.string() });
 const departmentRef = z.object({ id: z.string(), name: z.string() });
 
-export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() });
+export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() }).meta({ id: 'Department' });
 
 export const motionSettings = z.object({
   meetingId: z.string(),
@@ -118,7 +118,7 @@ export const motionSettings = z.object({
   extensionMaxDays: z.number(),
   numberYear: z.number().nullable(),
   collecting: z.boolean(),
-});
+}).meta({ id: 'MotionSettings' });
 
 export const motionSummary = z.object({
   id: z.string(),
@@ -138,7 +138,7 @@ export const motionSummary = z.object({
   latestRating: rating.nullable(),
   submittedAt: z.string().nullable(),
   updatedAt: z.string(),
-});
+}).meta({ id: 'MotionSummary' });
 
 export const historyEntry = z.object({
   at: z.string(),
@@ -149,7 +149,7 @@ export const historyEntry = z.object({
   onBehalfOf: person.nullable(),
   note: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()),
-});
+}).meta({ id: 'MotionHistoryEntry' });
 
 export const motionDetail = motionSummary.extend({
   reasons: z.string(),
@@ -186,7 +186,7 @@ export const motionDetail = motionSummary.extend({
   attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
   history: z.array(historyEntry),
   allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
-});
+}).meta({ id: 'MotionDetail' });
 
 const rate = z.object({ count: z.number(), of: z.number(), percent: z.number().nullable() });
 const deadlineEntry = z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), state: motionState, leadDepartment: departmentRef.nullable(), dueAt: z.string(), daysLeft: z.number() });
@@ -213,7 +213,7 @@ export const dashboard = z.object({
   rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
   overdue: z.array(deadlineEntry),
   dueSoon: z.array(deadlineEntry),
-});
+}).meta({ id: 'MotionDashboard' });
 
 export type MotionInput = z.infer<typeof motionInput>;
 export type MotionPatch = z.infer<typeof motionPatch>;
