@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
+import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
 import { officerOf } from '../plugins/auth.js';
@@ -108,7 +109,7 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/public/ballots/:id', {
     config: { permission: 'public', errors: ['BALLOT_NOT_FOUND'] },
-    schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }) },
+    schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) }) }) },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);
       if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
