@@ -38,7 +38,7 @@ const countsResponse = z.object({
 /** Each move has its route; the path says what the button says. */
 /** Besides DOCUMENT_NOT_FOUND and DOCUMENT_STATE, which every move can answer. */
 const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; summary: string; status?: 201; bodyOptional?: boolean; errors?: readonly ErrorCode[] }[] = [
-  { path: 'issue', action: 'issue', summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report', errors: ['DOCUMENT_NO_DRAFT', 'DOCUMENT_DEADLINE_INVALID'] },
+  { path: 'issue', action: 'issue', summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report', errors: ['DOCUMENT_NO_DRAFT', 'DOCUMENT_DEADLINE_INVALID', 'DOCUMENT_ANCHOR_UNKNOWN'] },
   { path: 'deadline', action: 'extendDeadline', summary: 'Move the deadline for opinions while collecting', errors: ['DOCUMENT_DEADLINE_INVALID'] },
   { path: 'opinions', action: 'submitOpinion', summary: 'A representative or attendee of the term gives an opinion on one block of the issued version', errors: ['DOCUMENT_DEADLINE_PASSED', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NO_DELEGATION', 'QUOTA_EXCEEDED'], status: 201 },
   { path: 'end-collection', action: 'endCollection', summary: 'End collection: delegations now consolidate', bodyOptional: true },

@@ -120,7 +120,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings/:id/check-in', {
-    config: { permission: 'attendance.check-in', errors: ['MEETING_NOT_FOUND', 'MEETING_NOT_IN_SESSION'] },
+    config: { permission: 'attendance.check-in', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEETING_NOT_IN_SESSION'] },
     schema: { tags, summary: 'A representative checks in (签到)', params: idParams, response: responses({ 200: z.object({ status: z.literal('present') }) }) },
     handler: async (request) => service.checkIn(context, memberOf(request), request.params.id),
   });

@@ -24,7 +24,7 @@ const moves: readonly { path: string; action: ActionName; summary: string; bodyO
   { path: 'reject', action: 'reject', summary: 'Not accept (不予立案), with a reason; optionally converted to a suggestion', errors: ['MOTION_NOTE_REQUIRED'] },
   { path: 'merge', action: 'merge', summary: 'Merge into another motion (合并立案)', errors: ['MOTION_MERGE_TARGET'] },
   { path: 'return', action: 'return', summary: 'Return for revision (退回修改), with a reason', errors: ['MOTION_NOTE_REQUIRED'] },
-  { path: 'escalate', action: 'escalate', summary: 'Make it a resolution motion (议案) carried by a ballot', bodyOptional: true },
+  { path: 'escalate', action: 'escalate', summary: 'Make it a resolution motion (议案) carried by a ballot', errors: ['BALLOT_NOT_FOUND', 'MEETING_STATE'], bodyOptional: true },
   { path: 'assign', action: 'assign', summary: 'Assign (交办) to a lead department and co-handlers, with a deadline', errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'MOTION_DEADLINE_INVALID'] },
   { path: 'decline', action: 'decline', summary: 'A department declines as not responsible, within the set days', errors: ['MOTION_DECLINE_WINDOW_PASSED', 'MOTION_NOTE_REQUIRED'] },
   { path: 'extend', action: 'extend', summary: 'Grant the one extension (延期), with a reason', errors: ['MOTION_ALREADY_EXTENDED', 'MOTION_EXTENSION_TOO_LONG', 'MOTION_NOTE_REQUIRED'] },

@@ -53,7 +53,7 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/motions/dashboard', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The tracker: counts, rates, overdue and due-soon motions (secretary, committee)', querystring: dashboardQuery, response: responses({ 200: z.object({ dashboard }) }) },
     handler: async (request) => ({ dashboard: await dashboardFor(context, request.actor, request.query) }),
   });
@@ -66,13 +66,13 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   };
 
   routes.get('/api/motions/register', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The motion register (提案汇编) as CSV or XLSX', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
   });
 
   routes.get('/api/motions/report', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV or XLSX; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
   });
