@@ -60,66 +60,72 @@ const explanation = z.object({ zh: z.string(), en: z.string() }).describe('The r
 const baseLabel = z.enum(['eligible', 'present', 'cast']);
 
 /** What each item's count says, as src/ballots/rules.ts and election.ts compute it. */
-export const itemResult = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('approval'),
-    counts: z.object({ yes: z.number(), no: z.number(), abstain: z.number() }),
-    base: z.number(),
-    baseLabel,
-    required: z.number(),
-    passed: z.boolean(),
-    explanation,
-  }),
-  z.object({
-    kind: z.literal('election'),
-    candidates: z.array(z.object({ id: z.string(), name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
-    writeIns: z.array(z.object({ name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
-    blankBallots: z.number(),
-    base: z.number(),
-    baseLabel,
-    required: z.number(),
-    elected: z.array(z.string()).describe("Candidate ids, write-ins as 'write-in:' + name, by votes"),
-    runoff: z.object({ seats: z.number(), candidateIds: z.array(z.string()) }).nullable(),
-    unfilledSeats: z.number(),
-    explanation,
-  }),
-  z.object({
-    kind: z.literal('rating'),
-    subjects: z.array(z.object({ id: z.string(), name: z.string(), counts: z.record(z.string(), z.number()), abstain: z.number() })),
-  }),
-  z.object({
-    kind: z.literal('choice'),
-    options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number() })),
-    blankBallots: z.number(),
-  }),
-]).meta({ id: 'ItemResult' });
+export const itemResult = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('approval'),
+      counts: z.object({ yes: z.number(), no: z.number(), abstain: z.number() }),
+      base: z.number(),
+      baseLabel,
+      required: z.number(),
+      passed: z.boolean(),
+      explanation,
+    }),
+    z.object({
+      kind: z.literal('election'),
+      candidates: z.array(z.object({ id: z.string(), name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
+      writeIns: z.array(z.object({ name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
+      blankBallots: z.number(),
+      base: z.number(),
+      baseLabel,
+      required: z.number(),
+      elected: z.array(z.string()).describe("Candidate ids, write-ins as 'write-in:' + name, by votes"),
+      runoff: z.object({ seats: z.number(), candidateIds: z.array(z.string()) }).nullable(),
+      unfilledSeats: z.number(),
+      explanation,
+    }),
+    z.object({
+      kind: z.literal('rating'),
+      subjects: z.array(z.object({ id: z.string(), name: z.string(), counts: z.record(z.string(), z.number()), abstain: z.number() })),
+    }),
+    z.object({
+      kind: z.literal('choice'),
+      options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number() })),
+      blankBallots: z.number(),
+    }),
+  ])
+  .meta({ id: 'ItemResult' });
 
-export const ballotResult = z.object({
-  manual: z.boolean(),
-  manualMethod: z.enum(['show_of_hands', 'paper']).optional(),
-  eligible: z.number(),
-  present: z.number(),
-  cast: z.number(),
-  items: z.array(itemResult),
-}).meta({ id: 'BallotResult' });
+export const ballotResult = z
+  .object({
+    manual: z.boolean(),
+    manualMethod: z.enum(['show_of_hands', 'paper']).optional(),
+    eligible: z.number(),
+    present: z.number(),
+    cast: z.number(),
+    items: z.array(itemResult),
+  })
+  .meta({ id: 'BallotResult' });
 
-export const ballotView = z.object({
-  id: z.string(),
-  meetingId: z.string(),
-  title: z.string(),
-  secrecy: z.enum(['secret', 'named']),
-  method: z.enum(['electronic', 'manual']),
-  state: z.enum(['draft', 'open', 'closed', 'published']),
-  items: z.array(ballotItemSchema),
-  deadlineAt: z.string().nullable(),
-  revoteOf: z.string().nullable(),
-  quorumOverridden: z.boolean(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  publishedAt: z.string().nullable(),
-  turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
-  result: ballotResult.nullable().describe('Only once closed, and for the public only once published'),
-}).meta({ id: 'Ballot' });
+export const ballotView = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    title: z.string(),
+    secrecy: z.enum(['secret', 'named']),
+    method: z.enum(['electronic', 'manual']),
+    state: z.enum(['draft', 'open', 'closed', 'published']),
+    items: z.array(ballotItemSchema),
+    deadlineAt: z.string().nullable(),
+    revoteOf: z.string().nullable(),
+    quorumOverridden: z.boolean(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+    turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
+    result: ballotResult.nullable().describe('Only once closed, and for the public only once published'),
+  })
+  .meta({ id: 'Ballot' });
 
 export type BallotInput = z.infer<typeof ballotInput>;
 export type BallotPatch = z.infer<typeof ballotPatch>;

@@ -82,8 +82,31 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/ballots/:id/votes', {
-    config: { permission: 'ballot.cast', errors: ['BALLOT_NOT_FOUND', 'BALLOT_NOT_OPEN', 'BALLOT_CLOSED', 'ALREADY_VOTED', 'INVALID_ANSWER', 'TOO_MANY_CHOICES', 'UNKNOWN_OPTION', 'DUPLICATE_CHOICE', 'WRITE_IN_NOT_ALLOWED', 'RECEIPT_CONFLICT', 'STORAGE_FULL', 'SERVER_BUSY', 'SHUTTING_DOWN'] },
-    schema: { tags, summary: 'Cast a ballot (representative); answered once the vote is durable', params: idParams, body: schemas.castInput, response: responses({ 201: schemas.castAck, 503: z.any() }) },
+    config: {
+      permission: 'ballot.cast',
+      errors: [
+        'BALLOT_NOT_FOUND',
+        'BALLOT_NOT_OPEN',
+        'BALLOT_CLOSED',
+        'ALREADY_VOTED',
+        'INVALID_ANSWER',
+        'TOO_MANY_CHOICES',
+        'UNKNOWN_OPTION',
+        'DUPLICATE_CHOICE',
+        'WRITE_IN_NOT_ALLOWED',
+        'RECEIPT_CONFLICT',
+        'STORAGE_FULL',
+        'SERVER_BUSY',
+        'SHUTTING_DOWN',
+      ],
+    },
+    schema: {
+      tags,
+      summary: 'Cast a ballot (representative); answered once the vote is durable',
+      params: idParams,
+      body: schemas.castInput,
+      response: responses({ 201: schemas.castAck, 503: z.any() }),
+    },
     handler: async (request, reply) => reply.status(201).send(await castVote(context, request.actor, request.params.id, request.body)),
   });
 
@@ -95,13 +118,23 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/ballots/:id/receipts', {
     config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'NOT_PUBLISHED'] },
-    schema: { tags, summary: 'The receipts of all counted ballots, sorted; published ballots only, public', params: idParams, response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }) },
+    schema: {
+      tags,
+      summary: 'The receipts of all counted ballots, sorted; published ballots only, public',
+      params: idParams,
+      response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }),
+    },
     handler: async (request) => publishedReceipts(context, request.params.id),
   });
 
   routes.get('/api/ballots/:id/named-votes', {
     config: { permission: 'ballot.named-votes', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
-    schema: { tags, summary: 'Who voted what on a named (记名) ballot, once closed; officers only', params: idParams, response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }) },
+    schema: {
+      tags,
+      summary: 'Who voted what on a named (记名) ballot, once closed; officers only',
+      params: idParams,
+      response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }),
+    },
     handler: async (request) => {
       return { votes: await service.namedVotes(context, request.params.id) };
     },
@@ -109,7 +142,12 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/public/ballots/:id', {
     config: { permission: 'public', errors: ['BALLOT_NOT_FOUND'] },
-    schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) }) }) },
+    schema: {
+      tags: ['public'],
+      summary: 'A published result, for the public notice (表决结果公告)',
+      params: idParams,
+      response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) }) }),
+    },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);
       if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');

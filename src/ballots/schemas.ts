@@ -117,7 +117,9 @@ export const electionAnswerSchema = z
       .array(z.string().max(1000))
       .max(MAX_LIST)
       .default([])
-      .describe(`Names written in (另选他人), only where the item has allowWriteIn. Each is normalised (NFC, trimmed, inner spaces collapsed) and must then be 1–${WRITE_IN_MAX_LENGTH} characters with no control characters; one naming exactly one listed candidate counts for that candidate, one naming several refuses the paper (INVALID_ANSWER)`),
+      .describe(
+        `Names written in (另选他人), only where the item has allowWriteIn. Each is normalised (NFC, trimmed, inner spaces collapsed) and must then be 1–${WRITE_IN_MAX_LENGTH} characters with no control characters; one naming exactly one listed candidate counts for that candidate, one naming several refuses the paper (INVALID_ANSWER)`,
+      ),
   })
   .meta({
     id: 'ElectionAnswer',
@@ -127,17 +129,18 @@ export const electionAnswerSchema = z
     example: { candidateIds: ['zhang-san'], writeIns: ['王五'] },
   });
 /** subject id → grade id; a subject left out is an abstention on that subject. */
-export const ratingAnswerSchema = z
-  .record(z.string(), z.string())
-  .meta({
-    id: 'RatingAnswer',
-    title: 'Rating answer',
-    description: 'A `rating` item (民主评议): subject id → grade id, both from the item (UNKNOWN_OPTION otherwise). A subject left out is an abstention on that subject; `{}` abstains on all.',
-    example: { 'li-si': 'excellent', 'zhao-liu': 'competent' },
-  });
+export const ratingAnswerSchema = z.record(z.string(), z.string()).meta({
+  id: 'RatingAnswer',
+  title: 'Rating answer',
+  description: 'A `rating` item (民主评议): subject id → grade id, both from the item (UNKNOWN_OPTION otherwise). A subject left out is an abstention on that subject; `{}` abstains on all.',
+  example: { 'li-si': 'excellent', 'zhao-liu': 'competent' },
+});
 export const choiceAnswerSchema = z
   .strictObject({
-    optionIds: z.array(z.string().max(200)).max(MAX_LIST).describe('Ids of the options chosen: at most maxChoices (TOO_MANY_CHOICES), each once (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION); empty is a blank vote'),
+    optionIds: z
+      .array(z.string().max(200))
+      .max(MAX_LIST)
+      .describe('Ids of the options chosen: at most maxChoices (TOO_MANY_CHOICES), each once (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION); empty is a blank vote'),
   })
   .meta({ id: 'ChoiceAnswer', title: 'Choice answer', description: 'A `choice` item (多选一/多选多).', example: { optionIds: ['plan-b'] } });
 
@@ -164,11 +167,5 @@ export interface AnswerByKind {
   choice: ChoiceAnswer;
 }
 
-export const ANSWER_ERROR_CODES = [
-  'INVALID_ANSWER',
-  'TOO_MANY_CHOICES',
-  'UNKNOWN_OPTION',
-  'DUPLICATE_CHOICE',
-  'WRITE_IN_NOT_ALLOWED',
-] as const;
+export const ANSWER_ERROR_CODES = ['INVALID_ANSWER', 'TOO_MANY_CHOICES', 'UNKNOWN_OPTION', 'DUPLICATE_CHOICE', 'WRITE_IN_NOT_ALLOWED'] as const;
 export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number];

@@ -11,18 +11,7 @@ import { askerOf } from './access.js';
 import { checkDocx, cleanDocxName, DOCX_MEDIA_TYPE } from './docx.js';
 import type { DocumentMove } from './effects.js';
 import { opinionCounts } from './live.js';
-import {
-  actionBodies,
-  type ActionName,
-  documentDetail,
-  documentInput,
-  documentListQuery,
-  documentPatch,
-  documentSummary,
-  draftInput,
-  recordResponse,
-  versionDetail,
-} from './schemas.js';
+import { actionBodies, type ActionName, documentDetail, documentInput, documentListQuery, documentPatch, documentSummary, draftInput, recordResponse, versionDetail } from './schemas.js';
 import * as service from './service.js';
 import { authorizeMove } from './moves.js';
 import { presentVersion } from './views.js';
@@ -32,22 +21,67 @@ const detailResponse = z.object({ document: documentDetail });
 const versionParams = z.object({ id: idSchema, versionId: idSchema });
 const countsResponse = z.object({
   counts: z
-    .object({ documentId: z.string(), roundId: z.string(), roundNumber: z.number(), total: z.number(), byDelegation: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number() })) })
+    .object({
+      documentId: z.string(),
+      roundId: z.string(),
+      roundNumber: z.number(),
+      total: z.number(),
+      byDelegation: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number() })),
+    })
     .nullable(),
 });
 
 /** Each move has its route; the path says what the button says. */
 /** Besides DOCUMENT_NOT_FOUND and DOCUMENT_STATE, which every move can answer. */
 const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; summary: string; status?: 201; bodyOptional?: boolean; errors?: readonly ErrorCode[] }[] = [
-  { path: 'issue', action: 'issue', summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report', errors: ['DOCUMENT_NO_DRAFT', 'DOCUMENT_DEADLINE_INVALID', 'DOCUMENT_ANCHOR_UNKNOWN'] },
+  {
+    path: 'issue',
+    action: 'issue',
+    summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report',
+    errors: ['DOCUMENT_NO_DRAFT', 'DOCUMENT_DEADLINE_INVALID', 'DOCUMENT_ANCHOR_UNKNOWN'],
+  },
   { path: 'deadline', action: 'extendDeadline', summary: 'Move the deadline for opinions while collecting', errors: ['DOCUMENT_DEADLINE_INVALID'] },
-  { path: 'opinions', action: 'submitOpinion', summary: 'A representative or attendee of the term gives an opinion on one block of the issued version', errors: ['DOCUMENT_DEADLINE_PASSED', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NO_DELEGATION', 'QUOTA_EXCEEDED'], status: 201 },
+  {
+    path: 'opinions',
+    action: 'submitOpinion',
+    summary: 'A representative or attendee of the term gives an opinion on one block of the issued version',
+    errors: ['DOCUMENT_DEADLINE_PASSED', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NO_DELEGATION', 'QUOTA_EXCEEDED'],
+    status: 201,
+  },
   { path: 'end-collection', action: 'endCollection', summary: 'End collection: delegations now consolidate', bodyOptional: true },
-  { path: 'submissions', action: 'consolidate', summary: 'A delegation leader sends up the delegation’s consolidated opinions (一上/二上), merging, editing or dropping originals; the secretary may for a delegation (代为汇总). Sending again replaces it', errors: ['DOCUMENT_SUBMISSION_INVALID', 'DOCUMENT_NO_DELEGATION', 'DOCUMENT_ANCHOR_UNKNOWN', 'DELEGATION_NOT_FOUND', 'QUOTA_EXCEEDED'] },
-  { path: 'end-consolidation', action: 'endConsolidation', summary: 'End consolidation: every delegation with opinions must have sent them up; drafters now answer', errors: ['DOCUMENT_SUBMISSIONS_MISSING'], bodyOptional: true },
-  { path: 'responses', action: 'respond', summary: 'The drafters answer a consolidated opinion: adopted, partly adopted or not adopted, with a reason; may name the blocks of the next version it changes', errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NOTE_REQUIRED'] },
-  { path: 'close-round', action: 'closeRound', summary: 'Close the round; refused while any consolidated opinion is unanswered. After the last round the document awaits the vote', errors: ['DOCUMENT_UNANSWERED'], bodyOptional: true },
-  { path: 'changed-anchors', action: 'linkChanges', summary: 'Between rounds, link a response of the round just closed to the blocks of the revision that answer it', errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN'] },
+  {
+    path: 'submissions',
+    action: 'consolidate',
+    summary:
+      'A delegation leader sends up the delegation’s consolidated opinions (一上/二上), merging, editing or dropping originals; the secretary may for a delegation (代为汇总). Sending again replaces it',
+    errors: ['DOCUMENT_SUBMISSION_INVALID', 'DOCUMENT_NO_DELEGATION', 'DOCUMENT_ANCHOR_UNKNOWN', 'DELEGATION_NOT_FOUND', 'QUOTA_EXCEEDED'],
+  },
+  {
+    path: 'end-consolidation',
+    action: 'endConsolidation',
+    summary: 'End consolidation: every delegation with opinions must have sent them up; drafters now answer',
+    errors: ['DOCUMENT_SUBMISSIONS_MISSING'],
+    bodyOptional: true,
+  },
+  {
+    path: 'responses',
+    action: 'respond',
+    summary: 'The drafters answer a consolidated opinion: adopted, partly adopted or not adopted, with a reason; may name the blocks of the next version it changes',
+    errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NOTE_REQUIRED'],
+  },
+  {
+    path: 'close-round',
+    action: 'closeRound',
+    summary: 'Close the round; refused while any consolidated opinion is unanswered. After the last round the document awaits the vote',
+    errors: ['DOCUMENT_UNANSWERED'],
+    bodyOptional: true,
+  },
+  {
+    path: 'changed-anchors',
+    action: 'linkChanges',
+    summary: 'Between rounds, link a response of the round just closed to the blocks of the revision that answer it',
+    errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN'],
+  },
   { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason', errors: ['DOCUMENT_NOTE_REQUIRED'] },
 ];
 
@@ -64,25 +98,47 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
 
   routes.get('/api/meetings/:id/documents', {
     config: { permission: 'documents.take-part', errors: ['MEETING_NOT_FOUND'] },
-    schema: { tags, summary: 'Documents for a session: all for officers, the drafting department’s for its handlers, issued ones for the term’s members', params: idParams, querystring: documentListQuery, response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Documents for a session: all for officers, the drafting department’s for its handlers, issued ones for the term’s members',
+      params: idParams,
+      querystring: documentListQuery,
+      response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }),
+    },
     handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, request.params.id, request.query.state) }),
   });
 
   routes.get('/api/documents', {
     config: { permission: 'documents.take-part', errors: [] },
-    schema: { tags, summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted', querystring: documentListQuery, response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted',
+      querystring: documentListQuery,
+      response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }),
+    },
     handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, null, request.query.state) }),
   });
 
   routes.post('/api/meetings/:id/documents', {
     config: { permission: 'documents.take-part', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'QUOTA_EXCEEDED'] },
-    schema: { tags, summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft', params: idParams, body: documentInput, response: responses({ 201: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft',
+      params: idParams,
+      body: documentInput,
+      response: responses({ 201: detailResponse }),
+    },
     handler: async (request, reply) => reply.status(201).send({ document: await service.createDocument(context, request.actor, request.params.id, request.body) }),
   });
 
   routes.get('/api/documents/:id', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND'] },
-    schema: { tags, summary: 'A document’s whole history: versions, rounds, opinions, submissions, responses, adoption counts, the ballot and its result', params: idParams, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'A document’s whole history: versions, rounds, opinions, submissions, responses, adoption counts, the ballot and its result',
+      params: idParams,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => detail(request.actor, request.params.id),
   });
 
@@ -97,7 +153,13 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
 
   routes.put('/api/documents/:id/draft', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'QUOTA_EXCEEDED'] },
-    schema: { tags, summary: 'Write the next version’s text (Markdown) while drafting or revising; replaces the unissued draft', params: idParams, body: draftInput, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'Write the next version’s text (Markdown) while drafting or revising; replaces the unissued draft',
+      params: idParams,
+      body: draftInput,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => {
       const { orphanedFile } = await service.applyMove(context, request.actor, request.params.id, { action: 'saveDraft', text: request.body.text, source: 'markdown' });
       if (orphanedFile) await store.remove(orphanedFile);
@@ -106,8 +168,29 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.post('/api/documents/:id/draft/docx', {
-    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_FILE_TYPE', 'DOCUMENT_FILE_UNREADABLE', 'QUOTA_EXCEEDED', 'UPLOAD_TOO_MANY_ENTRIES', 'UPLOAD_UNZIPPED_TOO_LARGE', 'UPLOAD_ZIP_BOMB', 'UPLOAD_ZIP_INVALID', 'UPLOAD_TOO_SLOW', 'UPLOAD_TOO_MUCH_MEMORY', 'HEAVY_WORK_BUSY'] },
-    schema: { tags, summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept', params: idParams, response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any(), 503: z.any() }) },
+    config: {
+      permission: 'documents.take-part',
+      errors: [
+        'DOCUMENT_NOT_FOUND',
+        'DOCUMENT_STATE',
+        'DOCUMENT_FILE_TYPE',
+        'DOCUMENT_FILE_UNREADABLE',
+        'QUOTA_EXCEEDED',
+        'UPLOAD_TOO_MANY_ENTRIES',
+        'UPLOAD_UNZIPPED_TOO_LARGE',
+        'UPLOAD_ZIP_BOMB',
+        'UPLOAD_ZIP_INVALID',
+        'UPLOAD_TOO_SLOW',
+        'UPLOAD_TOO_MUCH_MEMORY',
+        'HEAVY_WORK_BUSY',
+      ],
+    },
+    schema: {
+      tags,
+      summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept',
+      params: idParams,
+      response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any(), 503: z.any() }),
+    },
     handler: async (request) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       // Who may draft this document, now, is settled before a byte of the file is read.
@@ -131,13 +214,23 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
 
   routes.get('/api/documents/:id/draft/preview', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_NO_DRAFT'] },
-    schema: { tags, summary: 'The draft as it would go down now: blocks, diff against the last issued version (linked to opinions) and the adoption report', params: idParams, response: responses({ 200: z.object({ version: versionDetail }) }) },
+    schema: {
+      tags,
+      summary: 'The draft as it would go down now: blocks, diff against the last issued version (linked to opinions) and the adoption report',
+      params: idParams,
+      response: responses({ 200: z.object({ version: versionDetail }) }),
+    },
     handler: async (request) => ({ version: await service.previewDraft(context, request.actor, request.params.id) }),
   });
 
   routes.get('/api/documents/:id/versions/:versionId', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'NOT_FOUND'] },
-    schema: { tags, summary: 'One version: its text, blocks with anchors, the diff and adoption report it carried', params: versionParams, response: responses({ 200: z.object({ version: versionDetail }) }) },
+    schema: {
+      tags,
+      summary: 'One version: its text, blocks with anchors, the diff and adoption report it carried',
+      params: versionParams,
+      response: responses({ 200: z.object({ version: versionDetail }) }),
+    },
     handler: async (request) => ({ version: presentVersion(await service.getVersionFor(context, request.actor, request.params.id, request.params.versionId)) }),
   });
 
@@ -159,7 +252,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   for (const move of moves) {
     const body = move.bodyOptional ? actionBodies[move.action].nullable() : actionBodies[move.action];
     routes.post(`/api/documents/:id/${move.path}`, {
-    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', ...(move.errors ?? [])] },
+      config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', ...(move.errors ?? [])] },
       schema: { tags, summary: move.summary, params: idParams, body, response: responses({ [move.status ?? 200]: detailResponse }) },
       handler: async (request, reply) => {
         // The body was parsed by this move's own schema; TypeScript cannot follow that through the loop.
@@ -172,7 +265,13 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
 
   routes.post('/api/documents/:id/ballot', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_BALLOT_INVALID', 'BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
-    schema: { tags, summary: 'After the last round, put the final text on a secret ballot as an approval item: a new ballot, or a draft one shared with other documents (分项表决)', params: idParams, body: actionBodies.putToVote, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'After the last round, put the final text on a secret ballot as an approval item: a new ballot, or a draft one shared with other documents (分项表决)',
+      params: idParams,
+      body: actionBodies.putToVote,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => {
       await putToVote(context, request.actor, request.params.id, { action: 'putToVote', ...request.body });
       return detail(request.actor, request.params.id);
@@ -192,7 +291,12 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
 
   routes.get('/api/documents/:id/record', {
     config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND'] },
-    schema: { tags, summary: 'The printable consultation record (征求意见记录): versions, each round’s opinions and responses, adoption figures and the vote', params: idParams, response: responses({ 200: z.object({ record: recordResponse }) }) },
+    schema: {
+      tags,
+      summary: 'The printable consultation record (征求意见记录): versions, each round’s opinions and responses, adoption figures and the vote',
+      params: idParams,
+      response: responses({ 200: z.object({ record: recordResponse }) }),
+    },
     handler: async (request) => ({ record: await service.consultationRecord(context, request.actor, request.params.id) }),
   });
 }

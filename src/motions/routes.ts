@@ -19,13 +19,24 @@ const moves: readonly { path: string; action: ActionName; summary: string; bodyO
   { path: 'submit', action: 'submit', summary: 'Submit (提交) within the collection window; numbered now', errors: ['MOTION_COLLECTION_CLOSED', 'MOTION_NOT_REPRESENTATIVE'], bodyOptional: true },
   { path: 'resubmit', action: 'resubmit', summary: 'Resubmit after revision (退回修改后重新提交)', errors: ['MOTION_COLLECTION_CLOSED'], bodyOptional: true },
   { path: 'withdraw', action: 'withdraw', summary: 'Withdraw (撤回) before review', bodyOptional: true },
-  { path: 'seconders', action: 'second', summary: 'Second (附议); the secretary names the seconder of a paper motion', errors: ['MOTION_NOT_REPRESENTATIVE', 'CANNOT_SECOND_OWN', 'ALREADY_SECONDED', 'MEMBER_NOT_FOUND'], bodyOptional: true },
+  {
+    path: 'seconders',
+    action: 'second',
+    summary: 'Second (附议); the secretary names the seconder of a paper motion',
+    errors: ['MOTION_NOT_REPRESENTATIVE', 'CANNOT_SECOND_OWN', 'ALREADY_SECONDED', 'MEMBER_NOT_FOUND'],
+    bodyOptional: true,
+  },
   { path: 'accept', action: 'accept', summary: 'Accept (立案)', bodyOptional: true },
   { path: 'reject', action: 'reject', summary: 'Not accept (不予立案), with a reason; optionally converted to a suggestion', errors: ['MOTION_NOTE_REQUIRED'] },
   { path: 'merge', action: 'merge', summary: 'Merge into another motion (合并立案)', errors: ['MOTION_MERGE_TARGET'] },
   { path: 'return', action: 'return', summary: 'Return for revision (退回修改), with a reason', errors: ['MOTION_NOTE_REQUIRED'] },
   { path: 'escalate', action: 'escalate', summary: 'Make it a resolution motion (议案) carried by a ballot', errors: ['BALLOT_NOT_FOUND', 'MEETING_STATE'], bodyOptional: true },
-  { path: 'assign', action: 'assign', summary: 'Assign (交办) to a lead department and co-handlers, with a deadline', errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'MOTION_DEADLINE_INVALID'] },
+  {
+    path: 'assign',
+    action: 'assign',
+    summary: 'Assign (交办) to a lead department and co-handlers, with a deadline',
+    errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'MOTION_DEADLINE_INVALID'],
+  },
   { path: 'decline', action: 'decline', summary: 'A department declines as not responsible, within the set days', errors: ['MOTION_DECLINE_WINDOW_PASSED', 'MOTION_NOTE_REQUIRED'] },
   { path: 'extend', action: 'extend', summary: 'Grant the one extension (延期), with a reason', errors: ['MOTION_ALREADY_EXTENDED', 'MOTION_EXTENSION_TOO_LONG', 'MOTION_NOTE_REQUIRED'] },
   { path: 'reply', action: 'reply', summary: 'The lead department’s reply (答复), graded A/B/C/D', errors: ['QUOTA_EXCEEDED'] },
@@ -42,7 +53,12 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/motions', {
     config: { permission: 'motions.take-part', errors: [] },
-    schema: { tags, summary: 'Motions the asker may see, filtered; q searches subject and content', querystring: motionListQuery, response: responses({ 200: z.object({ motions: z.array(motionSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Motions the asker may see, filtered; q searches subject and content',
+      querystring: motionListQuery,
+      response: responses({ 200: z.object({ motions: z.array(motionSummary) }) }),
+    },
     handler: async (request) => ({ motions: await service.listMotionsFor(context, request.actor, request.query) }),
   });
 
@@ -67,7 +83,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   for (const move of moves) {
     const body = move.bodyOptional ? actionBodies[move.action].nullable() : actionBodies[move.action];
     routes.post(`/api/motions/:id/${move.path}`, {
-    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', ...(move.errors ?? [])] },
+      config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', ...(move.errors ?? [])] },
       schema: { tags, summary: move.summary, params: idParams, body, response: responses({ 200: detailResponse }) },
       handler: async (request) => {
         // The body was parsed by this move's own schema; TypeScript cannot follow that through the loop.
@@ -79,7 +95,12 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.post('/api/motions/:id/attachments', {
     config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', 'ATTACHMENT_TYPE', 'ATTACHMENT_LIMIT', 'QUOTA_EXCEEDED'] },
-    schema: { tags, summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion', params: idParams, response: responses({ 201: detailResponse, 413: z.any(), 415: z.any() }) },
+    schema: {
+      tags,
+      summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion',
+      params: idParams,
+      response: responses({ 201: detailResponse, 413: z.any(), 415: z.any() }),
+    },
     handler: async (request, reply) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       // Who may attach to this motion, now, is settled before the file is read and written to disk.

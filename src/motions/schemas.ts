@@ -98,9 +98,7 @@ export const motionListQuery = z
   })
   .strict();
 
-export const dashboardQuery = z
-  .object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) })
-  .strict();
+export const dashboardQuery = z.object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) }).strict();
 export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
 
 const person = z.object({ memberId: z.string(), name: z.string() });
@@ -108,112 +106,130 @@ const departmentRef = z.object({ id: z.string(), name: z.string() });
 
 export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() }).meta({ id: 'Department' });
 
-export const motionSettings = z.object({
-  meetingId: z.string(),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  requiredSeconders: z.number(),
-  declineWindowDays: z.number(),
-  replyDeadlineDays: z.number(),
-  extensionMaxDays: z.number(),
-  numberYear: z.number().nullable(),
-  collecting: z.boolean(),
-}).meta({ id: 'MotionSettings' });
+export const motionSettings = z
+  .object({
+    meetingId: z.string(),
+    opensAt: z.string().nullable(),
+    closesAt: z.string().nullable(),
+    requiredSeconders: z.number(),
+    declineWindowDays: z.number(),
+    replyDeadlineDays: z.number(),
+    extensionMaxDays: z.number(),
+    numberYear: z.number().nullable(),
+    collecting: z.boolean(),
+  })
+  .meta({ id: 'MotionSettings' });
 
-export const motionSummary = z.object({
-  id: z.string(),
-  meetingId: z.string(),
-  number: z.string().nullable(),
-  subject: z.string(),
-  category: motionCategory,
-  state: motionState,
-  stateName: z.string(),
-  proposer: person,
-  onPaper: z.boolean(),
-  seconderCount: z.number(),
-  leadDepartment: departmentRef.nullable(),
-  dueAt: z.string().nullable(),
-  overdue: z.boolean(),
-  latestGrade: replyGrade.nullable(),
-  latestRating: rating.nullable(),
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string(),
-}).meta({ id: 'MotionSummary' });
+export const motionSummary = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    number: z.string().nullable(),
+    subject: z.string(),
+    category: motionCategory,
+    state: motionState,
+    stateName: z.string(),
+    proposer: person,
+    onPaper: z.boolean(),
+    seconderCount: z.number(),
+    leadDepartment: departmentRef.nullable(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    latestGrade: replyGrade.nullable(),
+    latestRating: rating.nullable(),
+    submittedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'MotionSummary' });
 
-export const historyEntry = z.object({
-  at: z.string(),
-  event: z.string(),
-  from: z.string(),
-  to: z.string(),
-  actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
-  onBehalfOf: person.nullable(),
-  note: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-}).meta({ id: 'MotionHistoryEntry' });
+export const historyEntry = z
+  .object({
+    at: z.string(),
+    event: z.string(),
+    from: z.string(),
+    to: z.string(),
+    actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
+    onBehalfOf: person.nullable(),
+    note: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'MotionHistoryEntry' });
 
-export const motionDetail = motionSummary.extend({
-  reasons: z.string(),
-  measures: z.string(),
-  enteredBy: z.string().nullable(),
-  seconders: z.array(person.extend({ secondedAt: z.string(), onPaper: z.boolean() })),
-  proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
-  mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
-  mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
-  reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
-  rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
-  resolutionBallotId: z.string().nullable(),
-  assignments: z.array(
-    z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
-  ),
-  extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
-  replies: z.array(
-    z.object({
-      round: z.number(),
-      department: departmentRef,
-      author: z.string(),
-      content: z.string(),
-      grade: replyGrade,
-      repliedAt: z.string(),
-      dueAt: z.string(),
-      onTime: z.boolean(),
-      rating: rating.nullable(),
-      ratingComment: z.string().nullable(),
-      ratedAt: z.string().nullable(),
-    }),
-  ),
-  resolvedAt: z.string().nullable(),
-  resolutionNote: z.string().nullable(),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
-  history: z.array(historyEntry),
-  allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
-}).meta({ id: 'MotionDetail' });
+export const motionDetail = motionSummary
+  .extend({
+    reasons: z.string(),
+    measures: z.string(),
+    enteredBy: z.string().nullable(),
+    seconders: z.array(person.extend({ secondedAt: z.string(), onPaper: z.boolean() })),
+    proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
+    mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
+    mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
+    reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
+    rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
+    resolutionBallotId: z.string().nullable(),
+    assignments: z.array(
+      z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
+    ),
+    extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
+    replies: z.array(
+      z.object({
+        round: z.number(),
+        department: departmentRef,
+        author: z.string(),
+        content: z.string(),
+        grade: replyGrade,
+        repliedAt: z.string(),
+        dueAt: z.string(),
+        onTime: z.boolean(),
+        rating: rating.nullable(),
+        ratingComment: z.string().nullable(),
+        ratedAt: z.string().nullable(),
+      }),
+    ),
+    resolvedAt: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
+    history: z.array(historyEntry),
+    allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
+  })
+  .meta({ id: 'MotionDetail' });
 
 const rate = z.object({ count: z.number(), of: z.number(), percent: z.number().nullable() });
-const deadlineEntry = z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), state: motionState, leadDepartment: departmentRef.nullable(), dueAt: z.string(), daysLeft: z.number() });
+const deadlineEntry = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  state: motionState,
+  leadDepartment: departmentRef.nullable(),
+  dueAt: z.string(),
+  daysLeft: z.number(),
+});
 
-export const dashboard = z.object({
-  asOf: z.string(),
-  meetingId: z.string().nullable(),
-  submitted: z.number(),
-  byStatus: z.record(motionState, z.number()),
-  byCategory: z.array(z.object({ category: motionCategory, name: z.string(), submitted: z.number(), accepted: z.number(), resolved: z.number() })),
-  byDepartment: z.array(
-    z.object({
-      department: departmentRef,
-      assigned: z.number(),
-      replied: z.number(),
-      repliedOnTime: z.number(),
-      overdue: z.number(),
-      resolved: z.number(),
-      satisfied: z.number(),
-      basicallySatisfied: z.number(),
-      dissatisfied: z.number(),
-    }),
-  ),
-  rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
-  overdue: z.array(deadlineEntry),
-  dueSoon: z.array(deadlineEntry),
-}).meta({ id: 'MotionDashboard' });
+export const dashboard = z
+  .object({
+    asOf: z.string(),
+    meetingId: z.string().nullable(),
+    submitted: z.number(),
+    byStatus: z.record(motionState, z.number()),
+    byCategory: z.array(z.object({ category: motionCategory, name: z.string(), submitted: z.number(), accepted: z.number(), resolved: z.number() })),
+    byDepartment: z.array(
+      z.object({
+        department: departmentRef,
+        assigned: z.number(),
+        replied: z.number(),
+        repliedOnTime: z.number(),
+        overdue: z.number(),
+        resolved: z.number(),
+        satisfied: z.number(),
+        basicallySatisfied: z.number(),
+        dissatisfied: z.number(),
+      }),
+    ),
+    rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
+    overdue: z.array(deadlineEntry),
+    dueSoon: z.array(deadlineEntry),
+  })
+  .meta({ id: 'MotionDashboard' });
 
 export type MotionInput = z.infer<typeof motionInput>;
 export type MotionPatch = z.infer<typeof motionPatch>;

@@ -23,7 +23,8 @@ export const SECURITY_SCHEMES = {
     type: 'apiKey',
     in: 'cookie',
     name: OFFICER_COOKIE,
-    description: 'An officer’s session (secretary, scrutineer, handler, committee), set by POST /api/auth/login. A state change sent from another site’s page (Origin or Sec-Fetch-Site says so) is refused with CSRF_REJECTED.',
+    description:
+      'An officer’s session (secretary, scrutineer, handler, committee), set by POST /api/auth/login. A state change sent from another site’s page (Origin or Sec-Fetch-Site says so) is refused with CSRF_REJECTED.',
   },
   memberCookie: {
     type: 'apiKey',
@@ -34,7 +35,8 @@ export const SECURITY_SCHEMES = {
   bearer: {
     type: 'http',
     scheme: 'bearer',
-    description: 'A session token as `Authorization: Bearer <token>`, for clients that keep no cookies: POST /api/join with `issueToken: true` returns a member’s in its body; an officer’s is the value of the yishi_officer cookie POST /api/auth/login sets. POST /api/auth/logout with the header ends it. A request with an Authorization header is judged by it alone, never by its cookies.',
+    description:
+      'A session token as `Authorization: Bearer <token>`, for clients that keep no cookies: POST /api/join with `issueToken: true` returns a member’s in its body; an officer’s is the value of the yishi_officer cookie POST /api/auth/login sets. POST /api/auth/logout with the header ends it. A request with an Authorization header is judged by it alone, never by its cookies.',
   },
   displayToken: {
     type: 'apiKey',

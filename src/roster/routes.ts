@@ -19,7 +19,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/terms', {
     config: { permission: 'roster.read' },
     schema: { tags, summary: 'Congress terms (届)', response: responses({ 200: z.object({ terms: z.array(schemas.term) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { terms: await service.listTerms(context) };
     },
   });
@@ -95,7 +95,21 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms/:termId/members/import', {
-    config: { permission: 'roster.manage', errors: ['TERM_NOT_FOUND', 'ROSTER_IMPORT_FAILED', 'ROSTER_LOCKED', 'UPLOAD_TOO_MANY_ENTRIES', 'UPLOAD_UNZIPPED_TOO_LARGE', 'UPLOAD_ZIP_BOMB', 'UPLOAD_ZIP_INVALID', 'UPLOAD_TOO_SLOW', 'UPLOAD_TOO_MUCH_MEMORY', 'HEAVY_WORK_BUSY'] },
+    config: {
+      permission: 'roster.manage',
+      errors: [
+        'TERM_NOT_FOUND',
+        'ROSTER_IMPORT_FAILED',
+        'ROSTER_LOCKED',
+        'UPLOAD_TOO_MANY_ENTRIES',
+        'UPLOAD_UNZIPPED_TOO_LARGE',
+        'UPLOAD_ZIP_BOMB',
+        'UPLOAD_ZIP_INVALID',
+        'UPLOAD_TOO_SLOW',
+        'UPLOAD_TOO_MUCH_MEMORY',
+        'HEAVY_WORK_BUSY',
+      ],
+    },
     schema: {
       tags,
       summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
@@ -137,7 +151,10 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
       params: termParams,
-      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict().nullable(),
+      body: z
+        .object({ scope: z.enum(['missing', 'all']).default('missing') })
+        .strict()
+        .nullable(),
       response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
     },
     handler: async (request, reply) => {

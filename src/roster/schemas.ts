@@ -2,7 +2,11 @@
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-export const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const termInput = z.object({ number: z.number().int().min(1).max(999), title: text(100).optional() }).strict();
 export const term = z.object({ id: z.string(), number: z.number(), title: z.string(), createdAt: z.string() }).meta({ id: 'Term' });
@@ -22,26 +26,30 @@ export const memberInput = z
   })
   .strict();
 export const memberPatch = memberInput.partial().strict();
-export const member = z.object({
-  id: z.string(),
-  termId: z.string(),
-  name: z.string(),
-  staffNumber: z.string(),
-  delegationId: z.string().nullable(),
-  delegationName: z.string().nullable(),
-  role: memberRole,
-  tags: z.array(z.string()),
-  hasCode: z.boolean().optional(),
-}).meta({ id: 'Member' });
+export const member = z
+  .object({
+    id: z.string(),
+    termId: z.string(),
+    name: z.string(),
+    staffNumber: z.string(),
+    delegationId: z.string().nullable(),
+    delegationName: z.string().nullable(),
+    role: memberRole,
+    tags: z.array(z.string()),
+    hasCode: z.boolean().optional(),
+  })
+  .meta({ id: 'Member' });
 
-export const issuedCode = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  staffNumber: z.string(),
-  delegationName: z.string().nullable(),
-  code: z.string().describe('Shown once: only its keyed hash is stored'),
-  joinUrl: z.string().describe('The link the card’s QR code carries: /v/<code>'),
-}).meta({ id: 'IssuedCode' });
+export const issuedCode = z
+  .object({
+    memberId: z.string(),
+    name: z.string(),
+    staffNumber: z.string(),
+    delegationName: z.string().nullable(),
+    code: z.string().describe('Shown once: only its keyed hash is stored'),
+    joinUrl: z.string().describe('The link the card’s QR code carries: /v/<code>'),
+  })
+  .meta({ id: 'IssuedCode' });
 
 export type TermInput = z.infer<typeof termInput>;
 export type DelegationInput = z.infer<typeof delegationInput>;

@@ -48,7 +48,10 @@ describe('the documents API in the OpenAPI document', () => {
       const operation = spec.paths[path][method];
       expect(operation.summary, `${method} ${path}`).toMatch(/\w{3}/);
       expect(operation.responses[String(status)], `${method} ${path} → ${status}`).toBeDefined();
-      expect(Object.keys(operation.responses).filter((status) => Number(status) >= 400), `${method} ${path} errors`).toEqual(expect.arrayContaining(['401', '403']));
+      expect(
+        Object.keys(operation.responses).filter((status) => Number(status) >= 400),
+        `${method} ${path} errors`,
+      ).toEqual(expect.arrayContaining(['401', '403']));
       if (['post', 'put', 'patch'].includes(method) && !path.endsWith('/docx') && path !== '/api/documents/{id}/end-collection') {
         expect(operation.requestBody, `${method} ${path} body`).toBeDefined();
       }

@@ -66,7 +66,9 @@ describe('signing in, as the document tells it', () => {
 describe('refusals, as the document lists them', () => {
   it('gives every route its error answers, each code under its own status, in the one envelope', () => {
     for (const { name, operation } of operations()) {
-      const statuses = Object.keys(operation.responses).map(Number).filter((status) => status >= 400);
+      const statuses = Object.keys(operation.responses)
+        .map(Number)
+        .filter((status) => status >= 400);
       expect(statuses, name).toContain(500);
       for (const status of statuses) {
         const [envelope] = operation.responses[String(status)].content['application/json'].schema.allOf;
@@ -133,9 +135,32 @@ async function castTheExample(app: FastifyInstance): Promise<void> {
     title: '大会表决与选举',
     items: [
       { kind: 'approval', title: '工作报告' },
-      { kind: 'election', title: '选举委员', seats: 2, allowWriteIn: true, candidates: [{ id: 'zhang-san', name: '张三' }, { id: 'li-wu', name: '李五' }] },
-      { kind: 'rating', title: '民主评议', subjects: [{ id: 'li-si', name: '李四' }, { id: 'zhao-liu', name: '赵六' }] },
-      { kind: 'choice', title: '疗休养地点', options: [{ id: 'plan-a', label: '杭州' }, { id: 'plan-b', label: '黄山' }] },
+      {
+        kind: 'election',
+        title: '选举委员',
+        seats: 2,
+        allowWriteIn: true,
+        candidates: [
+          { id: 'zhang-san', name: '张三' },
+          { id: 'li-wu', name: '李五' },
+        ],
+      },
+      {
+        kind: 'rating',
+        title: '民主评议',
+        subjects: [
+          { id: 'li-si', name: '李四' },
+          { id: 'zhao-liu', name: '赵六' },
+        ],
+      },
+      {
+        kind: 'choice',
+        title: '疗休养地点',
+        options: [
+          { id: 'plan-a', label: '杭州' },
+          { id: 'plan-b', label: '黄山' },
+        ],
+      },
     ],
   });
   const example = document.components.schemas.CastVoteInput.example;

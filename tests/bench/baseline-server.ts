@@ -18,7 +18,9 @@ let pending: Vote[] = [];
 let voted = 0;
 let turnoutTimer: NodeJS.Timeout | null = null;
 const commit = db.transaction((batch: Vote[]) =>
-  batch.map((vote) => insertParticipation.run(vote.ballotId, vote.member).changes === 1 && insertBallot.run(vote.ballotId, randomBytes(12).toString('base64url'), vote.receipt, vote.answers).changes === 1),
+  batch.map(
+    (vote) => insertParticipation.run(vote.ballotId, vote.member).changes === 1 && insertBallot.run(vote.ballotId, randomBytes(12).toString('base64url'), vote.receipt, vote.answers).changes === 1,
+  ),
 );
 
 const http = createServer((request, response) => {

@@ -12,8 +12,20 @@ export type MotionState = Schemas['MotionState'];
 export type MotionCategory = Schemas['MotionCategory'];
 
 export const motionStates = [
-  'draft', 'seconding', 'review', 'returned', 'withdrawn', 'not_accepted', 'merged',
-  'resolution', 'accepted', 'assigned', 'replied', 'rehandling', 'rated', 'resolved',
+  'draft',
+  'seconding',
+  'review',
+  'returned',
+  'withdrawn',
+  'not_accepted',
+  'merged',
+  'resolution',
+  'accepted',
+  'assigned',
+  'replied',
+  'rehandling',
+  'rated',
+  'resolved',
 ] as const;
 export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
 export type ListsMatchTheApi = [Assert<SameMembers<(typeof motionStates)[number], MotionState>>, Assert<SameMembers<(typeof motionCategories)[number], MotionCategory>>];
