@@ -2,10 +2,8 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Server } from 'socket.io';
 import { AttemptLimiter } from './access/attempt-limiter.js';
 import { pooledRandomBytes } from './access/codes.js';
@@ -31,6 +29,7 @@ import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
 import { attachRealtime } from './plugins/realtime.js';
 import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWeb } from './plugins/web.js';
@@ -108,12 +107,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     await app.register(fastifyRateLimit, { max: config.RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' });
   }
   await app.register(fastifyMultipart, { limits: { fileSize: 5 * 1024 * 1024, files: 1, fields: 5 } });
-  await app.register(fastifySwagger, {
-    openapi: { info: { title: 'Yishi 议事 API', description: 'Meetings, rosters, check-in and secret ballots for staff representative congresses', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await registerOpenApi(app, { rateLimited: config.RATE_LIMIT_PER_MINUTE > 0 });
 
   registerAuth(app, context);
   registerStorageGuard(app, context.storage);

@@ -8,15 +8,17 @@ import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
-const account = z.object({
-  id: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: accountRole,
-  disabled: z.boolean().optional(),
-  createdAt: z.string().optional(),
-  departmentId: z.string().nullable().optional(),
-});
+const account = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    role: accountRole,
+    disabled: z.boolean().optional(),
+    createdAt: z.string().optional(),
+    departmentId: z.string().nullable().optional(),
+  })
+  .meta({ id: 'Account' });
 
 /** Whoever the request carries: an officer, a representative or attendee, a projector, or nobody. */
 const signedInActor = z.discriminatedUnion('kind', [
@@ -31,7 +33,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['accounts'];
 
   routes.post('/api/auth/login', {
-    config: { permission: 'public' },
+    config: { permission: 'public', errors: ['BAD_CREDENTIALS', 'TOO_MANY_ATTEMPTS'] },
     schema: {
       tags,
       summary: 'Officer sign-in',
@@ -73,7 +75,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/accounts', {
-    config: { permission: 'accounts.manage' },
+    config: { permission: 'accounts.manage', errors: ['USERNAME_TAKEN', 'DEPARTMENT_REQUIRED', 'DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED'] },
     schema: {
       tags,
       summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
@@ -101,7 +103,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/accounts/:id', {
-    config: { permission: 'accounts.manage' },
+    config: { permission: 'accounts.manage', errors: ['NOT_FOUND'] },
     schema: { tags, summary: 'Disable or enable an account', params: idParams, body: z.object({ disabled: z.boolean() }).strict(), response: responses({ 200: okResponse }) },
     handler: async (request) => {
       const actor = officerOf(request);

@@ -4,27 +4,13 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { api, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
+import { storageHealthSchema } from '../storage/routes.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
 
-const entry = z.object({
-  id: z.number(),
-  at: z.string(),
-  actor: z.string(),
-  action: z.string(),
-  meetingId: z.string().nullable(),
-  ballotId: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-});
-
-const storageHealthSchema = z.object({
-  refusingWrites: z.boolean(),
-  pendingScrubs: z.number(),
-  freeBytes: z.number().nullable().optional().describe('null: unknown (an in-memory database)'),
-  reserveBytes: z.number().optional(),
-  inFlightBytes: z.number().optional(),
-  pendingScrubBallots: z.array(z.object({ ballotId: z.string(), title: z.string().nullable() })).optional(),
-});
+const entry = z
+  .object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })
+  .meta({ id: 'AuditEntry' });
 
 export function auditRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
+import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
 import { officerOf } from '../plugins/auth.js';
@@ -17,31 +18,31 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   const tags = ['ballots'];
 
   routes.get('/api/meetings/:id/ballots', {
-    config: { permission: 'ballot.read' },
+    config: { permission: 'ballot.read', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'Ballots of a meeting (drafts for officers only)', params: idParams, response: responses({ 200: z.object({ ballots: z.array(schemas.ballotView) }) }) },
     handler: async (request) => ({ ballots: await service.listBallotsFor(context, request.actor, await getMeeting(context, request.params.id)) }),
   });
 
   routes.post('/api/meetings/:id/ballots', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
     schema: { tags, summary: 'Create a ballot sheet (draft) with one or more items', params: idParams, body: schemas.ballotInput, response: responses({ 201: ballotResponse }) },
     handler: async (request, reply) => reply.status(201).send({ ballot: await service.createBallot(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.get('/api/ballots/:id', {
-    config: { permission: 'ballot.read' },
+    config: { permission: 'ballot.read', errors: ['BALLOT_NOT_FOUND'] },
     schema: { tags, summary: 'A ballot: turnout while open, never a partial tally', params: idParams, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.getBallotFor(context, request.actor, request.params.id) }),
   });
 
   routes.patch('/api/ballots/:id', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
     schema: { tags, summary: 'Edit a draft ballot', params: idParams, body: schemas.ballotPatch, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.updateBallot(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/ballots/:id', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
     schema: { tags, summary: 'Delete a draft ballot', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
       await service.deleteBallot(context, officerOf(request), request.params.id);
@@ -50,38 +51,55 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/ballots/:id/open', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_NOT_IN_SESSION', 'QUORUM_NOT_REACHED', 'DEADLINE_PASSED'] },
     schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.nullable(), response: responses({ 200: ballotResponse }) },
     // A POST without a body arrives as null: opening needs no options.
     handler: async (request) => ({ ballot: await service.openBallot(context, officerOf(request), request.params.id, request.body ?? { overrideQuorum: false }) }),
   });
 
   routes.post('/api/ballots/:id/close', {
-    config: { permission: 'ballot.close' },
+    config: { permission: 'ballot.close', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'CLOSE_FAILED'] },
     schema: { tags, summary: 'Close voting and count (secretary or scrutineer)', params: idParams, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.closeBallot(context, officerOf(request), request.params.id) }),
   });
 
   routes.put('/api/ballots/:id/manual-result', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MANUAL_RESULT_INVALID'] },
     schema: { tags, summary: 'Enter the counts of a show of hands (举手表决) or paper ballot', params: idParams, body: schemas.manualResultInput, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.enterManualResult(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.post('/api/ballots/:id/publish', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
     schema: { tags, summary: 'Publish the result to everyone', params: idParams, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.publishBallot(context, officerOf(request), request.params.id) }),
   });
 
   routes.post('/api/ballots/:id/revote', {
-    config: { permission: 'ballot.manage' },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_STATE'] },
     schema: { tags, summary: 'Create a re-vote (重新表决) linked to this ballot', params: idParams, response: responses({ 201: ballotResponse }) },
     handler: async (request, reply) => reply.status(201).send({ ballot: await service.createRevote(context, officerOf(request), request.params.id) }),
   });
 
   routes.post('/api/ballots/:id/votes', {
-    config: { permission: 'ballot.cast' },
+    config: {
+      permission: 'ballot.cast',
+      errors: [
+        'BALLOT_NOT_FOUND',
+        'BALLOT_NOT_OPEN',
+        'BALLOT_CLOSED',
+        'ALREADY_VOTED',
+        'INVALID_ANSWER',
+        'TOO_MANY_CHOICES',
+        'UNKNOWN_OPTION',
+        'DUPLICATE_CHOICE',
+        'WRITE_IN_NOT_ALLOWED',
+        'RECEIPT_CONFLICT',
+        'STORAGE_FULL',
+        'SERVER_BUSY',
+        'SHUTTING_DOWN',
+      ],
+    },
     schema: {
       tags,
       summary: 'Cast a ballot (representative); answered once the vote is durable',
@@ -93,13 +111,13 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/ballots/:id/receipts/check', {
-    config: { permission: 'ballot.verify-receipt' },
+    config: { permission: 'ballot.verify-receipt', errors: ['BALLOT_NOT_FOUND'] },
     schema: { tags, summary: 'Is this receipt in the ballot box?', params: idParams, body: schemas.receiptCheckInput, response: responses({ 200: z.object({ counted: z.boolean() }) }) },
     handler: async (request) => checkReceipt(context, request.actor, request.params.id, request.body.receipt),
   });
 
   routes.get('/api/ballots/:id/receipts', {
-    config: { permission: 'public' },
+    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'NOT_PUBLISHED'] },
     schema: {
       tags,
       summary: 'The receipts of all counted ballots, sorted; published ballots only, public',
@@ -110,7 +128,7 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/ballots/:id/named-votes', {
-    config: { permission: 'ballot.named-votes' },
+    config: { permission: 'ballot.named-votes', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
     schema: {
       tags,
       summary: 'Who voted what on a named (记名) ballot, once closed; officers only',
@@ -123,12 +141,12 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/public/ballots/:id', {
-    config: { permission: 'public' },
+    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND'] },
     schema: {
       tags: ['public'],
       summary: 'A published result, for the public notice (表决结果公告)',
       params: idParams,
-      response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }),
+      response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) }) }),
     },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);

@@ -89,7 +89,9 @@ export const choiceItemSchema = z
     path: ['maxChoices'],
   });
 
-export const ballotItemSchema = z.discriminatedUnion('kind', [approvalItemSchema, electionItemSchema, ratingItemSchema, choiceItemSchema]);
+export const ballotItemSchema = z
+  .discriminatedUnion('kind', [approvalItemSchema, electionItemSchema, ratingItemSchema, choiceItemSchema])
+  .meta({ id: 'BallotItem', description: 'One item (分项) of a ballot sheet; its kind decides the shape of its answer (ItemAnswer)' });
 
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 export type ElectionItem = z.infer<typeof electionItemSchema>;
@@ -103,15 +105,52 @@ export const WRITE_IN_MAX_LENGTH = 40;
 // Caps only keep junk cheap to refuse; any real ballot is far below them.
 const MAX_LIST = 1000;
 
-export const approvalAnswerSchema = z.enum(['yes', 'no', 'abstain']);
-export const electionAnswerSchema = z.strictObject({
-  candidateIds: z.array(z.string().max(200)).max(MAX_LIST),
-  writeIns: z.array(z.string().max(1000)).max(MAX_LIST).default([]),
-});
+// The answer shapes are documented here, beside the checks in answers.ts; the OpenAPI document
+// names them (ItemAnswer) so a client needs no other source.
+export const approvalAnswerSchema = z
+  .enum(['yes', 'no', 'abstain'])
+  .meta({ id: 'ApprovalAnswer', title: 'Approval answer', description: 'An `approval` item (赞成/反对/弃权): yes, no or abstain.', example: 'yes' });
+export const electionAnswerSchema = z
+  .strictObject({
+    candidateIds: z.array(z.string().max(200)).max(MAX_LIST).describe('Ids of listed candidates voted for, each at most once'),
+    writeIns: z
+      .array(z.string().max(1000))
+      .max(MAX_LIST)
+      .default([])
+      .describe(
+        `Names written in (另选他人), only where the item has allowWriteIn. Each is normalised (NFC, trimmed, inner spaces collapsed) and must then be 1–${WRITE_IN_MAX_LENGTH} characters with no control characters; one naming exactly one listed candidate counts for that candidate, one naming several refuses the paper (INVALID_ANSWER)`,
+      ),
+  })
+  .meta({
+    id: 'ElectionAnswer',
+    title: 'Election answer',
+    description:
+      'An `election` item (选举): candidates plus write-ins at most `seats` (TOO_MANY_CHOICES), no one twice (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION), write-ins only if allowed (WRITE_IN_NOT_ALLOWED). Both lists empty is a blank vote on this item.',
+    example: { candidateIds: ['zhang-san'], writeIns: ['王五'] },
+  });
 /** subject id → grade id; a subject left out is an abstention on that subject. */
-export const ratingAnswerSchema = z.record(z.string(), z.string());
-export const choiceAnswerSchema = z.strictObject({
-  optionIds: z.array(z.string().max(200)).max(MAX_LIST),
+export const ratingAnswerSchema = z.record(z.string(), z.string()).meta({
+  id: 'RatingAnswer',
+  title: 'Rating answer',
+  description: 'A `rating` item (民主评议): subject id → grade id, both from the item (UNKNOWN_OPTION otherwise). A subject left out is an abstention on that subject; `{}` abstains on all.',
+  example: { 'li-si': 'excellent', 'zhao-liu': 'competent' },
+});
+export const choiceAnswerSchema = z
+  .strictObject({
+    optionIds: z
+      .array(z.string().max(200))
+      .max(MAX_LIST)
+      .describe('Ids of the options chosen: at most maxChoices (TOO_MANY_CHOICES), each once (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION); empty is a blank vote'),
+  })
+  .meta({ id: 'ChoiceAnswer', title: 'Choice answer', description: 'A `choice` item (多选一/多选多).', example: { optionIds: ['plan-b'] } });
+
+/**
+ * One item's answer, for the document only: which shape applies is decided by the kind of the item at
+ * the same position of the ballot, so the shapes carry no tag of their own.
+ */
+export const itemAnswerSchema = z.union([approvalAnswerSchema, electionAnswerSchema, ratingAnswerSchema, choiceAnswerSchema]).meta({
+  id: 'ItemAnswer',
+  description: 'The answer to one item, shaped by the kind of the item at the same position: ApprovalAnswer, ElectionAnswer, RatingAnswer or ChoiceAnswer.',
 });
 
 export type ApprovalAnswer = z.infer<typeof approvalAnswerSchema>;

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { fail } from '../errors.js';
+import { type ErrorCode, fail } from '../errors.js';
 import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
 import { api, idParams, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
@@ -32,31 +32,57 @@ const countsResponse = z.object({
 });
 
 /** Each move has its route; the path says what the button says. */
-const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; summary: string; status?: 201; bodyOptional?: boolean }[] = [
-  { path: 'issue', action: 'issue', summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report' },
-  { path: 'deadline', action: 'extendDeadline', summary: 'Move the deadline for opinions while collecting' },
-  { path: 'opinions', action: 'submitOpinion', summary: 'A representative or attendee of the term gives an opinion on one block of the issued version', status: 201 },
+/** Besides DOCUMENT_NOT_FOUND and DOCUMENT_STATE, which every move can answer. */
+const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; summary: string; status?: 201; bodyOptional?: boolean; errors?: readonly ErrorCode[] }[] = [
+  {
+    path: 'issue',
+    action: 'issue',
+    summary: 'Issue the draft down to every delegation with a deadline (一下/二下): the version is fixed from now on, carrying the diff and adoption report',
+    errors: ['DOCUMENT_NO_DRAFT', 'DOCUMENT_DEADLINE_INVALID', 'DOCUMENT_ANCHOR_UNKNOWN'],
+  },
+  { path: 'deadline', action: 'extendDeadline', summary: 'Move the deadline for opinions while collecting', errors: ['DOCUMENT_DEADLINE_INVALID'] },
+  {
+    path: 'opinions',
+    action: 'submitOpinion',
+    summary: 'A representative or attendee of the term gives an opinion on one block of the issued version',
+    errors: ['DOCUMENT_DEADLINE_PASSED', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NO_DELEGATION', 'QUOTA_EXCEEDED'],
+    status: 201,
+  },
   { path: 'end-collection', action: 'endCollection', summary: 'End collection: delegations now consolidate', bodyOptional: true },
   {
     path: 'submissions',
     action: 'consolidate',
     summary:
       'A delegation leader sends up the delegation’s consolidated opinions (一上/二上), merging, editing or dropping originals; the secretary may for a delegation (代为汇总). Sending again replaces it',
+    errors: ['DOCUMENT_SUBMISSION_INVALID', 'DOCUMENT_NO_DELEGATION', 'DOCUMENT_ANCHOR_UNKNOWN', 'DELEGATION_NOT_FOUND', 'QUOTA_EXCEEDED'],
   },
-  { path: 'end-consolidation', action: 'endConsolidation', summary: 'End consolidation: every delegation with opinions must have sent them up; drafters now answer', bodyOptional: true },
+  {
+    path: 'end-consolidation',
+    action: 'endConsolidation',
+    summary: 'End consolidation: every delegation with opinions must have sent them up; drafters now answer',
+    errors: ['DOCUMENT_SUBMISSIONS_MISSING'],
+    bodyOptional: true,
+  },
   {
     path: 'responses',
     action: 'respond',
     summary: 'The drafters answer a consolidated opinion: adopted, partly adopted or not adopted, with a reason; may name the blocks of the next version it changes',
+    errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN', 'DOCUMENT_NOTE_REQUIRED'],
   },
   {
     path: 'close-round',
     action: 'closeRound',
     summary: 'Close the round; refused while any consolidated opinion is unanswered. After the last round the document awaits the vote',
+    errors: ['DOCUMENT_UNANSWERED'],
     bodyOptional: true,
   },
-  { path: 'changed-anchors', action: 'linkChanges', summary: 'Between rounds, link a response of the round just closed to the blocks of the revision that answer it' },
-  { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason' },
+  {
+    path: 'changed-anchors',
+    action: 'linkChanges',
+    summary: 'Between rounds, link a response of the round just closed to the blocks of the revision that answer it',
+    errors: ['DOCUMENT_OPINION_NOT_FOUND', 'DOCUMENT_ANCHOR_UNKNOWN'],
+  },
+  { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason', errors: ['DOCUMENT_NOTE_REQUIRED'] },
 ];
 
 export async function documentRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
@@ -71,6 +97,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   const detail = async (actor: Parameters<typeof service.getDocumentFor>[1], documentId: string) => ({ document: await service.getDocumentFor(context, actor, documentId) });
 
   routes.get('/api/meetings/:id/documents', {
+    config: { permission: 'documents.take-part', errors: ['MEETING_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'Documents for a session: all for officers, the drafting department’s for its handlers, issued ones for the term’s members',
@@ -82,6 +109,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents', {
+    config: { permission: 'documents.take-part', errors: [] },
     schema: {
       tags,
       summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted',
@@ -92,6 +120,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.post('/api/meetings/:id/documents', {
+    config: { permission: 'documents.take-part', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'QUOTA_EXCEEDED'] },
     schema: {
       tags,
       summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft',
@@ -103,6 +132,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'A document’s whole history: versions, rounds, opinions, submissions, responses, adoption counts, the ballot and its result',
@@ -113,6 +143,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.patch('/api/documents/:id', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_ROUNDS_INVALID', 'DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED'] },
     schema: { tags, summary: 'Edit title, kind, drafting department or number of rounds (between rounds)', params: idParams, body: documentPatch, response: responses({ 200: detailResponse }) },
     handler: async (request) => {
       await service.applyMove(context, request.actor, request.params.id, { action: 'edit', patch: request.body });
@@ -121,6 +152,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.put('/api/documents/:id/draft', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'QUOTA_EXCEEDED'] },
     schema: {
       tags,
       summary: 'Write the next version’s text (Markdown) while drafting or revising; replaces the unissued draft',
@@ -136,6 +168,23 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.post('/api/documents/:id/draft/docx', {
+    config: {
+      permission: 'documents.take-part',
+      errors: [
+        'DOCUMENT_NOT_FOUND',
+        'DOCUMENT_STATE',
+        'DOCUMENT_FILE_TYPE',
+        'DOCUMENT_FILE_UNREADABLE',
+        'QUOTA_EXCEEDED',
+        'UPLOAD_TOO_MANY_ENTRIES',
+        'UPLOAD_UNZIPPED_TOO_LARGE',
+        'UPLOAD_ZIP_BOMB',
+        'UPLOAD_ZIP_INVALID',
+        'UPLOAD_TOO_SLOW',
+        'UPLOAD_TOO_MUCH_MEMORY',
+        'HEAVY_WORK_BUSY',
+      ],
+    },
     schema: {
       tags,
       summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept',
@@ -164,6 +213,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/draft/preview', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_NO_DRAFT'] },
     schema: {
       tags,
       summary: 'The draft as it would go down now: blocks, diff against the last issued version (linked to opinions) and the adoption report',
@@ -174,6 +224,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/versions/:versionId', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'NOT_FOUND'] },
     schema: {
       tags,
       summary: 'One version: its text, blocks with anchors, the diff and adoption report it carried',
@@ -184,6 +235,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/versions/:versionId/original', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'NOT_FOUND'] },
     schema: { tags, summary: 'Download the uploaded Word file a version was made from', params: versionParams, response: responses({ 200: z.any().describe('The .docx file') }) },
     handler: async (request, reply) => {
       const version = await service.getVersionFor(context, request.actor, request.params.id, request.params.versionId);
@@ -200,6 +252,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   for (const move of moves) {
     const body = move.bodyOptional ? actionBodies[move.action].nullable() : actionBodies[move.action];
     routes.post(`/api/documents/:id/${move.path}`, {
+      config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', ...(move.errors ?? [])] },
       schema: { tags, summary: move.summary, params: idParams, body, response: responses({ [move.status ?? 200]: detailResponse }) },
       handler: async (request, reply) => {
         // The body was parsed by this move's own schema; TypeScript cannot follow that through the loop.
@@ -211,6 +264,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   }
 
   routes.post('/api/documents/:id/ballot', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'DOCUMENT_STATE', 'DOCUMENT_BALLOT_INVALID', 'BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
     schema: {
       tags,
       summary: 'After the last round, put the final text on a secret ballot as an approval item: a new ballot, or a draft one shared with other documents (分项表决)',
@@ -225,6 +279,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/opinion-counts', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND'] },
     schema: { tags, summary: 'Opinions per delegation in the current round (what document:opinions pushes live)', params: idParams, response: responses({ 200: countsResponse }) },
     handler: async (request) => {
       const asker = await askerOf(context.db, request.actor);
@@ -235,6 +290,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/record', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'The printable consultation record (征求意见记录): versions, each round’s opinions and responses, adoption figures and the vote',

@@ -13,7 +13,7 @@ const anchor = z
   .describe('A block of the version: b1, b2 … in order');
 
 export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;
-export const documentKind = z.enum(documentKinds);
+export const documentKind = z.enum(documentKinds).meta({ id: 'DocumentKind' });
 export type DocumentKind = z.infer<typeof documentKind>;
 export const documentKindNames: Record<DocumentKind, string> = {
   collective_contract: '集体合同',
@@ -117,190 +117,216 @@ export type DocumentAction = { [K in ActionName]: { action: K } & z.output<(type
 export const documentListQuery = z.object({ state: z.enum(documentStates).optional() }).strict();
 
 const segment = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
-export const block = z.object({ anchor: z.string(), kind: z.enum(['heading', 'paragraph', 'list_item']), text: z.string(), label: z.string() });
-export const versionDiff = z.object({
-  changes: z.array(
-    z.object({
-      kind: z.enum(['unchanged', 'changed', 'added', 'removed']),
-      oldAnchor: z.string().nullable(),
-      newAnchor: z.string().nullable(),
-      label: z.string(),
-      oldText: z.string().nullable(),
-      newText: z.string().nullable(),
-      segments: z.array(segment),
-      answers: z.array(z.string()).describe('Consolidated opinion ids this change answers'),
-    }),
-  ),
-  counts: z.object({ unchanged: z.number(), changed: z.number(), added: z.number(), removed: z.number() }),
-  fallback: z
-    .enum(['none', 'blocks'])
-    .default('none')
-    .describe('blocks: the change was too large to show character by character, so some changed blocks show their old and new text whole (versions issued before this field existed read none)'),
-});
-const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() });
+export const block = z.object({ anchor: z.string(), kind: z.enum(['heading', 'paragraph', 'list_item']), text: z.string(), label: z.string() }).meta({ id: 'Block' });
+export const versionDiff = z
+  .object({
+    changes: z.array(
+      z.object({
+        kind: z.enum(['unchanged', 'changed', 'added', 'removed']),
+        oldAnchor: z.string().nullable(),
+        newAnchor: z.string().nullable(),
+        label: z.string(),
+        oldText: z.string().nullable(),
+        newText: z.string().nullable(),
+        segments: z.array(segment),
+        answers: z.array(z.string()).describe('Consolidated opinion ids this change answers'),
+      }),
+    ),
+    counts: z.object({ unchanged: z.number(), changed: z.number(), added: z.number(), removed: z.number() }),
+    fallback: z
+      .enum(['none', 'blocks'])
+      .default('none')
+      .describe('blocks: the change was too large to show character by character, so some changed blocks show their old and new text whole (versions issued before this field existed read none)'),
+  })
+  .meta({ id: 'VersionDiff' });
+const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() }).meta({ id: 'AdoptionCounts' });
 const responseOutcome = z.enum(responseOutcomes);
-export const adoptionReport = z.object({
-  roundNumber: z.number(),
-  counts: adoptionCounts.extend({ opinions: z.number(), dropped: z.number() }),
-  byDelegation: z.array(adoptionCounts.extend({ delegationId: z.string(), name: z.string() })),
-  entries: z.array(
-    z.object({
-      consolidatedId: z.string(),
-      delegationId: z.string(),
-      delegationName: z.string(),
-      anchor: z.string(),
-      label: z.string(),
-      content: z.string(),
-      sourceCount: z.number(),
-      response: z.object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()) }).nullable(),
-    }),
-  ),
-  markdown: z.string().describe('意见采纳情况说明, ready to print'),
-});
+export const adoptionReport = z
+  .object({
+    roundNumber: z.number(),
+    counts: adoptionCounts.extend({ opinions: z.number(), dropped: z.number() }),
+    byDelegation: z.array(adoptionCounts.extend({ delegationId: z.string(), name: z.string() })),
+    entries: z.array(
+      z.object({
+        consolidatedId: z.string(),
+        delegationId: z.string(),
+        delegationName: z.string(),
+        anchor: z.string(),
+        label: z.string(),
+        content: z.string(),
+        sourceCount: z.number(),
+        response: z.object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()) }).nullable(),
+      }),
+    ),
+    markdown: z.string().describe('意见采纳情况说明, ready to print'),
+  })
+  .meta({ id: 'AdoptionReport' });
 
-export const versionSummary = z.object({
-  id: z.string(),
-  number: z.number(),
-  source: z.enum(['markdown', 'docx']),
-  issuedAt: z.string().nullable(),
-  issuedFor: z.enum(['round', 'vote']).nullable(),
-  authorName: z.string(),
-  updatedAt: z.string(),
-  original: z.object({ filename: z.string(), size: z.number() }).nullable(),
-});
-export const versionDetail = versionSummary.extend({
-  text: z.string(),
-  blocks: z.array(block),
-  previousVersionId: z.string().nullable(),
-  diff: versionDiff.nullable(),
-  adoptionReport: adoptionReport.nullable(),
-});
+export const versionSummary = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    source: z.enum(['markdown', 'docx']),
+    issuedAt: z.string().nullable(),
+    issuedFor: z.enum(['round', 'vote']).nullable(),
+    authorName: z.string(),
+    updatedAt: z.string(),
+    original: z.object({ filename: z.string(), size: z.number() }).nullable(),
+  })
+  .meta({ id: 'VersionSummary' });
+export const versionDetail = versionSummary
+  .extend({
+    text: z.string(),
+    blocks: z.array(block),
+    previousVersionId: z.string().nullable(),
+    diff: versionDiff.nullable(),
+    adoptionReport: adoptionReport.nullable(),
+  })
+  .meta({ id: 'VersionDetail' });
 
-export const opinion = z.object({
-  id: z.string(),
-  roundNumber: z.number(),
-  versionId: z.string(),
-  anchor: z.string(),
-  content: z.string(),
-  memberId: z.string().nullable().describe('Hidden (null) from other representatives'),
-  memberName: z.string().nullable(),
-  memberRole: z.enum(['representative', 'attendee']),
-  delegationId: z.string(),
-  createdAt: z.string(),
-  fate: z.enum(['pending', 'included', 'dropped']).describe('included in a consolidated opinion, dropped by the delegation, or not consolidated yet'),
-  consolidatedId: z.string().nullable(),
-});
+export const opinion = z
+  .object({
+    id: z.string(),
+    roundNumber: z.number(),
+    versionId: z.string(),
+    anchor: z.string(),
+    content: z.string(),
+    memberId: z.string().nullable().describe('Hidden (null) from other representatives'),
+    memberName: z.string().nullable(),
+    memberRole: z.enum(['representative', 'attendee']),
+    delegationId: z.string(),
+    createdAt: z.string(),
+    fate: z.enum(['pending', 'included', 'dropped']).describe('included in a consolidated opinion, dropped by the delegation, or not consolidated yet'),
+    consolidatedId: z.string().nullable(),
+  })
+  .meta({ id: 'Opinion' });
 
-export const consolidated = z.object({
-  id: z.string(),
-  delegationId: z.string(),
-  delegationName: z.string(),
-  sequence: z.number(),
-  anchor: z.string(),
-  label: z.string(),
-  content: z.string(),
-  sourceOpinionIds: z.array(z.string()),
-  response: z.object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()), responderName: z.string(), respondedAt: z.string() }).nullable(),
-});
+export const consolidated = z
+  .object({
+    id: z.string(),
+    delegationId: z.string(),
+    delegationName: z.string(),
+    sequence: z.number(),
+    anchor: z.string(),
+    label: z.string(),
+    content: z.string(),
+    sourceOpinionIds: z.array(z.string()),
+    response: z.object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()), responderName: z.string(), respondedAt: z.string() }).nullable(),
+  })
+  .meta({ id: 'Consolidated' });
 
-export const submission = z.object({
-  id: z.string(),
-  delegationId: z.string(),
-  delegationName: z.string(),
-  note: z.string().nullable(),
-  submittedByName: z.string(),
-  submittedAt: z.string(),
-});
+export const submission = z
+  .object({
+    id: z.string(),
+    delegationId: z.string(),
+    delegationName: z.string(),
+    note: z.string().nullable(),
+    submittedByName: z.string(),
+    submittedAt: z.string(),
+  })
+  .meta({ id: 'Submission' });
 
-export const round = z.object({
-  id: z.string(),
-  number: z.number(),
-  names: z.object({ down: z.string(), up: z.string() }),
-  versionId: z.string(),
-  state: z.enum(['collecting', 'consolidating', 'responding', 'closed']),
-  deadlineAt: z.string(),
-  issuedAt: z.string(),
-  collectionEndedAt: z.string().nullable(),
-  consolidationEndedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  opinionCounts: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number(), submitted: z.boolean() })),
-  opinions: z.array(opinion).describe('Officers and drafters: all; a leader: their delegation’s; a representative: their own'),
-  submissions: z.array(submission),
-  consolidated: z.array(consolidated),
-  adoption: adoptionCounts,
-});
+export const round = z
+  .object({
+    id: z.string(),
+    number: z.number(),
+    names: z.object({ down: z.string(), up: z.string() }),
+    versionId: z.string(),
+    state: z.enum(['collecting', 'consolidating', 'responding', 'closed']),
+    deadlineAt: z.string(),
+    issuedAt: z.string(),
+    collectionEndedAt: z.string().nullable(),
+    consolidationEndedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    opinionCounts: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number(), submitted: z.boolean() })),
+    opinions: z.array(opinion).describe('Officers and drafters: all; a leader: their delegation’s; a representative: their own'),
+    submissions: z.array(submission),
+    consolidated: z.array(consolidated),
+    adoption: adoptionCounts,
+  })
+  .meta({ id: 'Round' });
 
-export const documentVote = z.object({
-  ballotId: z.string(),
-  itemIndex: z.number(),
-  itemTitle: z.string(),
-  versionId: z.string(),
-  outcome: z.enum(['approved', 'rejected']).nullable(),
-  settledAt: z.string().nullable(),
-  ballot: ballotView.nullable(),
-});
+export const documentVote = z
+  .object({
+    ballotId: z.string(),
+    itemIndex: z.number(),
+    itemTitle: z.string(),
+    versionId: z.string(),
+    outcome: z.enum(['approved', 'rejected']).nullable(),
+    settledAt: z.string().nullable(),
+    ballot: ballotView.nullable(),
+  })
+  .meta({ id: 'DocumentVote' });
 
-export const documentSummary = z.object({
-  id: z.string(),
-  meetingId: z.string(),
-  termId: z.string(),
-  title: z.string(),
-  kind: documentKind,
-  kindName: z.string(),
-  draftingDepartment: z.object({ id: z.string().nullable(), name: z.string() }),
-  roundsPlanned: z.number(),
-  state: z.enum(documentStates),
-  stateName: z.string(),
-  currentRound: z.number().nullable(),
-  deadlineAt: z.string().nullable(),
-  outcome: z.enum(['approved', 'rejected']).nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
+export const documentSummary = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    termId: z.string(),
+    title: z.string(),
+    kind: documentKind,
+    kindName: z.string(),
+    draftingDepartment: z.object({ id: z.string().nullable(), name: z.string() }),
+    roundsPlanned: z.number(),
+    state: z.enum(documentStates),
+    stateName: z.string(),
+    currentRound: z.number().nullable(),
+    deadlineAt: z.string().nullable(),
+    outcome: z.enum(['approved', 'rejected']).nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'DocumentSummary' });
 
-export const historyEntry = z.object({
-  at: z.string(),
-  event: z.string(),
-  from: z.string(),
-  to: z.string(),
-  roundNumber: z.number().nullable(),
-  actorName: z.string(),
-  note: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-});
+export const historyEntry = z
+  .object({
+    at: z.string(),
+    event: z.string(),
+    from: z.string(),
+    to: z.string(),
+    roundNumber: z.number().nullable(),
+    actorName: z.string(),
+    note: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'HistoryEntry' });
 
-export const documentDetail = documentSummary.extend({
-  versions: z.array(versionSummary),
-  draft: versionDetail.nullable().describe('The unissued draft being edited, for secretary and drafters'),
-  currentVersion: versionDetail.nullable().describe('The latest issued version'),
-  rounds: z.array(round),
-  adoption: adoptionCounts.describe('All rounds together'),
-  votes: z.array(documentVote),
-  history: z.array(historyEntry),
-  allowedEvents: z.array(z.enum(documentEvents)),
-  you: z.object({ delegationIds: z.array(z.string()).describe('Delegations the asker leads') }).nullable(),
-});
+export const documentDetail = documentSummary
+  .extend({
+    versions: z.array(versionSummary),
+    draft: versionDetail.nullable().describe('The unissued draft being edited, for secretary and drafters'),
+    currentVersion: versionDetail.nullable().describe('The latest issued version'),
+    rounds: z.array(round),
+    adoption: adoptionCounts.describe('All rounds together'),
+    votes: z.array(documentVote),
+    history: z.array(historyEntry),
+    allowedEvents: z.array(z.enum(documentEvents)),
+    you: z.object({ delegationIds: z.array(z.string()).describe('Delegations the asker leads') }).nullable(),
+  })
+  .meta({ id: 'DocumentDetail' });
 
-export const recordResponse = z.object({
-  document: documentSummary,
-  versions: z.array(versionSummary.extend({ blockCount: z.number() })),
-  rounds: z.array(
-    z.object({
-      number: z.number(),
-      names: z.object({ down: z.string(), up: z.string() }),
-      versionNumber: z.number(),
-      issuedAt: z.string(),
-      deadlineAt: z.string(),
-      closedAt: z.string().nullable(),
-      opinions: z.number(),
-      report: adoptionReport,
-      originals: z.array(opinion),
-    }),
-  ),
-  adoption: adoptionCounts,
-  votes: z.array(documentVote),
-  generatedAt: z.string(),
-});
+export const recordResponse = z
+  .object({
+    document: documentSummary,
+    versions: z.array(versionSummary.extend({ blockCount: z.number() })),
+    rounds: z.array(
+      z.object({
+        number: z.number(),
+        names: z.object({ down: z.string(), up: z.string() }),
+        versionNumber: z.number(),
+        issuedAt: z.string(),
+        deadlineAt: z.string(),
+        closedAt: z.string().nullable(),
+        opinions: z.number(),
+        report: adoptionReport,
+        originals: z.array(opinion),
+      }),
+    ),
+    adoption: adoptionCounts,
+    votes: z.array(documentVote),
+    generatedAt: z.string(),
+  })
+  .meta({ id: 'ConsultationRecord' });
 
 export type DocumentInput = z.infer<typeof documentInput>;
 export type DocumentPatch = z.infer<typeof documentPatch>;

@@ -43,13 +43,13 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings', {
-    config: { permission: 'meeting.manage' },
+    config: { permission: 'meeting.manage', errors: ['TERM_NOT_FOUND'] },
     schema: { tags, summary: 'Create a meeting (draft)', body: schemas.meetingInput, response: responses({ 201: z.object({ meeting: schemas.meeting }) }) },
     handler: async (request, reply) => reply.status(201).send({ meeting: await service.createMeeting(context, officerOf(request), request.body) }),
   });
 
   routes.get('/api/meetings/:id', {
-    config: { permission: 'meeting.follow' },
+    config: { permission: 'meeting.follow', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'A meeting', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting, attendance: schemas.attendanceCounts }) }) },
     handler: async (request) => {
       const meeting = await service.getMeeting(context, request.params.id);
@@ -59,19 +59,19 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/meetings/:id', {
-    config: { permission: 'meeting.manage' },
+    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
     schema: { tags, summary: 'Change a meeting’s settings', params: idParams, body: schemas.meetingPatch, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
     handler: async (request) => ({ meeting: await service.updateMeeting(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.post('/api/meetings/:id/open', {
-    config: { permission: 'meeting.manage' },
+    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
     schema: { tags, summary: 'Open the session (draft → in_session)', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
     handler: async (request) => ({ meeting: await service.changeMeetingState(context, officerOf(request), request.params.id, 'open') }),
   });
 
   routes.post('/api/meetings/:id/close', {
-    config: { permission: 'meeting.manage' },
+    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
     schema: { tags, summary: 'Close the session (in_session → closed); no ballot may be open', params: idParams, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
     handler: async (request) => {
       const actor = officerOf(request);
@@ -85,13 +85,13 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings/:id/display-token', {
-    config: { permission: 'meeting.display-token' },
+    config: { permission: 'meeting.display-token', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'Issue the projector (大屏) token; replaces the previous one', params: idParams, response: responses({ 201: z.object({ token: z.string(), displayUrl: z.string() }) }) },
     handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, officerOf(request), request.params.id, requestOrigin(request))),
   });
 
   routes.get('/api/meetings/:id/live', {
-    config: { permission: 'meeting.follow' },
+    config: { permission: 'meeting.follow', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'Everything a screen needs, for the asker (officer, representative or display)', params: idParams, response: responses({ 200: snapshot }) },
     handler: async (request) => meetingSnapshot(context, request.actor, request.params.id),
   });
@@ -103,7 +103,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/meetings/:id/attendance', {
-    config: { permission: 'attendance.read' },
+    config: { permission: 'attendance.read', errors: ['MEETING_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'Who is present, absent or on leave',
@@ -117,7 +117,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.put('/api/meetings/:id/attendance/:memberId', {
-    config: { permission: 'attendance.mark' },
+    config: { permission: 'attendance.mark', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEMBER_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'Mark a member present, absent or on leave (请假)',
@@ -131,7 +131,7 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings/:id/check-in', {
-    config: { permission: 'attendance.check-in' },
+    config: { permission: 'attendance.check-in', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEETING_NOT_IN_SESSION'] },
     schema: { tags, summary: 'A representative checks in (签到)', params: idParams, response: responses({ 200: z.object({ status: z.literal('present') }) }) },
     handler: async (request) => service.checkIn(context, memberOf(request), request.params.id),
   });

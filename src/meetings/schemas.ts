@@ -22,39 +22,45 @@ export const meetingInput = z
   .strict();
 export const meetingPatch = meetingInput.omit({ termId: true }).partial().strict();
 
-export const attendanceCounts = z.object({
-  eligible: z.number(),
-  present: z.number(),
-  onLeave: z.number(),
-  absent: z.number(),
-  attendees: z.number(),
-  attendeesPresent: z.number(),
-  quorum: z.object({ required: z.number(), reached: z.boolean(), numerator: z.number(), denominator: z.number() }),
-});
+export const attendanceCounts = z
+  .object({
+    eligible: z.number(),
+    present: z.number(),
+    onLeave: z.number(),
+    absent: z.number(),
+    attendees: z.number(),
+    attendeesPresent: z.number(),
+    quorum: z.object({ required: z.number(), reached: z.boolean(), numerator: z.number(), denominator: z.number() }),
+  })
+  .meta({ id: 'AttendanceCounts' });
 
-export const meeting = z.object({
-  id: z.string(),
-  termId: z.string(),
-  title: z.string(),
-  kind: meetingKind,
-  sessionNumber: z.number().nullable(),
-  state: meetingState,
-  quorum: z.object({ numerator: z.number(), denominator: z.number() }),
-  hasDisplayToken: z.boolean(),
-  createdAt: z.string(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-});
+export const meeting = z
+  .object({
+    id: z.string(),
+    termId: z.string(),
+    title: z.string(),
+    kind: meetingKind,
+    sessionNumber: z.number().nullable(),
+    state: meetingState,
+    quorum: z.object({ numerator: z.number(), denominator: z.number() }),
+    hasDisplayToken: z.boolean(),
+    createdAt: z.string(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Meeting' });
 
-export const attendanceEntry = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  staffNumber: z.string(),
-  role: z.enum(['representative', 'attendee']),
-  delegationId: z.string().nullable(),
-  delegationName: z.string().nullable(),
-  status: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
-});
+export const attendanceEntry = z
+  .object({
+    memberId: z.string(),
+    name: z.string(),
+    staffNumber: z.string(),
+    role: z.enum(['representative', 'attendee']),
+    delegationId: z.string().nullable(),
+    delegationName: z.string().nullable(),
+    status: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
+  })
+  .meta({ id: 'AttendanceEntry' });
 
 export const attendanceMark = z.object({ status: attendanceStatus }).strict();
 

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { fail } from '../errors.js';
+import { type ErrorCode, fail } from '../errors.js';
 import { api, idParams, responses } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
 import { addAttachment, AttachmentStore, checkMayAttach, readAttachment, removeAttachment } from './attachment-service.js';
@@ -14,22 +14,34 @@ const detailResponse = z.object({ motion: motionDetail });
 const attachmentParams = z.object({ id: idSchema, attachmentId: idSchema });
 
 /** Each move has its route; the path says what the button says. */
-const moves: readonly { path: string; action: ActionName; summary: string; bodyOptional?: boolean }[] = [
-  { path: 'submit', action: 'submit', summary: 'Submit (提交) within the collection window; numbered now', bodyOptional: true },
-  { path: 'resubmit', action: 'resubmit', summary: 'Resubmit after revision (退回修改后重新提交)', bodyOptional: true },
+/** Besides MOTION_NOT_FOUND and MOTION_STATE, which every move can answer. */
+const moves: readonly { path: string; action: ActionName; summary: string; bodyOptional?: boolean; errors?: readonly ErrorCode[] }[] = [
+  { path: 'submit', action: 'submit', summary: 'Submit (提交) within the collection window; numbered now', errors: ['MOTION_COLLECTION_CLOSED', 'MOTION_NOT_REPRESENTATIVE'], bodyOptional: true },
+  { path: 'resubmit', action: 'resubmit', summary: 'Resubmit after revision (退回修改后重新提交)', errors: ['MOTION_COLLECTION_CLOSED'], bodyOptional: true },
   { path: 'withdraw', action: 'withdraw', summary: 'Withdraw (撤回) before review', bodyOptional: true },
-  { path: 'seconders', action: 'second', summary: 'Second (附议); the secretary names the seconder of a paper motion', bodyOptional: true },
+  {
+    path: 'seconders',
+    action: 'second',
+    summary: 'Second (附议); the secretary names the seconder of a paper motion',
+    errors: ['MOTION_NOT_REPRESENTATIVE', 'CANNOT_SECOND_OWN', 'ALREADY_SECONDED', 'MEMBER_NOT_FOUND'],
+    bodyOptional: true,
+  },
   { path: 'accept', action: 'accept', summary: 'Accept (立案)', bodyOptional: true },
-  { path: 'reject', action: 'reject', summary: 'Not accept (不予立案), with a reason; optionally converted to a suggestion' },
-  { path: 'merge', action: 'merge', summary: 'Merge into another motion (合并立案)' },
-  { path: 'return', action: 'return', summary: 'Return for revision (退回修改), with a reason' },
-  { path: 'escalate', action: 'escalate', summary: 'Make it a resolution motion (议案) carried by a ballot', bodyOptional: true },
-  { path: 'assign', action: 'assign', summary: 'Assign (交办) to a lead department and co-handlers, with a deadline' },
-  { path: 'decline', action: 'decline', summary: 'A department declines as not responsible, within the set days' },
-  { path: 'extend', action: 'extend', summary: 'Grant the one extension (延期), with a reason' },
-  { path: 'reply', action: 'reply', summary: 'The lead department’s reply (答复), graded A/B/C/D' },
+  { path: 'reject', action: 'reject', summary: 'Not accept (不予立案), with a reason; optionally converted to a suggestion', errors: ['MOTION_NOTE_REQUIRED'] },
+  { path: 'merge', action: 'merge', summary: 'Merge into another motion (合并立案)', errors: ['MOTION_MERGE_TARGET'] },
+  { path: 'return', action: 'return', summary: 'Return for revision (退回修改), with a reason', errors: ['MOTION_NOTE_REQUIRED'] },
+  { path: 'escalate', action: 'escalate', summary: 'Make it a resolution motion (议案) carried by a ballot', errors: ['BALLOT_NOT_FOUND', 'MEETING_STATE'], bodyOptional: true },
+  {
+    path: 'assign',
+    action: 'assign',
+    summary: 'Assign (交办) to a lead department and co-handlers, with a deadline',
+    errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_DISABLED', 'MOTION_DEADLINE_INVALID'],
+  },
+  { path: 'decline', action: 'decline', summary: 'A department declines as not responsible, within the set days', errors: ['MOTION_DECLINE_WINDOW_PASSED', 'MOTION_NOTE_REQUIRED'] },
+  { path: 'extend', action: 'extend', summary: 'Grant the one extension (延期), with a reason', errors: ['MOTION_ALREADY_EXTENDED', 'MOTION_EXTENSION_TOO_LONG', 'MOTION_NOTE_REQUIRED'] },
+  { path: 'reply', action: 'reply', summary: 'The lead department’s reply (答复), graded A/B/C/D', errors: ['QUOTA_EXCEEDED'] },
   { path: 'rating', action: 'rate', summary: 'The proposer rates the reply (满意/基本满意/不满意)' },
-  { path: 'resolve', action: 'resolve', summary: 'Resolve (办结): after a satisfied rating, or with a reason', bodyOptional: true },
+  { path: 'resolve', action: 'resolve', summary: 'Resolve (办结): after a satisfied rating, or with a reason', errors: ['MOTION_NOTE_REQUIRED'], bodyOptional: true },
 ];
 
 export function motionRoutes(app: FastifyInstance, context: AppContext): void {
@@ -40,6 +52,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   trackerRoutes(app, context);
 
   routes.get('/api/motions', {
+    config: { permission: 'motions.take-part', errors: [] },
     schema: {
       tags,
       summary: 'Motions the asker may see, filtered; q searches subject and content',
@@ -50,16 +63,19 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/meetings/:id/motions', {
+    config: { permission: 'motions.take-part', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MOTION_COLLECTION_CLOSED', 'MOTION_NOT_REPRESENTATIVE', 'MEMBER_NOT_FOUND', 'QUOTA_EXCEEDED'] },
     schema: { tags, summary: 'Draft a motion (a representative), or enter a paper motion (the secretary, 代录)', params: idParams, body: motionInput, response: responses({ 201: detailResponse }) },
     handler: async (request, reply) => reply.status(201).send({ motion: await service.createMotion(context, request.actor, request.params.id, request.body) }),
   });
 
   routes.get('/api/motions/:id', {
+    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND'] },
     schema: { tags, summary: 'A motion with its seconders, handling and history', params: idParams, response: responses({ 200: detailResponse }) },
     handler: async (request) => ({ motion: await service.getMotionFor(context, request.actor, request.params.id) }),
   });
 
   routes.patch('/api/motions/:id', {
+    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', 'QUOTA_EXCEEDED'] },
     schema: { tags, summary: 'Edit a draft or a returned motion', params: idParams, body: motionPatch, response: responses({ 200: detailResponse }) },
     handler: async (request) => ({ motion: await service.moveMotion(context, request.actor, request.params.id, { action: 'edit', patch: request.body }) }),
   });
@@ -67,6 +83,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   for (const move of moves) {
     const body = move.bodyOptional ? actionBodies[move.action].nullable() : actionBodies[move.action];
     routes.post(`/api/motions/:id/${move.path}`, {
+      config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', ...(move.errors ?? [])] },
       schema: { tags, summary: move.summary, params: idParams, body, response: responses({ 200: detailResponse }) },
       handler: async (request) => {
         // The body was parsed by this move's own schema; TypeScript cannot follow that through the loop.
@@ -77,6 +94,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   }
 
   routes.post('/api/motions/:id/attachments', {
+    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', 'ATTACHMENT_TYPE', 'ATTACHMENT_LIMIT', 'QUOTA_EXCEEDED'] },
     schema: {
       tags,
       summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion',
@@ -94,6 +112,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/motions/:id/attachments/:attachmentId', {
+    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'ATTACHMENT_NOT_FOUND'] },
     schema: { tags, summary: 'Download an attachment (always as a download, never shown inline)', params: attachmentParams, response: responses({ 200: z.any().describe('The file') }) },
     handler: async (request, reply) => {
       const file = await readAttachment(context, store, request.actor, request.params.id, request.params.attachmentId);
@@ -108,6 +127,7 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.delete('/api/motions/:id/attachments/:attachmentId', {
+    config: { permission: 'motions.take-part', errors: ['MOTION_NOT_FOUND', 'MOTION_STATE', 'ATTACHMENT_NOT_FOUND'] },
     schema: { tags, summary: 'Remove an attachment from a draft or returned motion', params: attachmentParams, response: responses({ 200: detailResponse }) },
     handler: async (request) => ({ motion: await removeAttachment(context, store, request.actor, request.params.id, request.params.attachmentId) }),
   });

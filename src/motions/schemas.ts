@@ -7,7 +7,7 @@ import { motionEvents, motionStates } from './workflow.js';
 const reason = text(2000);
 
 export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
-export const motionCategory = z.enum(motionCategories);
+export const motionCategory = z.enum(motionCategories).meta({ id: 'MotionCategory' });
 export type MotionCategory = z.infer<typeof motionCategory>;
 export const motionCategoryNames: Record<MotionCategory, string> = {
   operations: '生产经营',
@@ -18,9 +18,9 @@ export const motionCategoryNames: Record<MotionCategory, string> = {
   other: '其他',
 };
 
-export const motionState = z.enum(motionStates);
-export const replyGrade = z.enum(['A', 'B', 'C', 'D']);
-export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+export const motionState = z.enum(motionStates).meta({ id: 'MotionState' });
+export const replyGrade = z.enum(['A', 'B', 'C', 'D']).meta({ id: 'ReplyGrade' });
+export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).meta({ id: 'ReplyRating' });
 
 export const motionInput = z
   .object({
@@ -104,87 +104,95 @@ export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx'
 const person = z.object({ memberId: z.string(), name: z.string() });
 const departmentRef = z.object({ id: z.string(), name: z.string() });
 
-export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() });
+export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() }).meta({ id: 'Department' });
 
-export const motionSettings = z.object({
-  meetingId: z.string(),
-  opensAt: z.string().nullable(),
-  closesAt: z.string().nullable(),
-  requiredSeconders: z.number(),
-  declineWindowDays: z.number(),
-  replyDeadlineDays: z.number(),
-  extensionMaxDays: z.number(),
-  numberYear: z.number().nullable(),
-  collecting: z.boolean(),
-});
+export const motionSettings = z
+  .object({
+    meetingId: z.string(),
+    opensAt: z.string().nullable(),
+    closesAt: z.string().nullable(),
+    requiredSeconders: z.number(),
+    declineWindowDays: z.number(),
+    replyDeadlineDays: z.number(),
+    extensionMaxDays: z.number(),
+    numberYear: z.number().nullable(),
+    collecting: z.boolean(),
+  })
+  .meta({ id: 'MotionSettings' });
 
-export const motionSummary = z.object({
-  id: z.string(),
-  meetingId: z.string(),
-  number: z.string().nullable(),
-  subject: z.string(),
-  category: motionCategory,
-  state: motionState,
-  stateName: z.string(),
-  proposer: person,
-  onPaper: z.boolean(),
-  seconderCount: z.number(),
-  leadDepartment: departmentRef.nullable(),
-  dueAt: z.string().nullable(),
-  overdue: z.boolean(),
-  latestGrade: replyGrade.nullable(),
-  latestRating: rating.nullable(),
-  submittedAt: z.string().nullable(),
-  updatedAt: z.string(),
-});
+export const motionSummary = z
+  .object({
+    id: z.string(),
+    meetingId: z.string(),
+    number: z.string().nullable(),
+    subject: z.string(),
+    category: motionCategory,
+    state: motionState,
+    stateName: z.string(),
+    proposer: person,
+    onPaper: z.boolean(),
+    seconderCount: z.number(),
+    leadDepartment: departmentRef.nullable(),
+    dueAt: z.string().nullable(),
+    overdue: z.boolean(),
+    latestGrade: replyGrade.nullable(),
+    latestRating: rating.nullable(),
+    submittedAt: z.string().nullable(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'MotionSummary' });
 
-export const historyEntry = z.object({
-  at: z.string(),
-  event: z.string(),
-  from: z.string(),
-  to: z.string(),
-  actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
-  onBehalfOf: person.nullable(),
-  note: z.string().nullable(),
-  detail: z.record(z.string(), z.unknown()),
-});
+export const historyEntry = z
+  .object({
+    at: z.string(),
+    event: z.string(),
+    from: z.string(),
+    to: z.string(),
+    actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
+    onBehalfOf: person.nullable(),
+    note: z.string().nullable(),
+    detail: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: 'MotionHistoryEntry' });
 
-export const motionDetail = motionSummary.extend({
-  reasons: z.string(),
-  measures: z.string(),
-  enteredBy: z.string().nullable(),
-  seconders: z.array(person.extend({ secondedAt: z.string(), onPaper: z.boolean() })),
-  proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
-  mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
-  mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
-  reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
-  rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
-  resolutionBallotId: z.string().nullable(),
-  assignments: z.array(
-    z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
-  ),
-  extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
-  replies: z.array(
-    z.object({
-      round: z.number(),
-      department: departmentRef,
-      author: z.string(),
-      content: z.string(),
-      grade: replyGrade,
-      repliedAt: z.string(),
-      dueAt: z.string(),
-      onTime: z.boolean(),
-      rating: rating.nullable(),
-      ratingComment: z.string().nullable(),
-      ratedAt: z.string().nullable(),
-    }),
-  ),
-  resolvedAt: z.string().nullable(),
-  resolutionNote: z.string().nullable(),
-  attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
-  history: z.array(historyEntry),
-  allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
-});
+export const motionDetail = motionSummary
+  .extend({
+    reasons: z.string(),
+    measures: z.string(),
+    enteredBy: z.string().nullable(),
+    seconders: z.array(person.extend({ secondedAt: z.string(), onPaper: z.boolean() })),
+    proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
+    mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
+    mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
+    reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
+    rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
+    resolutionBallotId: z.string().nullable(),
+    assignments: z.array(
+      z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
+    ),
+    extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
+    replies: z.array(
+      z.object({
+        round: z.number(),
+        department: departmentRef,
+        author: z.string(),
+        content: z.string(),
+        grade: replyGrade,
+        repliedAt: z.string(),
+        dueAt: z.string(),
+        onTime: z.boolean(),
+        rating: rating.nullable(),
+        ratingComment: z.string().nullable(),
+        ratedAt: z.string().nullable(),
+      }),
+    ),
+    resolvedAt: z.string().nullable(),
+    resolutionNote: z.string().nullable(),
+    attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
+    history: z.array(historyEntry),
+    allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
+  })
+  .meta({ id: 'MotionDetail' });
 
 const rate = z.object({ count: z.number(), of: z.number(), percent: z.number().nullable() });
 const deadlineEntry = z.object({
@@ -197,29 +205,31 @@ const deadlineEntry = z.object({
   daysLeft: z.number(),
 });
 
-export const dashboard = z.object({
-  asOf: z.string(),
-  meetingId: z.string().nullable(),
-  submitted: z.number(),
-  byStatus: z.record(motionState, z.number()),
-  byCategory: z.array(z.object({ category: motionCategory, name: z.string(), submitted: z.number(), accepted: z.number(), resolved: z.number() })),
-  byDepartment: z.array(
-    z.object({
-      department: departmentRef,
-      assigned: z.number(),
-      replied: z.number(),
-      repliedOnTime: z.number(),
-      overdue: z.number(),
-      resolved: z.number(),
-      satisfied: z.number(),
-      basicallySatisfied: z.number(),
-      dissatisfied: z.number(),
-    }),
-  ),
-  rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
-  overdue: z.array(deadlineEntry),
-  dueSoon: z.array(deadlineEntry),
-});
+export const dashboard = z
+  .object({
+    asOf: z.string(),
+    meetingId: z.string().nullable(),
+    submitted: z.number(),
+    byStatus: z.record(motionState, z.number()),
+    byCategory: z.array(z.object({ category: motionCategory, name: z.string(), submitted: z.number(), accepted: z.number(), resolved: z.number() })),
+    byDepartment: z.array(
+      z.object({
+        department: departmentRef,
+        assigned: z.number(),
+        replied: z.number(),
+        repliedOnTime: z.number(),
+        overdue: z.number(),
+        resolved: z.number(),
+        satisfied: z.number(),
+        basicallySatisfied: z.number(),
+        dissatisfied: z.number(),
+      }),
+    ),
+    rates: z.object({ acceptance: rate, onTimeReply: rate, resolution: rate, satisfaction: rate, satisfactionWithBasic: rate }),
+    overdue: z.array(deadlineEntry),
+    dueSoon: z.array(deadlineEntry),
+  })
+  .meta({ id: 'MotionDashboard' });
 
 export type MotionInput = z.infer<typeof motionInput>;
 export type MotionPatch = z.infer<typeof motionPatch>;

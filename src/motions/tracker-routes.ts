@@ -26,19 +26,19 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/departments', {
-    config: { permission: 'departments.manage' },
+    config: { permission: 'departments.manage', errors: ['DEPARTMENT_EXISTS'] },
     schema: { tags, summary: 'Add a department (secretary)', body: departmentInput, response: responses({ 201: z.object({ department }) }) },
     handler: async (request, reply) => reply.status(201).send({ department: await departments.createDepartment(context, officerOf(request), request.body.name) }),
   });
 
   routes.patch('/api/departments/:id', {
-    config: { permission: 'departments.manage' },
+    config: { permission: 'departments.manage', errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_EXISTS'] },
     schema: { tags, summary: 'Rename or disable a department (secretary)', params: idParams, body: departmentPatch, response: responses({ 200: z.object({ department }) }) },
     handler: async (request) => ({ department: await departments.updateDepartment(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.get('/api/meetings/:id/motion-settings', {
-    config: { permission: 'meeting.follow' },
+    config: { permission: 'meeting.follow', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The collection window and motion rules of a meeting', params: idParams, response: responses({ 200: z.object({ settings: motionSettings }) }) },
     handler: async (request) => {
       assertCanFollow(request.actor, await getMeeting(context, request.params.id));
@@ -47,7 +47,7 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.put('/api/meetings/:id/motion-settings', {
-    config: { permission: 'motion-settings.manage' },
+    config: { permission: 'motion-settings.manage', errors: ['MEETING_NOT_FOUND'] },
     schema: {
       tags,
       summary: 'Set the collection window and motion rules (secretary)',
@@ -59,7 +59,7 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/motions/dashboard', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The tracker: counts, rates, overdue and due-soon motions (secretary, committee)', querystring: dashboardQuery, response: responses({ 200: z.object({ dashboard }) }) },
     handler: async (request) => ({ dashboard: await dashboardFor(context, request.actor, request.query) }),
   });
@@ -72,13 +72,13 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   };
 
   routes.get('/api/motions/register', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The motion register (提案汇编) as CSV or XLSX', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
   });
 
   routes.get('/api/motions/report', {
-    config: { permission: 'motions.track' },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV or XLSX; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
   });

@@ -4,13 +4,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idSchema } from '../roster/schemas.js';
 
-export const errorEnvelope = z.object({
-  code: z.string(),
-  message: z.string(),
-  messageZh: z.string(),
-  messageEn: z.string(),
-  details: z.unknown().optional(),
-});
+/** Every error answer; each operation in the OpenAPI document narrows `code` to the codes it can give. */
+export const errorEnvelope = z
+  .object({
+    code: z.string().describe('Stable error code from the table in src/errors.ts'),
+    message: z.string().describe('Chinese and English together'),
+    messageZh: z.string(),
+    messageEn: z.string(),
+    details: z.unknown().optional().describe('What failed, for some codes (the invalid fields, the item of a ballot paper)'),
+  })
+  .meta({ id: 'ErrorEnvelope', example: { code: 'ALREADY_VOTED', message: '您已经投过票了 / You have already voted', messageZh: '您已经投过票了', messageEn: 'You have already voted' } });
 
 export const idParams = z.object({ id: idSchema });
 
@@ -32,7 +35,10 @@ export function api(app: FastifyInstance) {
   return app.withTypeProvider<ZodTypeProvider>();
 }
 
-/** Adds the standard error responses to a route's schema for the OpenAPI document. */
+/**
+ * Adds the error envelope to a route's schema for the common error statuses (how they are sent). The
+ * OpenAPI document lists each route's real error statuses and codes instead, from src/plugins/openapi.ts.
+ */
 export function responses<T extends Record<number, z.ZodType>>(success: T) {
   return { ...success, 400: errorEnvelope, 401: errorEnvelope, 403: errorEnvelope, 404: errorEnvelope, 409: errorEnvelope };
 }

@@ -25,13 +25,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['TERM_EXISTS'] },
     schema: { tags, summary: 'Create a term', body: schemas.termInput, response: responses({ 201: z.object({ term: schemas.term }) }) },
     handler: async (request, reply) => reply.status(201).send({ term: await service.createTerm(context, officerOf(request), request.body) }),
   });
 
   routes.get('/api/terms/:termId/delegations', {
-    config: { permission: 'roster.read' },
+    config: { permission: 'roster.read', errors: ['TERM_NOT_FOUND'] },
     schema: { tags, summary: 'Delegations (代表团/组) of a term', params: termParams, response: responses({ 200: z.object({ delegations: z.array(schemas.delegation) }) }) },
     handler: async (request) => {
       return { delegations: await service.listDelegations(context, request.params.termId) };
@@ -39,7 +39,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms/:termId/delegations', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['TERM_NOT_FOUND', 'DELEGATION_EXISTS', 'ROSTER_LOCKED'] },
     schema: { tags, summary: 'Create a delegation', params: termParams, body: schemas.delegationInput, response: responses({ 201: z.object({ delegation: schemas.delegation }) }) },
     handler: async (request, reply) => {
       const actor = officerOf(request);
@@ -48,13 +48,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/delegations/:id', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['DELEGATION_NOT_FOUND', 'DELEGATION_EXISTS', 'LEADER_NOT_IN_DELEGATION'] },
     schema: { tags, summary: 'Rename a delegation or set its leader', params: idParams, body: schemas.delegationPatch, response: responses({ 200: z.object({ delegation: schemas.delegation }) }) },
     handler: async (request) => ({ delegation: await service.updateDelegation(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/delegations/:id', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['DELEGATION_NOT_FOUND', 'DELEGATION_NOT_EMPTY', 'ROSTER_LOCKED'] },
     schema: { tags, summary: 'Delete an empty delegation', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
       await service.deleteDelegation(context, officerOf(request), request.params.id);
@@ -63,7 +63,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.get('/api/terms/:termId/members', {
-    config: { permission: 'roster.read' },
+    config: { permission: 'roster.read', errors: ['TERM_NOT_FOUND'] },
     schema: { tags, summary: 'The roster of a term', params: termParams, response: responses({ 200: z.object({ members: z.array(schemas.member) }) }) },
     handler: async (request) => {
       return { members: await service.listMembers(context, request.params.termId) };
@@ -71,7 +71,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms/:termId/members', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['TERM_NOT_FOUND', 'DELEGATION_NOT_FOUND', 'STAFF_NUMBER_TAKEN', 'ROSTER_LOCKED'] },
     schema: { tags, summary: 'Add a representative or attendee', params: termParams, body: schemas.memberInput, response: responses({ 201: z.object({ member: schemas.member }) }) },
     handler: async (request, reply) => {
       const actor = officerOf(request);
@@ -80,13 +80,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.patch('/api/members/:id', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['MEMBER_NOT_FOUND', 'DELEGATION_NOT_FOUND', 'STAFF_NUMBER_TAKEN', 'ROSTER_LOCKED'] },
     schema: { tags, summary: 'Edit a roster entry', params: idParams, body: schemas.memberPatch, response: responses({ 200: z.object({ member: schemas.member }) }) },
     handler: async (request) => ({ member: await service.updateMember(context, officerOf(request), request.params.id, request.body) }),
   });
 
   routes.delete('/api/members/:id', {
-    config: { permission: 'roster.manage' },
+    config: { permission: 'roster.manage', errors: ['MEMBER_NOT_FOUND', 'ROSTER_LOCKED'] },
     schema: { tags, summary: 'Remove a roster entry', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
       await service.removeMember(context, officerOf(request), request.params.id);
@@ -95,7 +95,21 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms/:termId/members/import', {
-    config: { permission: 'roster.manage' },
+    config: {
+      permission: 'roster.manage',
+      errors: [
+        'TERM_NOT_FOUND',
+        'ROSTER_IMPORT_FAILED',
+        'ROSTER_LOCKED',
+        'UPLOAD_TOO_MANY_ENTRIES',
+        'UPLOAD_UNZIPPED_TOO_LARGE',
+        'UPLOAD_ZIP_BOMB',
+        'UPLOAD_ZIP_INVALID',
+        'UPLOAD_TOO_SLOW',
+        'UPLOAD_TOO_MUCH_MEMORY',
+        'HEAVY_WORK_BUSY',
+      ],
+    },
     schema: {
       tags,
       summary: 'Import a roster from CSV or XLSX (multipart field "file"); all or nothing',
@@ -117,13 +131,13 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/members/:id/code', {
-    config: { permission: 'codes.manage' },
+    config: { permission: 'codes.manage', errors: ['MEMBER_NOT_FOUND'] },
     schema: { tags: ['access'], summary: 'Issue or reissue a personal access code (shown once)', params: idParams, response: responses({ 201: schemas.issuedCode }) },
     handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, officerOf(request), request.params.id, requestOrigin(request))),
   });
 
   routes.delete('/api/members/:id/code', {
-    config: { permission: 'codes.manage' },
+    config: { permission: 'codes.manage', errors: ['MEMBER_NOT_FOUND'] },
     schema: { tags: ['access'], summary: 'Revoke a personal access code', params: idParams, response: responses({ 200: okResponse }) },
     handler: async (request) => {
       await access.revokeCode(context, officerOf(request), request.params.id);
@@ -132,7 +146,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/terms/:termId/codes', {
-    config: { permission: 'codes.manage' },
+    config: { permission: 'codes.manage', errors: ['TERM_NOT_FOUND'] },
     schema: {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
@@ -151,7 +165,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   });
 
   routes.post('/api/join', {
-    config: { permission: 'public' },
+    config: { permission: 'public', errors: ['INVALID_CODE', 'TOO_MANY_ATTEMPTS'] },
     schema: {
       tags: ['access'],
       summary: 'A representative or attendee joins with their personal code',

@@ -9,11 +9,11 @@ export const idSchema = z
   .regex(/^[A-Za-z0-9_-]+$/);
 
 export const termInput = z.object({ number: z.number().int().min(1).max(999), title: text(100).optional() }).strict();
-export const term = z.object({ id: z.string(), number: z.number(), title: z.string(), createdAt: z.string() });
+export const term = z.object({ id: z.string(), number: z.number(), title: z.string(), createdAt: z.string() }).meta({ id: 'Term' });
 
 export const delegationInput = z.object({ name: text(60), leaderMemberId: idSchema.nullable().optional() }).strict();
 export const delegationPatch = delegationInput.partial().strict();
-export const delegation = z.object({ id: z.string(), termId: z.string(), name: z.string(), leaderMemberId: z.string().nullable() });
+export const delegation = z.object({ id: z.string(), termId: z.string(), name: z.string(), leaderMemberId: z.string().nullable() }).meta({ id: 'Delegation' });
 
 export const memberRole = z.enum(['representative', 'attendee']);
 export const memberInput = z
@@ -26,26 +26,30 @@ export const memberInput = z
   })
   .strict();
 export const memberPatch = memberInput.partial().strict();
-export const member = z.object({
-  id: z.string(),
-  termId: z.string(),
-  name: z.string(),
-  staffNumber: z.string(),
-  delegationId: z.string().nullable(),
-  delegationName: z.string().nullable(),
-  role: memberRole,
-  tags: z.array(z.string()),
-  hasCode: z.boolean().optional(),
-});
+export const member = z
+  .object({
+    id: z.string(),
+    termId: z.string(),
+    name: z.string(),
+    staffNumber: z.string(),
+    delegationId: z.string().nullable(),
+    delegationName: z.string().nullable(),
+    role: memberRole,
+    tags: z.array(z.string()),
+    hasCode: z.boolean().optional(),
+  })
+  .meta({ id: 'Member' });
 
-export const issuedCode = z.object({
-  memberId: z.string(),
-  name: z.string(),
-  staffNumber: z.string(),
-  delegationName: z.string().nullable(),
-  code: z.string().describe('Shown once: only its keyed hash is stored'),
-  joinUrl: z.string().describe('The link the card’s QR code carries: /v/<code>'),
-});
+export const issuedCode = z
+  .object({
+    memberId: z.string(),
+    name: z.string(),
+    staffNumber: z.string(),
+    delegationName: z.string().nullable(),
+    code: z.string().describe('Shown once: only its keyed hash is stored'),
+    joinUrl: z.string().describe('The link the card’s QR code carries: /v/<code>'),
+  })
+  .meta({ id: 'IssuedCode' });
 
 export type TermInput = z.infer<typeof termInput>;
 export type DelegationInput = z.infer<typeof delegationInput>;

@@ -5,6 +5,18 @@ import type { AppContext } from '../context.js';
 import { api, responses } from '../plugins/api.js';
 import { storageHealth, usageReport } from './service.js';
 
+/** Free space against the reserve and scrubs owed; the figures past pendingScrubs are for officers only. */
+export const storageHealthSchema = z
+  .object({
+    refusingWrites: z.boolean(),
+    pendingScrubs: z.number(),
+    freeBytes: z.number().nullable().optional().describe('null: unknown (an in-memory database)'),
+    reserveBytes: z.number().optional(),
+    inFlightBytes: z.number().optional(),
+    pendingScrubBallots: z.array(z.object({ ballotId: z.string(), title: z.string().nullable() })).optional(),
+  })
+  .meta({ id: 'StorageHealth' });
+
 const memberUsage = z.object({
   memberId: z.string(),
   name: z.string(),
@@ -35,7 +47,7 @@ export const usageResponse = z.object({
   totals: z.object({ bytes: z.number(), drafts: z.number(), motions: z.number(), attachments: z.number(), attachmentBytes: z.number(), opinions: z.number(), documentFiles: z.number() }),
   members: z.array(memberUsage),
   groups: z.array(groupUsage),
-  space: z.object({ refusingWrites: z.boolean(), pendingScrubs: z.number(), freeBytes: z.number().nullable().optional(), reserveBytes: z.number().optional() }).passthrough(),
+  space: storageHealthSchema,
 });
 
 export function storageRoutes(app: FastifyInstance, context: AppContext): void {

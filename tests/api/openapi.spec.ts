@@ -51,12 +51,13 @@ describe('the OpenAPI document', () => {
   it('describes request bodies and error answers from the same schemas the server checks', async () => {
     app = await createApp();
     const document = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    const resolve = (schema: { $ref?: string }) => (schema.$ref ? document.components.schemas[schema.$ref.replace('#/components/schemas/', '')] : schema);
     const castVote = document.paths['/api/ballots/{id}/votes'].post;
-    const body = castVote.requestBody.content['application/json'].schema;
+    const body = resolve(castVote.requestBody.content['application/json'].schema);
     expect(body.required).toContain('answers');
     expect(Object.keys(body.properties)).toEqual(expect.arrayContaining(['answers', 'receipt']));
-    const conflict = castVote.responses['409'].content['application/json'].schema;
-    expect(conflict.required).toEqual(expect.arrayContaining(['code', 'messageZh', 'messageEn']));
+    const [envelope] = castVote.responses['409'].content['application/json'].schema.allOf;
+    expect(resolve(envelope).required).toEqual(expect.arrayContaining(['code', 'messageZh', 'messageEn']));
   });
 
   it('is served as browsable HTML docs', async () => {

@@ -114,7 +114,7 @@ export function BallotResultView({ ballot, result }: { ballot: Ballot; result: B
           ${item.kind === 'election' && html`<span class="verdict verdict-neutral">${t('adminElectedCount', { count: (item as unknown as Election).elected.length })}</span>`}
         </div>
         <${ItemChart} item=${definition} result=${item} title=${title} notVoted=${Math.max(0, result.eligible - result.cast)} />
-        ${item.explanation && html`<p class="explanation">${localized(item.explanation)}</p>`}
+        ${'explanation' in item && html`<p class="explanation">${localized(item.explanation)}</p>`}
       </article>`;
     })}
   </section>`;

@@ -26,7 +26,7 @@ function Outcome({ ballot }: { ballot: Ballot }) {
     const passed = item.kind === 'approval' ? (item as { passed?: boolean }).passed : undefined;
     return html`<li>
       ${passed !== undefined && html`<span class=${`verdict small ${passed ? 'verdict-passed' : 'verdict-failed'}`}>${t(passed ? 'passed' : 'failed')}</span>`}
-      <span>${ballot.result!.items.length > 1 && html`<strong>${ballot.items[index]?.title ?? ''}</strong> · `}${item.explanation ? localized(item.explanation) : ''}</span>
+      <span>${ballot.result!.items.length > 1 && html`<strong>${ballot.items[index]?.title ?? ''}</strong> · `}${'explanation' in item ? localized(item.explanation) : ''}</span>
     </li>`;
   })}</ul>`;
 }

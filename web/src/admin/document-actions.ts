@@ -5,7 +5,7 @@ import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { localInput } from './document-format.js';
-import type { DocumentDetail, DocumentEvent } from './document-types.js';
+import type { DocumentDetail, DocumentEvent } from '../shared/api-types.js';
 import { PASSING_RULES, ruleLabel, wordingLabel } from './format.js';
 import type { Ballot } from './types.js';
 import { ErrorNote, useAction, useResource } from './ui.js';

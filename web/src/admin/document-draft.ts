@@ -5,7 +5,7 @@ import { html, useState } from '../shared/html.js';
 import { uploadFile } from '../shared/upload.js';
 import { t } from '../i18n/i18n.js';
 import { AdoptionReportView, BlockText, DiffView, VersionMeta } from './document-version.js';
-import type { DocumentDetail, VersionDetail } from './document-types.js';
+import type { DocumentDetail, VersionDetail } from '../shared/api-types.js';
 import { ErrorNote, Loading, useAction, useResource } from './ui.js';
 
 function Preview({ document }: { document: DocumentDetail }) {

@@ -1,6 +1,6 @@
 // Words for documents (二上二下) in the page language: kinds, states, events, outcomes, and tones for badges.
 import { type MessageKey, t } from '../i18n/i18n.js';
-import type { DocumentKind, DocumentState, ResponseOutcome } from './document-types.js';
+import type { DocumentKind, DocumentState, ResponseOutcome } from '../shared/api-types.js';
 
 const KIND_KEYS: Record<DocumentKind, MessageKey> = {
   collective_contract: 'docKindCollectiveContract',
@@ -47,6 +47,10 @@ const OUTCOME_KEYS: Record<ResponseOutcome, MessageKey> = {
   partly_adopted: 'docOutcomePartlyAdopted',
   not_adopted: 'docOutcomeNotAdopted',
 };
+
+/** The kinds and the answers to an opinion, in the order the forms offer them: every one the API declares, since the records above must name each. */
+export const documentKinds = Object.keys(KIND_KEYS) as DocumentKind[];
+export const responseOutcomes = Object.keys(OUTCOME_KEYS) as ResponseOutcome[];
 
 export const documentKindLabel = (kind: DocumentKind): string => t(KIND_KEYS[kind]);
 export const documentStateLabel = (state: string): string => (state in STATE_KEYS ? t(STATE_KEYS[state as DocumentState]) : state);

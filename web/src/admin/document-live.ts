@@ -2,7 +2,7 @@
 // carrying `document:opinions` (counts per delegation as opinions arrive) and `document:updated`.
 import { io } from 'socket.io-client';
 import { useEffect, useRef } from '../shared/html.js';
-import type { DocumentSummary, OpinionCounts } from './document-types.js';
+import type { DocumentSummary, OpinionCounts } from '../shared/api-types.js';
 
 interface Handlers {
   onCounts?: (counts: OpinionCounts) => void;

@@ -6,7 +6,7 @@ import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 import { documentKindLabel, documentStateLabel, outcomeLabel } from './document-format.js';
-import type { ConsultationRecord } from './document-types.js';
+import type { ConsultationRecord } from '../shared/api-types.js';
 import { AdoptionFigures } from './document-version.js';
 import { ErrorNote, Loading, useResource, useTitle } from './ui.js';
 

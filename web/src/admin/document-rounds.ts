@@ -4,8 +4,8 @@
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
-import { outcomeLabel, outcomeTone, parseAnchors } from './document-format.js';
-import { type Consolidated, type DocumentDetail, type Opinion, type OpinionCounts, type ResponseOutcome, responseOutcomes, type Round } from './document-types.js';
+import { outcomeLabel, outcomeTone, parseAnchors, responseOutcomes } from './document-format.js';
+import type { Consolidated, DocumentDetail, Opinion, OpinionCounts, ResponseOutcome, Round } from '../shared/api-types.js';
 import { Badge } from './ui.js';
 
 export type Post = (path: string, body: Record<string, unknown>) => Promise<boolean>;

@@ -6,7 +6,7 @@ import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
 import { blockText, outcomeLabel, outcomeTone } from './document-format.js';
-import type { AdoptionReport, Consolidated, DiffChange, DocumentDetail, VersionDetail } from './document-types.js';
+import type { AdoptionReport, Consolidated, DiffChange, DocumentDetail, VersionDetail } from '../shared/api-types.js';
 import { Badge, ErrorNote, Loading, useResource } from './ui.js';
 
 export function VersionMeta({ documentId, version }: { documentId: string; version: VersionDetail }) {

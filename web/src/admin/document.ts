@@ -12,7 +12,7 @@ import { DraftEditor } from './document-draft.js';
 import { documentEventLabel, documentKindLabel, documentStateLabel } from './document-format.js';
 import { useDocumentChanges } from './document-live.js';
 import { OpinionCountsCard, RoundSection } from './document-rounds.js';
-import type { DocumentDetail, OpinionCounts } from './document-types.js';
+import type { DocumentDetail, OpinionCounts } from '../shared/api-types.js';
 import { AdoptionFigures, VersionPanel } from './document-version.js';
 import { DocumentStateBadge, roundText } from './documents.js';
 import { isSecretary } from './session.js';

@@ -14,13 +14,11 @@ import { MeetingMotions } from './motion-meeting.js';
 import { MeetingDocuments } from './documents.js';
 import { MeetingStateBadge } from './meetings.js';
 import { isSecretary } from './session.js';
-import type { AttendanceCounts, MeetingView } from './types.js';
+import type { ResponseOf } from '../shared/api-types.js';
+import type { MeetingView } from './types.js';
 import { ErrorNote, Loading, Tabs, useResource, useTitle } from './ui.js';
 
-interface MeetingResponse {
-  meeting: MeetingView;
-  attendance: AttendanceCounts;
-}
+type MeetingResponse = ResponseOf<'/api/meetings/{id}', 'get'>;
 
 export function MeetingLayout({ meetingId, section }: { meetingId: string; section: string }) {
   const resource = useResource(() => api.get<MeetingResponse>(`/api/meetings/${meetingId}`), [meetingId]);

@@ -1,43 +1,14 @@
 // Storage (存储): free space against the reserve kept for votes and the scrub, scrubs still owed,
 // and who stores how much (figures only: drafts stay their authors'). Officers only.
 import { api } from '../shared/api.js';
+import type { ResponseOf } from '../shared/api-types.js';
 import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { ErrorNote, Loading, useResource, useTitle } from './ui.js';
 
-export interface StorageHealth {
-  refusingWrites: boolean;
-  pendingScrubs: number;
-  freeBytes?: number | null;
-  reserveBytes?: number;
-  pendingScrubBallots?: { ballotId: string; title: string | null }[];
-}
-
-interface MemberUsage {
-  memberId: string;
-  name: string;
-  delegationName: string | null;
-  drafts: number;
-  motions: number;
-  attachments: number;
-  opinions: number;
-  bytes: number;
-}
-
-interface GroupUsage {
-  kind: 'delegation' | 'department';
-  id: string | null;
-  name: string | null;
-  bytes: number;
-}
-
-interface Usage {
-  limits: { memberDrafts: number; memberBytes: number; groupBytes: number; totalBytes: number };
-  totals: { bytes: number; drafts: number; attachments: number };
-  members: MemberUsage[];
-  groups: GroupUsage[];
-  space: StorageHealth;
-}
+/** What GET /api/storage/usage answers (officers only), as the API declares it. */
+type Usage = ResponseOf<'/api/storage/usage', 'get'>;
+export type StorageHealth = Usage['space'];
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;

@@ -1,90 +1,25 @@
-// What the console reads from the API (shapes of src/*/schemas.ts), named as in the glossary.
+// What the console reads from the API, named as in the glossary: every shape is the API's own, from
+// the types generated from the OpenAPI document (see ../shared/api-types.ts), never copied by hand.
+import type { components } from '../generated/api.js';
 import type { AttendanceCounts, Ballot, BallotItem } from '../shared/live.js';
+
+type Schemas = components['schemas'];
 
 export type { AttendanceCounts, Ballot, BallotItem };
 
-export type AccountRole = 'secretary' | 'scrutineer' | 'handler' | 'committee';
+export type Account = Schemas['Account'];
+export type AccountRole = Account['role'];
+export type Term = Schemas['Term'];
+export type Delegation = Schemas['Delegation'];
+export type Member = Schemas['Member'];
+export type MemberRole = Member['role'];
+export type MeetingView = Schemas['Meeting'];
+export type AttendanceEntry = Schemas['AttendanceEntry'];
+export type AttendanceStatus = AttendanceEntry['status'];
+export type IssuedCode = Schemas['IssuedCode'];
+export type AuditEntry = Schemas['AuditEntry'];
 
-export interface Account {
-  id: string;
-  username: string;
-  displayName: string;
-  role: AccountRole;
-}
-
-export interface Term {
-  id: string;
-  number: number;
-  title: string;
-  createdAt: string;
-}
-
-export interface Delegation {
-  id: string;
-  termId: string;
-  name: string;
-  leaderMemberId: string | null;
-}
-
-export type MemberRole = 'representative' | 'attendee';
-
-export interface Member {
-  id: string;
-  termId: string;
-  name: string;
-  staffNumber: string;
-  delegationId: string | null;
-  delegationName: string | null;
-  role: MemberRole;
-  tags: string[];
-  hasCode?: boolean;
-}
-
-export interface MeetingView {
-  id: string;
-  termId: string;
-  title: string;
-  kind: 'congress' | 'general_assembly';
-  sessionNumber: number | null;
-  state: 'draft' | 'in_session' | 'closed';
-  quorum: { numerator: number; denominator: number };
-  hasDisplayToken: boolean;
-  createdAt: string;
-  openedAt: string | null;
-  closedAt: string | null;
-}
-
-export type AttendanceStatus = 'present' | 'absent' | 'on_leave' | 'not_checked_in';
-
-export interface AttendanceEntry {
-  memberId: string;
-  name: string;
-  staffNumber: string;
-  role: MemberRole;
-  delegationId: string | null;
-  delegationName: string | null;
-  status: AttendanceStatus;
-}
-
-export interface IssuedCode {
-  memberId: string;
-  name: string;
-  staffNumber: string;
-  delegationName: string | null;
-  code: string;
-  joinUrl: string;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actor: string;
-  action: string;
-  meetingId: string | null;
-  ballotId: string | null;
-  detail: Record<string, unknown>;
-}
-
+/** One refused row of a roster import: the `details.problems` of ROSTER_IMPORT_FAILED (src/roster/import-problems.ts). */
 export interface ImportProblem {
   line: number;
   field: 'name' | 'staffNumber' | 'delegation' | 'role' | 'tags' | 'file';

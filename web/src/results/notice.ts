@@ -5,15 +5,13 @@ import { api, ApiError } from '../shared/api.js';
 import { formatDate } from '../shared/dates.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
-import type { Ballot, Meeting } from '../shared/live.js';
+import type { ResponseOf } from '../shared/api-types.js';
+import type { Ballot } from '../shared/live.js';
 import { manualMethodLabel } from '../shared/results.js';
 import { useLanguage } from '../shared/use-language.js';
 import { ItemSection } from './item-section.js';
 
-interface PublicResult {
-  ballot: Ballot;
-  meeting: { id: string; title: string; kind: Meeting['kind'] };
-}
+type PublicResult = ResponseOf<'/api/public/ballots/{id}', 'get'>;
 
 type Loaded = { state: 'loading' } | { state: 'ready'; notice: PublicResult } | { state: 'failed'; message: string };
 

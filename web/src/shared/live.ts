@@ -4,50 +4,10 @@ import { io, type Socket } from 'socket.io-client';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
-export interface Ballot {
-  id: string;
-  meetingId: string;
-  title: string;
-  secrecy: 'secret' | 'named';
-  method: 'electronic' | 'manual';
-  state: 'draft' | 'open' | 'closed' | 'published';
-  items: BallotItem[];
-  deadlineAt: string | null;
-  revoteOf: string | null;
-  quorumOverridden: boolean;
-  openedAt: string | null;
-  closedAt: string | null;
-  publishedAt: string | null;
-  turnout: { voted: number; eligible: number } | null;
-  result: BallotResult | null;
-}
-
-export type BallotItem =
-  | { kind: 'approval'; title: string; passingRule: string; majorityWording: string }
-  | { kind: 'election'; title: string; seats: number; candidates: { id: string; name: string }[]; allowWriteIn: boolean; passingRule: string; majorityWording: string }
-  | { kind: 'rating'; title: string; subjects: { id: string; name: string }[]; grades: { id: string; label: string }[] }
-  | { kind: 'choice'; title: string; options: { id: string; label: string }[]; maxChoices: number };
-
-export interface BallotResult {
-  manual: boolean;
-  manualMethod?: 'show_of_hands' | 'paper';
-  eligible: number;
-  present: number;
-  cast: number;
-  items: ItemResult[];
-}
-
-export type ItemResult = Record<string, unknown> & { kind: BallotItem['kind']; explanation?: { zh: string; en: string } };
-
-export interface AttendanceCounts {
-  eligible: number;
-  present: number;
-  onLeave: number;
-  absent: number;
-  attendees: number;
-  attendeesPresent: number;
-  quorum: { required: number; reached: boolean; numerator: number; denominator: number };
-}
+// Ballots and attendance as the API declares them (generated from the OpenAPI document); snapshots and broadcasts
+// carry the same views as GET /api/ballots/:id.
+export type { AttendanceCounts, Ballot, BallotItem, BallotResult, ItemResult } from './api-types.js';
+import type { AttendanceCounts, Ballot } from './api-types.js';
 
 export interface Meeting {
   id: string;

@@ -1,51 +1,19 @@
-// Published results as the server sends them (src/ballots/rules.ts, election.ts), typed for the
-// pages, and turned into labelled rows that a bar chart or a printed table can show alike.
+// Published results as the server sends them (src/ballots/rules.ts, election.ts; the types are the
+// API's own), turned into labelled rows that a bar chart or a printed table can show alike.
 import { language, localized, t } from '../i18n/i18n.js';
 import type { BallotItem, BallotResult, ItemResult, Meeting } from './live.js';
 
-export interface Explanation {
-  zh: string;
-  en: string;
-}
+export type Explanation = Extract<ItemResult, { kind: 'approval' }>['explanation'];
+export type ApprovalResult = Extract<ItemResult, { kind: 'approval' }>;
+export type ElectionResult = Extract<ItemResult, { kind: 'election' }>;
+export type ChoiceResult = Extract<ItemResult, { kind: 'choice' }>;
+export type RatingResult = Extract<ItemResult, { kind: 'rating' }>;
+/** Each kind's count, as the API declares it (ItemResult in the OpenAPI document). */
+export type TypedResult = ItemResult;
 
-interface Threshold {
-  base: number;
-  baseLabel: 'eligible' | 'present' | 'cast';
-  required: number;
-  explanation: Explanation;
-}
-
-export interface ApprovalResult extends Threshold {
-  kind: 'approval';
-  counts: { yes: number; no: number; abstain: number };
-  passed: boolean;
-}
-
-export interface ElectionResult extends Threshold {
-  kind: 'election';
-  candidates: { id: string; name: string; votes: number; reachedThreshold: boolean }[];
-  writeIns: { name: string; votes: number; reachedThreshold: boolean }[];
-  blankBallots: number;
-  elected: string[];
-  runoff: { seats: number; candidateIds: string[] } | null;
-  unfilledSeats: number;
-}
-
-export interface ChoiceResult {
-  kind: 'choice';
-  options: { id: string; label: string; votes: number }[];
-  blankBallots: number;
-}
-
-export interface RatingResult {
-  kind: 'rating';
-  subjects: { id: string; name: string; counts: Record<string, number>; abstain: number }[];
-}
-
-export type TypedResult = ApprovalResult | ElectionResult | ChoiceResult | RatingResult;
-
+/** Kept for the callers that narrow by kind; the API's ItemResult is already the tagged union. */
 export function typedResult(result: ItemResult): TypedResult {
-  return result as unknown as TypedResult;
+  return result;
 }
 
 export type RowMark = 'passed' | 'elected' | 'runoff' | null;

@@ -1,9 +1,10 @@
 // A ballot paper being filled in: one draft answer per item, what is still missing, the answers the
-// server expects (src/ballots/schemas.ts), and the words the confirmation step repeats back.
+// server expects (ItemAnswer in the API's types), and the words the confirmation step repeats back.
 import { t } from '../i18n/i18n.js';
+import type { ApprovalAnswer, ItemAnswer } from '../shared/api-types.js';
 import type { BallotItem } from '../shared/live.js';
 
-export type ApprovalChoice = 'yes' | 'no' | 'abstain';
+export type ApprovalChoice = ApprovalAnswer;
 /** In a rating, a subject the voter explicitly abstains on is left out of the answer. */
 export const RATING_ABSTAIN = '';
 
@@ -52,7 +53,8 @@ export function problemWith(item: BallotItem, draft: Draft): string | null {
   return null;
 }
 
-export function toAnswer(item: BallotItem, draft: Draft): unknown {
+/** The answer as the API takes it (ItemAnswer in the OpenAPI document). */
+export function toAnswer(item: BallotItem, draft: Draft): ItemAnswer | null {
   if (item.kind === 'approval' && draft.kind === 'approval') return draft.choice;
   if (item.kind === 'election' && draft.kind === 'election') return { candidateIds: draft.candidateIds, writeIns: draft.writeIns.map(clean).filter(Boolean) };
   if (item.kind === 'choice' && draft.kind === 'choice') return { optionIds: draft.optionIds };

@@ -1,9 +1,9 @@
 // The documents API as the representative's page calls it (src/documents/routes.ts): the issued
 // documents of the meeting, one document's current version and rounds, an opinion, a submission.
 import { api } from '../shared/api.js';
-import type { DocumentDetail, DocumentSummary } from '../admin/document-types.js';
+import type { DocumentDetail, DocumentSummary } from '../shared/api-types.js';
 
-export type { Block, Consolidated, DocumentDetail, DocumentSummary, Opinion, Round } from '../admin/document-types.js';
+export type { Block, Consolidated, DocumentDetail, DocumentSummary, Opinion, Round } from '../shared/api-types.js';
 
 export interface SubmissionItem {
   anchor: string;
