@@ -47,6 +47,7 @@ export function DiffView({ version, consolidated }: { version: VersionDetail; co
     <div class="section-head"><h3>${t('docDiffHeading')}</h3>
       <span class="muted small">${t('docDiffCounts', counts)}</span>
       <button type="button" class="small" onClick=${() => setAll(!all)}>${t(all ? 'docDiffChangesOnly' : 'docDiffShowAll')}</button></div>
+    ${version.diff.fallback === 'blocks' && html`<p class="muted small" data-testid="diff-fallback">${t('docDiffFallback')}</p>`}
     <ol class="diff-list">${changes.map((change) => {
       const answers = change.answers.map((id) => consolidated.find((item) => item.id === id)).filter((item): item is Consolidated => Boolean(item));
       return html`<li class=${`diff-change diff-${change.kind}`}>

@@ -952,6 +952,7 @@ export const en: Record<MessageKey, string> = {
   docBlockOpinions: '{count} opinions',
   docDiffHeading: 'Compared with the previous version',
   docDiffCounts: '{changed} changed, {added} added, {removed} removed, {unchanged} unchanged',
+  docDiffFallback: 'Too much changed to compare character by character: some changed blocks show their old and new text whole.',
   docDiffShowAll: 'Show all blocks',
   docDiffChangesOnly: 'Changes only',
   docDiffChanged: 'Changed',

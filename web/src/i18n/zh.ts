@@ -951,6 +951,7 @@ export const zh = {
   docBlockOpinions: '{count} 条意见',
   docDiffHeading: '与上一稿对照',
   docDiffCounts: '修改 {changed} 处，新增 {added} 条，删除 {removed} 条，未变 {unchanged} 条',
+  docDiffFallback: '改动过多，无法逐字对照：部分修改条目整条显示修改前后的全文。',
   docDiffShowAll: '显示全文',
   docDiffChangesOnly: '只看修改',
   docDiffChanged: '修改',
