@@ -59,15 +59,32 @@ export async function revokeCode(context: AppContext, actor: AccountActor, membe
   await recordAudit(context, actor, 'code.revoked', { detail: { memberId } });
 }
 
-function toMemberActor(member: { id: string; term_id: string; name: string; role: 'representative' | 'attendee'; delegation_id: string | null }): MemberActor {
-  return { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id };
+/** Who a representative is, as their own snapshot shows them. */
+export interface MemberDescription {
+  memberId: string;
+  name: string;
+  role: 'representative' | 'attendee';
+  delegationName: string | null;
+}
+
+/** A representative found by their code: who they act as, and how their own snapshot shows them. */
+export interface FoundMember {
+  actor: MemberActor;
+  you: MemberDescription;
+}
+
+function foundMember(member: { id: string; term_id: string; name: string; role: 'representative' | 'attendee'; delegation_id: string | null; delegation_name: string | null }): FoundMember {
+  return {
+    actor: { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id },
+    you: { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name },
+  };
 }
 
 /**
  * Checks a typed or scanned code, over HTTP or a socket handshake alike; every attempt counts against
  * the address from before the lookup, and only a right code is taken back.
  */
-export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<{ actor: MemberActor; codeHash: string }> {
+export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<FoundMember & { codeHash: string }> {
   const keys = [`code:${address}`];
   limiter.reserve(keys);
   const code = normalizeCode(input);
@@ -75,7 +92,7 @@ export async function memberForCode(context: AppContext, limiter: AttemptLimiter
   const member = codeHash ? await rosterRepository.findMemberOfActiveCode(context.db, codeHash) : undefined;
   if (!member || !codeHash) fail('INVALID_CODE');
   limiter.forgive(keys);
-  return { actor: toMemberActor(member), codeHash };
+  return { ...foundMember(member), codeHash };
 }
 
 export async function startMemberSession(context: AppContext, limiter: AttemptLimiter, address: string, input: string) {
@@ -97,15 +114,15 @@ export async function memberForToken(context: AppContext, token: string): Promis
 }
 
 /** A live representative session, by its stored hash: unexpired, its code still active, its member still on the roster. */
-export async function memberSessionForHash(context: AppContext, sessionHash: string): Promise<{ actor: MemberActor; expiresAt: string } | null> {
+export async function memberSessionForHash(context: AppContext, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
   const session = await accountRepository.findSession(context.db, sessionHash);
   if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
-  const actor = await memberForCodeHash(context, session.code_hash);
-  return actor && actor.memberId === session.member_id ? { actor, expiresAt: session.expires_at } : null;
+  const found = await memberForCodeHash(context, session.code_hash);
+  return found && found.actor.memberId === session.member_id ? { ...found, expiresAt: session.expires_at } : null;
 }
 
 /** Who an active code names now (its member may have changed role since the card was printed). */
-export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<MemberActor | null> {
+export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<FoundMember | null> {
   const member = await rosterRepository.findMemberOfActiveCode(context.db, codeHash);
-  return member ? toMemberActor(member) : null;
+  return member ? foundMember(member) : null;
 }

@@ -30,6 +30,9 @@ export function applyPragmas(sqlite: SqliteHandle): void {
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('wal_autocheckpoint = 1000');
+  // SQLite's default page cache is 2 MB: a congress's file outgrows it, and every reconnecting phone's
+  // lookups then went to the kernel for their pages. 64 MB holds a 10,000-member congress's hot pages.
+  sqlite.pragma('cache_size = -65536');
 }
 
 /** Distinct statements kept prepared: the app has a few hundred query shapes; a bound keeps odd ones from piling up. */

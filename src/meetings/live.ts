@@ -1,5 +1,6 @@
 // The full picture of a meeting for one viewer: sent on every (re)connect, so a phone that dropped
 // off the hall Wi-Fi is right again at once.
+import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import { votedBallots } from '../ballots/casting.js';
 import { listBallotsFor } from '../ballots/service.js';
@@ -19,9 +20,13 @@ export async function resolveMeetingFor(context: AppContext, actor: Actor, meeti
   return fail('MEETING_NOT_FOUND');
 }
 
-export async function meetingSnapshot(context: AppContext, actor: Actor, meetingId: string | undefined) {
+/**
+ * `known.you` is the representative as the caller has just read them (a socket's handshake, with no
+ * change to them since), so a reconnecting phone does not read itself twice.
+ */
+export async function meetingSnapshot(context: AppContext, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}) {
   const meeting = await resolveMeetingFor(context, actor, meetingId);
-  const you = actor.kind === 'member' ? await describeMember(context, actor.memberId) : null;
+  const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
   if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
   assertCanFollow(actor, meeting);
   // The meeting-wide figures come from memory: a whole hall reconnecting must not count the roster per phone.
@@ -31,7 +36,7 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
 }
 
-async function describeMember(context: AppContext, memberId: string) {
+async function describeMember(context: AppContext, memberId: string): Promise<MemberDescription> {
   const member = (await rosterRepository.findMemberWithDelegation(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
   return { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name ?? null };
 }

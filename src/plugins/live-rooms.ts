@@ -1,6 +1,7 @@
 // The live layer's rooms (a meeting, its officers, a person, a term, an account, a sign-in session, a display),
 // what each socket carries, and the snapshot a socket receives on (re)connecting.
 import type { Socket } from 'socket.io';
+import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { meetingSnapshot } from '../meetings/live.js';
@@ -52,9 +53,9 @@ export function roomsOf(data: SocketData): string[] {
 }
 
 /** The full snapshot, so a phone back on the hall's Wi-Fi is right again at once. */
-export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData): void {
+export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData, known: { you?: MemberDescription } = {}): void {
   if (!data.meetingId && data.actor.kind === 'account') return;
-  meetingSnapshot(context, data.actor, data.meetingId ?? undefined)
+  meetingSnapshot(context, data.actor, data.meetingId ?? undefined, known)
     .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
     .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
 }

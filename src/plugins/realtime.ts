@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { hashSecret } from '../access/codes.js';
 import { authorize, type Permission, requireMember } from '../access/permissions.js';
 import type { RightsLedger } from '../access/rights-ledger.js';
-import { memberForCode } from '../access/service.js';
+import { type MemberDescription, memberForCode } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
@@ -20,7 +20,7 @@ import { isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
 import { Admission } from './admission.js';
 import { Broadcaster } from './broadcaster.js';
 import { type Credential, roomsOf, type SocketData, sendSnapshot } from './live-rooms.js';
-import { actorForCredential, SocketRights } from './socket-rights.js';
+import { actorForCredential, type CredentialActor, SocketRights } from './socket-rights.js';
 
 const handshakeSchema = z
   .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
@@ -38,10 +38,10 @@ function sessionOf(context: AppContext, token: string): Credential {
 }
 
 /** Who the handshake names, and the credential (by hash) the socket reads them from again whenever rights change. */
-async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<{ actor: Actor; credential: Credential } | null> {
+async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<CredentialActor | null> {
   if (auth.code) {
-    const { actor, codeHash } = await memberForCode(context, context.codeAttempts, handshakeAddress(context, socket), auth.code);
-    return { actor, credential: { kind: 'code', hash: codeHash } };
+    const { actor, you, codeHash } = await memberForCode(context, context.codeAttempts, handshakeAddress(context, socket), auth.code);
+    return { actor, you, credential: { kind: 'code', hash: codeHash } };
   }
   if (auth.token) return actorForCredential(context, sessionOf(context, auth.token));
   if (auth.displayToken) return actorForCredential(context, { kind: 'display', hash: hashSecret(context.secretKey, auth.displayToken) });
@@ -71,7 +71,13 @@ function handshakeHost(context: AppContext, socket: Socket): string | undefined 
   return value || socket.handshake.headers.host;
 }
 
-async function authenticate(app: FastifyInstance, context: AppContext, rights: SocketRights, socket: Socket, cooldown: FloodCooldown): Promise<SocketData> {
+/** What a handshake found: the socket's data, and a representative as just read (handed to their first snapshot). */
+interface Handshake {
+  data: SocketData;
+  you: MemberDescription | undefined;
+}
+
+async function authenticate(app: FastifyInstance, context: AppContext, rights: SocketRights, socket: Socket, cooldown: FloodCooldown): Promise<Handshake> {
   // A page on another site must not open a socket riding the hall's cookies (cross-site WebSocket hijacking).
   if (isCrossSite(socket.handshake.headers, handshakeHost(context, socket))) throw new AppError('CSRF_REJECTED');
   const auth = handshakeSchema.parse(socket.handshake.auth ?? {});
@@ -83,7 +89,7 @@ async function authenticate(app: FastifyInstance, context: AppContext, rights: S
   // An officer may connect without naming a meeting, to follow motions only.
   const meeting = actor.kind === 'account' && !auth.meetingId ? null : await resolveMeetingFor(context, actor, auth.meetingId);
   if (meeting) assertCanFollow(actor, meeting);
-  return {
+  const data: SocketData = {
     actor,
     meetingId: meeting?.id ?? null,
     followsTerm: actor.kind === 'member' && !auth.meetingId ? actor.termId : null,
@@ -91,6 +97,7 @@ async function authenticate(app: FastifyInstance, context: AppContext, rights: S
     credential,
     resolvedAt,
   };
+  return { data, you: found.you };
 }
 
 /** Cuts the socket off when its sign-in session expires, checking the clock (and the session's expiry, which may move) again if woken early. */
@@ -226,11 +233,14 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
   const cooldown = new FloodCooldown();
   const rights = new SocketRights(io, context, ledger);
   const admission = new Admission();
+  /** Each representative as their handshake read them, until their first snapshot: a reconnecting phone reads itself once. */
+  const handshakeMembers = new WeakMap<Socket, MemberDescription>();
   io.use((socket, next) => {
     admission.admit(() => {
       authenticate(app, context, rights, socket, cooldown)
-        .then((data) => {
+        .then(({ data, you }) => {
           Object.assign(socket.data, data);
+          if (you) handshakeMembers.set(socket, you);
           next();
         })
         .catch((error: unknown) => {
@@ -246,7 +256,10 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     registerCommands(context, rights, socket, data, cooldown);
     // A change between the handshake's read and joining the rooms found no socket to re-read: read it now.
     if (!rights.isCurrent(data)) void rights.reread(socket).catch((error: unknown) => context.logger.error({ err: error }, 'socket rights re-read failed'));
-    sendSnapshot(context, socket, data);
+    const you = handshakeMembers.get(socket);
+    handshakeMembers.delete(socket);
+    // As read at the handshake, if nothing about them has changed since (the rights ledger would know).
+    sendSnapshot(context, socket, data, you && rights.isCurrent(data) ? { you } : {});
   });
   const broadcaster = new Broadcaster(io, context);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));

@@ -5,7 +5,7 @@
 // longer theirs (so they stop hearing its broadcasts).
 import type { Server, Socket } from 'socket.io';
 import { type RightsLedger, rightsKeys } from '../access/rights-ledger.js';
-import { memberForCodeHash, memberSessionForHash } from '../access/service.js';
+import { type MemberDescription, memberForCodeHash, memberSessionForHash } from '../access/service.js';
 import { accountSessionForHash } from '../accounts/service.js';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
@@ -14,11 +14,18 @@ import { assertCanFollow, getMeeting, meetingForDisplayHash } from '../meetings/
 import { motionRoomsFor } from '../motions/live.js';
 import { type Credential, rooms, roomsOf, type SocketData } from './live-rooms.js';
 
+/** Who a credential names, as read now; a representative also as their own snapshot shows them. */
+export interface CredentialActor {
+  actor: Actor;
+  credential: Credential;
+  you?: MemberDescription;
+}
+
 /** Who a credential names now, and until when (a session's expiry), or null when it no longer works. */
-export async function actorForCredential(context: AppContext, credential: Credential): Promise<{ actor: Actor; credential: Credential } | null> {
+export async function actorForCredential(context: AppContext, credential: Credential): Promise<CredentialActor | null> {
   if (credential.kind === 'code') {
-    const actor = await memberForCodeHash(context, credential.hash);
-    return actor && { actor, credential };
+    const member = await memberForCodeHash(context, credential.hash);
+    return member && { ...member, credential };
   }
   if (credential.kind === 'display') {
     const meeting = await meetingForDisplayHash(context, credential.hash);
@@ -27,7 +34,7 @@ export async function actorForCredential(context: AppContext, credential: Creden
   const officer = await accountSessionForHash(context, credential.hash);
   if (officer) return { actor: officer.account, credential: { ...credential, expiresAt: officer.expiresAt } };
   const member = await memberSessionForHash(context, credential.hash);
-  return member && { actor: member.actor, credential: { ...credential, expiresAt: member.expiresAt } };
+  return member && { actor: member.actor, you: member.you, credential: { ...credential, expiresAt: member.expiresAt } };
 }
 
 /** The ledger keys a socket's rights depend on. */

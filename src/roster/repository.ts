@@ -122,12 +122,14 @@ export async function insertAccessCode(db: Executor, code: Database['access_code
   await db.insertInto('access_code').values(code).execute();
 }
 
-/** The member an active (unrevoked) code belongs to, in one statement: every phone's handshake asks it. */
+/** The member an active (unrevoked) code belongs to, with their delegation's name, in one statement: every phone's handshake asks it. */
 export function findMemberOfActiveCode(db: Executor, codeHash: string) {
   return db
     .selectFrom('access_code')
     .innerJoin('member', 'member.id', 'access_code.member_id')
+    .leftJoin('delegation', 'delegation.id', 'member.delegation_id')
     .selectAll('member')
+    .select('delegation.name as delegation_name')
     .where('access_code.code_hash', '=', codeHash)
     .where('access_code.revoked_at', 'is', null)
     .executeTakeFirst();
