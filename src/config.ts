@@ -21,7 +21,6 @@ const environmentSchema = z
     CODE_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CODE_ATTEMPT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
-    WEB_BUILD: z.enum(['auto', 'off']).default('auto'),
     SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
     // Free space kept for votes and the scrub after a ballot closes (src/storage/space.ts). Unset:
     // the smaller of 64 MB and a tenth of the file system, so a small disk still takes uploads.
