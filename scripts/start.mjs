@@ -1,4 +1,4 @@
-// `npm start`, `npm run admin`, `npm run backup`: runs the compiled server or command from dist/,
+// `npm start`, `npm run admin`, `npm run backup`, `npm run restore`: runs the compiled server or command from dist/,
 // after `npm run build` when the build is missing or its sources changed since (so `npm install &&
 // npm start` works on a fresh clone). A package without sources (from npm pack) runs what it ships.
 import { spawnSync } from 'node:child_process';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtFingerprint, ROOT, sourceFingerprint } from './build-stamp.mjs';
 
-const ENTRIES = { main: 'dist/src/main.js', admin: 'dist/src/cli/admin.js', backup: 'dist/src/cli/backup.js' };
+const ENTRIES = { main: 'dist/src/main.js', admin: 'dist/src/cli/admin.js', backup: 'dist/src/cli/backup.js', restore: 'dist/src/cli/restore.js' };
 
 // The command's own arguments follow its name; it reads them from process.argv.slice(2).
 const [name] = process.argv.splice(2, 1);

@@ -25,11 +25,13 @@ import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
 import { HallFigures } from './meetings/hall-figures.js';
+import { BallotViews } from './ballots/ballot-views.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
 import { attachRealtime } from './plugins/realtime.js';
+import { registerSecurityHeaders } from './plugins/security-headers.js';
 import { registerWeb } from './plugins/web.js';
 import { rosterRoutes } from './roster/routes.js';
 import { registerStorageGuard } from './storage/guard.js';
@@ -93,9 +95,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     heavyWork: new HeavyWorkPool(options.heavyWork),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
+    ballotViews: new BallotViews(connection.sqlite),
   };
   app.decorate('yishi', context);
 
+  await registerSecurityHeaders(app);
   await app.register(fastifyCookie);
   if (config.RATE_LIMIT_PER_MINUTE > 0) {
     // Per address; a hall behind one NAT address needs a higher figure (RATE_LIMIT_PER_MINUTE).

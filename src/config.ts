@@ -1,4 +1,5 @@
 // The environment, parsed once by zod; nothing else in the server reads process.env.
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const booleanString = z
@@ -12,6 +13,9 @@ const environmentSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_PATH: z.string().min(1).default('db/yishi.sqlite'),
     SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+    // A file holding SECRET_KEY (systemd's LoadCredential=, a Docker secret): an environment is
+    // readable by whoever may inspect the process, and ends up in unit files and shell histories.
+    SECRET_KEY_FILE: z.string().min(1).optional(),
     ADMIN_USER: z.string().min(1).max(64).optional(),
     ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
     PUBLIC_URL: z.url().optional(),
@@ -45,14 +49,28 @@ export type Config = z.infer<typeof environmentSchema>;
 
 export class ConfigError extends Error {}
 
+/** Puts the contents of SECRET_KEY_FILE into SECRET_KEY (checked there like a key given directly); returns what went wrong. */
+function readSecretKeyFile(known: Record<string, string | undefined>): string[] {
+  const path = known.SECRET_KEY_FILE;
+  if (!path) return [];
+  if (known.SECRET_KEY) return ['  SECRET_KEY_FILE: give SECRET_KEY or SECRET_KEY_FILE, not both'];
+  try {
+    known.SECRET_KEY = readFileSync(path, 'utf8').trim();
+    return [];
+  } catch (error) {
+    return [`  SECRET_KEY_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`];
+  }
+}
+
 /** Parses the environment; every bad variable is reported together, by name. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
-  const known = Object.fromEntries(
+  const known: Record<string, string | undefined> = Object.fromEntries(
     Object.keys(environmentSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
   );
+  const fileProblems = readSecretKeyFile(known);
   const parsed = environmentSchema.safeParse(known);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`);
+  if (parsed.success && fileProblems.length === 0) return parsed.data;
+  const lines = [...fileProblems, ...(parsed.success ? [] : parsed.error.issues.map((issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`))];
   throw new ConfigError(`Invalid configuration / 配置错误:\n${lines.join('\n')}`);
 }
 

@@ -11,6 +11,7 @@ import type { VoteQueue } from './ballots/vote-queue.js';
 import type { HeavyWorkPool } from './workers/pool.js';
 import type { StorageSpace } from './storage/space.js';
 import type { HallFigures } from './meetings/hall-figures.js';
+import type { BallotViews } from './ballots/ballot-views.js';
 
 export interface AppContext {
   config: Config;
@@ -33,6 +34,8 @@ export interface AppContext {
   storage: StorageSpace;
   /** Attendance counts per meeting, kept in memory for snapshots and broadcasts. */
   figures: HallFigures;
+  /** Each meeting's ballots as presented, kept in memory until a ballot row changes. */
+  ballotViews: BallotViews;
 }
 
 export function nowIso(context: Pick<AppContext, 'clock'>): string {

@@ -2,7 +2,9 @@
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { announceHall } from './hall-address.js';
 import { silenceDependencyDebugging } from './logger.js';
+import { closeOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   const silenced = silenceDependencyDebugging();
@@ -18,22 +20,9 @@ async function main(): Promise<void> {
   }
   const app = await buildApp(config);
   if (silenced) app.log.warn({ namespaces: silenced }, 'DEBUG is ignored: it would print access codes and votes; use LOG_LEVEL');
-  let closing = false;
-  const shutdown = (signal: string) => {
-    if (closing) return;
-    closing = true;
-    app.log.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        app.log.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  closeOnSignals(app);
   await app.listen({ port: config.PORT, host: config.HOST });
+  await announceHall(config, app.server.address());
 }
 
 main().catch((error: unknown) => {

@@ -72,8 +72,7 @@ export async function memberForCode(context: AppContext, limiter: AttemptLimiter
   limiter.reserve(keys);
   const code = normalizeCode(input);
   const codeHash = code ? hashSecret(context.secretKey, code) : null;
-  const active = codeHash ? await rosterRepository.findActiveCode(context.db, codeHash) : undefined;
-  const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
+  const member = codeHash ? await rosterRepository.findMemberOfActiveCode(context.db, codeHash) : undefined;
   if (!member || !codeHash) fail('INVALID_CODE');
   limiter.forgive(keys);
   return { actor: toMemberActor(member), codeHash };
@@ -107,7 +106,6 @@ export async function memberSessionForHash(context: AppContext, sessionHash: str
 
 /** Who an active code names now (its member may have changed role since the card was printed). */
 export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<MemberActor | null> {
-  const active = await rosterRepository.findActiveCode(context.db, codeHash);
-  const member = active ? await rosterRepository.findMember(context.db, active.member_id) : undefined;
+  const member = await rosterRepository.findMemberOfActiveCode(context.db, codeHash);
   return member ? toMemberActor(member) : null;
 }

@@ -79,6 +79,18 @@ export async function publishedReceipts(context: AppContext, ballotId: string): 
   return { ballotId, cast: ballot.ballots_cast ?? 0, receipts };
 }
 
-export async function votedBallots(context: AppContext, memberId: string, ballotIds: string[]): Promise<string[]> {
-  return repository.ballotsVotedBy(context.db, memberId, ballotIds);
+/**
+ * Which of these ballots the member has voted in: an open ballot knows its voters in memory (they
+ * are committed votes, as in the table); only the others are asked of the database.
+ */
+export async function votedBallots(context: AppContext, memberId: string, ballots: { id: string }[]): Promise<string[]> {
+  const stored: string[] = [];
+  const voted = new Set<string>();
+  for (const { id } of ballots) {
+    const open = context.votes.openBallot(id);
+    if (!open) stored.push(id);
+    else if (open.voters.has(memberId)) voted.add(id);
+  }
+  for (const id of await repository.ballotsVotedBy(context.db, memberId, stored)) voted.add(id);
+  return ballots.filter(({ id }) => voted.has(id)).map(({ id }) => id);
 }

@@ -50,9 +50,9 @@ export async function listBallotsFor(context: AppContext, actor: Actor, meeting:
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
   const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
-  const rows = await repository.listBallots(context.db, meeting.id);
-  const visible = rows.filter((row) => audience === 'officer' || row.state !== 'draft');
-  return Promise.all(visible.map(async (row) => presentBallot(row, audience, await turnoutOf(context, row, eligible))));
+  const listed = await context.ballotViews.listOf(context.db, meeting.id, audience);
+  const visible = listed.filter(({ row }) => audience === 'officer' || row.state !== 'draft');
+  return Promise.all(visible.map(async ({ row, view }) => ({ ...view, turnout: await turnoutOf(context, row, eligible) })));
 }
 
 export async function getBallotFor(context: AppContext, actor: Actor, ballotId: string) {

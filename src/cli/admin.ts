@@ -1,7 +1,7 @@
 // `npm run admin -- create <name> [--role secretary|scrutineer]`: makes an officer account.
 // The password is asked for on a terminal, or read from standard input when piped.
 import { randomBytes } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import password from '@inquirer/password';
 import { AttemptLimiter } from '../access/attempt-limiter.js';
 import { createAccount } from '../accounts/service.js';
 import type { AccountRole } from '../actors.js';
@@ -14,30 +14,22 @@ import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
 import { DomainEvents } from '../events.js';
 import { HallFigures } from '../meetings/hall-figures.js';
+import { BallotViews } from '../ballots/ballot-views.js';
 import { loadSecretKey } from '../secret-key.js';
 import { HeavyWorkPool } from '../workers/pool.js';
 
 const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
 
+/** From a pipe, the first line; on a terminal, asked twice without echo (by @inquirer/password). */
 async function readPassword(): Promise<string> {
   if (!process.stdin.isTTY) {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
   }
-  const terminal = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const ask = (question: string) =>
-    new Promise<string>((resolve) => {
-      const write = (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput;
-      (terminal as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (text: string) => write.call(terminal, text.startsWith(question) ? question : '');
-      terminal.question(question, (answer) => {
-        process.stdout.write('\n');
-        resolve(answer);
-      });
-    });
-  const first = await ask('Password (密码): ');
-  const second = await ask('Again (再次输入): ');
-  terminal.close();
+  // Nothing is echoed, not even a mask (that would show the length), and it cannot be shown.
+  const first = await password({ message: 'Password (密码):', toggleMask: false });
+  const second = await password({ message: 'Again (再次输入):', toggleMask: false });
   if (first !== second) throw new Error('The passwords differ / 两次输入的密码不一致');
   return first;
 }
@@ -69,6 +61,7 @@ async function main(argv: string[]): Promise<void> {
     heavyWork: new HeavyWorkPool(),
     storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
+    ballotViews: new BallotViews(connection.sqlite),
   };
   try {
     await createAccount(context, null, { username, password, role });

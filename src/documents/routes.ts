@@ -24,6 +24,7 @@ import {
   versionDetail,
 } from './schemas.js';
 import * as service from './service.js';
+import { authorizeMove } from './moves.js';
 import { presentVersion } from './views.js';
 import { putToVote, watchBallots } from './voting.js';
 
@@ -102,7 +103,7 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
     handler: async (request) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       // Who may draft this document, now, is settled before a byte of the file is read.
-      await service.authorizeMove(context, request.actor, request.params.id, 'saveDraft');
+      await authorizeMove(context, request.actor, request.params.id, 'saveDraft');
       const file = (await request.file()) ?? fail('VALIDATION_FAILED', { reason: 'a file field is required' });
       const content = await file.toBuffer();
       checkDocx(content);

@@ -3,15 +3,14 @@
 // workflow.ts, applies its effect, writes the history and audit rows, and publishes once committed.
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
-import { recordAudit } from '../audit/service.js';
 import { type AppContext, transact } from '../context.js';
 import type { DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
 import { getDepartment } from '../motions/departments.js';
-import { type Asker, actorName, askerOf, canSee, filterOf, partiesFor } from './access.js';
-import { type PreparedDiff, prepareDiff } from './draft-diff.js';
+import { actorName, askerOf, filterOf, partiesFor } from './access.js';
+import { prepareDiff } from './draft-diff.js';
 import { applyEffect, type DocumentMove } from './effects.js';
 import { draftOf, type History, loadHistory, versionById } from './history.js';
 import * as repository from './repository.js';
@@ -19,17 +18,10 @@ import type { DocumentDetail, DocumentInput } from './schemas.js';
 import { saveDraft, whatDraftCarries } from './versions.js';
 import { presentDetail, presentRecord, presentSummary, presentVersion } from './views.js';
 import { votesOf, settleDocument } from './voting.js';
+import { prepareFixing, recordMove, visibleDocument } from './moves.js';
 import { allowedDocumentEvents, closingEvent, type DocumentEvent, type DocumentState, nextDocumentState } from './workflow.js';
 
-type Executor = AppContext['db'];
-
 /** The document, or DOCUMENT_NOT_FOUND for anyone who may not see it. */
-export async function visibleDocument(db: Executor, asker: Asker, documentId: string): Promise<DocumentTable> {
-  const document = await repository.findDocument(db, documentId);
-  if (!document || !canSee(asker, document)) fail('DOCUMENT_NOT_FOUND');
-  return document;
-}
-
 function eventOf(move: DocumentMove, history: History): DocumentEvent {
   if (move.action === 'closeRound') return closingEvent(history.rounds.at(-1)?.number ?? 0, history.document.rounds_planned);
   return move.action;
@@ -45,55 +37,6 @@ export interface MoveResult {
   documentId: string;
   /** An original .docx no draft points to any more: the caller removes the file after commit. */
   orphanedFile: string | null;
-}
-
-export async function recordMove(
-  context: AppContext,
-  asker: Asker | null,
-  document: DocumentTable,
-  step: { from: DocumentState; to: DocumentState; event: DocumentEvent | 'create'; note: string | null; roundNumber: number | null; detail: Record<string, unknown>; changes?: Partial<DocumentTable> },
-  now: Date,
-): Promise<void> {
-  const at = now.toISOString();
-  if (!(await repository.updateDocumentInState(context.db, document.id, step.from, { ...step.changes, state: step.to, updated_at: at }))) {
-    const current = await repository.findDocument(context.db, document.id);
-    fail('DOCUMENT_STATE', { state: current?.state ?? null, event: step.event });
-  }
-  await repository.insertTransition(context.db, {
-    document_id: document.id,
-    round_number: step.roundNumber,
-    at,
-    event: step.event,
-    from_state: step.from,
-    to_state: step.to,
-    actor_kind: asker === null ? 'system' : asker.kind === 'member' ? 'member' : 'account',
-    actor_id: asker === null ? null : asker.kind === 'member' ? asker.actor.memberId : asker.actor.id,
-    actor_name: asker === null ? '系统' : actorName(asker),
-    note: step.note,
-    detail: JSON.stringify(step.detail),
-  });
-  if (asker && asker.kind !== 'member') {
-    await recordAudit(context, asker.actor, `document.${step.event}`, { meetingId: document.meeting_id, detail: { documentId: document.id, title: document.title, from: step.from, to: step.to, ...step.detail } });
-  }
-}
-
-/**
- * Before any heavy work for a move (reading an upload, diffing a draft): the document exists, the
- * asker may see it, and may make this move in its present state. The move's transaction checks again.
- */
-export async function authorizeMove(context: AppContext, actor: Actor, documentId: string, event: 'saveDraft' | 'issue' | 'putToVote'): Promise<{ asker: Asker; document: DocumentTable }> {
-  const asker = await askerOf(context.db, actor);
-  const document = await visibleDocument(context.db, asker, documentId);
-  nextDocumentState(document.state, event, partiesFor(asker, document));
-  return { asker, document };
-}
-
-/** Issuing or putting to the vote fixes the draft with its diff: that diff is computed first, in the worker. Undefined without a draft. */
-export async function prepareFixing(context: AppContext, actor: Actor, documentId: string, event: 'issue' | 'putToVote'): Promise<PreparedDiff | undefined> {
-  const { document } = await authorizeMove(context, actor, documentId, event);
-  const history = await loadHistory(context.db, document);
-  const draft = draftOf(history);
-  return draft && prepareDiff(context, history, draft);
 }
 
 /** One move, in one transaction. Opinions and responses write no history row (they are rows themselves). */

@@ -1,7 +1,6 @@
 // The final vote: after the last round the secretary puts the document on a secret ballot as an
 // approval item (several documents may share one sheet, item by item), binding the exact version
 // voted. When that ballot is published, the item's result sets the document approved or rejected.
-import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { ballotInput } from '../ballots/api-schemas.js';
@@ -16,7 +15,7 @@ import { askerOf, partiesFor, requireAccountAsker } from './access.js';
 import { draftOf, type History, latestIssued, loadHistory } from './history.js';
 import * as repository from './repository.js';
 import type { DocumentAction } from './schemas.js';
-import { prepareFixing, recordMove, visibleDocument } from './service.js';
+import { prepareFixing, recordMove, visibleDocument } from './moves.js';
 import { fixDraft } from './versions.js';
 import type { VoteLink } from './views.js';
 import { nextDocumentState } from './workflow.js';

@@ -25,13 +25,12 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   const ballots = await listBallotsFor(context, actor, meeting, attendance.eligible);
   const member =
     actor.kind === 'member' && you
-      ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots.map((ballot) => ballot.id)) }
+      ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots) }
       : null;
   return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
 }
 
 async function describeMember(context: AppContext, memberId: string) {
-  const member = (await rosterRepository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
-  const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
-  return { memberId: member.id, name: member.name, role: member.role, delegationName: delegation?.name ?? null };
+  const member = (await rosterRepository.findMemberWithDelegation(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
+  return { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name ?? null };
 }

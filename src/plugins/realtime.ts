@@ -40,7 +40,7 @@ function sessionOf(context: AppContext, token: string): Credential {
 /** Who the handshake names, and the credential (by hash) the socket reads them from again whenever rights change. */
 async function handshakeActor(app: FastifyInstance, context: AppContext, socket: Socket, auth: z.infer<typeof handshakeSchema>): Promise<{ actor: Actor; credential: Credential } | null> {
   if (auth.code) {
-    const { actor, codeHash } = await memberForCode(context, context.codeAttempts, socket.handshake.address, auth.code);
+    const { actor, codeHash } = await memberForCode(context, context.codeAttempts, handshakeAddress(context, socket), auth.code);
     return { actor, credential: { kind: 'code', hash: codeHash } };
   }
   if (auth.token) return actorForCredential(context, sessionOf(context, auth.token));
@@ -51,6 +51,17 @@ async function handshakeActor(app: FastifyInstance, context: AppContext, socket:
   if (found) return found;
   const member = cookies[MEMBER_COOKIE];
   return member ? actorForCredential(context, sessionOf(context, member)) : null;
+}
+
+/**
+ * Who is at the other end, for the limit on code guesses: behind a trusted proxy the first
+ * X-Forwarded-For address (as Fastify's request.ip), else the proxy's address would stand for the
+ * whole hall, and one phone guessing would lock every phone out of joining.
+ */
+function handshakeAddress(context: AppContext, socket: Socket): string {
+  const forwarded = context.config.TRUST_PROXY ? socket.handshake.headers['x-forwarded-for'] : undefined;
+  const first = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',')[0]?.trim();
+  return first || socket.handshake.address;
 }
 
 /** The host the handshake reached us by: the Host header, or the last X-Forwarded-Host behind a trusted proxy (as Fastify's request.host). */

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { errorBody } from '../errors.js';
 import { WEB_DIST } from '../web-build.js';
 
@@ -16,16 +16,6 @@ const pages: Record<string, string> = {
   '/results/:ballotId': 'results.html',
 };
 
-/** No framing, no referrer (join links carry codes), scripts only from here. */
-function securePage(reply: FastifyReply): FastifyReply {
-  return reply
-    .header('content-security-policy', "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
-    .header('referrer-policy', 'no-referrer')
-    .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY')
-    .header('cache-control', 'no-store');
-}
-
 export async function registerWeb(app: FastifyInstance): Promise<void> {
   const built = existsSync(join(WEB_DIST, 'voter.html'));
   if (built) {
@@ -35,7 +25,9 @@ export async function registerWeb(app: FastifyInstance): Promise<void> {
   for (const [path, file] of Object.entries(pages)) {
     app.get(path, { schema: { hide: true } }, async (_request, reply) => {
       if (!built) return reply.status(503).send(errorBody('WEB_NOT_BUILT'));
-      return securePage(reply).type('text/html; charset=utf-8').sendFile(file, WEB_DIST, { cacheControl: false });
+      // The security headers come from plugins/security-headers.ts; a page is never cached, so a
+      // new build is picked up at once and a join link's page is not kept on a shared phone.
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').sendFile(file, WEB_DIST, { cacheControl: false });
     });
   }
 }

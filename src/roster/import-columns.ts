@@ -1,5 +1,5 @@
 // Recognises the roster's header row and reads role and tag cells, written in Chinese or English.
-import type { RosterImportRow } from './import.js';
+import type { RosterImportRow } from './import-types.js';
 
 export type RosterColumn = 'name' | 'staffNumber' | 'delegation' | 'role' | 'tags';
 export type ColumnIndex = Partial<Record<RosterColumn, number>>;

@@ -1,6 +1,6 @@
 // The Chinese and English wording of every roster import problem, in one place, so the
 // secretariat reads the same sentence in both languages.
-import type { RosterImportProblem } from './import.js';
+import type { RosterImportProblem } from './import-types.js';
 
 type Field = RosterImportProblem['field'];
 type Code = RosterImportProblem['code'];

@@ -2,7 +2,7 @@
 // reporting an unreadable file as a problem instead of throwing.
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { RosterImportProblem } from './import.js';
+import type { RosterImportProblem } from './import-types.js';
 import { rosterProblems } from './import-problems.js';
 
 export interface SheetRow { line: number; cells: string[] }

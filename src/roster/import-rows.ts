@@ -1,6 +1,6 @@
 // Checks every roster row against the term (its delegations and the staff already on it),
 // collecting every problem of every row so the secretariat can fix the file in one pass.
-import type { RosterImportProblem, RosterImportResult, RosterImportRow } from './import.js';
+import type { RosterImportProblem, RosterImportResult, RosterImportRow } from './import-types.js';
 import { matchColumns, missingColumns, roleOf, tagsOf, type ColumnIndex, type RosterColumn } from './import-columns.js';
 import { rosterProblems } from './import-problems.js';
 import type { SheetRow } from './import-read.js';

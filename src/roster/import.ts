@@ -3,25 +3,7 @@
 import { checkZip } from '../workers/zip-limits.js';
 import { checkSheet, type RosterTermContext } from './import-rows.js';
 import { isOldExcel, isZip, looksLikeText, readCsv, readXlsx } from './import-read.js';
-
-export interface RosterImportRow {
-  line: number;
-  name: string;
-  staffNumber: string;
-  delegation: string | null;
-  role: 'representative' | 'attendee';
-  tags: string[];
-}
-
-export interface RosterImportProblem {
-  line: number;
-  field: 'name' | 'staffNumber' | 'delegation' | 'role' | 'tags' | 'file';
-  code: 'MISSING_FIELD' | 'DUPLICATE_STAFF_NUMBER' | 'UNKNOWN_DELEGATION' | 'BAD_ROLE' | 'BAD_FILE' | 'TOO_MANY_ROWS' | 'FIELD_TOO_LONG';
-  zh: string;
-  en: string;
-}
-
-export type RosterImportResult = { ok: true; rows: RosterImportRow[] } | { ok: false; problems: RosterImportProblem[] };
+import type { RosterImportResult } from './import-types.js';
 
 export { MAX_ROSTER_ROWS } from './import-rows.js';
 

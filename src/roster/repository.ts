@@ -63,6 +63,16 @@ export function findMember(db: Executor, id: string) {
   return db.selectFrom('member').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** A member with their delegation's name, in one statement (a reconnecting phone's snapshot). */
+export function findMemberWithDelegation(db: Executor, id: string) {
+  return db
+    .selectFrom('member')
+    .leftJoin('delegation', 'delegation.id', 'member.delegation_id')
+    .select(['member.id', 'member.name', 'member.role', 'delegation.name as delegation_name'])
+    .where('member.id', '=', id)
+    .executeTakeFirst();
+}
+
 export function findMemberByStaffNumber(db: Executor, termId: string, staffNumber: string) {
   return db.selectFrom('member').selectAll().where('term_id', '=', termId).where('staff_number', '=', staffNumber).executeTakeFirst();
 }
@@ -105,8 +115,15 @@ export async function insertAccessCode(db: Executor, code: Database['access_code
   await db.insertInto('access_code').values(code).execute();
 }
 
-export function findActiveCode(db: Executor, codeHash: string) {
-  return db.selectFrom('access_code').selectAll().where('code_hash', '=', codeHash).where('revoked_at', 'is', null).executeTakeFirst();
+/** The member an active (unrevoked) code belongs to, in one statement: every phone's handshake asks it. */
+export function findMemberOfActiveCode(db: Executor, codeHash: string) {
+  return db
+    .selectFrom('access_code')
+    .innerJoin('member', 'member.id', 'access_code.member_id')
+    .selectAll('member')
+    .where('access_code.code_hash', '=', codeHash)
+    .where('access_code.revoked_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export function listActiveCodeHolders(db: Executor, termId: string) {

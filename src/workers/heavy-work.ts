@@ -5,7 +5,8 @@ import type { Block } from '../documents/blocks.js';
 import { diffVersions, type VersionDiff } from '../documents/diff.js';
 import { docxToMarkdown } from '../documents/docx.js';
 import { AppError, type ErrorCode } from '../errors.js';
-import { parseRosterChecked, type RosterImportResult } from '../roster/import.js';
+import { parseRosterChecked } from '../roster/import.js';
+import type { RosterImportResult } from '../roster/import-types.js';
 import type { RosterTermContext } from '../roster/import-rows.js';
 
 export interface HeavyTasks {

@@ -22,6 +22,14 @@ describe('the display token', () => {
     expect(issued.displayUrl).toBe(`http://192.168.1.20:3000/display/${issued.token}`);
   });
 
+  it('behind a trusted proxy, comes with a link under the https address the secretary used', async () => {
+    app = await createApp({ TRUST_PROXY: true });
+    const congress = await createCongress(app, { representatives: 1 });
+    const headers = { cookie: congress.secretary, host: '127.0.0.1:3000', 'x-forwarded-proto': 'https', 'x-forwarded-host': 'vote.union.example' };
+    const issued = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/display-token`, headers }, 201);
+    expect(issued.displayUrl).toBe(`https://vote.union.example/display/${issued.token}`);
+  });
+
   it('shows its meeting live: attendance and ballots, nobody in particular', async () => {
     app = await createApp({ PUBLIC_URL: 'https://yishi.example' });
     const congress = await createCongress(app, { representatives: 4, attendees: 1, present: 3 });

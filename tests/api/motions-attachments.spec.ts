@@ -81,6 +81,7 @@ describe('attaching files to a motion', () => {
     expect(served.headers).toMatchObject({
       'content-type': 'application/pdf',
       'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
       'content-disposition': `attachment; filename="___v2.pdf"; filename*=UTF-8''${encodeURIComponent('线路图v2.pdf')}`,
     });
     expectError(await h.app.inject({ method: 'GET', url, headers: h.handlers['财务部'] }), 404, 'MOTION_NOT_FOUND');

@@ -27,6 +27,8 @@ export interface ReconnectTarget {
   stayers: Record<string, string>[];
   /** Ballots already open: the hall's, the quiet phase's, and those voted during the reconnect. */
   ballots: { hall: string; quiet: string[]; reconnect: string[] };
+  /** Checks a phone in (Yishi's voters check in on arrival; voting is not checking in). */
+  checkIn?: (socket: Socket) => Promise<void>;
   /** Checks one reconnected phone's snapshot; returns what is wrong, or null. */
   check?: (index: number, snapshot: any, bounds: { reconnectVotesBefore: number; reconnectVotesAfter: number }) => string | null;
 }
@@ -129,11 +131,10 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
   for (const socket of stayers) socket.once('disconnect', (reason) => (dropped[`dropped: ${reason}`] = (dropped[`dropped: ${reason}`] ?? 0) + 1));
   const hall = await connectAll(target.url, target.hall);
   try {
-    // Half the hall has voted before the drop (and so checked in): snapshots differ phone by phone.
-    await castAll(
-      hall.filter((_, index) => index % 2 === 0),
-      target.ballots.hall,
-    );
+    // The stayers and half the hall have checked in and voted before the drop: snapshots differ phone by phone.
+    const voters = hall.filter((_, index) => index % 2 === 0);
+    if (target.checkIn) await Promise.all([...stayers, ...voters].map(target.checkIn));
+    await castAll(voters, target.ballots.hall);
     const quiet = paceVotes(stayers, target.ballots.quiet, refused);
     await quiet.sent;
     const quietLatencies = await quiet.stop();
@@ -211,7 +212,13 @@ export async function yishiTarget(url: string, phones: number): Promise<Reconnec
   const [hall] = await openBallots(congress, 1, '关于《集体合同(草案)》的决议');
   const ballots = { hall: hall!, quiet: await openBallots(congress, QUIET_BALLOTS, '试投票'), reconnect: await openBallots(congress, RECONNECT_BALLOTS, '表决事项') };
   const auths = congress.codes.map((code) => ({ code }));
-  return { url, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
+  const checkIn = (socket: Socket) =>
+    new Promise<void>((resolve, reject) =>
+      socket.timeout(60_000).emit('attendance:check-in', { meetingId: congress.meetingId }, (timeout: Error | null, response: Envelope) =>
+        timeout || response?.error ? reject(new Error(`check-in refused: ${timeout?.message ?? response.error?.code}`)) : resolve(),
+      ),
+    );
+  return { url, checkIn, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
 }
 
 export function baselineTarget(url: string, phones: number): ReconnectTarget {
@@ -233,10 +240,10 @@ export async function reconnectBench(sizes: number[], startBaseline: StartBaseli
   const directory = mkdtempSync(join(tmpdir(), 'yishi-reconnect-'));
   const rows = [];
   try {
-    for (const phones of sizes) {
-      const baseline = await startBaseline(join(directory, `baseline-${phones}.sqlite`));
+    for (const [run, phones] of sizes.entries()) {
+      const baseline = await startBaseline(join(directory, `baseline-${run}.sqlite`));
       const bare = await reconnectHall(baselineTarget(baseline.url, phones)).finally(() => baseline.stop());
-      const server = await startServer(join(directory, `yishi-${phones}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
+      const server = await startServer(join(directory, `yishi-${run}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
       const yishi = await yishiTarget(server.url, phones)
         .then(reconnectHall)
         .finally(() => server.stop('SIGTERM'));

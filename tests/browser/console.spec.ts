@@ -139,6 +139,8 @@ describe('secretary console: preparing a congress', () => {
     const code = (await first.locator('.credential-code .mono').textContent())!;
     const drawn = Buffer.from((await qr.getAttribute('src'))!.replace(/^data:image\/svg\+xml;base64,/, ''), 'base64').toString('utf8');
     expect(drawn).toBe(await QRCode.toString(`${base}/v/${code}`, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 }));
+    // Without PUBLIC_URL, the address printed for typing the code is the one the console was opened with.
+    expect(await first.locator('.credential-hint').textContent()).toContain(`${base}/join`);
     expect(await cards.filter({ hasText: '郑列席' }).textContent()).toContain('列席代表');
     await screenshot(page, 'console-cards');
 

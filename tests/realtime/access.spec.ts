@@ -10,8 +10,8 @@ afterEach(async () => {
   hall = undefined;
 });
 
-async function refusedWith(live: Hall, auth: Parameters<Hall['client']>[0]) {
-  const { socket } = live.client(auth);
+async function refusedWith(live: Hall, auth: Parameters<Hall['client']>[0], options: Parameters<Hall['client']>[1] = {}) {
+  const { socket } = live.client(auth, options);
   const refused = refusal(socket);
   socket.connect();
   const data = await refused;
@@ -28,6 +28,17 @@ describe('who may connect', () => {
     expect(await refusedWith(hall, { token: 'no-such-session' })).toBe('UNAUTHENTICATED');
     expect(await refusedWith(hall, { displayToken: 'no-such-display' })).toBe('UNAUTHENTICATED');
     expect(await refusedWith(hall, (send) => send({}))).toBe('UNAUTHENTICATED');
+  });
+
+  it('behind a trusted proxy, counts code guesses by the phone’s forwarded address, not the proxy’s', async () => {
+    hall = await Hall.start({ TRUST_PROXY: true, CODE_ATTEMPT_LIMIT: 2 });
+    await createCongress(hall.app, { representatives: 1 });
+    const from = (address: string) => ({ headers: { 'x-forwarded-for': `${address}, 10.0.0.9` } });
+    expect(await refusedWith(hall, { code: '2345-6789-ABCD' }, from('198.51.100.1'))).toBe('INVALID_CODE');
+    expect(await refusedWith(hall, { code: '2345-6789-ABCE' }, from('198.51.100.1'))).toBe('INVALID_CODE');
+    expect(await refusedWith(hall, { code: '2345-6789-ABCF' }, from('198.51.100.1'))).toBe('TOO_MANY_ATTEMPTS');
+    // Another phone behind the same proxy still joins, guesses and all.
+    expect(await refusedWith(hall, { code: '2345-6789-ABCG' }, from('198.51.100.2'))).toBe('INVALID_CODE');
   });
 
   it('disconnects every socket of a representative whose code is revoked, and keeps them out', async () => {

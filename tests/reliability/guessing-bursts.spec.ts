@@ -16,7 +16,7 @@ vi.mock('../../src/accounts/passwords.js', async (original) => {
 });
 vi.mock('../../src/roster/repository.js', async (original) => {
   const actual = await original<typeof import('../../src/roster/repository.js')>();
-  return { ...actual, findActiveCode: vi.fn(actual.findActiveCode) };
+  return { ...actual, findMemberOfActiveCode: vi.fn(actual.findMemberOfActiveCode) };
 });
 
 const LIMIT = 20;
@@ -122,7 +122,7 @@ describe('a burst of access-code guesses', () => {
     await target.listen({ port: 0, host: '127.0.0.1' });
     const address = target.server.address();
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const lookups = vi.mocked(roster.findActiveCode);
+    const lookups = vi.mocked(roster.findMemberOfActiveCode);
     lookups.mockClear();
     // Well-formed codes that were never issued (a card's alphabet has no 0, 1, I or O: these differ from every real one).
     const wrong = Array.from({ length: BURST }, (_, index) => `ABCD-EFGH-${String(index).padStart(4, '2').replace(/[01]/g, '9')}`);

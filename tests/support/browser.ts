@@ -7,13 +7,13 @@ import { ensureWebBuild } from './web-build.js';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
-/** Builds the pages when stale (as npm start would), then starts chromium. */
-export async function launchBrowser(): Promise<Browser> {
+/** Builds the pages when stale (as npm start would), then starts chromium, with `extraArgs` if any. */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   await ensureWebBuild();
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

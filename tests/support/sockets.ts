@@ -28,6 +28,8 @@ export interface LiveClient {
 export interface ConnectOptions {
   /** Officers sign in with their session cookie. */
   cookie?: string;
+  /** Other handshake headers (what a reverse proxy adds). */
+  headers?: Record<string, string>;
   /** Reconnect on its own after a network drop, quickly (tests only). */
   reconnect?: boolean;
   timeoutMs?: number;
@@ -132,7 +134,7 @@ export class Hall {
       reconnectionDelayMax: 100,
       timeout: options.timeoutMs ?? 5_000,
       auth: auth as SocketOptions['auth'],
-      ...(options.cookie ? { extraHeaders: { cookie: options.cookie } } : {}),
+      ...(options.cookie || options.headers ? { extraHeaders: { ...options.headers, ...(options.cookie ? { cookie: options.cookie } : {}) } } : {}),
     };
     const socket = io(this.url, settings);
     this.#sockets.add(socket);

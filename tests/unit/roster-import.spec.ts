@@ -1,12 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  detectFormat,
-  parseRoster,
-  type RosterImportProblem,
-  type RosterImportResult,
-  type RosterImportRow,
-} from '../../src/roster/import.js';
+import { detectFormat, parseRoster } from '../../src/roster/import.js';
+import type { RosterImportProblem, RosterImportResult, RosterImportRow } from '../../src/roster/import-types.js';
 
 const TERM = { delegations: ['第一代表团', '机关代表团'], existingStaffNumbers: [] as string[] };
 const NO_DELEGATIONS = { delegations: [] as string[], existingStaffNumbers: [] as string[] };

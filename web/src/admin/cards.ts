@@ -18,8 +18,9 @@ function pages<T>(items: T[], size: number): T[][] {
   return result;
 }
 
-function joinAddress(): string {
-  return `${location.origin}/join`;
+/** The join page under the same address as the card's link (PUBLIC_URL, or where the console was opened). */
+function joinAddress(joinUrl: string): string {
+  return `${new URL(joinUrl, location.href).origin}/join`;
 }
 
 /** The card's QR code, drawn here from its join link (as an image: an image runs no script). */
@@ -45,7 +46,7 @@ function Credential({ card, term, member }: { card: IssuedCode; term: Term | nul
       <${QrImage} text=${card.joinUrl} label=${t('adminCardQr', { name: card.name })} />
     </div>
     <p class="credential-code"><span class="credential-code-label">${t('adminCardCode')}</span><span class="mono">${card.code}</span></p>
-    <p class="credential-hint">${t('adminCardHint', { address: joinAddress() })}</p>
+    <p class="credential-hint">${t('adminCardHint', { address: joinAddress(card.joinUrl) })}</p>
   </article>`;
 }
 

@@ -1,7 +1,6 @@
 // The representative's documents for consultation (文件, 二上二下): the meeting's issued documents,
 // and one of them to read and give opinions on. Kept fresh by `document:updated` on the socket; a
 // reconnect re-reads what it may have missed. Its own chunk, loaded when the tab is first shown.
-import { formatDate, formatTime } from '../shared/dates.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
@@ -9,15 +8,8 @@ import { t } from '../i18n/i18n.js';
 import { documentKindLabel, documentStateLabel } from '../admin/document-format.js';
 import { type DocumentSummary, documentsApi } from './documents-api.js';
 import { DocumentReader } from './documents-reader.js';
+import { when } from './documents-stage.js';
 import { refusalOf } from './motions-labels.js';
-
-export const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
-
-/** What the representative can do now, in a few words. */
-export function stageText(document: DocumentSummary): string {
-  if (document.state === 'collecting' && document.deadlineAt) return t('docVoterCollectingUntil', { date: when(document.deadlineAt) });
-  return documentStateLabel(document.state);
-}
 
 function DocumentRow({ document, onOpen }: { document: DocumentSummary; onOpen: (id: string) => void }) {
   return html`<li>

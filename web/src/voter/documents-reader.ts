@@ -7,7 +7,7 @@ import { t } from '../i18n/i18n.js';
 import { blockText, documentKindLabel, outcomeLabel } from '../admin/document-format.js';
 import { type Block, type DocumentDetail, documentsApi, type Opinion } from './documents-api.js';
 import { Consolidation } from './documents-consolidate.js';
-import { stageText, when } from './documents-panel.js';
+import { stageText, when } from './documents-stage.js';
 import { refusalOf } from './motions-labels.js';
 
 type You = NonNullable<Snapshot['you']>;

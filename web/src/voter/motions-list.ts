@@ -3,8 +3,10 @@ import { formatDate } from '../shared/dates.js';
 import { html } from '../shared/html.js';
 import type { MotionSummary, Scope } from './motions-api.js';
 import { categoryLabel, stateBadgeClass, stateLabel } from './motions-labels.js';
-import type { Lists } from './motions-panel.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
+
+/** The representative's motions in each scope (null until read). */
+export type Lists = Record<Scope, MotionSummary[] | null>;
 
 const scopes: { scope: Scope; label: MessageKey; empty: MessageKey }[] = [
   { scope: 'mine', label: 'vmListMine', empty: 'vmEmptyMine' },

@@ -5,15 +5,14 @@ import { formatDate } from '../shared/dates.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
-import { type MotionDetail, type MotionSettings, type MotionSummary, type MotionUpdated, motionsApi, type Scope } from './motions-api.js';
+import { type MotionDetail, type MotionSettings, type MotionUpdated, motionsApi, type Scope } from './motions-api.js';
 import { MotionDetailView } from './motions-detail.js';
 import { MotionForm } from './motions-form.js';
-import { MotionLists } from './motions-list.js';
+import { type Lists, MotionLists } from './motions-list.js';
 import { refusalOf, stateLabel } from './motions-labels.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 
 export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; motion: MotionDetail } | { name: 'detail'; id: string };
-export type Lists = Record<Scope, MotionSummary[] | null>;
 
 function CollectionWindow({ settings }: { settings: MotionSettings | null }) {
   if (!settings) return null;

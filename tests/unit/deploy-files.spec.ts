@@ -1,0 +1,17 @@
+// The README shows deploy/nginx.conf and deploy/yishi.service in full; the nginx test runs the file
+// itself, so the README's copy must be the same text or it shows something no test has run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
+
+describe('the deployment files in the README', () => {
+  it.each([
+    ['deploy/nginx.conf', 'nginx'],
+    ['deploy/yishi.service', 'ini'],
+  ])('shows %s exactly as it is', (path, language) => {
+    expect(read('README.md')).toContain(`\`\`\`${language}\n${read(path).trimEnd()}\n\`\`\`\n`);
+  });
+});
