@@ -27,7 +27,11 @@ function* filesUnder(path) {
 export function sourceFingerprint() {
   const hash = createHash('sha256');
   for (const source of SOURCES) {
-    for (const file of filesUnder(join(ROOT, source))) hash.update(`${relative(ROOT, file)}\0`).update(readFileSync(file)).update('\0');
+    for (const file of filesUnder(join(ROOT, source)))
+      hash
+        .update(`${relative(ROOT, file)}\0`)
+        .update(readFileSync(file))
+        .update('\0');
   }
   return hash.digest('hex');
 }

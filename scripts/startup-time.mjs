@@ -27,7 +27,15 @@ async function timeOneStart(databasePath) {
   const started = performance.now();
   const child = spawn(process.execPath, [ENTRY], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH, NODE_ENV: 'production', SECRET_KEY: 'startup-time-secret-key-0123456789-abcdef', HOST: '127.0.0.1', PORT: String(port), DATABASE_PATH: databasePath, LOG_LEVEL: 'warn' },
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      SECRET_KEY: 'startup-time-secret-key-0123456789-abcdef',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_PATH: databasePath,
+      LOG_LEVEL: 'warn',
+    },
     stdio: 'ignore',
   });
   const exited = new Promise((done) => child.once('exit', done));
@@ -35,7 +43,10 @@ async function timeOneStart(databasePath) {
     for (;;) {
       if (child.exitCode !== null) throw new Error('the server exited before answering');
       if (performance.now() - started > 60_000) throw new Error('no answer within 60 s');
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((response) => response.status === 200, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (response) => response.status === 200,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       await new Promise((done) => setTimeout(done, 5));
     }

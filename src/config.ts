@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const environmentSchema = z
   .object({
@@ -25,7 +23,12 @@ const environmentSchema = z
     CODE_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CODE_ATTEMPT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
-    SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+    SESSION_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
     // Free space kept for votes and the scrub after a ballot closes (src/storage/space.ts). Unset:
     // the smaller of 64 MB and a tenth of the file system, so a small disk still takes uploads.
     STORAGE_RESERVE_MB: z.coerce.number().min(0).optional(),
@@ -64,9 +67,7 @@ function readSecretKeyFile(known: Record<string, string | undefined>): string[] 
 
 /** Parses the environment; every bad variable is reported together, by name. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
-  const known: Record<string, string | undefined> = Object.fromEntries(
-    Object.keys(environmentSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]),
-  );
+  const known: Record<string, string | undefined> = Object.fromEntries(Object.keys(environmentSchema.shape).map((key) => [key, environment[key] === '' ? undefined : environment[key]]));
   const fileProblems = readSecretKeyFile(known);
   const parsed = environmentSchema.safeParse(known);
   if (parsed.success && fileProblems.length === 0) return parsed.data;

@@ -95,7 +95,11 @@ const errorTable = {
   UPLOAD_TOO_MUCH_MEMORY: [422, '文件处理所需内存过多,已停止', 'Reading the file needed too much memory and was stopped'],
   HEAVY_WORK_BUSY: [503, '服务器正忙于处理其他文件,请稍后再试', 'The server is busy reading other files; try again shortly'],
   // Storage (issue 9, items 3 and 5): the free-space reserve kept for votes and the scrub, and quotas.
-  STORAGE_RESERVED: [507, '服务器可用空间已降到为投票和清理保留的空间,暂不接受此项保存,请联系秘书处', 'Free disk space is down to the reserve kept for votes and the post-ballot scrub; this write is refused, ask the secretariat'],
+  STORAGE_RESERVED: [
+    507,
+    '服务器可用空间已降到为投票和清理保留的空间,暂不接受此项保存,请联系秘书处',
+    'Free disk space is down to the reserve kept for votes and the post-ballot scrub; this write is refused, ask the secretariat',
+  ],
   QUOTA_EXCEEDED: [409, '已达到存储配额,未保存任何内容', 'A storage quota has been reached; nothing was saved'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

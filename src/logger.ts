@@ -13,11 +13,25 @@ const REDACTED = '[redacted]';
 
 /** Keys whose values are secret wherever they appear (compared in lower case). */
 const SECRET_KEYS = new Set([
-  'cookie', 'cookies', 'set-cookie', 'authorization', 'proxy-authorization',
-  'password', 'token', 'displaytoken', 'auth',
-  'receipt', 'receipts', 'answers', 'answer', 'writeins',
+  'cookie',
+  'cookies',
+  'set-cookie',
+  'authorization',
+  'proxy-authorization',
+  'password',
+  'token',
+  'displaytoken',
+  'auth',
+  'receipt',
+  'receipts',
+  'answers',
+  'answer',
+  'writeins',
   // A request's body or query string may hold any of the above.
-  'body', 'payload', 'query', 'params',
+  'body',
+  'payload',
+  'query',
+  'params',
 ]);
 
 /** Things shaped like a secret in any text: a log message, an error's message or stack, a whole line. */

@@ -138,8 +138,16 @@ const statements = [
 ];
 
 const TABLES = [
-  'document_transition', 'document_ballot_item', 'document_response', 'document_consolidated_source', 'document_consolidated',
-  'document_submission', 'document_opinion', 'document_round', 'document_version', 'document',
+  'document_transition',
+  'document_ballot_item',
+  'document_response',
+  'document_consolidated_source',
+  'document_consolidated',
+  'document_submission',
+  'document_opinion',
+  'document_round',
+  'document_version',
+  'document',
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

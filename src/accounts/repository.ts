@@ -15,7 +15,10 @@ export function listAccounts(db: Kysely<Database>) {
 }
 
 export async function countAccounts(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('account').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('account')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -41,7 +44,13 @@ export async function insertSession(db: Kysely<Database>, session: Database['aut
   const owner = session.member_id ?? session.account_id;
   if (!owner) return;
   // The session just made always stays (sessions made in the same millisecond tie on expires_at).
-  const others = db.selectFrom('auth_session').select('token_hash').where(column, '=', owner).where('token_hash', '!=', session.token_hash).orderBy('expires_at', 'desc').limit(SESSIONS_PER_PERSON - 1);
+  const others = db
+    .selectFrom('auth_session')
+    .select('token_hash')
+    .where(column, '=', owner)
+    .where('token_hash', '!=', session.token_hash)
+    .orderBy('expires_at', 'desc')
+    .limit(SESSIONS_PER_PERSON - 1);
   await db.deleteFrom('auth_session').where(column, '=', owner).where('token_hash', '!=', session.token_hash).where('token_hash', 'not in', others).execute();
 }
 

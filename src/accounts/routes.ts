@@ -8,7 +8,15 @@ import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
-const account = z.object({ id: z.string(), username: z.string(), displayName: z.string(), role: accountRole, disabled: z.boolean().optional(), createdAt: z.string().optional(), departmentId: z.string().nullable().optional() });
+const account = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: accountRole,
+  disabled: z.boolean().optional(),
+  createdAt: z.string().optional(),
+  departmentId: z.string().nullable().optional(),
+});
 
 /** Whoever the request carries: an officer, a representative or attendee, a projector, or nobody. */
 const signedInActor = z.discriminatedUnion('kind', [
@@ -24,7 +32,12 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.post('/api/auth/login', {
     config: { permission: 'public' },
-    schema: { tags, summary: 'Officer sign-in', body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(), response: responses({ 200: z.object({ account }) }) },
+    schema: {
+      tags,
+      summary: 'Officer sign-in',
+      body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }).strict(),
+      response: responses({ 200: z.object({ account }) }),
+    },
     handler: async (request, reply) => {
       const { token, account: signedIn } = await service.signIn(context, request.ip, request.body.username, request.body.password);
       setSessionCookie(request, reply, context, OFFICER_COOKIE, token);
@@ -54,7 +67,7 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/accounts', {
     config: { permission: 'accounts.manage' },
     schema: { tags, summary: 'List officer accounts', response: responses({ 200: z.object({ accounts: z.array(account) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { accounts: await service.listAccounts(context) };
     },
   });
@@ -64,7 +77,20 @@ export function accountRoutes(app: FastifyInstance, context: AppContext): void {
     schema: {
       tags,
       summary: 'Create an officer account (secretary, scrutineer 监票人, …)',
-      body: z.object({ username: z.string().trim().min(1).max(64).regex(/^[\p{L}\p{N}_.@-]+$/u), displayName: z.string().trim().min(1).max(60).optional(), password: z.string().min(12).max(200), role: accountRole, departmentId: idSchema.nullable().optional().describe('Handlers (承办人) only: their department') }).strict(),
+      body: z
+        .object({
+          username: z
+            .string()
+            .trim()
+            .min(1)
+            .max(64)
+            .regex(/^[\p{L}\p{N}_.@-]+$/u),
+          displayName: z.string().trim().min(1).max(60).optional(),
+          password: z.string().min(12).max(200),
+          role: accountRole,
+          departmentId: idSchema.nullable().optional().describe('Handlers (承办人) only: their department'),
+        })
+        .strict(),
       response: responses({ 201: z.object({ account }) }),
     },
     handler: async (request, reply) => {

@@ -106,7 +106,15 @@ export async function accountForToken(context: AppContext, token: string): Promi
 
 export async function listAccounts(context: AppContext) {
   const rows = await repository.listAccounts(context.db);
-  return rows.map((row) => ({ id: row.id, username: row.username, displayName: row.display_name, role: row.role, disabled: row.disabled === 1, createdAt: row.created_at, departmentId: row.department_id }));
+  return rows.map((row) => ({
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+    departmentId: row.department_id,
+  }));
 }
 
 export async function setAccountDisabled(context: AppContext, actor: AccountActor, accountId: string, disabled: boolean): Promise<void> {

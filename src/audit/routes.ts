@@ -7,7 +7,15 @@ import { idSchema } from '../roster/schemas.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
 
-const entry = z.object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) });
+const entry = z.object({
+  id: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  meetingId: z.string().nullable(),
+  ballotId: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
 
 const storageHealthSchema = z.object({
   refusingWrites: z.boolean(),
@@ -38,8 +46,15 @@ export function auditRoutes(app: FastifyInstance, context: AppContext): void {
     config: { permission: 'public' },
     schema: {
       tags: ['health'],
-      summary: 'Liveness, vote batching figures and storage: whether writes are held back for the reserve and scrubs owed; officers also get free space, the reserve and the ballots awaiting their scrub',
-      response: { 200: z.object({ status: z.literal('ok'), voteBatches: z.object({ batches: z.number(), votes: z.number(), largest: z.number(), sizes: z.record(z.string(), z.number()) }), storage: storageHealthSchema }) },
+      summary:
+        'Liveness, vote batching figures and storage: whether writes are held back for the reserve and scrubs owed; officers also get free space, the reserve and the ballots awaiting their scrub',
+      response: {
+        200: z.object({
+          status: z.literal('ok'),
+          voteBatches: z.object({ batches: z.number(), votes: z.number(), largest: z.number(), sizes: z.record(z.string(), z.number()) }),
+          storage: storageHealthSchema,
+        }),
+      },
     },
     handler: async (request) => ({ status: 'ok' as const, voteBatches: context.votes.statistics, storage: await storageHealth(context, request.actor) }),
   });

@@ -17,15 +17,10 @@ import {
   type RatingItem,
 } from './schemas.js';
 
-export type AnswerCheck<Answer = ItemAnswer> =
-  | { ok: true; answer: Answer }
-  | { ok: false; code: AnswerErrorCode };
+export type AnswerCheck<Answer = ItemAnswer> = { ok: true; answer: Answer } | { ok: false; code: AnswerErrorCode };
 
 /** Validates and normalises an answer (write-ins trimmed); an empty answer is a valid abstention. */
-export function validateAnswer<Item extends BallotItem>(
-  item: Item,
-  answer: unknown,
-): AnswerCheck<AnswerByKind[Item['kind']]> {
+export function validateAnswer<Item extends BallotItem>(item: Item, answer: unknown): AnswerCheck<AnswerByKind[Item['kind']]> {
   try {
     return checkByKind(item, answer) as AnswerCheck<AnswerByKind[Item['kind']]>;
   } catch {

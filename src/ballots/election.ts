@@ -1,15 +1,7 @@
 // Counting an election (民主选举): who reached the threshold, who fills the seats, and when a tie at
 // the last seat sends the tied to a run-off (另行选举) instead of being settled silently.
 import type { ElectionAnswer, ElectionItem, Electorate } from './schemas.js';
-import {
-  describeBase,
-  fractionWords,
-  meetsThreshold,
-  requiredVotes,
-  type BaseLabel,
-  type Explanation,
-  type Threshold,
-} from './thresholds.js';
+import { describeBase, fractionWords, meetsThreshold, requiredVotes, type BaseLabel, type Explanation, type Threshold } from './thresholds.js';
 
 /** Write-ins are identified in `elected` and `runoff` by this prefix and their name. */
 export const WRITE_IN_PREFIX = 'write-in:';
@@ -61,11 +53,7 @@ interface SeatAllocation {
   unfilledSeats: number;
 }
 
-export function tallyElection(
-  item: ElectionItem,
-  answers: readonly ElectionAnswer[],
-  electorate: Electorate,
-): ElectionResult {
+export function tallyElection(item: ElectionItem, answers: readonly ElectionAnswer[], electorate: Electorate): ElectionResult {
   const threshold = requiredVotes(item.passingRule, item.majorityWording, electorate);
   const { candidates, writeIns } = countVotes(item, answers, threshold);
   const contenders: Contender[] = [
@@ -80,9 +68,7 @@ export function tallyElection(
     blankBallots: answers.filter((answer) => answer.candidateIds.length + answer.writeIns.length === 0).length,
     ...threshold,
     elected: allocation.elected.map((contender) => contender.key),
-    runoff: allocation.tied.length > 0
-      ? { seats: allocation.runoffSeats, candidateIds: allocation.tied.map((contender) => contender.key) }
-      : null,
+    runoff: allocation.tied.length > 0 ? { seats: allocation.runoffSeats, candidateIds: allocation.tied.map((contender) => contender.key) } : null,
     unfilledSeats: allocation.unfilledSeats,
     explanation: explainElection(item, threshold, electorate.body, allocation),
   };
@@ -131,12 +117,7 @@ function allocateSeats(seats: number, contenders: Contender[], threshold: Thresh
   return { elected, tied, runoffSeats: seats - elected.length, unfilledSeats: 0 };
 }
 
-function explainElection(
-  item: ElectionItem,
-  threshold: Threshold,
-  body: Electorate['body'],
-  allocation: SeatAllocation,
-): Explanation {
+function explainElection(item: ElectionItem, threshold: Threshold, body: Electorate['body'], allocation: SeatAllocation): Explanation {
   const baseWords = describeBase(threshold, body);
   const fraction = fractionWords(item.passingRule, item.majorityWording);
   const { required } = threshold;

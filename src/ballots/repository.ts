@@ -53,7 +53,11 @@ export function listBoxAnswers(db: Executor, ballotId: string) {
 }
 
 export async function countParticipation(db: Executor, ballotId: string): Promise<number> {
-  const row = await db.selectFrom('participation').select((eb) => eb.fn.countAll<number>().as('count')).where('ballot_id', '=', ballotId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('participation')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('ballot_id', '=', ballotId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 
@@ -104,7 +108,14 @@ export async function countPresentOrVoted(db: Executor, ballotId: string, meetin
     .where('member.role', '=', 'representative')
     .where((eb) =>
       eb.or([
-        eb.exists(eb.selectFrom('attendance').select('attendance.member_id').whereRef('attendance.member_id', '=', 'member.id').where('attendance.meeting_id', '=', meetingId).where('attendance.status', '=', 'present')),
+        eb.exists(
+          eb
+            .selectFrom('attendance')
+            .select('attendance.member_id')
+            .whereRef('attendance.member_id', '=', 'member.id')
+            .where('attendance.meeting_id', '=', meetingId)
+            .where('attendance.status', '=', 'present'),
+        ),
         eb.exists(eb.selectFrom('participation').select('participation.member_id').whereRef('participation.member_id', '=', 'member.id').where('participation.ballot_id', '=', ballotId)),
       ]),
     )
@@ -134,7 +145,11 @@ export function listNamedVotes(db: Executor, ballotId: string) {
 }
 
 export async function markScrubPending(db: Executor, ballotId: string): Promise<void> {
-  await db.insertInto('scrub_pending').values({ ballot_id: ballotId }).onConflict((conflict) => conflict.doNothing()).execute();
+  await db
+    .insertInto('scrub_pending')
+    .values({ ballot_id: ballotId })
+    .onConflict((conflict) => conflict.doNothing())
+    .execute();
 }
 
 export async function hasPendingScrub(db: Executor): Promise<boolean> {

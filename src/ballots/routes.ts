@@ -82,7 +82,13 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.post('/api/ballots/:id/votes', {
     config: { permission: 'ballot.cast' },
-    schema: { tags, summary: 'Cast a ballot (representative); answered once the vote is durable', params: idParams, body: schemas.castInput, response: responses({ 201: schemas.castAck, 503: z.any() }) },
+    schema: {
+      tags,
+      summary: 'Cast a ballot (representative); answered once the vote is durable',
+      params: idParams,
+      body: schemas.castInput,
+      response: responses({ 201: schemas.castAck, 503: z.any() }),
+    },
     handler: async (request, reply) => reply.status(201).send(await castVote(context, request.actor, request.params.id, request.body)),
   });
 
@@ -94,13 +100,23 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/ballots/:id/receipts', {
     config: { permission: 'public' },
-    schema: { tags, summary: 'The receipts of all counted ballots, sorted; published ballots only, public', params: idParams, response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }) },
+    schema: {
+      tags,
+      summary: 'The receipts of all counted ballots, sorted; published ballots only, public',
+      params: idParams,
+      response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }),
+    },
     handler: async (request) => publishedReceipts(context, request.params.id),
   });
 
   routes.get('/api/ballots/:id/named-votes', {
     config: { permission: 'ballot.named-votes' },
-    schema: { tags, summary: 'Who voted what on a named (记名) ballot, once closed; officers only', params: idParams, response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }) },
+    schema: {
+      tags,
+      summary: 'Who voted what on a named (记名) ballot, once closed; officers only',
+      params: idParams,
+      response: responses({ 200: z.object({ votes: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), answers: z.array(z.unknown()) })) }) }),
+    },
     handler: async (request) => {
       return { votes: await service.namedVotes(context, request.params.id) };
     },
@@ -108,7 +124,12 @@ export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/public/ballots/:id', {
     config: { permission: 'public' },
-    schema: { tags: ['public'], summary: 'A published result, for the public notice (表决结果公告)', params: idParams, response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }) },
+    schema: {
+      tags: ['public'],
+      summary: 'A published result, for the public notice (表决结果公告)',
+      params: idParams,
+      response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: z.string() }) }) }),
+    },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);
       if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');

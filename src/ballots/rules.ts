@@ -1,18 +1,7 @@
 // The congress's counting rules: every item on a ballot sheet (分项表决) is tallied on its own,
 // against the whole electorate unless its passing rule says otherwise. Pure functions only.
 import { tallyElection, type ElectionResult } from './election.js';
-import type {
-  AnswerByKind,
-  ApprovalAnswer,
-  ApprovalItem,
-  BallotItem,
-  ChoiceAnswer,
-  ChoiceItem,
-  Electorate,
-  ItemAnswer,
-  RatingAnswer,
-  RatingItem,
-} from './schemas.js';
+import type { AnswerByKind, ApprovalAnswer, ApprovalItem, BallotItem, ChoiceAnswer, ChoiceItem, Electorate, ItemAnswer, RatingAnswer, RatingItem } from './schemas.js';
 import { explainApproval, meetsThreshold, requiredVotes, type BaseLabel, type Explanation } from './thresholds.js';
 
 export * from './schemas.js';
@@ -66,11 +55,7 @@ export interface ResultByKind {
 }
 
 /** Abstentions are not subtracted from anything: under the default rule they count against. */
-export function tallyApproval(
-  item: ApprovalItem,
-  answers: readonly ApprovalAnswer[],
-  electorate: Electorate,
-): ApprovalResult {
+export function tallyApproval(item: ApprovalItem, answers: readonly ApprovalAnswer[], electorate: Electorate): ApprovalResult {
   const counts = { yes: 0, no: 0, abstain: 0 };
   for (const answer of answers) counts[answer] += 1;
   const threshold = requiredVotes(item.passingRule, item.majorityWording, electorate);
@@ -115,11 +100,7 @@ export function tallyChoice(item: ChoiceItem, answers: readonly ChoiceAnswer[]):
 }
 
 /** Tallies one item; answers must already have passed validateAnswer for this item. */
-export function tallyItem<Item extends BallotItem>(
-  item: Item,
-  answers: readonly AnswerByKind[Item['kind']][],
-  electorate: Electorate,
-): ResultByKind[Item['kind']] {
+export function tallyItem<Item extends BallotItem>(item: Item, answers: readonly AnswerByKind[Item['kind']][], electorate: Electorate): ResultByKind[Item['kind']] {
   return tallyAnyItem(item, answers as readonly ItemAnswer[], electorate) as ResultByKind[Item['kind']];
 }
 
@@ -140,16 +121,9 @@ function tallyAnyItem(item: BallotItem, answers: readonly ItemAnswer[], electora
  * One ballot sheet, several items: answersPerBallot[b][i] is ballot paper b's answer to item i.
  * A paper missing an answer for an item simply did not vote on that item.
  */
-export function tallyBallot(
-  items: readonly BallotItem[],
-  answersPerBallot: readonly (readonly (ItemAnswer | undefined)[])[],
-  electorate: Electorate,
-): ItemResult[] {
+export function tallyBallot(items: readonly BallotItem[], answersPerBallot: readonly (readonly (ItemAnswer | undefined)[])[], electorate: Electorate): ItemResult[] {
   return items.map((item, index) => {
-    const answers = answersPerBallot
-      .map((paper) => paper[index])
-      .filter((answer): answer is ItemAnswer => answer !== undefined);
+    const answers = answersPerBallot.map((paper) => paper[index]).filter((answer): answer is ItemAnswer => answer !== undefined);
     return tallyAnyItem(item, answers, electorate);
   });
 }
-

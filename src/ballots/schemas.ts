@@ -89,12 +89,7 @@ export const choiceItemSchema = z
     path: ['maxChoices'],
   });
 
-export const ballotItemSchema = z.discriminatedUnion('kind', [
-  approvalItemSchema,
-  electionItemSchema,
-  ratingItemSchema,
-  choiceItemSchema,
-]);
+export const ballotItemSchema = z.discriminatedUnion('kind', [approvalItemSchema, electionItemSchema, ratingItemSchema, choiceItemSchema]);
 
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 export type ElectionItem = z.infer<typeof electionItemSchema>;
@@ -133,11 +128,5 @@ export interface AnswerByKind {
   choice: ChoiceAnswer;
 }
 
-export const ANSWER_ERROR_CODES = [
-  'INVALID_ANSWER',
-  'TOO_MANY_CHOICES',
-  'UNKNOWN_OPTION',
-  'DUPLICATE_CHOICE',
-  'WRITE_IN_NOT_ALLOWED',
-] as const;
+export const ANSWER_ERROR_CODES = ['INVALID_ANSWER', 'TOO_MANY_CHOICES', 'UNKNOWN_OPTION', 'DUPLICATE_CHOICE', 'WRITE_IN_NOT_ALLOWED'] as const;
 export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number];

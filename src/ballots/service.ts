@@ -131,14 +131,17 @@ const CLOSE_RETRY_MS = 5_000;
 function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
   if (!deadlineAt) return;
   const remaining = retryInMs ?? Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
-  const timer = setTimeout(() => {
-    context.deadlines.delete(ballotId);
-    if (Date.parse(deadlineAt) > context.clock().getTime()) return armDeadline(context, ballotId, deadlineAt);
-    closeBallot(context, null, ballotId).catch((error: unknown) => {
-      context.logger.error({ err: error, ballotId }, 'auto-close failed');
-      if (error instanceof AppError && error.code === 'CLOSE_FAILED') armDeadline(context, ballotId, deadlineAt, CLOSE_RETRY_MS);
-    });
-  }, Math.min(remaining, LONGEST_TIMER_MS));
+  const timer = setTimeout(
+    () => {
+      context.deadlines.delete(ballotId);
+      if (Date.parse(deadlineAt) > context.clock().getTime()) return armDeadline(context, ballotId, deadlineAt);
+      closeBallot(context, null, ballotId).catch((error: unknown) => {
+        context.logger.error({ err: error, ballotId }, 'auto-close failed');
+        if (error instanceof AppError && error.code === 'CLOSE_FAILED') armDeadline(context, ballotId, deadlineAt, CLOSE_RETRY_MS);
+      });
+    },
+    Math.min(remaining, LONGEST_TIMER_MS),
+  );
   timer.unref();
   context.deadlines.set(ballotId, timer);
 }
@@ -240,7 +243,15 @@ export async function enterManualResult(context: AppContext, actor: AccountActor
     const counts = await attendanceCounts(inside, meeting);
     const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
     const at = nowIso(context);
-    await moveBallot(inside, ballotId, ballot.state, { state: 'closed', opened_at: at, closed_at: at, eligible: counts.eligible, present: input.present, ballots_cast: input.cast, result: JSON.stringify(result) });
+    await moveBallot(inside, ballotId, ballot.state, {
+      state: 'closed',
+      opened_at: at,
+      closed_at: at,
+      eligible: counts.eligible,
+      present: input.present,
+      ballots_cast: input.cast,
+      result: JSON.stringify(result),
+    });
     await recordAudit(inside, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
     return meeting.id;
   });

@@ -53,13 +53,9 @@ export function describeBase(threshold: Threshold, body: Electorate['body']): Ex
   const staff = body === 'staff';
   switch (threshold.baseLabel) {
     case 'eligible':
-      return staff
-        ? { zh: `全体职工 ${base} 人`, en: `all ${base} staff` }
-        : { zh: `全体代表 ${base} 人`, en: `all ${base} representatives` };
+      return staff ? { zh: `全体职工 ${base} 人`, en: `all ${base} staff` } : { zh: `全体代表 ${base} 人`, en: `all ${base} representatives` };
     case 'present':
-      return staff
-        ? { zh: `出席职工 ${base} 人`, en: `the ${base} staff present` }
-        : { zh: `出席代表 ${base} 人`, en: `the ${base} representatives present` };
+      return staff ? { zh: `出席职工 ${base} 人`, en: `the ${base} staff present` } : { zh: `出席代表 ${base} 人`, en: `the ${base} representatives present` };
     case 'cast':
       return { zh: `投票总数 ${base} 票`, en: `the ${base} ballots cast` };
   }
@@ -84,13 +80,7 @@ export function fractionWords(rule: PassingRule, wording: MajorityWording): Frac
 }
 
 /** 赞成 50 票，超过全体代表 73 人的半数（37 票），通过 — and its failing and English forms. */
-export function explainApproval(
-  yes: number,
-  threshold: Threshold,
-  rule: PassingRule,
-  wording: MajorityWording,
-  body: Electorate['body'],
-): Explanation {
+export function explainApproval(yes: number, threshold: Threshold, rule: PassingRule, wording: MajorityWording, body: Electorate['body']): Explanation {
   const passed = meetsThreshold(yes, threshold);
   const baseWords = describeBase(threshold, body);
   if (threshold.base === 0) {
@@ -105,8 +95,6 @@ export function explainApproval(
   const zh = passed
     ? `赞成 ${yes} 票，${fraction.zhPassed}${baseWords.zh}的${zhReached}（${required} 票），通过`
     : `赞成 ${yes} 票，未达到${baseWords.zh}的${fraction.zhTerm}所需的 ${required} 票，未通过`;
-  const en = passed
-    ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (${required} needed): passed`
-    : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (${required} needed): not passed`;
+  const en = passed ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (${required} needed): passed` : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (${required} needed): not passed`;
   return { zh, en };
 }

@@ -44,7 +44,19 @@ async function main(argv: string[]): Promise<void> {
   if (password.length < 12) throw new Error('The password needs at least 12 characters / 密码至少 12 个字符');
   const connection = await openDatabase(config.DATABASE_PATH);
   const events = new DomainEvents();
-  const silent = { info() {}, error() {}, warn() {}, debug() {}, fatal() {}, trace() {}, child() { return silent; }, level: 'silent', silent() {} };
+  const silent = {
+    info() {},
+    error() {},
+    warn() {},
+    debug() {},
+    fatal() {},
+    trace() {},
+    child() {
+      return silent;
+    },
+    level: 'silent',
+    silent() {},
+  };
   const context: AppContext = {
     config,
     db: connection.db,

@@ -147,8 +147,20 @@ export interface MotionSettingsTable {
 }
 
 export type MotionStateColumn =
-  | 'draft' | 'seconding' | 'review' | 'returned' | 'withdrawn' | 'not_accepted' | 'merged'
-  | 'resolution' | 'accepted' | 'assigned' | 'replied' | 'rehandling' | 'rated' | 'resolved';
+  | 'draft'
+  | 'seconding'
+  | 'review'
+  | 'returned'
+  | 'withdrawn'
+  | 'not_accepted'
+  | 'merged'
+  | 'resolution'
+  | 'accepted'
+  | 'assigned'
+  | 'replied'
+  | 'rehandling'
+  | 'rated'
+  | 'resolved';
 
 export interface MotionTable {
   id: string;

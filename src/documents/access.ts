@@ -12,10 +12,7 @@ import * as repository from './repository.js';
 import type { DocumentFilter } from './repository.js';
 import { type DocumentParty, type DocumentPartyFacts, documentPartiesOf } from './workflow.js';
 
-export type Asker =
-  | { kind: 'officer'; actor: AccountActor }
-  | { kind: 'drafter'; actor: AccountActor; departmentId: string }
-  | { kind: 'member'; actor: MemberActor; leads: string[] };
+export type Asker = { kind: 'officer'; actor: AccountActor } | { kind: 'drafter'; actor: AccountActor; departmentId: string } | { kind: 'member'; actor: MemberActor; leads: string[] };
 
 type Executor = AppContext['db'];
 

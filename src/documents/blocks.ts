@@ -19,7 +19,12 @@ const LIST_ITEM = /^(?:[-*+]\s+|\d{1,3}[.)、]\s*|[（(][一二三四五六七�
 const CLAUSE = /^(第[一二三四五六七八九十百千零〇\d]{1,6}[章节条款])/;
 
 function plain(text: string): string {
-  return text.replace(HEADING, '').replace(/^[-*+]\s+/, '').replace(/[*_`>#]/g, '').replace(/\s+/g, ' ').trim();
+  return text
+    .replace(HEADING, '')
+    .replace(/^[-*+]\s+/, '')
+    .replace(/[*_`>#]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 export function labelOf(kind: BlockKind, text: string): string {
@@ -36,7 +41,7 @@ export function splitBlocks(markdown: string): Block[] {
   const pieces: { kind: BlockKind; lines: string[] }[] = [];
   let current: { kind: BlockKind; lines: string[] } | null = null;
   const end = () => {
-    if (current && current.lines.length) pieces.push(current);
+    if (current?.lines.length) pieces.push(current);
     current = null;
   };
   for (const raw of markdown.replace(/\r\n?/g, '\n').split('\n')) {

@@ -79,12 +79,7 @@ function blockParts(oldBlocks: readonly Block[], newBlocks: readonly Block[], li
   while (head < oldBlocks.length && head < newBlocks.length && oldBlocks[head]!.text === newBlocks[head]!.text) head++;
   let tail = 0;
   while (tail < oldBlocks.length - head && tail < newBlocks.length - head && oldBlocks[oldBlocks.length - 1 - tail]!.text === newBlocks[newBlocks.length - 1 - tail]!.text) tail++;
-  const coarse = [
-    { count: head },
-    { count: oldBlocks.length - head - tail, removed: true },
-    { count: newBlocks.length - head - tail, added: true },
-    { count: tail },
-  ];
+  const coarse = [{ count: head }, { count: oldBlocks.length - head - tail, removed: true }, { count: newBlocks.length - head - tail, added: true }, { count: tail }];
   return { parts: coarse.filter((part) => part.count > 0), bounded: true };
 }
 
@@ -117,11 +112,23 @@ export function diffVersions(oldBlocks: readonly Block[], newBlocks: readonly Bl
       const after = added[index]!;
       const segments = segmentsOf(before.text, after.text, limits, budget);
       if (!segments) fallback = true;
-      const whole: Segment[] = [{ op: 'delete', text: before.text }, { op: 'insert', text: after.text }];
+      const whole: Segment[] = [
+        { op: 'delete', text: before.text },
+        { op: 'insert', text: after.text },
+      ];
       changes.push({ kind: 'changed', oldAnchor: before.anchor, newAnchor: after.anchor, label: after.label, oldText: before.text, newText: after.text, segments: segments ?? whole, answers: [] });
     }
     for (const before of removed.slice(paired)) {
-      changes.push({ kind: 'removed', oldAnchor: before.anchor, newAnchor: null, label: before.label, oldText: before.text, newText: null, segments: [{ op: 'delete', text: before.text }], answers: [] });
+      changes.push({
+        kind: 'removed',
+        oldAnchor: before.anchor,
+        newAnchor: null,
+        label: before.label,
+        oldText: before.text,
+        newText: null,
+        segments: [{ op: 'delete', text: before.text }],
+        answers: [],
+      });
     }
     for (const after of added.slice(paired)) {
       changes.push({ kind: 'added', oldAnchor: null, newAnchor: after.anchor, label: after.label, oldText: null, newText: after.text, segments: [{ op: 'insert', text: after.text }], answers: [] });
@@ -171,8 +178,30 @@ export function withLinks(diff: VersionDiff, links: readonly ChangeLink[]): Vers
  */
 export function replacementDiff(oldBlocks: readonly Block[], newBlocks: readonly Block[], links: readonly ChangeLink[] = []): VersionDiff {
   const changes: BlockChange[] = [
-    ...oldBlocks.map((before): BlockChange => ({ kind: 'removed', oldAnchor: before.anchor, newAnchor: null, label: before.label, oldText: before.text, newText: null, segments: [{ op: 'delete', text: before.text }], answers: [] })),
-    ...newBlocks.map((after): BlockChange => ({ kind: 'added', oldAnchor: null, newAnchor: after.anchor, label: after.label, oldText: null, newText: after.text, segments: [{ op: 'insert', text: after.text }], answers: [] })),
+    ...oldBlocks.map(
+      (before): BlockChange => ({
+        kind: 'removed',
+        oldAnchor: before.anchor,
+        newAnchor: null,
+        label: before.label,
+        oldText: before.text,
+        newText: null,
+        segments: [{ op: 'delete', text: before.text }],
+        answers: [],
+      }),
+    ),
+    ...newBlocks.map(
+      (after): BlockChange => ({
+        kind: 'added',
+        oldAnchor: null,
+        newAnchor: after.anchor,
+        label: after.label,
+        oldText: null,
+        newText: after.text,
+        segments: [{ op: 'insert', text: after.text }],
+        answers: [],
+      }),
+    ),
   ];
   return withLinks({ changes, counts: { unchanged: 0, changed: 0, added: newBlocks.length, removed: oldBlocks.length }, fallback: 'blocks' }, links);
 }

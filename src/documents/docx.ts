@@ -35,6 +35,9 @@ export async function docxToMarkdown(file: Buffer): Promise<string> {
 export function cleanDocxName(name: string): string {
   const base = (name.split(/[\\/]/).at(-1) ?? '').normalize('NFC');
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(-120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .trim()
+    .slice(-120);
   return cleaned || '文件.docx';
 }

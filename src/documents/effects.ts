@@ -16,10 +16,7 @@ import type { DocumentAction, DocumentPatch } from './schemas.js';
 import { type DraftText, fixDraft, saveDraft } from './versions.js';
 import type { DocumentEvent } from './workflow.js';
 
-export type DocumentMove =
-  | Exclude<DocumentAction, { action: 'putToVote' }>
-  | { action: 'edit'; patch: DocumentPatch }
-  | ({ action: 'saveDraft' } & DraftText);
+export type DocumentMove = Exclude<DocumentAction, { action: 'putToVote' }> | { action: 'edit'; patch: DocumentPatch } | ({ action: 'saveDraft' } & DraftText);
 
 export interface Step {
   /** Its db is the move's transaction. */
@@ -107,7 +104,8 @@ async function submitOpinion({ context, asker, history, now }: Step, move: Extra
   if (asker.kind !== 'member') return fail('FORBIDDEN');
   const round = openRound(history);
   if (now.getTime() > Date.parse(round.deadline_at)) fail('DOCUMENT_DEADLINE_PASSED', { deadlineAt: round.deadline_at });
-  if (move.versionId && move.versionId !== round.version_id) fail('DOCUMENT_ANCHOR_UNKNOWN', { versionId: move.versionId, reason: 'opinions are taken on the version issued in this round', currentVersionId: round.version_id });
+  if (move.versionId && move.versionId !== round.version_id)
+    fail('DOCUMENT_ANCHOR_UNKNOWN', { versionId: move.versionId, reason: 'opinions are taken on the version issued in this round', currentVersionId: round.version_id });
   requireAnchor(history, round.version_id, move.anchor);
   const delegationId = asker.actor.delegationId ?? fail('DOCUMENT_NO_DELEGATION');
   await assertWithinQuota(context, { memberId: asker.actor.memberId, bytes: textBytes(move.content, move.anchor) + ROW_OVERHEAD_BYTES });
@@ -164,7 +162,16 @@ async function consolidate({ context, asker, history, now }: Step, move: Extract
   for (const item of move.items) requireAnchor(history, round.version_id, item.anchor);
   const submissionId = randomId(context.random);
   const items = move.items.map((item, index) => ({
-    row: { id: randomId(context.random), submission_id: submissionId, document_id: history.document.id, round_id: round.id, delegation_id: delegationId, sequence: index + 1, anchor: item.anchor, content: item.content },
+    row: {
+      id: randomId(context.random),
+      submission_id: submissionId,
+      document_id: history.document.id,
+      round_id: round.id,
+      delegation_id: delegationId,
+      sequence: index + 1,
+      anchor: item.anchor,
+      content: item.content,
+    },
     sources: [...item.sourceOpinionIds],
   }));
   await repository.replaceSubmission(

@@ -19,7 +19,11 @@ export async function opinionCounts(context: AppContext, documentId: string) {
   const round = document && (await repository.listRounds(context.db, documentId)).at(-1);
   if (!document || !round) return null;
   const [counts, delegations] = await Promise.all([repository.countOpinionsByDelegation(context.db, round.id), rosterRepository.listDelegations(context.db, document.term_id)]);
-  const byDelegation = delegations.map((delegation) => ({ delegationId: delegation.id, name: delegation.name, opinions: Number(counts.find((row) => row.delegation_id === delegation.id)?.count ?? 0) }));
+  const byDelegation = delegations.map((delegation) => ({
+    delegationId: delegation.id,
+    name: delegation.name,
+    opinions: Number(counts.find((row) => row.delegation_id === delegation.id)?.count ?? 0),
+  }));
   return { documentId, roundId: round.id, roundNumber: round.number, total: byDelegation.reduce((sum, entry) => sum + entry.opinions, 0), byDelegation };
 }
 

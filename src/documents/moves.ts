@@ -45,7 +45,10 @@ export async function recordMove(
     detail: JSON.stringify(step.detail),
   });
   if (asker && asker.kind !== 'member') {
-    await recordAudit(context, asker.actor, `document.${step.event}`, { meetingId: document.meeting_id, detail: { documentId: document.id, title: document.title, from: step.from, to: step.to, ...step.detail } });
+    await recordAudit(context, asker.actor, `document.${step.event}`, {
+      meetingId: document.meeting_id,
+      detail: { documentId: document.id, title: document.title, from: step.from, to: step.to, ...step.detail },
+    });
   }
 }
 

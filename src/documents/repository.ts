@@ -21,10 +21,7 @@ export function findDocument(db: Executor, id: string) {
   return db.selectFrom('document').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export type DocumentFilter =
-  | { kind: 'all' }
-  | { kind: 'department'; departmentId: string }
-  | { kind: 'term'; termId: string };
+export type DocumentFilter = { kind: 'all' } | { kind: 'department'; departmentId: string } | { kind: 'term'; termId: string };
 
 /** A session's documents, or (meetingId null) every session's, as the filter allows. */
 export function listDocuments(db: Executor, meetingId: string | null, filter: DocumentFilter, state?: DocumentState) {
@@ -109,7 +106,11 @@ export async function replaceSubmission(db: Executor, row: DocumentSubmissionTab
   await db.insertInto('document_submission').values(row).execute();
   for (const item of items) {
     await db.insertInto('document_consolidated').values(item.row).execute();
-    if (item.sources.length) await db.insertInto('document_consolidated_source').values(item.sources.map((opinionId) => ({ consolidated_id: item.row.id, opinion_id: opinionId }))).execute();
+    if (item.sources.length)
+      await db
+        .insertInto('document_consolidated_source')
+        .values(item.sources.map((opinionId) => ({ consolidated_id: item.row.id, opinion_id: opinionId })))
+        .execute();
   }
 }
 
@@ -136,11 +137,19 @@ export function listResponses(db: Executor, documentId: string) {
 
 export async function upsertResponse(db: Executor, row: DocumentResponseTable): Promise<void> {
   const { consolidated_id: _id, ...changes } = row;
-  await db.insertInto('document_response').values(row).onConflict((conflict) => conflict.column('consolidated_id').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('document_response')
+    .values(row)
+    .onConflict((conflict) => conflict.column('consolidated_id').doUpdateSet(changes))
+    .execute();
 }
 
 export async function updateChangedAnchors(db: Executor, consolidatedId: string, changedAnchors: readonly string[]): Promise<boolean> {
-  const result = await db.updateTable('document_response').set({ changed_anchors: JSON.stringify(changedAnchors) }).where('consolidated_id', '=', consolidatedId).executeTakeFirst();
+  const result = await db
+    .updateTable('document_response')
+    .set({ changed_anchors: JSON.stringify(changedAnchors) })
+    .where('consolidated_id', '=', consolidatedId)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 
@@ -162,7 +171,13 @@ export async function insertBallotItem(db: Executor, row: DocumentBallotItemTabl
 }
 
 export async function settleBallotItem(db: Executor, documentId: string, ballotId: string, outcome: 'approved' | 'rejected', at: string): Promise<boolean> {
-  const result = await db.updateTable('document_ballot_item').set({ outcome, settled_at: at }).where('document_id', '=', documentId).where('ballot_id', '=', ballotId).where('outcome', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('document_ballot_item')
+    .set({ outcome, settled_at: at })
+    .where('document_id', '=', documentId)
+    .where('ballot_id', '=', ballotId)
+    .where('outcome', 'is', null)
+    .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
 

@@ -11,18 +11,7 @@ import { askerOf } from './access.js';
 import { checkDocx, cleanDocxName, DOCX_MEDIA_TYPE } from './docx.js';
 import type { DocumentMove } from './effects.js';
 import { opinionCounts } from './live.js';
-import {
-  actionBodies,
-  type ActionName,
-  documentDetail,
-  documentInput,
-  documentListQuery,
-  documentPatch,
-  documentSummary,
-  draftInput,
-  recordResponse,
-  versionDetail,
-} from './schemas.js';
+import { actionBodies, type ActionName, documentDetail, documentInput, documentListQuery, documentPatch, documentSummary, draftInput, recordResponse, versionDetail } from './schemas.js';
 import * as service from './service.js';
 import { authorizeMove } from './moves.js';
 import { presentVersion } from './views.js';
@@ -32,7 +21,13 @@ const detailResponse = z.object({ document: documentDetail });
 const versionParams = z.object({ id: idSchema, versionId: idSchema });
 const countsResponse = z.object({
   counts: z
-    .object({ documentId: z.string(), roundId: z.string(), roundNumber: z.number(), total: z.number(), byDelegation: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number() })) })
+    .object({
+      documentId: z.string(),
+      roundId: z.string(),
+      roundNumber: z.number(),
+      total: z.number(),
+      byDelegation: z.array(z.object({ delegationId: z.string(), name: z.string(), opinions: z.number() })),
+    })
     .nullable(),
 });
 
@@ -42,10 +37,24 @@ const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; 
   { path: 'deadline', action: 'extendDeadline', summary: 'Move the deadline for opinions while collecting' },
   { path: 'opinions', action: 'submitOpinion', summary: 'A representative or attendee of the term gives an opinion on one block of the issued version', status: 201 },
   { path: 'end-collection', action: 'endCollection', summary: 'End collection: delegations now consolidate', bodyOptional: true },
-  { path: 'submissions', action: 'consolidate', summary: 'A delegation leader sends up the delegation’s consolidated opinions (一上/二上), merging, editing or dropping originals; the secretary may for a delegation (代为汇总). Sending again replaces it' },
+  {
+    path: 'submissions',
+    action: 'consolidate',
+    summary:
+      'A delegation leader sends up the delegation’s consolidated opinions (一上/二上), merging, editing or dropping originals; the secretary may for a delegation (代为汇总). Sending again replaces it',
+  },
   { path: 'end-consolidation', action: 'endConsolidation', summary: 'End consolidation: every delegation with opinions must have sent them up; drafters now answer', bodyOptional: true },
-  { path: 'responses', action: 'respond', summary: 'The drafters answer a consolidated opinion: adopted, partly adopted or not adopted, with a reason; may name the blocks of the next version it changes' },
-  { path: 'close-round', action: 'closeRound', summary: 'Close the round; refused while any consolidated opinion is unanswered. After the last round the document awaits the vote', bodyOptional: true },
+  {
+    path: 'responses',
+    action: 'respond',
+    summary: 'The drafters answer a consolidated opinion: adopted, partly adopted or not adopted, with a reason; may name the blocks of the next version it changes',
+  },
+  {
+    path: 'close-round',
+    action: 'closeRound',
+    summary: 'Close the round; refused while any consolidated opinion is unanswered. After the last round the document awaits the vote',
+    bodyOptional: true,
+  },
   { path: 'changed-anchors', action: 'linkChanges', summary: 'Between rounds, link a response of the round just closed to the blocks of the revision that answer it' },
   { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason' },
 ];
@@ -62,22 +71,44 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   const detail = async (actor: Parameters<typeof service.getDocumentFor>[1], documentId: string) => ({ document: await service.getDocumentFor(context, actor, documentId) });
 
   routes.get('/api/meetings/:id/documents', {
-    schema: { tags, summary: 'Documents for a session: all for officers, the drafting department’s for its handlers, issued ones for the term’s members', params: idParams, querystring: documentListQuery, response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Documents for a session: all for officers, the drafting department’s for its handlers, issued ones for the term’s members',
+      params: idParams,
+      querystring: documentListQuery,
+      response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }),
+    },
     handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, request.params.id, request.query.state) }),
   });
 
   routes.get('/api/documents', {
-    schema: { tags, summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted', querystring: documentListQuery, response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Documents of every session the asker may see: what a drafting department’s handler works on, wherever it is consulted',
+      querystring: documentListQuery,
+      response: responses({ 200: z.object({ documents: z.array(documentSummary) }) }),
+    },
     handler: async (request) => ({ documents: await service.listDocumentsFor(context, request.actor, null, request.query.state) }),
   });
 
   routes.post('/api/meetings/:id/documents', {
-    schema: { tags, summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft', params: idParams, body: documentInput, response: responses({ 201: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'The secretary registers a document for the session (title, kind, drafting department, rounds), optionally with its first draft',
+      params: idParams,
+      body: documentInput,
+      response: responses({ 201: detailResponse }),
+    },
     handler: async (request, reply) => reply.status(201).send({ document: await service.createDocument(context, request.actor, request.params.id, request.body) }),
   });
 
   routes.get('/api/documents/:id', {
-    schema: { tags, summary: 'A document’s whole history: versions, rounds, opinions, submissions, responses, adoption counts, the ballot and its result', params: idParams, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'A document’s whole history: versions, rounds, opinions, submissions, responses, adoption counts, the ballot and its result',
+      params: idParams,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => detail(request.actor, request.params.id),
   });
 
@@ -90,7 +121,13 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.put('/api/documents/:id/draft', {
-    schema: { tags, summary: 'Write the next version’s text (Markdown) while drafting or revising; replaces the unissued draft', params: idParams, body: draftInput, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'Write the next version’s text (Markdown) while drafting or revising; replaces the unissued draft',
+      params: idParams,
+      body: draftInput,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => {
       const { orphanedFile } = await service.applyMove(context, request.actor, request.params.id, { action: 'saveDraft', text: request.body.text, source: 'markdown' });
       if (orphanedFile) await store.remove(orphanedFile);
@@ -99,7 +136,12 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.post('/api/documents/:id/draft/docx', {
-    schema: { tags, summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept', params: idParams, response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any(), 503: z.any() }) },
+    schema: {
+      tags,
+      summary: 'Upload a Word file (multipart field "file", .docx, ≤ 5 MB) as the draft: its text becomes the version, the file is kept',
+      params: idParams,
+      response: responses({ 200: detailResponse, 413: z.any(), 415: z.any(), 422: z.any(), 503: z.any() }),
+    },
     handler: async (request) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       // Who may draft this document, now, is settled before a byte of the file is read.
@@ -122,12 +164,22 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/draft/preview', {
-    schema: { tags, summary: 'The draft as it would go down now: blocks, diff against the last issued version (linked to opinions) and the adoption report', params: idParams, response: responses({ 200: z.object({ version: versionDetail }) }) },
+    schema: {
+      tags,
+      summary: 'The draft as it would go down now: blocks, diff against the last issued version (linked to opinions) and the adoption report',
+      params: idParams,
+      response: responses({ 200: z.object({ version: versionDetail }) }),
+    },
     handler: async (request) => ({ version: await service.previewDraft(context, request.actor, request.params.id) }),
   });
 
   routes.get('/api/documents/:id/versions/:versionId', {
-    schema: { tags, summary: 'One version: its text, blocks with anchors, the diff and adoption report it carried', params: versionParams, response: responses({ 200: z.object({ version: versionDetail }) }) },
+    schema: {
+      tags,
+      summary: 'One version: its text, blocks with anchors, the diff and adoption report it carried',
+      params: versionParams,
+      response: responses({ 200: z.object({ version: versionDetail }) }),
+    },
     handler: async (request) => ({ version: presentVersion(await service.getVersionFor(context, request.actor, request.params.id, request.params.versionId)) }),
   });
 
@@ -159,7 +211,13 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   }
 
   routes.post('/api/documents/:id/ballot', {
-    schema: { tags, summary: 'After the last round, put the final text on a secret ballot as an approval item: a new ballot, or a draft one shared with other documents (分项表决)', params: idParams, body: actionBodies.putToVote, response: responses({ 200: detailResponse }) },
+    schema: {
+      tags,
+      summary: 'After the last round, put the final text on a secret ballot as an approval item: a new ballot, or a draft one shared with other documents (分项表决)',
+      params: idParams,
+      body: actionBodies.putToVote,
+      response: responses({ 200: detailResponse }),
+    },
     handler: async (request) => {
       await putToVote(context, request.actor, request.params.id, { action: 'putToVote', ...request.body });
       return detail(request.actor, request.params.id);
@@ -177,7 +235,12 @@ export async function documentRoutes(app: FastifyInstance, context: AppContext):
   });
 
   routes.get('/api/documents/:id/record', {
-    schema: { tags, summary: 'The printable consultation record (征求意见记录): versions, each round’s opinions and responses, adoption figures and the vote', params: idParams, response: responses({ 200: z.object({ record: recordResponse }) }) },
+    schema: {
+      tags,
+      summary: 'The printable consultation record (征求意见记录): versions, each round’s opinions and responses, adoption figures and the vote',
+      params: idParams,
+      response: responses({ 200: z.object({ record: recordResponse }) }),
+    },
     handler: async (request) => ({ record: await service.consultationRecord(context, request.actor, request.params.id) }),
   });
 }

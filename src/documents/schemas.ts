@@ -7,7 +7,10 @@ import { idSchema } from '../roster/schemas.js';
 import { responseOutcomes } from './adoption.js';
 import { documentEvents, documentStates } from './workflow.js';
 
-const anchor = z.string().regex(/^b[1-9]\d{0,4}$/, 'an anchor is b1, b2 …').describe('A block of the version: b1, b2 … in order');
+const anchor = z
+  .string()
+  .regex(/^b[1-9]\d{0,4}$/, 'an anchor is b1, b2 …')
+  .describe('A block of the version: b1, b2 … in order');
 
 export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;
 export const documentKind = z.enum(documentKinds);
@@ -22,7 +25,11 @@ export const documentKindNames: Record<DocumentKind, string> = {
 };
 
 export const MAX_TEXT = 200_000;
-const markdown = z.string().max(MAX_TEXT).refine((value) => value.trim().length > 0, 'the text is empty').describe('Markdown: blank lines separate paragraphs; headings and list items are blocks of their own');
+const markdown = z
+  .string()
+  .max(MAX_TEXT)
+  .refine((value) => value.trim().length > 0, 'the text is empty')
+  .describe('Markdown: blank lines separate paragraphs; headings and list items are blocks of their own');
 
 export const documentInput = z
   .object({
@@ -193,9 +200,7 @@ export const consolidated = z.object({
   label: z.string(),
   content: z.string(),
   sourceOpinionIds: z.array(z.string()),
-  response: z
-    .object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()), responderName: z.string(), respondedAt: z.string() })
-    .nullable(),
+  response: z.object({ outcome: responseOutcome, reason: z.string().nullable(), changedAnchors: z.array(z.string()), responderName: z.string(), respondedAt: z.string() }).nullable(),
 });
 
 export const submission = z.object({

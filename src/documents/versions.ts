@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.js';
 import type { DocumentVersionTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { type AdoptionReport } from './adoption.js';
+import type { AdoptionReport } from './adoption.js';
 import { splitBlocks } from './blocks.js';
 import { type VersionDiff, withLinks } from './diff.js';
 import { type PreparedDiff, preparedDiffFor } from './draft-diff.js';
@@ -29,7 +29,14 @@ function draftBytes(draft: Pick<DocumentVersionTable, 'text' | 'blocks' | 'origi
  * Replaces the draft's text, or starts a draft numbered after the last version, within the drafting
  * department's quota (and the total). Returns a replaced original file to remove.
  */
-export async function saveDraft(context: Pick<AppContext, 'db' | 'config' | 'storage'>, history: History, input: DraftText, authorName: string, now: Date, newId: () => string): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
+export async function saveDraft(
+  context: Pick<AppContext, 'db' | 'config' | 'storage'>,
+  history: History,
+  input: DraftText,
+  authorName: string,
+  now: Date,
+  newId: () => string,
+): Promise<{ versionId: string; number: number; replacedOriginal: string | null }> {
   const { db } = context;
   const at = now.toISOString();
   const blocks = JSON.stringify(splitBlocks(input.text));
@@ -84,7 +91,13 @@ export function whatDraftCarries(history: History, draft: DocumentVersionTable, 
 export async function fixDraft(db: Executor, history: History, purpose: 'round' | 'vote', now: Date, prepared: PreparedDiff | undefined): Promise<DocumentVersionTable> {
   const draft = draftOf(history) ?? fail('DOCUMENT_NO_DRAFT');
   const { diff, report } = whatDraftCarries(history, draft, prepared ?? fail('DOCUMENT_STATE', { reason: 'a draft appeared while the move was prepared; try again' }));
-  const changes = { issued_at: now.toISOString(), issued_for: purpose, previous_version_id: latestIssued(history)?.id ?? null, diff: diff && JSON.stringify(diff), adoption_report: report && JSON.stringify(report) };
+  const changes = {
+    issued_at: now.toISOString(),
+    issued_for: purpose,
+    previous_version_id: latestIssued(history)?.id ?? null,
+    diff: diff && JSON.stringify(diff),
+    adoption_report: report && JSON.stringify(report),
+  };
   if (!(await repository.updateDraftVersion(db, draft.id, changes))) fail('DOCUMENT_STATE', { reason: 'the version was issued meanwhile' });
   return { ...draft, ...changes };
 }

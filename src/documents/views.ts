@@ -101,7 +101,13 @@ function presentRound(history: History, round: History['rounds'][number], asker:
         content: item.content,
         sourceOpinionIds: history.sourcesOf.get(item.id) ?? [],
         response: response
-          ? { outcome: response.outcome, reason: response.reason, changedAnchors: JSON.parse(response.changed_anchors) as string[], responderName: response.responder_name, respondedAt: response.responded_at }
+          ? {
+              outcome: response.outcome,
+              reason: response.reason,
+              changedAnchors: JSON.parse(response.changed_anchors) as string[],
+              responderName: response.responder_name,
+              respondedAt: response.responded_at,
+            }
           : null,
       };
     });
@@ -120,7 +126,14 @@ function presentRound(history: History, round: History['rounds'][number], asker:
     opinions: history.opinions.filter((opinion) => opinion.round_id === round.id && seesOpinion(asker, opinion) === 'named').map((opinion) => presentOpinion(history, opinion, true)),
     submissions: history.submissions
       .filter((entry) => entry.round_id === round.id)
-      .map((entry) => ({ id: entry.id, delegationId: entry.delegation_id, delegationName: history.delegationNames.get(entry.delegation_id) ?? '', note: entry.note, submittedByName: entry.submitted_by_name, submittedAt: entry.submitted_at })),
+      .map((entry) => ({
+        id: entry.id,
+        delegationId: entry.delegation_id,
+        delegationName: history.delegationNames.get(entry.delegation_id) ?? '',
+        note: entry.note,
+        submittedByName: entry.submitted_by_name,
+        submittedAt: entry.submitted_at,
+      })),
     consolidated,
     adoption: countResponses(consolidated),
   };
@@ -132,7 +145,15 @@ export interface VoteLink {
 }
 
 function presentVotes(votes: readonly VoteLink[]) {
-  return votes.map(({ row, ballot }) => ({ ballotId: row.ballot_id, itemIndex: row.item_index, itemTitle: row.item_title, versionId: row.version_id, outcome: row.outcome, settledAt: row.settled_at, ballot }));
+  return votes.map(({ row, ballot }) => ({
+    ballotId: row.ballot_id,
+    itemIndex: row.item_index,
+    itemTitle: row.item_title,
+    versionId: row.version_id,
+    outcome: row.outcome,
+    settledAt: row.settled_at,
+    ballot,
+  }));
 }
 
 export function presentDetail(history: History, asker: Asker, allowedEvents: DocumentEvent[], votes: readonly VoteLink[], draft: ReturnType<typeof presentVersion> | null): DocumentDetail {

@@ -52,7 +52,16 @@ export async function putToVote(context: AppContext, actor: Actor, documentId: s
     const version = draftOf(history) ? await fixDraft(inside.db, history, 'vote', now, prepared) : (latestIssued(history) ?? fail('DOCUMENT_NO_DRAFT'));
     const item = { kind: 'approval' as const, title: move.itemTitle ?? `关于《${document.title}》的表决`, passingRule: move.passingRule, majorityWording: move.majorityWording };
     const placed = await placeOnBallot(inside, account, document, item, move);
-    await repository.insertBallotItem(inside.db, { document_id: document.id, ballot_id: placed.ballotId, item_index: placed.itemIndex, item_title: item.title, version_id: version.id, created_at: now.toISOString(), outcome: null, settled_at: null });
+    await repository.insertBallotItem(inside.db, {
+      document_id: document.id,
+      ballot_id: placed.ballotId,
+      item_index: placed.itemIndex,
+      item_title: item.title,
+      version_id: version.id,
+      created_at: now.toISOString(),
+      outcome: null,
+      settled_at: null,
+    });
     const detail = { ballotId: placed.ballotId, itemIndex: placed.itemIndex, versionId: version.id, versionNumber: version.number, passingRule: move.passingRule };
     await recordMove(inside, asker, document, { from: document.state, to, event: 'putToVote', note: null, roundNumber: history.rounds.at(-1)?.number ?? null, detail }, now);
     return document.meeting_id;
@@ -98,7 +107,13 @@ export async function settleDocument(context: AppContext, documentId: string): P
       const now = context.clock();
       if (fate === 'withdrawn') await repository.deleteBallotItem(inside.db, documentId, link.ballot_id);
       else await repository.settleBallotItem(inside.db, documentId, link.ballot_id, fate, now.toISOString());
-      await recordMove(inside, null, document, { from: document.state, to, event: FATE_EVENTS[fate], note: null, roundNumber: null, detail: { ballotId: link.ballot_id, versionId: link.version_id } }, now);
+      await recordMove(
+        inside,
+        null,
+        document,
+        { from: document.state, to, event: FATE_EVENTS[fate], note: null, roundNumber: null, detail: { ballotId: link.ballot_id, versionId: link.version_id } },
+        now,
+      );
       return { meetingId: document.meeting_id, event: FATE_EVENTS[fate] };
     }
     return null;

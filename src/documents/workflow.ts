@@ -3,9 +3,7 @@
 // consolidating, responding) or what lies between rounds. Pure: the service computes the parties.
 import { fail } from '../errors.js';
 
-export const documentStates = [
-  'drafting', 'collecting', 'consolidating', 'responding', 'revising', 'final', 'voting', 'approved', 'rejected',
-] as const;
+export const documentStates = ['drafting', 'collecting', 'consolidating', 'responding', 'revising', 'final', 'voting', 'approved', 'rejected'] as const;
 export type DocumentState = (typeof documentStates)[number];
 
 export const documentStateNames: Record<DocumentState, string> = {
@@ -21,9 +19,23 @@ export const documentStateNames: Record<DocumentState, string> = {
 };
 
 export const documentEvents = [
-  'edit', 'saveDraft', 'issue', 'extendDeadline', 'submitOpinion', 'endCollection', 'consolidate',
-  'endConsolidation', 'respond', 'closeRound', 'closeFinalRound', 'linkChanges', 'putToVote',
-  'ballotApproved', 'ballotRejected', 'ballotWithdrawn', 'startRound',
+  'edit',
+  'saveDraft',
+  'issue',
+  'extendDeadline',
+  'submitOpinion',
+  'endCollection',
+  'consolidate',
+  'endConsolidation',
+  'respond',
+  'closeRound',
+  'closeFinalRound',
+  'linkChanges',
+  'putToVote',
+  'ballotApproved',
+  'ballotRejected',
+  'ballotWithdrawn',
+  'startRound',
 ] as const;
 export type DocumentEvent = (typeof documentEvents)[number];
 
@@ -50,7 +62,13 @@ export interface DocumentTransition {
 
 const SECRETARY = ['secretary'] as const;
 const DRAFTERS = ['secretary', 'drafter'] as const;
-const row = (from: DocumentState, event: DocumentEvent, to: DocumentState, parties: readonly DocumentParty[], note: 'required' | 'optional' = 'optional'): DocumentTransition => ({ from, event, to, parties, note });
+const row = (from: DocumentState, event: DocumentEvent, to: DocumentState, parties: readonly DocumentParty[], note: 'required' | 'optional' = 'optional'): DocumentTransition => ({
+  from,
+  event,
+  to,
+  parties,
+  note,
+});
 
 export const documentTransitions: readonly DocumentTransition[] = [
   row('drafting', 'edit', 'drafting', SECRETARY),

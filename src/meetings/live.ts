@@ -23,10 +23,7 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   // The meeting-wide figures come from memory: a whole hall reconnecting must not count the roster per phone.
   const attendance = await liveAttendanceCounts(context, meeting);
   const ballots = await listBallotsFor(context, actor, meeting, attendance.eligible);
-  const member =
-    actor.kind === 'member' && you
-      ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots) }
-      : null;
+  const member = actor.kind === 'member' && you ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots) } : null;
   return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
 }
 

@@ -104,7 +104,12 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.get('/api/meetings/:id/attendance', {
     config: { permission: 'attendance.read' },
-    schema: { tags, summary: 'Who is present, absent or on leave', params: idParams, response: responses({ 200: z.object({ attendance: z.array(schemas.attendanceEntry), counts: schemas.attendanceCounts }) }) },
+    schema: {
+      tags,
+      summary: 'Who is present, absent or on leave',
+      params: idParams,
+      response: responses({ 200: z.object({ attendance: z.array(schemas.attendanceEntry), counts: schemas.attendanceCounts }) }),
+    },
     handler: async (request) => {
       const meeting = await service.getMeeting(context, request.params.id);
       return { attendance: await service.listAttendance(context, meeting.id), counts: await service.attendanceCounts(context, meeting) };
@@ -113,7 +118,13 @@ export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.put('/api/meetings/:id/attendance/:memberId', {
     config: { permission: 'attendance.mark' },
-    schema: { tags, summary: 'Mark a member present, absent or on leave (请假)', params: z.object({ id: idSchema, memberId: idSchema }), body: schemas.attendanceMark, response: responses({ 200: z.object({ counts: schemas.attendanceCounts }) }) },
+    schema: {
+      tags,
+      summary: 'Mark a member present, absent or on leave (请假)',
+      params: z.object({ id: idSchema, memberId: idSchema }),
+      body: schemas.attendanceMark,
+      response: responses({ 200: z.object({ counts: schemas.attendanceCounts }) }),
+    },
     handler: async (request) => ({
       counts: await service.markAttendance(context, officerOf(request), request.params.id, request.params.memberId, request.body.status),
     }),

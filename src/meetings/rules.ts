@@ -35,11 +35,7 @@ export function quorumRequired(eligible: number, fraction: QuorumFraction = DEFA
 }
 
 /** A congress with nobody eligible never reaches quorum, whatever the fraction says. */
-export function quorumStatus(
-  present: number,
-  eligible: number,
-  fraction: QuorumFraction = DEFAULT_QUORUM_FRACTION,
-): QuorumStatus {
+export function quorumStatus(present: number, eligible: number, fraction: QuorumFraction = DEFAULT_QUORUM_FRACTION): QuorumStatus {
   assertCount('present', present);
   const required = quorumRequired(eligible, fraction);
   return { required, present, eligible, reached: eligible > 0 && present >= required };

@@ -82,13 +82,7 @@ const transitions = {
  * One transaction: re-read, check the transition, run `beforeClose` (handed the transaction, so its
  * checks hold until commit), write only if the state is still the one checked, and audit.
  */
-export async function changeMeetingState(
-  context: AppContext,
-  actor: AccountActor,
-  meetingId: string,
-  event: keyof typeof transitions,
-  beforeClose?: (inside: AppContext) => Promise<void>,
-) {
+export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: keyof typeof transitions, beforeClose?: (inside: AppContext) => Promise<void>) {
   const transition = transitions[event];
   await transact(context, async (inside) => {
     const meeting = await getMeeting(inside, meetingId);

@@ -9,10 +9,7 @@ import { fail } from '../errors.js';
 import type { MotionVisibility, MotionRow } from './repository.js';
 import { type MotionParty, type PartyFacts, partiesOf } from './workflow.js';
 
-export type Asker =
-  | { kind: 'officer'; actor: AccountActor }
-  | { kind: 'handler'; actor: AccountActor; departmentId: string }
-  | { kind: 'member'; actor: MemberActor };
+export type Asker = { kind: 'officer'; actor: AccountActor } | { kind: 'handler'; actor: AccountActor; departmentId: string } | { kind: 'member'; actor: MemberActor };
 
 /** The people around one motion, loaded with it. */
 export interface MotionPeople {

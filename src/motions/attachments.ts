@@ -28,7 +28,11 @@ export function sniffMediaType(file: Buffer): AttachmentMediaType | null {
 export function cleanFilename(name: string, mediaType: AttachmentMediaType): string {
   const base = name.split(/[\\/]/).at(-1) ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '').trim().slice(-120);
+  const cleaned = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f"<>|*?:]/g, '')
+    .trim()
+    .slice(-120);
   const extension = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg' }[mediaType];
   return cleaned.length > 0 ? cleaned : `附件${extension}`;
 }

@@ -137,7 +137,13 @@ export function motionDashboard({ motions, departments, now, dueSoonDays, meetin
     byCategory,
     byDepartment: byDepartment(motions, departments, now),
     rates: motionRates(motions, now),
-    overdue: motions.filter((motion) => isOverdue(motion, now)).sort(byDue).map((motion) => deadlineEntry(motion, now)),
-    dueSoon: motions.filter((motion) => isDueSoon(motion, now, dueSoonDays)).sort(byDue).map((motion) => deadlineEntry(motion, now)),
+    overdue: motions
+      .filter((motion) => isOverdue(motion, now))
+      .sort(byDue)
+      .map((motion) => deadlineEntry(motion, now)),
+    dueSoon: motions
+      .filter((motion) => isDueSoon(motion, now, dueSoonDays))
+      .sort(byDue)
+      .map((motion) => deadlineEntry(motion, now)),
   };
 }

@@ -128,12 +128,18 @@ async function assign({ context, motion, settings, now }: Step, move: Extract<Mo
   if (Date.parse(dueAt) <= now.getTime()) fail('MOTION_DEADLINE_INVALID');
   await handling.deactivateAssignments(context.db, motion.id);
   const at = now.toISOString();
-  const rows = [
-    { departmentId: move.leadDepartmentId, role: 'lead' as const },
-    ...coDepartmentIds.map((departmentId) => ({ departmentId, role: 'co' as const })),
-  ];
+  const rows = [{ departmentId: move.leadDepartmentId, role: 'lead' as const }, ...coDepartmentIds.map((departmentId) => ({ departmentId, role: 'co' as const }))];
   for (const row of rows) {
-    await handling.insertAssignment(context.db, { id: randomId(context.random), motion_id: motion.id, department_id: row.departmentId, role: row.role, assigned_at: at, active: 1, declined_at: null, decline_reason: null });
+    await handling.insertAssignment(context.db, {
+      id: randomId(context.random),
+      motion_id: motion.id,
+      department_id: row.departmentId,
+      role: row.role,
+      assigned_at: at,
+      active: 1,
+      declined_at: null,
+      decline_reason: null,
+    });
   }
   return { changes: { due_at: dueAt, assigned_at: at }, detail: { leadDepartmentId: move.leadDepartmentId, coDepartmentIds, dueAt } };
 }
@@ -203,7 +209,10 @@ export async function applyEffect(step: Step, move: MotionMove): Promise<Outcome
     case 'accept':
       return { changes: { review_outcome: 'accepted', reviewed_at: at } };
     case 'reject':
-      return { changes: { review_outcome: 'not_accepted', reviewed_at: at, rejection_reason: move.reason, converted_to_suggestion: move.convertToSuggestion ? 1 : 0 }, detail: { convertToSuggestion: move.convertToSuggestion } };
+      return {
+        changes: { review_outcome: 'not_accepted', reviewed_at: at, rejection_reason: move.reason, converted_to_suggestion: move.convertToSuggestion ? 1 : 0 },
+        detail: { convertToSuggestion: move.convertToSuggestion },
+      };
     case 'merge':
       return merge(step, move);
     case 'escalate':

@@ -19,7 +19,11 @@ function selectMotionRows(db: Executor) {
       'proposer.name as proposer_name',
       'lead.department_id as lead_department_id',
       'lead_department.name as lead_department_name',
-      eb.selectFrom('motion_seconder').select((inner) => inner.fn.countAll<number>().as('count')).whereRef('motion_seconder.motion_id', '=', 'motion.id').as('seconder_count'),
+      eb
+        .selectFrom('motion_seconder')
+        .select((inner) => inner.fn.countAll<number>().as('count'))
+        .whereRef('motion_seconder.motion_id', '=', 'motion.id')
+        .as('seconder_count'),
       eb.selectFrom('motion_reply').select('grade').whereRef('motion_reply.motion_id', '=', 'motion.id').orderBy('round', 'desc').limit(1).as('latest_grade'),
       eb.selectFrom('motion_reply').select('rating').whereRef('motion_reply.motion_id', '=', 'motion.id').where('rating', 'is not', null).orderBy('round', 'desc').limit(1).as('latest_rating'),
       eb.selectFrom('motion_reply').select('on_time').whereRef('motion_reply.motion_id', '=', 'motion.id').orderBy('round', 'asc').limit(1).as('first_reply_on_time'),
@@ -52,8 +56,7 @@ export interface MotionFilter {
   offset: number;
 }
 
-const secondedBy = (memberId: string) =>
-  sql<boolean>`exists (select 1 from motion_seconder where motion_seconder.motion_id = motion.id and motion_seconder.member_id = ${memberId})`;
+const secondedBy = (memberId: string) => sql<boolean>`exists (select 1 from motion_seconder where motion_seconder.motion_id = motion.id and motion_seconder.member_id = ${memberId})`;
 const assignedTo = (departmentId: string) =>
   sql<boolean>`exists (select 1 from motion_assignment where motion_assignment.motion_id = motion.id and motion_assignment.department_id = ${departmentId} and motion_assignment.active = 1)`;
 
@@ -76,14 +79,7 @@ export function listMotions(db: Executor, filter: MotionFilter) {
   if (filter.departmentId) query = query.where(assignedTo(filter.departmentId));
   if (filter.ids) query = filter.ids.length ? query.where('motion.id', 'in', [...filter.ids]) : query.where(sql<boolean>`0`);
   if (filter.dueBefore) query = query.where('motion.state', 'in', ['assigned', 'rehandling']).where('motion.due_at', '<', filter.dueBefore);
-  return query
-    .orderBy(sql`motion.sequence IS NULL`)
-    .orderBy('motion.meeting_id')
-    .orderBy('motion.sequence')
-    .orderBy('motion.created_at')
-    .limit(filter.limit)
-    .offset(filter.offset)
-    .execute();
+  return query.orderBy(sql`motion.sequence IS NULL`).orderBy('motion.meeting_id').orderBy('motion.sequence').orderBy('motion.created_at').limit(filter.limit).offset(filter.offset).execute();
 }
 
 export async function insertMotion(db: Executor, motion: MotionTable): Promise<void> {
@@ -96,7 +92,11 @@ export async function updateMotion(db: Executor, id: string, changes: Partial<Om
 
 /** The next number in the meeting's submission order; run inside the submitting transaction. */
 export async function nextSequence(db: Executor, meetingId: string): Promise<number> {
-  const row = await db.selectFrom('motion').select((eb) => eb.fn.max('sequence').as('last')).where('meeting_id', '=', meetingId).executeTakeFirst();
+  const row = await db
+    .selectFrom('motion')
+    .select((eb) => eb.fn.max('sequence').as('last'))
+    .where('meeting_id', '=', meetingId)
+    .executeTakeFirst();
   return Number(row?.last ?? 0) + 1;
 }
 
@@ -152,7 +152,11 @@ export function findSettings(db: Executor, meetingId: string) {
 
 export async function upsertSettings(db: Executor, row: MotionSettingsTable): Promise<void> {
   const { meeting_id: _meetingId, ...changes } = row;
-  await db.insertInto('motion_settings').values(row).onConflict((conflict) => conflict.column('meeting_id').doUpdateSet(changes)).execute();
+  await db
+    .insertInto('motion_settings')
+    .values(row)
+    .onConflict((conflict) => conflict.column('meeting_id').doUpdateSet(changes))
+    .execute();
 }
 
 /** The index row of a motion holds pre-tokenised text (search.ts); it is rewritten on every change. */

@@ -40,7 +40,12 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   trackerRoutes(app, context);
 
   routes.get('/api/motions', {
-    schema: { tags, summary: 'Motions the asker may see, filtered; q searches subject and content', querystring: motionListQuery, response: responses({ 200: z.object({ motions: z.array(motionSummary) }) }) },
+    schema: {
+      tags,
+      summary: 'Motions the asker may see, filtered; q searches subject and content',
+      querystring: motionListQuery,
+      response: responses({ 200: z.object({ motions: z.array(motionSummary) }) }),
+    },
     handler: async (request) => ({ motions: await service.listMotionsFor(context, request.actor, request.query) }),
   });
 
@@ -72,7 +77,12 @@ export function motionRoutes(app: FastifyInstance, context: AppContext): void {
   }
 
   routes.post('/api/motions/:id/attachments', {
-    schema: { tags, summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion', params: idParams, response: responses({ 201: detailResponse, 413: z.any(), 415: z.any() }) },
+    schema: {
+      tags,
+      summary: 'Attach a PDF, PNG or JPEG (multipart field "file", ≤ 5 MB) to a draft or returned motion',
+      params: idParams,
+      response: responses({ 201: detailResponse, 413: z.any(), 415: z.any() }),
+    },
     handler: async (request, reply) => {
       if (!request.isMultipart()) fail('UNSUPPORTED_MEDIA_TYPE');
       // Who may attach to this motion, now, is settled before the file is read and written to disk.

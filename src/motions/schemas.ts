@@ -98,9 +98,7 @@ export const motionListQuery = z
   })
   .strict();
 
-export const dashboardQuery = z
-  .object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) })
-  .strict();
+export const dashboardQuery = z.object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) }).strict();
 export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
 
 const person = z.object({ memberId: z.string(), name: z.string() });
@@ -189,7 +187,15 @@ export const motionDetail = motionSummary.extend({
 });
 
 const rate = z.object({ count: z.number(), of: z.number(), percent: z.number().nullable() });
-const deadlineEntry = z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), state: motionState, leadDepartment: departmentRef.nullable(), dueAt: z.string(), daysLeft: z.number() });
+const deadlineEntry = z.object({
+  id: z.string(),
+  number: z.string().nullable(),
+  subject: z.string(),
+  state: motionState,
+  leadDepartment: departmentRef.nullable(),
+  dueAt: z.string(),
+  daysLeft: z.number(),
+});
 
 export const dashboard = z.object({
   asOf: z.string(),

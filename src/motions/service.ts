@@ -26,12 +26,11 @@ import { allowedEvents, findTransition, type MotionEvent, type MotionParty, type
 type Executor = AppContext['db'];
 
 export async function loadPeople(db: Executor, motion: MotionRow): Promise<MotionPeople> {
-  const [seconders, sources, assignments] = await Promise.all([
-    repository.listSeconders(db, [motion.id]),
-    repository.listMergedSources(db, motion.id),
-    handling.listAssignments(db, [motion.id]),
-  ]);
-  const sourceSeconders = await repository.listSeconders(db, sources.map((source) => source.id));
+  const [seconders, sources, assignments] = await Promise.all([repository.listSeconders(db, [motion.id]), repository.listMergedSources(db, motion.id), handling.listAssignments(db, [motion.id])]);
+  const sourceSeconders = await repository.listSeconders(
+    db,
+    sources.map((source) => source.id),
+  );
   return {
     seconderMemberIds: seconders.map((seconder) => seconder.member_id),
     mergedMemberIds: [...sources.map((source) => source.proposer_member_id), ...sourceSeconders.map((seconder) => seconder.member_id)],
@@ -168,7 +167,8 @@ async function proposerOf(context: AppContext, asker: Asker, meeting: MeetingTab
   if (asker.kind === 'handler') fail('FORBIDDEN');
   if (asker.kind === 'officer' && asker.actor.role !== 'secretary') fail('FORBIDDEN');
   if (asker.kind === 'member' && proposerMemberId && proposerMemberId !== asker.actor.memberId) fail('FORBIDDEN');
-  const memberId = asker.kind === 'member' ? asker.actor.memberId : (proposerMemberId ?? fail('VALIDATION_FAILED', { path: 'proposerMemberId', message: 'name the representative whose paper motion this is' }));
+  const memberId =
+    asker.kind === 'member' ? asker.actor.memberId : (proposerMemberId ?? fail('VALIDATION_FAILED', { path: 'proposerMemberId', message: 'name the representative whose paper motion this is' }));
   const member = (await rosterRepository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
   if (member.role !== 'representative' || member.term_id !== meeting.term_id) fail('MOTION_NOT_REPRESENTATIVE');
   return member;
@@ -239,7 +239,10 @@ async function detailFor(context: AppContext, asker: Asker, motion: MotionRow, p
     repository.listTransitions(context.db, motion.id),
     motion.merged_into_id ? repository.findMotion(context.db, motion.merged_into_id) : undefined,
   ]);
-  const mergedSeconders = await repository.listSeconders(context.db, mergedFrom.map((source) => source.id));
+  const mergedSeconders = await repository.listSeconders(
+    context.db,
+    mergedFrom.map((source) => source.id),
+  );
   const mergedInto = target ? { id: target.id, number: target.number, subject: target.subject } : null;
   const allowed = allowedEvents(motion.state, partiesFor(asker, motion, people)).filter((event) => event !== 'secondersReached');
   return presentDetail({ row: motion, seconders, mergedInto, mergedFrom, mergedSeconders, assignments, replies, attachments, history }, context.clock(), allowed);

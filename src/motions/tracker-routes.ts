@@ -20,7 +20,7 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/departments', {
     config: { permission: 'departments.read' },
     schema: { tags, summary: 'Departments that handle motions', response: responses({ 200: z.object({ departments: z.array(department) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { departments: await departments.listDepartments(context) };
     },
   });
@@ -48,7 +48,13 @@ export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
 
   routes.put('/api/meetings/:id/motion-settings', {
     config: { permission: 'motion-settings.manage' },
-    schema: { tags, summary: 'Set the collection window and motion rules (secretary)', params: idParams, body: motionSettingsInput, response: responses({ 200: z.object({ settings: motionSettings }) }) },
+    schema: {
+      tags,
+      summary: 'Set the collection window and motion rules (secretary)',
+      params: idParams,
+      body: motionSettingsInput,
+      response: responses({ 200: z.object({ settings: motionSettings }) }),
+    },
     handler: async (request) => ({ settings: await saveSettings(context, officerOf(request), request.params.id, request.body) }),
   });
 

@@ -3,8 +3,20 @@
 import { fail } from '../errors.js';
 
 export const motionStates = [
-  'draft', 'seconding', 'review', 'returned', 'withdrawn', 'not_accepted', 'merged',
-  'resolution', 'accepted', 'assigned', 'replied', 'rehandling', 'rated', 'resolved',
+  'draft',
+  'seconding',
+  'review',
+  'returned',
+  'withdrawn',
+  'not_accepted',
+  'merged',
+  'resolution',
+  'accepted',
+  'assigned',
+  'replied',
+  'rehandling',
+  'rated',
+  'resolved',
 ] as const;
 export type MotionState = (typeof motionStates)[number];
 
@@ -26,9 +38,25 @@ export const motionStateNames: Record<MotionState, string> = {
 };
 
 export const motionEvents = [
-  'edit', 'submit', 'second', 'secondersReached', 'withdraw', 'accept', 'reject', 'merge', 'return',
-  'resubmit', 'escalate', 'assign', 'decline', 'declineCoHandling', 'extend', 'reply',
-  'rateSatisfied', 'rateDissatisfied', 'resolve',
+  'edit',
+  'submit',
+  'second',
+  'secondersReached',
+  'withdraw',
+  'accept',
+  'reject',
+  'merge',
+  'return',
+  'resubmit',
+  'escalate',
+  'assign',
+  'decline',
+  'declineCoHandling',
+  'extend',
+  'reply',
+  'rateSatisfied',
+  'rateDissatisfied',
+  'resolve',
 ] as const;
 export type MotionEvent = (typeof motionEvents)[number];
 

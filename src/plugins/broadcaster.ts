@@ -81,7 +81,10 @@ export class Broadcaster {
       this.io.to(rooms.officers(meetingId)).emit('ballot:updated', { ballotId, ballot: ballot && (await viewBallot(this.context, ballot, 'officer')) });
       return;
     }
-    this.io.to(rooms.meeting(meetingId)).except(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
+    this.io
+      .to(rooms.meeting(meetingId))
+      .except(rooms.officers(meetingId))
+      .emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
     this.io.to(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'officer') });
   }
 
@@ -89,7 +92,7 @@ export class Broadcaster {
   async #followCurrentMeeting(termId: string): Promise<void> {
     const sockets = await this.io.in(rooms.term(termId)).fetchSockets();
     const follower = sockets[0]?.data as SocketData | undefined;
-    if (!follower || follower.actor.kind !== 'member') return;
+    if (follower?.actor.kind !== 'member') return;
     const current = await currentMeetingFor(this.context, follower.actor);
     if (!current) return;
     for (const socket of sockets) {
@@ -112,13 +115,16 @@ export class Broadcaster {
     if (this.#timer) return;
     const recipients = [...new Set([...this.#turnout.values(), ...this.#attendance])].reduce((sum, meetingId) => sum + (this.io.sockets.adapter.rooms.get(rooms.meeting(meetingId))?.size ?? 0), 0);
     const expected = recipients * MESSAGES_PER_UPDATE * RECIPIENT_COST_MS * BROADCAST_SHARE_INVERSE;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      const started = performance.now();
-      this.#flush()
-        .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
-        .finally(() => (this.#measured = (performance.now() - started) * BROADCAST_SHARE_INVERSE));
-    }, Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)));
+    this.#timer = setTimeout(
+      () => {
+        this.#timer = null;
+        const started = performance.now();
+        this.#flush()
+          .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
+          .finally(() => (this.#measured = (performance.now() - started) * BROADCAST_SHARE_INVERSE));
+      },
+      Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
+    );
   }
 
   /** What the last update cost, times BROADCAST_SHARE_INVERSE: the least time until the next. */

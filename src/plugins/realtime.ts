@@ -196,7 +196,15 @@ function registerCommands(context: AppContext, rights: SocketRights, socket: Soc
     socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
       const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
       const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
-      if (!parsed.success) return ack(envelopeOf(new AppError('VALIDATION_FAILED', parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))));
+      if (!parsed.success)
+        return ack(
+          envelopeOf(
+            new AppError(
+              'VALIDATION_FAILED',
+              parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+            ),
+          ),
+        );
       try {
         const actor = rights.isCurrent(data) ? data.actor : await rights.current(socket);
         authorize(actor, permission);

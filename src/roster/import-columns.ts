@@ -30,7 +30,11 @@ const TAG_SEPARATORS = /[,;，；、|\s]+/;
 
 /** Templates often write "姓名*" or "工号(必填)"; NFKC folds full-width forms first. */
 function headerKey(cell: string): string {
-  return cell.normalize('NFKC').toLowerCase().replace(/\(.*?\)/g, '').replace(/[\s_\-*:]/g, '');
+  return cell
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .replace(/[\s_\-*:]/g, '');
 }
 
 function columnOf(cell: string): RosterColumn | undefined {
@@ -57,7 +61,10 @@ export function missingColumns(index: ColumnIndex, termHasDelegations: boolean):
 }
 
 export function roleOf(cell: string): RosterImportRow['role'] | null {
-  const key = cell.normalize('NFKC').toLowerCase().replace(/[\s_-]/g, '');
+  const key = cell
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_-]/g, '');
   if (ROLE_ALIASES.representative.includes(key)) return 'representative';
   if (ROLE_ALIASES.attendee.includes(key)) return 'attendee';
   return null;

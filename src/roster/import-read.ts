@@ -5,10 +5,16 @@ import ExcelJS from 'exceljs';
 import type { RosterImportProblem } from './import-types.js';
 import { rosterProblems } from './import-problems.js';
 
-export interface SheetRow { line: number; cells: string[] }
+export interface SheetRow {
+  line: number;
+  cells: string[];
+}
 export type SheetReadResult = { ok: true; rows: SheetRow[] } | { ok: false; problem: RosterImportProblem };
 
-interface CsvRecord { record: string[]; info: { lines: number } }
+interface CsvRecord {
+  record: string[];
+  info: { lines: number };
+}
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -19,8 +25,7 @@ function startsWith(file: Buffer, magic: number[]): boolean {
 
 export const isZip = (file: Buffer): boolean => startsWith(file, ZIP_MAGIC);
 export const isOldExcel = (file: Buffer): boolean => startsWith(file, OLE_MAGIC);
-const utf16Encoding = (file: Buffer): 'utf-16le' | 'utf-16be' | null =>
-  startsWith(file, [0xff, 0xfe]) ? 'utf-16le' : startsWith(file, [0xfe, 0xff]) ? 'utf-16be' : null;
+const utf16Encoding = (file: Buffer): 'utf-16le' | 'utf-16be' | null => (startsWith(file, [0xff, 0xfe]) ? 'utf-16le' : startsWith(file, [0xfe, 0xff]) ? 'utf-16be' : null);
 
 /** Text has no NUL and hardly any other control bytes (UTF-16 is recognised by its BOM). */
 export function looksLikeText(file: Buffer): boolean {
@@ -73,8 +78,12 @@ export function readCsv(file: Buffer): SheetReadResult {
   const text = decodeText(file).replace(/\r\n?/g, '\n');
   try {
     const records = parse(text, {
-      info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false,
-      record_delimiter: '\n', delimiter: delimiterOf(text),
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      record_delimiter: '\n',
+      delimiter: delimiterOf(text),
     }) as unknown as CsvRecord[];
     return { ok: true, rows: csvRows(records) };
   } catch (error) {

@@ -5,7 +5,10 @@ import { matchColumns, missingColumns, roleOf, tagsOf, type ColumnIndex, type Ro
 import { rosterProblems } from './import-problems.js';
 import type { SheetRow } from './import-read.js';
 
-export interface RosterTermContext { delegations: string[]; existingStaffNumbers: string[] }
+export interface RosterTermContext {
+  delegations: string[];
+  existingStaffNumbers: string[];
+}
 
 export const MAX_ROSTER_ROWS = 20_000;
 const MAX_LENGTH = { name: 60, staffNumber: 40, delegation: 60, tags: 40 } as const;

@@ -8,11 +8,7 @@ import type { RosterImportResult } from './import-types.js';
 export { MAX_ROSTER_ROWS } from './import-rows.js';
 
 /** Never throws: an unreadable file comes back as a BAD_FILE problem. */
-export async function parseRoster(
-  file: Buffer,
-  format: 'csv' | 'xlsx',
-  context: RosterTermContext,
-): Promise<RosterImportResult> {
+export async function parseRoster(file: Buffer, format: 'csv' | 'xlsx', context: RosterTermContext): Promise<RosterImportResult> {
   const sheet = format === 'xlsx' ? await readXlsx(file) : readCsv(file);
   if (!sheet.ok) return { ok: false, problems: [sheet.problem] };
   return checkSheet(sheet.rows, context);

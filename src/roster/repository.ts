@@ -79,7 +79,10 @@ export function findMemberByStaffNumber(db: Executor, termId: string, staffNumbe
 
 export async function insertMembers(db: Executor, members: MemberTable[]): Promise<void> {
   for (let start = 0; start < members.length; start += 500) {
-    await db.insertInto('member').values(members.slice(start, start + 500)).execute();
+    await db
+      .insertInto('member')
+      .values(members.slice(start, start + 500))
+      .execute();
   }
 }
 
@@ -92,7 +95,11 @@ export async function deleteMember(db: Executor, id: string): Promise<void> {
 }
 
 export async function countMembersInDelegation(db: Executor, delegationId: string): Promise<number> {
-  const row = await db.selectFrom('member').select((eb) => eb.fn.countAll<number>().as('count')).where('delegation_id', '=', delegationId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('member')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('delegation_id', '=', delegationId)
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

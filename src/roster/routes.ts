@@ -19,7 +19,7 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   routes.get('/api/terms', {
     config: { permission: 'roster.read' },
     schema: { tags, summary: 'Congress terms (届)', response: responses({ 200: z.object({ terms: z.array(schemas.term) }) }) },
-    handler: async (request) => {
+    handler: async (_request) => {
       return { terms: await service.listTerms(context) };
     },
   });
@@ -137,7 +137,10 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       tags: ['access'],
       summary: 'Issue codes for the credential cards: to those without one, or to everyone',
       params: termParams,
-      body: z.object({ scope: z.enum(['missing', 'all']).default('missing') }).strict().nullable(),
+      body: z
+        .object({ scope: z.enum(['missing', 'all']).default('missing') })
+        .strict()
+        .nullable(),
       response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
     },
     handler: async (request, reply) => {

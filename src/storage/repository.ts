@@ -123,9 +123,5 @@ export async function departmentNames(db: Executor): Promise<Map<string, string>
 }
 
 export async function pendingScrubs(db: Executor): Promise<{ ballotId: string; title: string | null }[]> {
-  return db
-    .selectFrom('scrub_pending')
-    .leftJoin('ballot', 'ballot.id', 'scrub_pending.ballot_id')
-    .select(['scrub_pending.ballot_id as ballotId', 'ballot.title as title'])
-    .execute();
+  return db.selectFrom('scrub_pending').leftJoin('ballot', 'ballot.id', 'scrub_pending.ballot_id').select(['scrub_pending.ballot_id as ballotId', 'ballot.title as title']).execute();
 }

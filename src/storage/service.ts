@@ -23,11 +23,7 @@ export async function storageHealth(context: AppContext, actor: Actor) {
 
 /** Usage by member and by group (delegation or drafting department), biggest first, with the totals and limits. */
 export async function usageReport(context: AppContext) {
-  const [members, departments, departmentNames] = await Promise.all([
-    repository.memberUsage(context.db, 'all'),
-    repository.departmentUsage(context.db, 'all'),
-    repository.departmentNames(context.db),
-  ]);
+  const [members, departments, departmentNames] = await Promise.all([repository.memberUsage(context.db, 'all'), repository.departmentUsage(context.db, 'all'), repository.departmentNames(context.db)]);
   const people = new Map((await repository.findPeople(context.db, [...members.keys()])).map((person) => [person.id, person]));
   const memberRows = [...members.values()]
     .map((row) => {
@@ -43,7 +39,14 @@ export async function usageReport(context: AppContext) {
     group.bytes += row.bytes;
     delegations.set(key, group);
   }
-  const departmentRows = departments.map((row) => ({ kind: 'department' as const, id: row.departmentId, name: row.departmentId ? (departmentNames.get(row.departmentId) ?? null) : null, versions: row.versions, files: row.files, bytes: row.bytes }));
+  const departmentRows = departments.map((row) => ({
+    kind: 'department' as const,
+    id: row.departmentId,
+    name: row.departmentId ? (departmentNames.get(row.departmentId) ?? null) : null,
+    versions: row.versions,
+    files: row.files,
+    bytes: row.bytes,
+  }));
   const groups = [...delegations.values(), ...departmentRows].sort((a, b) => b.bytes - a.bytes);
   const totals = {
     bytes: groups.reduce((sum, group) => sum + group.bytes, 0),

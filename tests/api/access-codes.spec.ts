@@ -13,8 +13,7 @@ afterEach(async () => {
 
 const CARD_CODE = /^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{4}$/;
 
-const join = (target: FastifyInstance, code: string, remoteAddress = '127.0.0.1') =>
-  target.inject({ method: 'POST', url: '/api/join', remoteAddress, payload: { code, issueToken: true } });
+const join = (target: FastifyInstance, code: string, remoteAddress = '127.0.0.1') => target.inject({ method: 'POST', url: '/api/join', remoteAddress, payload: { code, issueToken: true } });
 
 /** Every text value of every row of every table, to look for a secret in. */
 function everythingStored(target: FastifyInstance): string {
@@ -52,7 +51,11 @@ describe('issuing codes', () => {
     const forwarded = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'vote.union.example' };
     app = await createApp({ TRUST_PROXY: true });
     const congress = await createCongress(app, { representatives: 2, openMeeting: false });
-    const { codes } = await call(app, { method: 'POST', url: `/api/terms/${congress.termId}/codes`, headers: { cookie: congress.secretary, host: '127.0.0.1:3000', ...forwarded }, payload: { scope: 'all' } }, 201);
+    const { codes } = await call(
+      app,
+      { method: 'POST', url: `/api/terms/${congress.termId}/codes`, headers: { cookie: congress.secretary, host: '127.0.0.1:3000', ...forwarded }, payload: { scope: 'all' } },
+      201,
+    );
     for (const card of codes) {
       expect(card.joinUrl).toBe(`https://vote.union.example/v/${card.code}`);
     }

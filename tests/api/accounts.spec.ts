@@ -15,8 +15,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-const login = (target: FastifyInstance, username: string, password: string) =>
-  target.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+const login = (target: FastifyInstance, username: string, password: string) => target.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
 
 async function createScrutineer(target: FastifyInstance, secretary: string): Promise<string> {
   await call(target, { method: 'POST', url: '/api/accounts', headers: { cookie: secretary }, payload: { username: 'jianpiao', password: 'scrutineer-password-1', role: 'scrutineer' } }, 201);
@@ -192,7 +191,11 @@ describe('a scrutineer （监票人）', () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 3 });
     const scrutineer = await createScrutineer(app, congress.secretary);
-    const { ballot } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: { title: '议题', items: [{ kind: 'approval', title: '议题' }] } }, 201);
+    const { ballot } = await call(
+      app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: { title: '议题', items: [{ kind: 'approval', title: '议题' }] } },
+      201,
+    );
     expectError(await app.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: scrutineer } }), 403, 'FORBIDDEN');
     const after = await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: { cookie: congress.secretary } });
     expect(after.ballot.state).toBe('draft');

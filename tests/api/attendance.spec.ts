@@ -18,8 +18,7 @@ async function counts(congress: Congress) {
 const mark = (congress: Congress, memberId: string, status: string, cookie = congress.secretary) =>
   congress.app.inject({ method: 'PUT', url: `/api/meetings/${congress.meetingId}/attendance/${memberId}`, headers: { cookie }, payload: { status } });
 
-const checkIn = (congress: Congress, token: string, meetingId = congress.meetingId) =>
-  congress.app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/check-in`, headers: bearer(token) });
+const checkIn = (congress: Congress, token: string, meetingId = congress.meetingId) => congress.app.inject({ method: 'POST', url: `/api/meetings/${meetingId}/check-in`, headers: bearer(token) });
 
 describe('attendance counts', () => {
   it('counts eligible, present, on leave and absent representatives', async () => {
@@ -60,11 +59,19 @@ describe('checking in', () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 3, present: 0 });
     const [first, second, third] = congress.representatives.map((person) => person.memberId);
-    for (const [memberId, status] of [[first, 'present'], [second, 'absent'], [third, 'on_leave']] as const) {
+    for (const [memberId, status] of [
+      [first, 'present'],
+      [second, 'absent'],
+      [third, 'on_leave'],
+    ] as const) {
       expect((await mark(congress, memberId!, status)).statusCode).toBe(200);
     }
     const { attendance, counts: live } = await call(app, { method: 'GET', url: `/api/meetings/${congress.meetingId}/attendance`, headers: { cookie: congress.secretary } });
-    expect(Object.fromEntries(attendance.map((entry: { memberId: string; status: string }) => [entry.memberId, entry.status]))).toEqual({ [first!]: 'present', [second!]: 'absent', [third!]: 'on_leave' });
+    expect(Object.fromEntries(attendance.map((entry: { memberId: string; status: string }) => [entry.memberId, entry.status]))).toEqual({
+      [first!]: 'present',
+      [second!]: 'absent',
+      [third!]: 'on_leave',
+    });
     expect(live).toMatchObject({ present: 1, onLeave: 1, absent: 1 });
   });
 
@@ -107,7 +114,16 @@ describe('checking in', () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 2, present: 0 });
     const person = congress.representatives[0]!;
-    expectError(await app.inject({ method: 'PUT', url: `/api/meetings/${congress.meetingId}/attendance/${congress.representatives[1]!.memberId}`, headers: bearer(person.token), payload: { status: 'present' } }), 403, 'FORBIDDEN');
+    expectError(
+      await app.inject({
+        method: 'PUT',
+        url: `/api/meetings/${congress.meetingId}/attendance/${congress.representatives[1]!.memberId}`,
+        headers: bearer(person.token),
+        payload: { status: 'present' },
+      }),
+      403,
+      'FORBIDDEN',
+    );
     expectError(await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in` }), 401, 'UNAUTHENTICATED');
     expectError(await mark(congress, person.memberId, 'sleeping'), 400, 'VALIDATION_FAILED');
     expect((await counts(congress)).present).toBe(0);

@@ -11,8 +11,24 @@ afterEach(async () => {
   app = undefined;
 });
 
-const rating = { kind: 'rating', title: '对领导班子成员的民主评议', subjects: [{ id: 'chair', name: '周主席' }, { id: 'vice', name: '吴副主席' }] };
-const choice = (maxChoices: number) => ({ kind: 'choice', title: '职工疗休养地点', maxChoices, options: [{ id: 'hz', label: '杭州' }, { id: 'hs', label: '黄山' }, { id: 'xm', label: '厦门' }] });
+const rating = {
+  kind: 'rating',
+  title: '对领导班子成员的民主评议',
+  subjects: [
+    { id: 'chair', name: '周主席' },
+    { id: 'vice', name: '吴副主席' },
+  ],
+};
+const choice = (maxChoices: number) => ({
+  kind: 'choice',
+  title: '职工疗休养地点',
+  maxChoices,
+  options: [
+    { id: 'hz', label: '杭州' },
+    { id: 'hs', label: '黄山' },
+    { id: 'xm', label: '厦门' },
+  ],
+});
 
 describe('a rating item (民主评议)', () => {
   it('tallies each person per grade, with a person left out counted as an abstention', async () => {
@@ -45,7 +61,15 @@ describe('a choice item', () => {
     const ballotId = await openBallot(congress, { title: '疗休养', items: [choice(1)] });
     await castAll(congress, ballotId, [[{ optionIds: ['hz'] }], [{ optionIds: ['hz'] }], [{ optionIds: ['xm'] }], [{ optionIds: [] }]]);
     const [result] = (await closeBallot(congress, ballotId)).result.items;
-    expect(result).toEqual({ kind: 'choice', blankBallots: 1, options: [{ id: 'hz', label: '杭州', votes: 2 }, { id: 'hs', label: '黄山', votes: 0 }, { id: 'xm', label: '厦门', votes: 1 }] });
+    expect(result).toEqual({
+      kind: 'choice',
+      blankBallots: 1,
+      options: [
+        { id: 'hz', label: '杭州', votes: 2 },
+        { id: 'hs', label: '黄山', votes: 0 },
+        { id: 'xm', label: '厦门', votes: 1 },
+      ],
+    });
   });
 
   it('takes up to the allowed number of options and refuses more', async () => {
@@ -67,7 +91,11 @@ describe('a sheet of several items (分项表决)', () => {
     const congress = await createCongress(app, { representatives: 3 });
     const items = [{ kind: 'approval', title: '工作报告' }, { kind: 'approval', title: '财务报告' }, choice(1)];
     const ballotId = await openBallot(congress, { title: '大会表决', items });
-    await castAll(congress, ballotId, [['yes', 'no', { optionIds: ['hs'] }], ['yes', 'no', { optionIds: ['hs'] }], ['no', 'yes', { optionIds: [] }]]);
+    await castAll(congress, ballotId, [
+      ['yes', 'no', { optionIds: ['hs'] }],
+      ['yes', 'no', { optionIds: ['hs'] }],
+      ['no', 'yes', { optionIds: [] }],
+    ]);
     const { result } = await closeBallot(congress, ballotId);
     expect(result.cast).toBe(3);
     expect(result.items.map((entry: { passed?: boolean }) => entry.passed)).toEqual([true, false, undefined]);
@@ -95,7 +123,11 @@ describe('named (记名) and secret (无记名) ballots', () => {
     const named = await closeBallot(congress, namedId);
     expect(named).toMatchObject({ secrecy: 'named', result: { cast: 2, items: [{ counts: { yes: 1, no: 1, abstain: 0 } }] } });
     expect((await closeBallot(congress, secretId)).secrecy).toBe('secret');
-    const box = app.yishi.sqlite.prepare('SELECT ballot_id, named_member_id, answers FROM ballot_box ORDER BY named_member_id').all() as { ballot_id: string; named_member_id: string | null; answers: string }[];
+    const box = app.yishi.sqlite.prepare('SELECT ballot_id, named_member_id, answers FROM ballot_box ORDER BY named_member_id').all() as {
+      ballot_id: string;
+      named_member_id: string | null;
+      answers: string;
+    }[];
     const byVoter = Object.fromEntries(box.filter((row) => row.ballot_id === namedId).map((row) => [row.named_member_id, row.answers]));
     expect(byVoter).toEqual({ [congress.representatives[0]!.memberId]: '["yes"]', [congress.representatives[1]!.memberId]: '["no"]' });
     expect(box.filter((row) => row.ballot_id === secretId).map((row) => row.named_member_id)).toEqual([null, null]);

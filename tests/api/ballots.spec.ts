@@ -11,11 +11,9 @@ afterEach(async () => {
   app = undefined;
 });
 
-const view = async (congress: Congress, ballotId: string, headers: Record<string, string>) =>
-  (await call(congress.app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers })).ballot;
+const view = async (congress: Congress, ballotId: string, headers: Record<string, string>) => (await call(congress.app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers })).ballot;
 
-const post = (congress: Congress, url: string, payload?: object) =>
-  congress.app.inject({ method: 'POST', url, headers: { cookie: congress.secretary }, ...(payload ? { payload } : {}) });
+const post = (congress: Congress, url: string, payload?: object) => congress.app.inject({ method: 'POST', url, headers: { cookie: congress.secretary }, ...(payload ? { payload } : {}) });
 
 async function auditEntries(congress: Congress) {
   return (await call(congress.app, { method: 'GET', url: `/api/audit?meetingId=${congress.meetingId}`, headers: { cookie: congress.secretary } })).entries;

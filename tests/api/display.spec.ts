@@ -57,7 +57,11 @@ describe('the display token', () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 2 });
     const token = await displayToken(congress);
-    const { meeting } = await call(app, { method: 'POST', url: '/api/meetings', headers: { cookie: congress.secretary }, payload: { termId: congress.termId, title: '第三届第三次职工代表大会' } }, 201);
+    const { meeting } = await call(
+      app,
+      { method: 'POST', url: '/api/meetings', headers: { cookie: congress.secretary }, payload: { termId: congress.termId, title: '第三届第三次职工代表大会' } },
+      201,
+    );
     expectError(await app.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/live`, headers: display(token) }), 403, 'FORBIDDEN');
     expectError(await app.inject({ method: 'GET', url: `/api/meetings/${meeting.id}/ballots`, headers: display(token) }), 403, 'FORBIDDEN');
   });

@@ -29,7 +29,13 @@ describe('a document through two rounds and the vote', () => {
 
     // 一下: the secretary issues version 1 with a deadline; representatives now see it.
     let document = await act(h, h.secretary, created.id, 'issue', { deadline: inDays(h, 7) });
-    expect(document).toMatchObject({ state: 'collecting', currentRound: 1, deadlineAt: inDays(h, 7), draft: null, currentVersion: { number: 1, issuedFor: 'round', diff: null, adoptionReport: null } });
+    expect(document).toMatchObject({
+      state: 'collecting',
+      currentRound: 1,
+      deadlineAt: inDays(h, 7),
+      draft: null,
+      currentVersion: { number: 1, issuedFor: 'round', diff: null, adoptionReport: null },
+    });
     const version1 = document.currentVersion.id;
     expect((await view(h, h.representative(5), created.id)).currentVersion.blocks).toHaveLength(5);
 
@@ -51,9 +57,16 @@ describe('a document through two rounds and the vote', () => {
     await act(h, h.leader(0), created.id, 'submissions', { items: [{ anchor: 'b3', content: '适用范围明确为在岗职工', sourceOpinionIds: [fromThree, fromSix] }], note: '高温津贴标准另行规定,不列入' });
     await act(h, h.leader(1), created.id, 'submissions', { items: [{ anchor: 'b4', content: '夜班津贴提高到每班60元', sourceOpinionIds: [opinionsBy(document, '代表5')[0].id] }] });
     // The third delegation's leader is away: the secretariat consolidates on its behalf (代为汇总).
-    document = await act(h, h.secretary, created.id, 'submissions', { delegationId: h.congress.delegationIds[2], items: [{ anchor: 'b2', content: '补充施行日期', sourceOpinionIds: [opinionsBy(document, '代表6')[0].id] }] });
+    document = await act(h, h.secretary, created.id, 'submissions', {
+      delegationId: h.congress.delegationIds[2],
+      items: [{ anchor: 'b2', content: '补充施行日期', sourceOpinionIds: [opinionsBy(document, '代表6')[0].id] }],
+    });
     const round1 = document.rounds[0];
-    expect(round1.submissions.map((entry: any) => [entry.delegationName, entry.submittedByName])).toEqual([['第1代表团', '代表1'], ['第2代表团', '代表2'], ['第3代表团', expect.any(String)]]);
+    expect(round1.submissions.map((entry: any) => [entry.delegationName, entry.submittedByName])).toEqual([
+      ['第1代表团', '代表1'],
+      ['第2代表团', '代表2'],
+      ['第3代表团', expect.any(String)],
+    ]);
     expect(opinionsBy(document, '列席1')[0].fate).toBe('dropped');
     expect(opinionsBy(document, '代表4')[0].fate).toBe('included');
 
@@ -75,7 +88,11 @@ describe('a document through two rounds and the vote', () => {
     expect(preview.diff.counts).toEqual({ unchanged: 3, changed: 2, added: 1, removed: 0 });
     document = await act(h, h.secretary, created.id, 'issue', { deadline: inDays(h, 5) });
     const version2 = document.currentVersion;
-    expect(version2).toMatchObject({ number: 2, previousVersionId: version1, adoptionReport: { roundNumber: 1, counts: { opinions: 5, consolidated: 3, adopted: 2, partlyAdopted: 1, notAdopted: 0, dropped: 1 } } });
+    expect(version2).toMatchObject({
+      number: 2,
+      previousVersionId: version1,
+      adoptionReport: { roundNumber: 1, counts: { opinions: 5, consolidated: 3, adopted: 2, partlyAdopted: 1, notAdopted: 0, dropped: 1 } },
+    });
     expect(version2.diff.changes.filter((change: any) => change.kind !== 'unchanged').map((change: any) => [change.kind, change.newAnchor, change.answers])).toEqual([
       ['changed', 'b3', [scope.id]],
       ['changed', 'b4', [night.id]],
@@ -109,14 +126,32 @@ describe('a document through two rounds and the vote', () => {
     expect(document).toMatchObject({ state: 'approved', outcome: 'approved', votes: [{ outcome: 'approved', versionId: version2.id }] });
     expect(document.votes[0].ballot.result.items[0]).toMatchObject({ counts: { yes: 5, no: 2, abstain: 1 }, base: 9, required: 5, passed: true });
     expect(document.history.map((entry: any) => entry.event)).toEqual([
-      'create', 'issue', 'endCollection', 'consolidate', 'consolidate', 'consolidate', 'endConsolidation', 'closeRound',
-      'saveDraft', 'issue', 'endCollection', 'consolidate', 'consolidate', 'endConsolidation', 'closeFinalRound', 'putToVote', 'ballotApproved',
+      'create',
+      'issue',
+      'endCollection',
+      'consolidate',
+      'consolidate',
+      'consolidate',
+      'endConsolidation',
+      'closeRound',
+      'saveDraft',
+      'issue',
+      'endCollection',
+      'consolidate',
+      'consolidate',
+      'endConsolidation',
+      'closeFinalRound',
+      'putToVote',
+      'ballotApproved',
     ]);
     expect(document.allowedEvents).toEqual([]);
 
     // The printable record holds both rounds' tables, the figures and the vote.
     const { record } = await call(h.app, { method: 'GET', url: `/api/documents/${created.id}/record`, headers: h.secretary });
-    expect(record.rounds.map((round: any) => [round.names.down, round.opinions, round.report.counts.consolidated])).toEqual([['一下', 5, 3], ['二下', 1, 1]]);
+    expect(record.rounds.map((round: any) => [round.names.down, round.opinions, round.report.counts.consolidated])).toEqual([
+      ['一下', 5, 3],
+      ['二下', 1, 1],
+    ]);
     expect(record.rounds[0].originals).toHaveLength(5);
     expect(record.adoption).toEqual({ consolidated: 4, adopted: 2, partlyAdopted: 1, notAdopted: 1, unanswered: 0 });
     expect(record.votes[0]).toMatchObject({ outcome: 'approved', ballot: { state: 'published' } });
@@ -170,7 +205,10 @@ describe('a document through two rounds and the vote', () => {
     await saveDraft(h, h.drafter, created.id, PAY_SCHEME_V2);
     let document = (await call(h.app, { method: 'POST', url: `/api/documents/${created.id}/ballot`, headers: h.secretary, payload: {} })).document;
     const [first] = document.votes;
-    expect(document.versions.map((version: any) => [version.number, version.issuedFor])).toEqual([[1, 'round'], [2, 'vote']]);
+    expect(document.versions.map((version: any) => [version.number, version.issuedFor])).toEqual([
+      [1, 'round'],
+      [2, 'vote'],
+    ]);
     await call(h.app, { method: 'DELETE', url: `/api/ballots/${first.ballotId}`, headers: h.secretary });
     document = await view(h, h.secretary, created.id);
     expect(document).toMatchObject({ state: 'final', votes: [] });

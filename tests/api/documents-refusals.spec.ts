@@ -22,7 +22,18 @@ async function start(): Promise<DocumentHall> {
 
 /** The rows that any move could touch, to show a refusal changed nothing. */
 function snapshot(h: DocumentHall) {
-  const tables = ['document', 'document_version', 'document_round', 'document_opinion', 'document_submission', 'document_consolidated', 'document_response', 'document_ballot_item', 'document_transition', 'ballot'];
+  const tables = [
+    'document',
+    'document_version',
+    'document_round',
+    'document_opinion',
+    'document_submission',
+    'document_consolidated',
+    'document_response',
+    'document_ballot_item',
+    'document_transition',
+    'ballot',
+  ];
   const counts = Object.fromEntries(tables.map((table) => [table, rowCount(h.app, table)]));
   const states = h.app.yishi.sqlite.prepare('SELECT id, state, updated_at, rounds_planned FROM document ORDER BY id').all();
   const versions = h.app.yishi.sqlite.prepare('SELECT id, text, issued_at FROM document_version ORDER BY id').all();
@@ -110,7 +121,16 @@ describe('refusals on documents', () => {
     const [mine, theirs] = [opinionsBy(seen, '代表4')[0].id, opinionsBy(seen, '代表5')[0].id];
     const before = snapshot(h);
     expectError(await attempt(h, h.leader(0), id, 'submissions', { items: [{ anchor: 'b3', content: '汇总', sourceOpinionIds: [mine, theirs] }] }), 400, 'DOCUMENT_SUBMISSION_INVALID');
-    expectError(await attempt(h, h.leader(0), id, 'submissions', { items: [{ anchor: 'b3', content: '一', sourceOpinionIds: [mine] }, { anchor: 'b3', content: '二', sourceOpinionIds: [mine] }] }), 400, 'DOCUMENT_SUBMISSION_INVALID');
+    expectError(
+      await attempt(h, h.leader(0), id, 'submissions', {
+        items: [
+          { anchor: 'b3', content: '一', sourceOpinionIds: [mine] },
+          { anchor: 'b3', content: '二', sourceOpinionIds: [mine] },
+        ],
+      }),
+      400,
+      'DOCUMENT_SUBMISSION_INVALID',
+    );
     expectError(await attempt(h, h.leader(0), id, 'submissions', { delegationId: h.congress.delegationIds[1], items: [] }), 403, 'FORBIDDEN');
     expectError(await attempt(h, h.representative(3), id, 'submissions', { items: [] }), 403, 'FORBIDDEN');
     expectError(await attempt(h, h.secretary, id, 'submissions', { items: [] }), 400, 'VALIDATION_FAILED');
@@ -167,7 +187,11 @@ describe('refusals on documents', () => {
     const url = `/api/meetings/${h.congress.meetingId}/documents`;
     const before = snapshot(h);
     expectError(await h.app.inject({ method: 'POST', url, headers: h.secretary, payload: { title: '方案', kind: 'budget', draftingDepartmentName: '工会' } }), 400, 'VALIDATION_FAILED');
-    expectError(await h.app.inject({ method: 'POST', url, headers: h.secretary, payload: { title: '方案', kind: 'rules', draftingDepartmentName: '工会', draftingDepartmentId: h.departmentId } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await h.app.inject({ method: 'POST', url, headers: h.secretary, payload: { title: '方案', kind: 'rules', draftingDepartmentName: '工会', draftingDepartmentId: h.departmentId } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expectError(await h.app.inject({ method: 'POST', url, headers: h.secretary, payload: { title: '方案', kind: 'rules', draftingDepartmentName: '工会', rounds: 0 } }), 400, 'VALIDATION_FAILED');
     expectError(await h.app.inject({ method: 'POST', url, headers: h.secretary, payload: { title: '方案', kind: 'rules', draftingDepartmentId: 'AAAAAAAAAAAAAAAA' } }), 404, 'DEPARTMENT_NOT_FOUND');
     expectError(await h.app.inject({ method: 'POST', url, headers: h.drafter, payload: { title: '方案', kind: 'rules', draftingDepartmentName: '工会' } }), 403, 'FORBIDDEN');
@@ -177,7 +201,16 @@ describe('refusals on documents', () => {
     await quickRound(h, document.id);
     const held = await h.app.inject({ method: 'PATCH', url: `/api/documents/${document.id}`, headers: h.secretary, payload: { rounds: 2 } });
     expectError(held, 409, 'DOCUMENT_ROUNDS_INVALID');
-    const { ballot: named } = await call(h.app, { method: 'POST', url: `/api/meetings/${h.congress.meetingId}/ballots`, headers: h.secretary, payload: { title: '记名表决', secrecy: 'named', items: [{ kind: 'approval', title: '记名事项' }] } }, 201);
+    const { ballot: named } = await call(
+      h.app,
+      {
+        method: 'POST',
+        url: `/api/meetings/${h.congress.meetingId}/ballots`,
+        headers: h.secretary,
+        payload: { title: '记名表决', secrecy: 'named', items: [{ kind: 'approval', title: '记名事项' }] },
+      },
+      201,
+    );
     const ready = snapshot(h);
     expectError(await attempt(h, h.secretary, document.id, 'ballot', { ballotId: named.id }), 409, 'DOCUMENT_BALLOT_INVALID');
     expectError(await attempt(h, h.secretary, document.id, 'ballot', { passingRule: 'most_votes' }), 400, 'VALIDATION_FAILED');

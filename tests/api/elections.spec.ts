@@ -19,7 +19,14 @@ const candidates = [
 ];
 
 function election(seats: number, options: { allowWriteIn?: boolean; passingRule?: string; count?: number } = {}) {
-  const item = { kind: 'election', title: '选举工会委员', seats, candidates: candidates.slice(0, options.count ?? 4), allowWriteIn: options.allowWriteIn ?? false, passingRule: options.passingRule ?? 'all_majority' };
+  const item = {
+    kind: 'election',
+    title: '选举工会委员',
+    seats,
+    candidates: candidates.slice(0, options.count ?? 4),
+    allowWriteIn: options.allowWriteIn ?? false,
+    passingRule: options.passingRule ?? 'all_majority',
+  };
   return { title: '工会委员会委员选举', items: [item] };
 }
 
@@ -33,7 +40,12 @@ describe('an election', () => {
     await castAll(congress, ballotId, [picks('a', 'b'), picks('a', 'b'), picks('a', 'c'), picks('b', 'c'), picks('a')]);
     const [result] = (await closeBallot(congress, ballotId)).result.items;
     expect(result).toMatchObject({ required: 3, elected: ['a', 'b'], runoff: null, unfilledSeats: 0 });
-    expect(result.candidates.map((candidate: { id: string; votes: number }) => [candidate.id, candidate.votes])).toEqual([['a', 4], ['b', 3], ['c', 2], ['d', 0]]);
+    expect(result.candidates.map((candidate: { id: string; votes: number }) => [candidate.id, candidate.votes])).toEqual([
+      ['a', 4],
+      ['b', 3],
+      ['c', 2],
+      ['d', 0],
+    ]);
     expect(result.explanation.zh).toContain('当选：张三（4 票）、李四（3 票）');
   });
 

@@ -36,60 +36,85 @@ function versions(h: DocumentHall) {
 }
 
 describe('uploading a Word file that could freeze the server', () => {
-  it('refuses a zip bomb from anyone who may not draft the document before reading it', async () => {
-    const h = await start();
-    const document = await createDocument(h);
-    const bomb = await makeZipBomb(50_000_000);
-    const parser = vi.spyOn(h.app.yishi.heavyWork, 'run');
-    const before = versions(h);
-    expectError(await upload(h, h.otherHandler, document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
-    expectError(await upload(h, h.representative(0), document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
-    expectError(await upload(h, h.attendee, document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
-    expectError(await upload(h, h.drafter, 'no-such-document', bomb), 404, 'DOCUMENT_NOT_FOUND');
-    expectError(await h.app.inject({ method: 'POST', url: `/api/documents/${document.id}/draft/docx`, headers: fileUpload(bomb, 'x.docx', DOCX_TYPE).headers, payload: fileUpload(bomb, 'x.docx', DOCX_TYPE).payload }), 401, 'UNAUTHENTICATED');
-    // While opinions are collected nobody may draft: refused by state, also unread.
-    await act(h, h.secretary, document.id, 'issue', { deadline: inDays(h, 7) });
-    expectError(await upload(h, h.drafter, document.id, bomb), 409, 'DOCUMENT_STATE');
-    expect(parser).not.toHaveBeenCalled();
-    expect(versions(h).map((row: any) => row.text)).toEqual(before.map((row: any) => row.text));
-  }, SLOW_BUILD);
+  it(
+    'refuses a zip bomb from anyone who may not draft the document before reading it',
+    async () => {
+      const h = await start();
+      const document = await createDocument(h);
+      const bomb = await makeZipBomb(50_000_000);
+      const parser = vi.spyOn(h.app.yishi.heavyWork, 'run');
+      const before = versions(h);
+      expectError(await upload(h, h.otherHandler, document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
+      expectError(await upload(h, h.representative(0), document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
+      expectError(await upload(h, h.attendee, document.id, bomb), 404, 'DOCUMENT_NOT_FOUND');
+      expectError(await upload(h, h.drafter, 'no-such-document', bomb), 404, 'DOCUMENT_NOT_FOUND');
+      expectError(
+        await h.app.inject({
+          method: 'POST',
+          url: `/api/documents/${document.id}/draft/docx`,
+          headers: fileUpload(bomb, 'x.docx', DOCX_TYPE).headers,
+          payload: fileUpload(bomb, 'x.docx', DOCX_TYPE).payload,
+        }),
+        401,
+        'UNAUTHENTICATED',
+      );
+      // While opinions are collected nobody may draft: refused by state, also unread.
+      await act(h, h.secretary, document.id, 'issue', { deadline: inDays(h, 7) });
+      expectError(await upload(h, h.drafter, document.id, bomb), 409, 'DOCUMENT_STATE');
+      expect(parser).not.toHaveBeenCalled();
+      expect(versions(h).map((row: any) => row.text)).toEqual(before.map((row: any) => row.text));
+    },
+    SLOW_BUILD,
+  );
 
-  it('refuses each zip limit with its own code and keeps the draft as it was', async () => {
-    const h = await start();
-    const document = await createDocument(h);
-    const before = versions(h);
-    expectError(await upload(h, h.drafter, document.id, await makeZipBomb(50_000_000)), 422, 'UPLOAD_ZIP_BOMB');
-    expectError(await upload(h, h.drafter, document.id, await makeManyEntries(1_500)), 422, 'UPLOAD_TOO_MANY_ENTRIES');
-    expectError(await upload(h, h.drafter, document.id, makeLyingZip(20_000_000)), 422, 'UPLOAD_ZIP_INVALID');
-    expectError(await upload(h, h.drafter, document.id, await makeHeavyDocx(11 * 1024 * 1024)), 413, 'UPLOAD_UNZIPPED_TOO_LARGE');
-    expect(versions(h)).toEqual(before);
-    // The pool is free again: an ordinary file goes through.
-    expect((await upload(h, h.drafter, document.id, await makeDocx(['第一条 正常的文件。']))).statusCode).toBe(200);
-    expect((await view(h, h.secretary, document.id)).draft).toMatchObject({ source: 'docx', text: '第一条 正常的文件。' });
-  }, SLOW_BUILD);
+  it(
+    'refuses each zip limit with its own code and keeps the draft as it was',
+    async () => {
+      const h = await start();
+      const document = await createDocument(h);
+      const before = versions(h);
+      expectError(await upload(h, h.drafter, document.id, await makeZipBomb(50_000_000)), 422, 'UPLOAD_ZIP_BOMB');
+      expectError(await upload(h, h.drafter, document.id, await makeManyEntries(1_500)), 422, 'UPLOAD_TOO_MANY_ENTRIES');
+      expectError(await upload(h, h.drafter, document.id, makeLyingZip(20_000_000)), 422, 'UPLOAD_ZIP_INVALID');
+      expectError(await upload(h, h.drafter, document.id, await makeHeavyDocx(11 * 1024 * 1024)), 413, 'UPLOAD_UNZIPPED_TOO_LARGE');
+      expect(versions(h)).toEqual(before);
+      // The pool is free again: an ordinary file goes through.
+      expect((await upload(h, h.drafter, document.id, await makeDocx(['第一条 正常的文件。']))).statusCode).toBe(200);
+      expect((await view(h, h.secretary, document.id)).draft).toMatchObject({ source: 'docx', text: '第一条 正常的文件。' });
+    },
+    SLOW_BUILD,
+  );
 
-  it('stops a file that takes too long to read, and refuses at once while the line is full', async () => {
-    const h = await start({ heavyWork: { filename: STUCK_WORKER, timeoutMs: 1_000, maxWaiting: 0 } });
-    const document = await createDocument(h);
-    const before = versions(h);
-    const file = await makeDocx(['第一条 永远读不完。']);
-    const slow = upload(h, h.drafter, document.id, file);
-    // Wait for the first upload to reach the worker, then the second finds the line full.
-    while (h.app.yishi.heavyWork.load === 0) await new Promise((resolve) => setImmediate(resolve));
-    const busy = await upload(h, h.drafter, document.id, file);
-    expectError(busy, 503, 'HEAVY_WORK_BUSY');
-    expectError(await slow, 422, 'UPLOAD_TOO_SLOW');
-    expect(versions(h)).toEqual(before);
-  }, SLOW_BUILD);
+  it(
+    'stops a file that takes too long to read, and refuses at once while the line is full',
+    async () => {
+      const h = await start({ heavyWork: { filename: STUCK_WORKER, timeoutMs: 1_000, maxWaiting: 0 } });
+      const document = await createDocument(h);
+      const before = versions(h);
+      const file = await makeDocx(['第一条 永远读不完。']);
+      const slow = upload(h, h.drafter, document.id, file);
+      // Wait for the first upload to reach the worker, then the second finds the line full.
+      while (h.app.yishi.heavyWork.load === 0) await new Promise((resolve) => setImmediate(resolve));
+      const busy = await upload(h, h.drafter, document.id, file);
+      expectError(busy, 503, 'HEAVY_WORK_BUSY');
+      expectError(await slow, 422, 'UPLOAD_TOO_SLOW');
+      expect(versions(h)).toEqual(before);
+    },
+    SLOW_BUILD,
+  );
 
-  it('previews a draft block by block when even the bounded diff cannot finish', async () => {
-    const h = await start({ heavyWork: { filename: STUCK_WORKER, timeoutMs: 500 } });
-    const document = await createDocument(h);
-    await quickRound(h, document.id);
-    await saveDraft(h, h.drafter, document.id, '# 第一章 总则\n\n第一条 全部重写。');
-    const { version } = await call(h.app, { method: 'GET', url: `/api/documents/${document.id}/draft/preview`, headers: h.drafter });
-    expect(version.diff).toMatchObject({ fallback: 'blocks', counts: { changed: 0, added: 2, removed: 5 } });
-  }, SLOW_BUILD);
+  it(
+    'previews a draft block by block when even the bounded diff cannot finish',
+    async () => {
+      const h = await start({ heavyWork: { filename: STUCK_WORKER, timeoutMs: 500 } });
+      const document = await createDocument(h);
+      await quickRound(h, document.id);
+      await saveDraft(h, h.drafter, document.id, '# 第一章 总则\n\n第一条 全部重写。');
+      const { version } = await call(h.app, { method: 'GET', url: `/api/documents/${document.id}/draft/preview`, headers: h.drafter });
+      expect(version.diff).toMatchObject({ fallback: 'blocks', counts: { changed: 0, added: 2, removed: 5 } });
+    },
+    SLOW_BUILD,
+  );
 });
 
 describe('importing a roster that could freeze the server', () => {
@@ -101,20 +126,24 @@ describe('importing a roster that could freeze the server', () => {
     return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 9 } });
   }
 
-  it('checks the term before reading the file, then refuses a workbook bomb', async () => {
-    const h = await start();
-    const bomb = await workbookBomb();
-    const parser = vi.spyOn(h.app.yishi.heavyWork, 'run');
-    const send = (termId: string) => {
-      const body = fileUpload(bomb, '名单.xlsx', XLSX_TYPE);
-      return h.app.inject({ method: 'POST', url: `/api/terms/${termId}/members/import`, headers: { ...h.secretary, ...body.headers }, payload: body.payload });
-    };
-    expectError(await send('no-such-term'), 404, 'TERM_NOT_FOUND');
-    // The hall's term has a meeting in session: its roster is locked, and the file is not read.
-    expectError(await send(h.congress.termId), 409, 'ROSTER_LOCKED');
-    expect(parser).not.toHaveBeenCalled();
-    const { term } = await call(h.app, { method: 'POST', url: '/api/terms', headers: h.secretary, payload: { number: 9 } }, 201);
-    expectError(await send(term.id), 422, 'UPLOAD_ZIP_BOMB');
-    expect((await call(h.app, { method: 'GET', url: `/api/terms/${term.id}/members`, headers: h.secretary })).members).toEqual([]);
-  }, SLOW_BUILD);
+  it(
+    'checks the term before reading the file, then refuses a workbook bomb',
+    async () => {
+      const h = await start();
+      const bomb = await workbookBomb();
+      const parser = vi.spyOn(h.app.yishi.heavyWork, 'run');
+      const send = (termId: string) => {
+        const body = fileUpload(bomb, '名单.xlsx', XLSX_TYPE);
+        return h.app.inject({ method: 'POST', url: `/api/terms/${termId}/members/import`, headers: { ...h.secretary, ...body.headers }, payload: body.payload });
+      };
+      expectError(await send('no-such-term'), 404, 'TERM_NOT_FOUND');
+      // The hall's term has a meeting in session: its roster is locked, and the file is not read.
+      expectError(await send(h.congress.termId), 409, 'ROSTER_LOCKED');
+      expect(parser).not.toHaveBeenCalled();
+      const { term } = await call(h.app, { method: 'POST', url: '/api/terms', headers: h.secretary, payload: { number: 9 } }, 201);
+      expectError(await send(term.id), 422, 'UPLOAD_ZIP_BOMB');
+      expect((await call(h.app, { method: 'GET', url: `/api/terms/${term.id}/members`, headers: h.secretary })).members).toEqual([]);
+    },
+    SLOW_BUILD,
+  );
 });

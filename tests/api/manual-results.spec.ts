@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 const showOfHands = { title: '关于大会议程的表决', method: 'manual', items: [{ kind: 'approval', title: '大会议程' }] };
-const candidates = [{ id: 'a', name: '张三' }, { id: 'b', name: '李四' }, { id: 'c', name: '王五' }];
+const candidates = [
+  { id: 'a', name: '张三' },
+  { id: 'b', name: '李四' },
+  { id: 'c', name: '王五' },
+];
 const paperElection = { title: '补选', method: 'manual', items: [{ kind: 'election', title: '补选委员', seats: 2, candidates }] };
 
 const enter = (congress: Congress, ballotId: string, payload: object) =>

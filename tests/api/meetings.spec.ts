@@ -10,8 +10,7 @@ afterEach(async () => {
   app = undefined;
 });
 
-const post = (target: FastifyInstance, url: string, cookie: string, payload?: object) =>
-  target.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
+const post = (target: FastifyInstance, url: string, cookie: string, payload?: object) => target.inject({ method: 'POST', url, headers: { cookie }, ...(payload ? { payload } : {}) });
 
 describe('creating a meeting', () => {
   it('starts as a draft with the two-thirds quorum by default', async () => {
@@ -25,7 +24,16 @@ describe('creating a meeting', () => {
   it('takes a quorum fraction of its own', async () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 7, openMeeting: false });
-    const { meeting } = await call(app, { method: 'POST', url: '/api/meetings', headers: { cookie: congress.secretary }, payload: { termId: congress.termId, title: '职工大会', kind: 'general_assembly', quorum: { numerator: 1, denominator: 2 } } }, 201);
+    const { meeting } = await call(
+      app,
+      {
+        method: 'POST',
+        url: '/api/meetings',
+        headers: { cookie: congress.secretary },
+        payload: { termId: congress.termId, title: '职工大会', kind: 'general_assembly', quorum: { numerator: 1, denominator: 2 } },
+      },
+      201,
+    );
     const { attendance } = await call(app, { method: 'GET', url: `/api/meetings/${meeting.id}`, headers: { cookie: congress.secretary } });
     expect(attendance.quorum).toMatchObject({ required: 4, numerator: 1, denominator: 2, reached: false });
   });
@@ -42,7 +50,12 @@ describe('creating a meeting', () => {
   it('changes its quorum by a PATCH before it closes', async () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 6, openMeeting: false });
-    const { meeting } = await call(app, { method: 'PATCH', url: `/api/meetings/${congress.meetingId}`, headers: { cookie: congress.secretary }, payload: { quorum: { numerator: 1, denominator: 2 } } });
+    const { meeting } = await call(app, {
+      method: 'PATCH',
+      url: `/api/meetings/${congress.meetingId}`,
+      headers: { cookie: congress.secretary },
+      payload: { quorum: { numerator: 1, denominator: 2 } },
+    });
     expect(meeting.quorum).toEqual({ numerator: 1, denominator: 2 });
   });
 });

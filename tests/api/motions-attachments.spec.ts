@@ -56,7 +56,11 @@ describe('attaching files to a motion', () => {
     const motion = await draft(h, 0, '关于网站建设的提案');
     expectError(await upload(h, h.representative(0), motion.id, HTML, '调查报告.pdf', 'application/pdf'), 415, 'ATTACHMENT_TYPE');
     expectError(await upload(h, h.representative(0), motion.id, Buffer.from('PK\u0003\u0004word'), '报告.docx', 'application/pdf'), 415, 'ATTACHMENT_TYPE');
-    expectError(await h.app.inject({ method: 'POST', url: `/api/motions/${motion.id}/attachments`, headers: { ...h.representative(0), 'content-type': 'application/json' }, payload: '{}' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectError(
+      await h.app.inject({ method: 'POST', url: `/api/motions/${motion.id}/attachments`, headers: { ...h.representative(0), 'content-type': 'application/json' }, payload: '{}' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expect((await view(h, h.representative(0), motion.id)).attachments).toEqual([]);
   });
 
@@ -84,7 +88,7 @@ describe('attaching files to a motion', () => {
       'content-security-policy': "default-src 'none'; sandbox",
       'content-disposition': `attachment; filename="___v2.pdf"; filename*=UTF-8''${encodeURIComponent('线路图v2.pdf')}`,
     });
-    expectError(await h.app.inject({ method: 'GET', url, headers: h.handlers['财务部'] }), 404, 'MOTION_NOT_FOUND');
+    expectError(await h.app.inject({ method: 'GET', url, headers: h.handlers.财务部 }), 404, 'MOTION_NOT_FOUND');
     expectError(await h.app.inject({ method: 'GET', url: `/api/motions/${motion.id}/attachments/unknown`, headers: h.committee }), 404, 'ATTACHMENT_NOT_FOUND');
   });
 
@@ -107,9 +111,23 @@ describe('where attachments are kept', () => {
     try {
       app = await createApp({ DATABASE_PATH: join(directory, 'yishi.sqlite') });
       const congress = await createCongress(app, { representatives: 3, openMeeting: false });
-      const { motion } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[0]!.token), payload: { subject: '关于档案室防潮的提案', reasons: '潮湿', measures: '加装除湿机', category: 'safety' } }, 201);
+      const { motion } = await call(
+        app,
+        {
+          method: 'POST',
+          url: `/api/meetings/${congress.meetingId}/motions`,
+          headers: bearer(congress.representatives[0]!.token),
+          payload: { subject: '关于档案室防潮的提案', reasons: '潮湿', measures: '加装除湿机', category: 'safety' },
+        },
+        201,
+      );
       const body = fileUpload(PDF, '../../etc/passwd.pdf', 'application/pdf');
-      const response = await app.inject({ method: 'POST', url: `/api/motions/${motion.id}/attachments`, headers: { ...bearer(congress.representatives[0]!.token), ...body.headers }, payload: body.payload });
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/motions/${motion.id}/attachments`,
+        headers: { ...bearer(congress.representatives[0]!.token), ...body.headers },
+        payload: body.payload,
+      });
       expect(response.json().motion.attachments[0].filename).toBe('passwd.pdf');
       const stored = readdirSync(join(directory, 'yishi.sqlite.attachments'));
       expect(stored).toHaveLength(1);

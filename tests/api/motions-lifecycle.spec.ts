@@ -35,7 +35,7 @@ describe('the life of a motion', () => {
     expect(twice).toMatchObject({ state: 'review', seconderCount: 2, seconders: [{ name: '代表2' }, { name: '代表3' }] });
 
     await move(h, h.committee, drafted.id, 'accept', { note: '符合立案条件' });
-    const handed = await move(h, h.committee, drafted.id, 'assign', { leadDepartmentId: h.departments['后勤保障部'], coDepartmentIds: [h.departments['财务部']] });
+    const handed = await move(h, h.committee, drafted.id, 'assign', { leadDepartmentId: h.departments.后勤保障部, coDepartmentIds: [h.departments.财务部] });
     expect(handed).toMatchObject({ state: 'assigned', leadDepartment: { name: '后勤保障部' }, dueAt: '2026-04-01T01:00:00.000Z' });
     expect(handed.assignments.map((entry: any) => [entry.department.name, entry.role, entry.active])).toEqual([
       ['后勤保障部', 'lead', true],
@@ -43,7 +43,7 @@ describe('the life of a motion', () => {
     ]);
 
     h.clock.advanceDays(12);
-    const replied = await move(h, h.handlers['后勤保障部'], drafted.id, 'reply', { content: '已列入年度改造计划,七月完工。', grade: 'A' });
+    const replied = await move(h, h.handlers.后勤保障部, drafted.id, 'reply', { content: '已列入年度改造计划,七月完工。', grade: 'A' });
     expect(replied).toMatchObject({ state: 'replied', latestGrade: 'A', replies: [{ round: 1, grade: 'A', onTime: true, department: { name: '后勤保障部' } }] });
 
     const rated = await move(h, h.representative(0), drafted.id, 'rating', { rating: 'satisfied' });
@@ -156,14 +156,24 @@ describe('a paper motion entered by the secretary (代录)', () => {
   it('is recorded as entered on the proposer’s behalf, with its paper seconders', async () => {
     const h = await start();
     const proposer = h.congress.representatives[4]!;
-    const { motion } = await call(h.app, { method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.secretary, payload: { ...motionFields('关于倒班宿舍维修的提案'), proposerMemberId: proposer.memberId } }, 201);
+    const { motion } = await call(
+      h.app,
+      { method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.secretary, payload: { ...motionFields('关于倒班宿舍维修的提案'), proposerMemberId: proposer.memberId } },
+      201,
+    );
     expect(motion).toMatchObject({ onPaper: true, enteredBy: 'secretary', proposer: { memberId: proposer.memberId, name: '代表5' } });
     await move(h, h.secretary, motion.id, 'submit');
     expectError(await attempt(h, h.secretary, motion.id, 'seconders'), 400, 'VALIDATION_FAILED');
     expectError(await attempt(h, h.secretary, motion.id, 'seconders', { memberId: proposer.memberId }), 403, 'CANNOT_SECOND_OWN');
     await move(h, h.secretary, motion.id, 'seconders', { memberId: h.congress.representatives[5]!.memberId });
     const reviewed = await move(h, h.secretary, motion.id, 'seconders', { memberId: h.congress.representatives[6]!.memberId });
-    expect(reviewed).toMatchObject({ state: 'review', seconders: [{ name: '代表6', onPaper: true }, { name: '代表7', onPaper: true }] });
+    expect(reviewed).toMatchObject({
+      state: 'review',
+      seconders: [
+        { name: '代表6', onPaper: true },
+        { name: '代表7', onPaper: true },
+      ],
+    });
     const [created, submitted, seconded] = reviewed.history;
     expect(created).toMatchObject({ event: 'create', actor: { kind: 'account', name: 'secretary' }, onBehalfOf: { name: '代表5' } });
     expect(submitted).toMatchObject({ event: 'submit', onBehalfOf: { name: '代表5' } });
@@ -176,7 +186,12 @@ describe('a paper motion entered by the secretary (代录)', () => {
     const motion = await draft(h, 0, '关于厂区照明的提案', 'safety');
     await move(h, h.representative(0), motion.id, 'submit');
     expectError(await attempt(h, h.secretary, motion.id, 'withdraw'), 403, 'FORBIDDEN');
-    const byCommittee = await h.app.inject({ method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.committee, payload: { ...motionFields('委员会代录'), proposerMemberId: h.congress.representatives[0]!.memberId } });
+    const byCommittee = await h.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${h.congress.meetingId}/motions`,
+      headers: h.committee,
+      payload: { ...motionFields('委员会代录'), proposerMemberId: h.congress.representatives[0]!.memberId },
+    });
     expectError(byCommittee, 403, 'FORBIDDEN');
   });
 
@@ -184,9 +199,19 @@ describe('a paper motion entered by the secretary (代录)', () => {
     const h = await start();
     const asAttendee = await h.app.inject({ method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.attendee(0), payload: motionFields('列席代表的提案') });
     expectError(asAttendee, 403, 'MOTION_NOT_REPRESENTATIVE');
-    const forAttendee = await h.app.inject({ method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.secretary, payload: { ...motionFields('代录列席代表'), proposerMemberId: h.congress.attendees[0]!.memberId } });
+    const forAttendee = await h.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${h.congress.meetingId}/motions`,
+      headers: h.secretary,
+      payload: { ...motionFields('代录列席代表'), proposerMemberId: h.congress.attendees[0]!.memberId },
+    });
     expectError(forAttendee, 403, 'MOTION_NOT_REPRESENTATIVE');
-    const unknown = await h.app.inject({ method: 'POST', url: `/api/meetings/${h.congress.meetingId}/motions`, headers: h.secretary, payload: { ...motionFields('查无此人'), proposerMemberId: 'nobody' } });
+    const unknown = await h.app.inject({
+      method: 'POST',
+      url: `/api/meetings/${h.congress.meetingId}/motions`,
+      headers: h.secretary,
+      payload: { ...motionFields('查无此人'), proposerMemberId: 'nobody' },
+    });
     expectError(unknown, 404, 'MEMBER_NOT_FOUND');
   });
 });

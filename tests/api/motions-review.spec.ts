@@ -30,7 +30,13 @@ describe('merging (合并立案)', () => {
     const joined = await view(h, h.secretary, target.id);
     expect(joined.proposers.map((person: any) => person.name)).toEqual(['代表1', '代表4']);
     expect(joined.mergedFrom).toEqual([
-      { id: source.id, number: '2026-002', subject: '改善食堂就餐环境', proposer: { memberId: h.congress.representatives[3]!.memberId, name: '代表4' }, seconders: [expect.objectContaining({ name: '代表5' }), expect.objectContaining({ name: '代表6' })] },
+      {
+        id: source.id,
+        number: '2026-002',
+        subject: '改善食堂就餐环境',
+        proposer: { memberId: h.congress.representatives[3]!.memberId, name: '代表4' },
+        seconders: [expect.objectContaining({ name: '代表5' }), expect.objectContaining({ name: '代表6' })],
+      },
     ]);
     // The merged motion's proposer and seconders follow the motion their matter now lives in.
     expect((await view(h, h.representative(3), target.id)).id).toBe(target.id);
@@ -71,7 +77,8 @@ describe('returning for revision (退回修改)', () => {
     expect(returned).toMatchObject({ state: 'returned', number: '2026-001' });
 
     expectError(await h.app.inject({ method: 'PATCH', url: `/api/motions/${motion.id}`, headers: h.representative(1), payload: { subject: '附议人改稿' } }), 403, 'FORBIDDEN');
-    const edited = (await call(h.app, { method: 'PATCH', url: `/api/motions/${motion.id}`, headers: h.representative(0), payload: { subject: '关于增开东门至生活区班车的提案', category: 'welfare' } })).motion;
+    const edited = (await call(h.app, { method: 'PATCH', url: `/api/motions/${motion.id}`, headers: h.representative(0), payload: { subject: '关于增开东门至生活区班车的提案', category: 'welfare' } }))
+      .motion;
     expect(edited).toMatchObject({ state: 'returned', subject: '关于增开东门至生活区班车的提案' });
 
     const resubmitted = await move(h, h.representative(0), motion.id, 'resubmit');
@@ -113,7 +120,11 @@ describe('the other review outcomes', () => {
 
   it('links a resolution motion to a ballot the secretary already prepared', async () => {
     const h = await start();
-    const { ballot } = await call(h.app, { method: 'POST', url: `/api/meetings/${h.congress.meetingId}/ballots`, headers: h.secretary, payload: { title: '议案表决', items: [{ kind: 'approval', title: '议案一' }] } }, 201);
+    const { ballot } = await call(
+      h.app,
+      { method: 'POST', url: `/api/meetings/${h.congress.meetingId}/ballots`, headers: h.secretary, payload: { title: '议案表决', items: [{ kind: 'approval', title: '议案一' }] } },
+      201,
+    );
     const motion = await motionInReview(h, 0, '关于设立职工互助基金的提案', 'welfare');
     expect((await move(h, h.committee, motion.id, 'escalate', { ballotId: ballot.id })).resolutionBallotId).toBe(ballot.id);
     const other = await motionInReview(h, 1, '另一件议案', 'reform');
@@ -136,7 +147,7 @@ describe('the other review outcomes', () => {
     const motion = await motionInReview(h, 0, '关于加强安全培训的提案', 'safety');
     expectError(await attempt(h, h.representative(0), motion.id, 'accept'), 403, 'FORBIDDEN');
     expectError(await attempt(h, h.representative(1), motion.id, 'accept'), 403, 'FORBIDDEN');
-    expectError(await attempt(h, h.handlers['安全环保部'], motion.id, 'accept'), 404, 'MOTION_NOT_FOUND');
+    expectError(await attempt(h, h.handlers.安全环保部, motion.id, 'accept'), 404, 'MOTION_NOT_FOUND');
     await call(h.app, { method: 'POST', url: '/api/accounts', headers: h.secretary, payload: { username: 'jianpiao', password: 'scrutineer-password-1', role: 'scrutineer' } }, 201);
     const { signIn } = await import('../support/congress.js');
     const scrutineer = { cookie: await signIn(h.app, 'jianpiao', 'scrutineer-password-1') };
@@ -152,7 +163,8 @@ describe('what each person sees', () => {
     await motionInReview(h, 0, '代表1的提案');
     await motionInReview(h, 3, '代表4的提案');
     await draft(h, 5, '代表6的草稿');
-    const list = async (index: number, scope = '') => (await call(h.app, { method: 'GET', url: `/api/motions${scope}`, headers: h.representative(index) })).motions.map((motion: any) => motion.subject);
+    const list = async (index: number, scope = '') =>
+      (await call(h.app, { method: 'GET', url: `/api/motions${scope}`, headers: h.representative(index) })).motions.map((motion: any) => motion.subject);
     expect(await list(0)).toEqual(['代表1的提案']);
     expect(await list(1)).toEqual(['代表1的提案']);
     expect(await list(4)).toEqual(['代表4的提案']);
@@ -173,7 +185,11 @@ describe('what each person sees', () => {
     expectError(await post(`/api/motions/${motion.id}/rating`, { rating: 'delighted' }), 400, 'VALIDATION_FAILED');
     expectError(await post(`/api/motions/${motion.id}/assign`, { leadDepartmentId: 'x', coDepartmentIds: ['x'] }), 400, 'VALIDATION_FAILED');
     expectError(await post(`/api/motions/${motion.id}/extend`, { reason: '需要', days: 0 }), 400, 'VALIDATION_FAILED');
-    expectError(await h.app.inject({ method: 'POST', url: `/api/motions/${motion.id}/submit`, headers: { ...h.representative(0), 'content-type': 'application/json' }, payload: '{"note":' }), 400, 'BAD_JSON');
+    expectError(
+      await h.app.inject({ method: 'POST', url: `/api/motions/${motion.id}/submit`, headers: { ...h.representative(0), 'content-type': 'application/json' }, payload: '{"note":' }),
+      400,
+      'BAD_JSON',
+    );
     expectError(await h.app.inject({ method: 'GET', url: '/api/motions?state=flying', headers: h.committee }), 400, 'VALIDATION_FAILED');
     expectError(await h.app.inject({ method: 'GET', url: '/api/motions/%E2%80%A6', headers: h.committee }), 400, 'VALIDATION_FAILED');
   });

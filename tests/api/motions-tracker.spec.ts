@@ -14,9 +14,26 @@ const numbers: Record<string, string> = {};
 
 /** One motion of the fixture: how far it went, in which category and with which lead department. */
 type Fate =
-  | 'seconding' | 'review' | 'withdrawn' | 'returned' | 'rejected' | 'rejected-as-suggestion' | 'resolution' | 'accepted'
-  | 'overdue' | 'due-soon' | 'assigned' | 'replied' | 'replied-late' | 'satisfied' | 'basically' | 'rehandling'
-  | 'resolved-satisfied' | 'resolved-basically' | 'resolved-with-reason' | 'resolved-after-rehandling';
+  | 'seconding'
+  | 'review'
+  | 'withdrawn'
+  | 'returned'
+  | 'rejected'
+  | 'rejected-as-suggestion'
+  | 'resolution'
+  | 'accepted'
+  | 'overdue'
+  | 'due-soon'
+  | 'assigned'
+  | 'replied'
+  | 'replied-late'
+  | 'satisfied'
+  | 'basically'
+  | 'rehandling'
+  | 'resolved-satisfied'
+  | 'resolved-basically'
+  | 'resolved-with-reason'
+  | 'resolved-after-rehandling';
 
 const fixture: [string, string, Fate, DepartmentName?][] = [
   ['关于增设职工休息室的提案', 'welfare', 'seconding'],
@@ -122,8 +139,20 @@ describe('the dashboard of a hand-counted session', () => {
     const figures = await dashboard();
     expect(figures.submitted).toBe(34);
     expect(figures.byStatus).toEqual({
-      draft: 0, seconding: 2, review: 2, returned: 1, withdrawn: 2, not_accepted: 3, merged: 2, resolution: 1,
-      accepted: 2, assigned: 4, replied: 3, rehandling: 2, rated: 3, resolved: 7,
+      draft: 0,
+      seconding: 2,
+      review: 2,
+      returned: 1,
+      withdrawn: 2,
+      not_accepted: 3,
+      merged: 2,
+      resolution: 1,
+      accepted: 2,
+      assigned: 4,
+      replied: 3,
+      rehandling: 2,
+      rated: 3,
+      resolved: 7,
     });
     expect(figures.asOf).toBe('2026-03-04T01:00:00.000Z');
   });
@@ -186,7 +215,7 @@ describe('filters and search', () => {
 
   it('searches the reasons and measures too, and by number', async () => {
     expect((await subjects(`q=${encodeURIComponent('职工反映强烈')}`)).length).toBe(34);
-    expect(await subjects(`q=${numbers['职工食堂改造']}`)).toEqual(['职工食堂改造']);
+    expect(await subjects(`q=${numbers.职工食堂改造}`)).toEqual(['职工食堂改造']);
   });
 
   it('limits a representative’s search to what they may see', async () => {
@@ -198,7 +227,12 @@ describe('filters and search', () => {
   it('filters by state, category, department and overdue, together', async () => {
     expect((await subjects('state=resolved')).length).toBe(7);
     expect((await subjects('state=replied&state=rated')).length).toBe(6);
-    expect(await subjects(`category=safety&departmentId=${h.departments['安全环保部']}`)).toEqual(['关于加强消防演练的提案', '关于高温作业防护的提案', '关于更新劳保用品的提案', '关于厂区限速标识的提案']);
+    expect(await subjects(`category=safety&departmentId=${h.departments.安全环保部}`)).toEqual([
+      '关于加强消防演练的提案',
+      '关于高温作业防护的提案',
+      '关于更新劳保用品的提案',
+      '关于厂区限速标识的提案',
+    ]);
     expect(await subjects('overdue=true')).toEqual(['关于更新安全帽的提案', '关于加强消防演练的提案']);
   });
 });
@@ -235,7 +269,7 @@ describe('the motion register (提案汇编)', () => {
     expect(rows.map((row) => row[0])).toEqual(Object.values(numbers).sort());
     const canteen = rows.find((row) => row[1] === '职工食堂改造')!;
     expect([canteen[2], canteen[5], canteen[8], canteen[11], canteen[12]]).toEqual(['职工权益', '已答复', '后勤保障部', 'A', '']);
-    expect(rows.find((row) => row[1] === '关于减少废料的提案')![13]).toBe(`合并至 ${numbers['关于降低原材料损耗的提案']}`);
+    expect(rows.find((row) => row[1] === '关于减少废料的提案')![13]).toBe(`合并至 ${numbers.关于降低原材料损耗的提案}`);
     expect(rows.find((row) => row[1] === '关于发放购物卡的提案')![13]).toBe('转有关部门参考(转为意见建议)');
     // A subject that looks like a formula stays text in a spreadsheet.
     expect(rows.some((row) => row[1] === "'=SUM(1,2) 关于意见箱的提案")).toBe(true);
@@ -259,7 +293,11 @@ describe('the implementation report (提案落实情况报告)', () => {
     }
     const [overall, byCategory, byDepartment, overdue] = sections;
     expect(sections.map((section) => section[0]![0])).toEqual(['总体情况', '按类别', '按承办单位', '超期提案']);
-    const rate = (name: string) => overall!.find((row) => row[0] === name)!.slice(1).map(Number);
+    const rate = (name: string) =>
+      overall!
+        .find((row) => row[0] === name)!
+        .slice(1)
+        .map(Number);
     expect(rate('提案总数')[0]).toBe(figures.submitted);
     const { rates } = figures;
     expect(rate('立案率')).toEqual([rates.acceptance.count, rates.acceptance.of, rates.acceptance.percent]);
@@ -277,11 +315,11 @@ describe('the implementation report (提案落实情况报告)', () => {
 
     const sheets = await sheetsOf(await exportOf('report', 'xlsx'));
     expect(Object.keys(sheets)).toEqual(['总体情况', '按类别', '按承办单位', '超期提案']);
-    const xlsxRate = (name: string) => sheets['总体情况']!.find((row) => row[0] === name)!.slice(1, 4);
+    const xlsxRate = (name: string) => sheets.总体情况!.find((row) => row[0] === name)!.slice(1, 4);
     expect(xlsxRate('立案率')).toEqual([24, 27, 88.9]);
     expect(xlsxRate('满意率(满意与基本满意)')).toEqual([9, 11, 81.8]);
-    expect(sheets['按承办单位']!.slice(1).map((row) => row.slice(0, 2))).toEqual(figures.byDepartment.map((row: any) => [row.department.name, row.assigned]));
-    expect(sheets['超期提案']!.slice(1).map((row) => row[0])).toEqual(figures.overdue.map((entry: any) => entry.number));
+    expect(sheets.按承办单位!.slice(1).map((row) => row.slice(0, 2))).toEqual(figures.byDepartment.map((row: any) => [row.department.name, row.assigned]));
+    expect(sheets.超期提案!.slice(1).map((row) => row[0])).toEqual(figures.overdue.map((entry: any) => entry.number));
   });
 
   it('is downloaded as a file named for the meeting, and refused to representatives', async () => {

@@ -12,7 +12,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-interface Setup { app: FastifyInstance; cookie: string; termId: string }
+interface Setup {
+  app: FastifyInstance;
+  cookie: string;
+  termId: string;
+}
 
 /** A term with two delegations and one representative already on the roster. */
 async function newTerm(): Promise<Setup> {
@@ -51,13 +55,22 @@ describe('importing a roster', () => {
     expect(response.json()).toEqual({ imported: 3 });
     const members = await roster(setup);
     expect(members).toHaveLength(4);
-    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A001')).toMatchObject({ name: '张三', delegationName: '第一代表团', role: 'representative', tags: ['frontline', 'female'] });
+    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A001')).toMatchObject({
+      name: '张三',
+      delegationName: '第一代表团',
+      role: 'representative',
+      tags: ['frontline', 'female'],
+    });
     expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A002')).toMatchObject({ role: 'attendee', tags: ['management'] });
   });
 
   it('adds every row of an XLSX workbook', async () => {
     const setup = await newTerm();
-    const file = await workbook([['姓名', '工号', '代表团', '身份'], ['张三', 'A001', '第一代表团', '代表'], ['李四', 1002, '机关代表团', '列席']]);
+    const file = await workbook([
+      ['姓名', '工号', '代表团', '身份'],
+      ['张三', 'A001', '第一代表团', '代表'],
+      ['李四', 1002, '机关代表团', '列席'],
+    ]);
     const response = await importFile(setup, file, 'roster.xlsx', XLSX_TYPE);
     expect(response.json()).toEqual({ imported: 2 });
     const members = await roster(setup);
@@ -92,7 +105,11 @@ describe('importing a roster', () => {
 
   it('imports nothing from a workbook with a bad row', async () => {
     const setup = await newTerm();
-    const file = await workbook([['姓名', '工号', '代表团', '身份'], ['张三', 'A001', '第一代表团', '代表'], ['李四', '', '第一代表团', '代表']]);
+    const file = await workbook([
+      ['姓名', '工号', '代表团', '身份'],
+      ['张三', 'A001', '第一代表团', '代表'],
+      ['李四', '', '第一代表团', '代表'],
+    ]);
     const response = await importFile(setup, file, 'roster.xlsx', XLSX_TYPE);
     expectError(response, 422, 'ROSTER_IMPORT_FAILED');
     expect(response.json().details.problems).toEqual([expect.objectContaining({ line: 3, field: 'staffNumber', code: 'MISSING_FIELD' })]);

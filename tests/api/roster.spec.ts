@@ -11,7 +11,11 @@ afterEach(async () => {
   app = undefined;
 });
 
-interface Setup { app: FastifyInstance; cookie: string; termId: string }
+interface Setup {
+  app: FastifyInstance;
+  cookie: string;
+  termId: string;
+}
 
 async function newTerm(): Promise<Setup> {
   app = await createApp();
@@ -20,8 +24,7 @@ async function newTerm(): Promise<Setup> {
   return { app, cookie, termId: term.id };
 }
 
-const addMember = (setup: Setup, payload: object) =>
-  setup.app.inject({ method: 'POST', url: `/api/terms/${setup.termId}/members`, headers: { cookie: setup.cookie }, payload });
+const addMember = (setup: Setup, payload: object) => setup.app.inject({ method: 'POST', url: `/api/terms/${setup.termId}/members`, headers: { cookie: setup.cookie }, payload });
 
 async function roster(setup: Setup) {
   return (await call(setup.app, { method: 'GET', url: `/api/terms/${setup.termId}/members`, headers: { cookie: setup.cookie } })).members;
@@ -46,7 +49,13 @@ describe('roster entries', () => {
     expect((await addMember(setup, { name: '李四', staffNumber: 'A002', role: 'attendee' })).statusCode).toBe(201);
     const members = await roster(setup);
     expect(members).toHaveLength(2);
-    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A001')).toMatchObject({ name: '张三', role: 'representative', delegationName: '第一代表团', tags: ['frontline', 'female'], hasCode: false });
+    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A001')).toMatchObject({
+      name: '张三',
+      role: 'representative',
+      delegationName: '第一代表团',
+      tags: ['frontline', 'female'],
+      hasCode: false,
+    });
     expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A002')).toMatchObject({ role: 'attendee', delegationId: null });
   });
 
@@ -117,7 +126,11 @@ describe('delegations (代表团) and their leaders', () => {
   it('refuses a duplicate name and deleting a delegation that still has members', async () => {
     const setup = await newTerm();
     const delegationId = await addDelegation(setup, '第一代表团');
-    expectError(await setup.app.inject({ method: 'POST', url: `/api/terms/${setup.termId}/delegations`, headers: { cookie: setup.cookie }, payload: { name: '第一代表团' } }), 409, 'DELEGATION_EXISTS');
+    expectError(
+      await setup.app.inject({ method: 'POST', url: `/api/terms/${setup.termId}/delegations`, headers: { cookie: setup.cookie }, payload: { name: '第一代表团' } }),
+      409,
+      'DELEGATION_EXISTS',
+    );
     await addMember(setup, { name: '张三', staffNumber: 'A001', delegationId });
     expectError(await setup.app.inject({ method: 'DELETE', url: `/api/delegations/${delegationId}`, headers: { cookie: setup.cookie } }), 409, 'DELEGATION_NOT_EMPTY');
     const empty = await addDelegation(setup, '第二代表团');

@@ -15,12 +15,26 @@ describe('a secret approval ballot from open to published', () => {
     const ballotId = await openBallot(congress);
     const choices = ['yes', 'yes', 'yes', 'no', 'abstain'];
     for (const [index, person] of congress.representatives.entries()) {
-      await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [choices[index]], receipt: deviceReceipt() } }, 201);
+      await call(
+        app,
+        { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [choices[index]], receipt: deviceReceipt() } },
+        201,
+      );
     }
-    const again = await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${congress.representatives[0]!.token}` }, payload: { answers: ['no'], receipt: deviceReceipt() } });
+    const again = await app.inject({
+      method: 'POST',
+      url: `/api/ballots/${ballotId}/votes`,
+      headers: { authorization: `Bearer ${congress.representatives[0]!.token}` },
+      payload: { answers: ['no'], receipt: deviceReceipt() },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().code).toBe('ALREADY_VOTED');
-    const attendee = await app.inject({ method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${congress.attendees[0]!.token}` }, payload: { answers: ['no'], receipt: deviceReceipt() } });
+    const attendee = await app.inject({
+      method: 'POST',
+      url: `/api/ballots/${ballotId}/votes`,
+      headers: { authorization: `Bearer ${congress.attendees[0]!.token}` },
+      payload: { answers: ['no'], receipt: deviceReceipt() },
+    });
     expect(attendee.json().code).toBe('NOT_ELIGIBLE');
     await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: congress.secretary } });
     const { ballot } = await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: { cookie: congress.secretary } });

@@ -33,9 +33,7 @@ describe('simultaneous state changes', () => {
     const ballot = await draftBallot(congress, { ...approvalBallot(), deadlineAt: new Date(Date.now() + 3_600_000).toISOString() });
     const events = recordEvents(app);
 
-    const responses = await Promise.all(
-      Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: congress.secretary } })),
-    );
+    const responses = await Promise.all(Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: congress.secretary } })));
 
     expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
     for (const refused of responses.filter((response) => response.statusCode !== 200)) {
@@ -79,9 +77,7 @@ describe('simultaneous state changes', () => {
     const ballotId = await openBallot(congress);
     await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: congress.secretary } });
 
-    const responses = await Promise.all(
-      Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: { cookie: congress.secretary } })),
-    );
+    const responses = await Promise.all(Array.from({ length: SIMULTANEOUS }, () => app!.inject({ method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: { cookie: congress.secretary } })));
 
     expect(responses.filter((response) => response.statusCode === 200)).toHaveLength(1);
     expect(rowCount(app, 'audit_log', "action = 'ballot.published'")).toBe(1);

@@ -41,7 +41,7 @@ describe('storage usage for officers', () => {
   it('is refused to representatives, handlers and the committee', async () => {
     hall = await motionHall({ representatives: 3 });
     expect((await hall.app.inject({ method: 'GET', url: '/api/storage/usage', headers: hall.representative(0) })).statusCode).toBe(403);
-    expect((await hall.app.inject({ method: 'GET', url: '/api/storage/usage', headers: hall.handlers['财务部'] })).statusCode).toBe(403);
+    expect((await hall.app.inject({ method: 'GET', url: '/api/storage/usage', headers: hall.handlers.财务部 })).statusCode).toBe(403);
     expect((await hall.app.inject({ method: 'GET', url: '/api/storage/usage', headers: hall.committee })).statusCode).toBe(403);
     expect((await hall.app.inject({ method: 'GET', url: '/api/storage/usage' })).statusCode).toBe(401);
   });

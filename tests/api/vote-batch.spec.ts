@@ -18,7 +18,15 @@ async function batchOn(): Promise<{ repository: VoteRepository; row: (person: nu
   const sqlite = app.yishi.sqlite;
   return {
     repository: new VoteRepository(sqlite),
-    row: (person, receipt, ballotKey) => ({ ballotId, meetingId: congress.meetingId, memberId: congress.representatives[person]!.memberId, ballotKey, receipt, answers: '["yes"]', namedMemberId: null }),
+    row: (person, receipt, ballotKey) => ({
+      ballotId,
+      meetingId: congress.meetingId,
+      memberId: congress.representatives[person]!.memberId,
+      ballotKey,
+      receipt,
+      answers: '["yes"]',
+      namedMemberId: null,
+    }),
     inBox: () => sqlite.prepare('SELECT receipt FROM ballot_receipt WHERE ballot_id = ? ORDER BY receipt').pluck().all(ballotId) as string[],
   };
 }

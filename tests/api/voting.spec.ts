@@ -123,7 +123,7 @@ describe('a paper that is not filled in right', () => {
     const congress = await createCongress(app, { representatives: 2 });
     const ballotId = await openBallot(congress);
     const depth = 60_000;
-    for (const nested of ['['.repeat(depth) + ']'.repeat(depth), '{"a":'.repeat(depth / 2) + '1' + '}'.repeat(depth / 2)]) {
+    for (const nested of ['['.repeat(depth) + ']'.repeat(depth), `${'{"a":'.repeat(depth / 2)}1${'}'.repeat(depth / 2)}`]) {
       const response = await rawVote(congress, ballotId, `{"answers":[${nested}]}`);
       expect(response.statusCode).toBe(400);
       expect(response.json()).not.toHaveProperty('stack');

@@ -24,7 +24,10 @@ export interface AttackStormResult {
 }
 
 async function send(congress: BenchCongress, path: string, init: RequestInit & { expect?: number } = {}): Promise<any> {
-  const response = await fetch(`${congress.url}${path}`, { ...init, headers: { cookie: congress.cookie, ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+  const response = await fetch(`${congress.url}${path}`, {
+    ...init,
+    headers: { cookie: congress.cookie, ...(init.body && typeof init.body === 'string' ? { 'content-type': 'application/json' } : {}), ...init.headers },
+  });
   const text = await response.text();
   if (response.status !== (init.expect ?? 200)) throw new Error(`${init.method ?? 'GET'} ${path} → ${response.status}: ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : {};
@@ -37,7 +40,11 @@ async function send(congress: BenchCongress, path: string, init: RequestInit & {
  */
 async function worstPreviewDocument(congress: BenchCongress): Promise<string> {
   const { before, after } = rewrittenClauses(13, 6_000);
-  const { document } = await send(congress, `/api/meetings/${congress.meetingId}/documents`, { method: 'POST', body: JSON.stringify({ title: '长条款方案', kind: 'other', rounds: 1, draftingDepartmentName: '人力资源部', text: before }), expect: 201 });
+  const { document } = await send(congress, `/api/meetings/${congress.meetingId}/documents`, {
+    method: 'POST',
+    body: JSON.stringify({ title: '长条款方案', kind: 'other', rounds: 1, draftingDepartmentName: '人力资源部', text: before }),
+    expect: 201,
+  });
   const id = document.id as string;
   await send(congress, `/api/documents/${id}/issue`, { method: 'POST', body: JSON.stringify({ deadline: new Date(Date.now() + 86_400_000).toISOString() }) });
   for (const move of ['end-collection', 'end-consolidation', 'close-round']) await send(congress, `/api/documents/${id}/${move}`, { method: 'POST' });
@@ -79,7 +86,10 @@ export async function attackStorm(databasePath: string, voters = 1_000): Promise
     const documentId = await worstPreviewDocument(congress);
     // ~10 MB of document.xml in tiny paragraphs: just under the per-entry limit, the slowest for mammoth.
     const docx = await makeHeavyDocx(10_000_000);
-    const sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+    const sockets = await connectAll(
+      server.url,
+      congress.codes.map((code) => ({ code })),
+    );
     const quietBallot = await createBallot(congress, '关于《集体合同(草案)》的决议');
     const quiet = await runStorm(sockets, () => openBallot(congress, quietBallot));
     await closeAndCount(congress, quietBallot);
@@ -89,7 +99,10 @@ export async function attackStorm(databasePath: string, voters = 1_000): Promise
     const attacker = attack(congress, documentId, docx, attackAnswers);
     // Let the attack reach the worker before the ballot opens.
     while (Object.keys(attackAnswers).length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
-    const attackedSockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+    const attackedSockets = await connectAll(
+      server.url,
+      congress.codes.map((code) => ({ code })),
+    );
     const attackedBallot = await createBallot(congress, '关于《职工代表大会议事规则》的决议');
     const attacked = await runStorm(attackedSockets, () => openBallot(congress, attackedBallot));
     await attacker.stop();

@@ -16,9 +16,11 @@ const insertBallot = db.prepare('INSERT INTO ballot_box VALUES (?, ?, ?, ?)');
 type Vote = { member: string; ballotId: string; receipt: string; answers: string; ack: (response: unknown) => void };
 let pending: Vote[] = [];
 let voted = 0;
-let turnoutTimer: NodeJS.Timeout | null = null;
+let _turnoutTimer: NodeJS.Timeout | null = null;
 const commit = db.transaction((batch: Vote[]) =>
-  batch.map((vote) => insertParticipation.run(vote.ballotId, vote.member).changes === 1 && insertBallot.run(vote.ballotId, randomBytes(12).toString('base64url'), vote.receipt, vote.answers).changes === 1),
+  batch.map(
+    (vote) => insertParticipation.run(vote.ballotId, vote.member).changes === 1 && insertBallot.run(vote.ballotId, randomBytes(12).toString('base64url'), vote.receipt, vote.answers).changes === 1,
+  ),
 );
 
 const http = createServer((request, response) => {
@@ -44,8 +46,8 @@ function flush(): void {
   const counted = commit(batch);
   batch.forEach((vote, index) => vote.ack(counted[index] ? { data: { receipt: vote.receipt } } : { error: { code: 'ALREADY_VOTED' } }));
   voted += counted.filter(Boolean).length;
-  turnoutTimer ??= setTimeout(() => {
-    turnoutTimer = null;
+  _turnoutTimer ??= setTimeout(() => {
+    _turnoutTimer = null;
     io.emit('ballot:turnout', { ballotId: 'bench', voted });
   }, 200);
 }

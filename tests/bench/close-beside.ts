@@ -31,7 +31,9 @@ export interface CloseBesideResult {
 function pad(databasePath: string, megabytes: number): number {
   const sqlite = new BetterSqlite3(databasePath);
   sqlite.pragma('synchronous = OFF');
-  const insert = sqlite.prepare("INSERT INTO audit_log (at, actor_account_id, actor_name, action, meeting_id, ballot_id, detail) VALUES ('2020-01-01T00:00:00.000Z', NULL, '秘书处', 'bench.padding', NULL, NULL, ?)");
+  const insert = sqlite.prepare(
+    "INSERT INTO audit_log (at, actor_account_id, actor_name, action, meeting_id, ballot_id, detail) VALUES ('2020-01-01T00:00:00.000Z', NULL, '秘书处', 'bench.padding', NULL, NULL, ?)",
+  );
   const rows = Math.ceil((megabytes * 1024) / 4);
   const write = sqlite.transaction((count: number) => {
     for (let index = 0; index < count; index++) insert.run(JSON.stringify({ text: randomBytes(2000).toString('hex') }));
@@ -92,7 +94,10 @@ export async function closeBeside(directory: string, padMb = Number(process.env.
   const server = await startServer(databasePath, environment, 120_000);
   try {
     const congress = await createBenchCongress(server.url, VOTERS);
-    const sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+    const sockets = await connectAll(
+      server.url,
+      congress.codes.map((code) => ({ code })),
+    );
     const secret = await createBallot(congress, '关于《集体合同(草案)》的决议');
     const storm = await runStorm(sockets, () => openBallot(congress, secret));
     const other = await createBallot(congress, '关于《职工代表大会议事规则》的决议');

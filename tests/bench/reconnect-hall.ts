@@ -214,9 +214,11 @@ export async function yishiTarget(url: string, phones: number): Promise<Reconnec
   const auths = congress.codes.map((code) => ({ code }));
   const checkIn = (socket: Socket) =>
     new Promise<void>((resolve, reject) =>
-      socket.timeout(60_000).emit('attendance:check-in', { meetingId: congress.meetingId }, (timeout: Error | null, response: Envelope) =>
-        timeout || response?.error ? reject(new Error(`check-in refused: ${timeout?.message ?? response.error?.code}`)) : resolve(),
-      ),
+      socket
+        .timeout(60_000)
+        .emit('attendance:check-in', { meetingId: congress.meetingId }, (timeout: Error | null, response: Envelope) =>
+          timeout || response?.error ? reject(new Error(`check-in refused: ${timeout?.message ?? response.error?.code}`)) : resolve(),
+        ),
     );
   return { url, checkIn, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
 }
@@ -248,7 +250,10 @@ export async function reconnectBench(sizes: number[], startBaseline: StartBaseli
         .then(reconnectHall)
         .finally(() => server.stop('SIGTERM'));
       for (const error of yishi.snapshotErrors.slice(0, 5)) console.error(`N=${phones}: wrong snapshot, ${error}`);
-      for (const [name, result] of [['baseline', bare], ['yishi', yishi]] as const) {
+      for (const [name, result] of [
+        ['baseline', bare],
+        ['yishi', yishi],
+      ] as const) {
         rows.push({
           phones,
           server: name,

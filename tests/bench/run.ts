@@ -77,7 +77,10 @@ async function startBaseline(databasePath: string): Promise<{ url: string; pid: 
 async function baselineRun(voters: number, directory: string): Promise<{ socket: StormResult; http: HttpStormResult }> {
   const baseline = await startBaseline(join(directory, `baseline-${voters}.sqlite`));
   try {
-    const sockets = await connectAll(baseline.url, Array.from({ length: voters }, (_, index) => ({ code: `m${index}` })));
+    const sockets = await connectAll(
+      baseline.url,
+      Array.from({ length: voters }, (_, index) => ({ code: `m${index}` })),
+    );
     const socket = await runStorm(sockets, async () => void (await fetch(`${baseline.url}/open`)));
     closeAll(sockets);
     const http = await httpStorm(
@@ -122,7 +125,10 @@ async function yishiRun(voters: number, directory: string, baseline: { socket: S
     const congress = await createBenchCongress(server.url, voters);
     const setupPeak = peakRssMb(server.child.pid!);
     resetPeakRss(server.child.pid!);
-    const sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+    const sockets = await connectAll(
+      server.url,
+      congress.codes.map((code) => ({ code })),
+    );
     const connectedRss = currentRssMb(server.child.pid!);
     const socketBallot = await createBallot(congress, '关于《集体合同(草案)》的决议');
     const socket = await runStorm(sockets, () => openBallot(congress, socketBallot));
@@ -162,14 +168,22 @@ async function main(): Promise<void> {
     }
     if (SCENARIOS.has('attack-storm')) {
       const result = await attackStorm(join(directory, 'attack-storm.sqlite'));
-      const summary = { voters: result.voters, quiet_p99_ms: round(result.quietP99), attacked_p99_ms: round(result.attackedP99), ratio: round(result.ratio, 2), within_2x: result.ratio <= 2, lost: result.attacked.voters - result.attacked.acknowledged, attack_answers: result.attackAnswers };
+      const summary = {
+        voters: result.voters,
+        quiet_p99_ms: round(result.quietP99),
+        attacked_p99_ms: round(result.attackedP99),
+        ratio: round(result.ratio, 2),
+        within_2x: result.ratio <= 2,
+        lost: result.attacked.voters - result.attacked.acknowledged,
+        attack_answers: result.attackAnswers,
+      };
       console.log('(a) attack during a storm: honest ack p99, quiet vs attacked (must stay ≤ 2×)');
       console.table([{ ...summary, attack_answers: JSON.stringify(summary.attack_answers) }]);
       scenarios['attack-storm'] = summary;
     }
     if (SCENARIOS.has('close')) {
       scenarios.close_beside_open_ballot = await closeBeside(directory);
-      console.log('(b) closing a secret ballot beside an open one (target: longest gap between the open ballot\'s acks ≤ 100 ms):');
+      console.log("(b) closing a secret ballot beside an open one (target: longest gap between the open ballot's acks ≤ 100 ms):");
       console.table([scenarios.close_beside_open_ballot]);
     }
     if (SCENARIOS.has('reconnect')) await reconnectBench(RECONNECT_SIZES, startBaseline);

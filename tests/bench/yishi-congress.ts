@@ -22,7 +22,11 @@ function post(url: string, cookie: string, body: unknown, expect = 200) {
 }
 
 export async function createBenchCongress(url: string, voters: number): Promise<BenchCongress> {
-  const { response } = await json(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'secretary', password: SECRETARY_PASSWORD }) });
+  const { response } = await json(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'secretary', password: SECRETARY_PASSWORD }),
+  });
   const cookie = response.headers.getSetCookie()[0]!.split(';')[0]!;
   const { body: termBody } = await post(`${url}/api/terms`, cookie, { number: 1 }, 201);
   const termId = termBody.term.id as string;

@@ -185,7 +185,11 @@ describe('secretary console： a scrutineer （监票人）', () => {
     const congress = await createCongress(app, { representatives: 4, present: 'all' });
     const as = { cookie: congress.secretary };
     await call(app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'teller', displayName: '陈监票', password: 'scrutineer password 1', role: 'scrutineer' } }, 201);
-    const { ballot } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于年度工作报告的决议', items: [{ kind: 'approval', title: '关于年度工作报告的决议' }] } }, 201);
+    const { ballot } = await call(
+      app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于年度工作报告的决议', items: [{ kind: 'approval', title: '关于年度工作报告的决议' }] } },
+      201,
+    );
     await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: as, payload: {} });
     browser = await launchBrowser();
     const { base, page, errors } = await openConsole(browser, app);
@@ -233,7 +237,11 @@ describe('secretary console: opening without quorum', () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 6, present: 2 });
     const as = { cookie: congress.secretary };
-    const { ballot } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于调整会议议程的决定', items: [{ kind: 'approval', title: '关于调整会议议程的决定' }] } }, 201);
+    const { ballot } = await call(
+      app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于调整会议议程的决定', items: [{ kind: 'approval', title: '关于调整会议议程的决定' }] } },
+      201,
+    );
     browser = await launchBrowser();
     const { base, page, errors } = await openConsole(browser, app, congress.secretary);
 

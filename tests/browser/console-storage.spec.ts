@@ -24,8 +24,22 @@ describe('secretary console: storage', () => {
     const disk = { freeBytes: 10_000 * MB };
     app = await createApp({ STORAGE_RESERVE_MB: 64 }, { storageProbe: async () => ({ freeBytes: disk.freeBytes, totalBytes: 20_000 * MB }) });
     const congress = await createCongress(app, { representatives: 3 });
-    await call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/motion-settings`, headers: { cookie: congress.secretary }, payload: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z' } });
-    await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[1]!.token), payload: { subject: '食堂改善', reasons: '职工反映强烈。', measures: '请后勤研究。', category: 'welfare' } }, 201);
+    await call(app, {
+      method: 'PUT',
+      url: `/api/meetings/${congress.meetingId}/motion-settings`,
+      headers: { cookie: congress.secretary },
+      payload: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z' },
+    });
+    await call(
+      app,
+      {
+        method: 'POST',
+        url: `/api/meetings/${congress.meetingId}/motions`,
+        headers: bearer(congress.representatives[1]!.token),
+        payload: { subject: '食堂改善', reasons: '职工反映强烈。', measures: '请后勤研究。', category: 'welfare' },
+      },
+      201,
+    );
     disk.freeBytes = 32 * MB;
 
     browser = await launchBrowser();

@@ -117,9 +117,12 @@ describe('secretary console: preparing a congress', () => {
     await memberForm.getByLabel('标签').fill('技术');
     await memberForm.getByRole('button', { name: '保存' }).click();
     // Saved: the form closes (or shows why not), then the row carries the new tag.
-    await page.locator('#member-form-title').waitFor({ state: 'detached' }).catch(async () => {
-      throw new Error(`the edit form stayed open: ${(await page.locator('form.card').first().innerText()).replace(/\s+/g, ' ')}`);
-    });
+    await page
+      .locator('#member-form-title')
+      .waitFor({ state: 'detached' })
+      .catch(async () => {
+        throw new Error(`the edit form stayed open: ${(await page.locator('form.card').first().innerText()).replace(/\s+/g, ' ')}`);
+      });
     await textBecomes(page.getByRole('row', { name: /张伟/ }), '技术人员');
     await screenshot(page, 'console-roster');
 

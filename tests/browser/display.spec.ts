@@ -13,7 +13,18 @@ import { fullWidth, seen, textBecomes } from '../support/page-waits.js';
 const PAPER = { viewport: { width: 900, height: 1200 }, locale: 'zh-CN' };
 const ELECTION = {
   title: '选举第三届工会委员会委员',
-  items: [{ kind: 'election', title: '选举第三届工会委员会委员', seats: 2, candidates: [{ id: 'c1', name: '王芳' }, { id: 'c2', name: '李强' }, { id: 'c3', name: '张伟' }] }],
+  items: [
+    {
+      kind: 'election',
+      title: '选举第三届工会委员会委员',
+      seats: 2,
+      candidates: [
+        { id: 'c1', name: '王芳' },
+        { id: 'c2', name: '李强' },
+        { id: 'c3', name: '张伟' },
+      ],
+    },
+  ],
 };
 
 let hall: BrowserHall | undefined;
@@ -33,8 +44,22 @@ async function openProjector(live: BrowserHall): Promise<Page> {
 /** A show of hands (举手表决) recorded by the secretary and published. */
 async function publishShowOfHands(congress: Congress) {
   const as = { cookie: congress.secretary };
-  const { ballot } = await call(congress.app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于确认大会议程的决定', method: 'manual', items: [{ kind: 'approval', title: '关于确认大会议程的决定' }] } }, 201);
-  await call(congress.app, { method: 'PUT', url: `/api/ballots/${ballot.id}/manual-result`, headers: as, payload: { present: 4, cast: 4, method: 'show_of_hands', items: [{ kind: 'approval', yes: 2, no: 1, abstain: 1 }] } });
+  const { ballot } = await call(
+    congress.app,
+    {
+      method: 'POST',
+      url: `/api/meetings/${congress.meetingId}/ballots`,
+      headers: as,
+      payload: { title: '关于确认大会议程的决定', method: 'manual', items: [{ kind: 'approval', title: '关于确认大会议程的决定' }] },
+    },
+    201,
+  );
+  await call(congress.app, {
+    method: 'PUT',
+    url: `/api/ballots/${ballot.id}/manual-result`,
+    headers: as,
+    payload: { present: 4, cast: 4, method: 'show_of_hands', items: [{ kind: 'approval', yes: 2, no: 1, abstain: 1 }] },
+  });
   return (await call(congress.app, { method: 'POST', url: `/api/ballots/${ballot.id}/publish`, headers: as })).ballot;
 }
 
@@ -115,7 +140,11 @@ describe('the public result notice', () => {
     await seen(page, '表决结果公告');
     expect(await page.getByTestId('notice-meeting').textContent()).toBe('第三届第二次职工代表大会');
     expect(await page.getByTestId('notice-ballot').textContent()).toBe('关于《集体合同(草案)》的决议');
-    expect([await page.getByTestId('notice-eligible').textContent(), await page.getByTestId('notice-present').textContent(), await page.getByTestId('notice-cast').textContent()]).toEqual(['5 人', '4 人', '3 张']);
+    expect([await page.getByTestId('notice-eligible').textContent(), await page.getByTestId('notice-present').textContent(), await page.getByTestId('notice-cast').textContent()]).toEqual([
+      '5 人',
+      '4 人',
+      '3 张',
+    ]);
     expect(await page.locator('table.counts td').allTextContents()).toEqual(['2 票', '0 票', '1 票']);
     await seen(page, '赞成票须超过全体代表的半数');
     expect(await page.getByTestId('notice-explanation').textContent()).toContain(fullWidth(published.result.items[0].explanation.zh));

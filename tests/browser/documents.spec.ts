@@ -46,7 +46,7 @@ async function phoneOf(base: string, congress: Congress, index: number): Promise
   await page.getByRole('tab', { name: '文件' }).click();
   await page.getByTestId('document-row').first().waitFor();
   if (index === 3) await screenshotFromTop(page, 'document-2-phone-list');
-  await page.getByRole('button', { name: new RegExp('工资分配方案') }).click();
+  await page.getByRole('button', { name: /工资分配方案/ }).click();
   await page.getByTestId('document-text').waitFor();
   return { page, errors };
 }
@@ -109,7 +109,11 @@ describe('a document down to the delegations and back up', () => {
     await waitForText(countOf(desk.page, '第1代表团'), /^1$/);
     expect(await countOf(desk.page, '第2代表团').textContent()).toBe('0');
     // The leader (代表1) says much the same from their own phone, through the API.
-    await call(app, { method: 'POST', url: `/api/documents/${documentIdOf(desk.page)}/opinions`, headers: bearer(congress.representatives[0]!.token), payload: { anchor: 'b3', content: '适用范围应写明在岗职工' } }, 201);
+    await call(
+      app,
+      { method: 'POST', url: `/api/documents/${documentIdOf(desk.page)}/opinions`, headers: bearer(congress.representatives[0]!.token), payload: { anchor: 'b3', content: '适用范围应写明在岗职工' } },
+      201,
+    );
     await waitForText(countOf(desk.page, '第1代表团'), /^2$/);
     await screenshot(desk.page, 'document-5-live-count');
 
@@ -140,7 +144,16 @@ describe('a document down to the delegations and back up', () => {
     await waitForText(desk.page.getByTestId('document-state'), '答复意见中');
 
     // The drafting department's handler finds it under 文件 and may answer too.
-    await call(app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'renli', displayName: '人力资源部承办人', password: 'handler-password-123', role: 'handler', departmentId: department.id } }, 201);
+    await call(
+      app,
+      {
+        method: 'POST',
+        url: '/api/accounts',
+        headers: as,
+        payload: { username: 'renli', displayName: '人力资源部承办人', password: 'handler-password-123', role: 'handler', departmentId: department.id },
+      },
+      201,
+    );
     const drafter = await consoleAs(base, await signIn(app, 'renli', 'handler-password-123'));
     await drafter.page.goto(`${base}/admin`);
     await drafter.page.getByRole('link', { name: '文件', exact: true }).click();

@@ -61,9 +61,18 @@ describe('a motion from submission to resolution', () => {
     const congress = await createCongress(app, { representatives: 4, present: 0 });
     const as = { cookie: congress.secretary };
     const now = Date.now();
-    await call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/motion-settings`, headers: as, payload: { opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 10 * DAY).toISOString(), requiredSeconders: 2 } });
+    await call(app, {
+      method: 'PUT',
+      url: `/api/meetings/${congress.meetingId}/motion-settings`,
+      headers: as,
+      payload: { opensAt: new Date(now - DAY).toISOString(), closesAt: new Date(now + 10 * DAY).toISOString(), requiredSeconders: 2 },
+    });
     const { department } = await call(app, { method: 'POST', url: '/api/departments', headers: as, payload: { name: '后勤保障部' } }, 201);
-    await call(app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'houqin', displayName: '后勤承办人', password: 'handler-password-123', role: 'handler', departmentId: department.id } }, 201);
+    await call(
+      app,
+      { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'houqin', displayName: '后勤承办人', password: 'handler-password-123', role: 'handler', departmentId: department.id } },
+      201,
+    );
     browser = await launchBrowser();
 
     // The secretary watches the tracker from the start.

@@ -56,10 +56,13 @@ async function until(condition: () => boolean, what: string, timeout = 10_000): 
 function guessDirectly(port: number, localAddress: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ code: WRONG_CODE });
-    const sent = request({ host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/join', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const sent = request(
+      { host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/join', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     sent.once('error', reject);
     sent.end(body);
   });

@@ -110,7 +110,17 @@ describe('voting from a phone', () => {
     const ballotId = await openBallot(congress, {
       title: '选举工会委员会委员及表决经费预算',
       items: [
-        { kind: 'election', title: '选举工会委员会委员', seats: 2, allowWriteIn: true, candidates: [{ id: 'c1', name: '王芳' }, { id: 'c2', name: '李强' }, { id: 'c3', name: '张伟' }] },
+        {
+          kind: 'election',
+          title: '选举工会委员会委员',
+          seats: 2,
+          allowWriteIn: true,
+          candidates: [
+            { id: 'c1', name: '王芳' },
+            { id: 'c2', name: '李强' },
+            { id: 'c3', name: '张伟' },
+          ],
+        },
         { kind: 'approval', title: '2025 年工会经费预算' },
       ],
     });
@@ -230,9 +240,12 @@ describe('a phone that loses its connection', () => {
       receipts.map(async (receipt, index) => {
         const { context, page } = await started.newPage();
         const entry = { memberId: congress.representatives[index]!.memberId, ballotId, receipt, confirmed: false };
-        await context.addInitScript((value) => {
-          if (location.protocol === 'http:' && !localStorage.getItem('yishi.receipts')) localStorage.setItem('yishi.receipts', value);
-        }, JSON.stringify([entry]));
+        await context.addInitScript(
+          (value) => {
+            if (location.protocol === 'http:' && !localStorage.getItem('yishi.receipts')) localStorage.setItem('yishi.receipts', value);
+          },
+          JSON.stringify([entry]),
+        );
         return page;
       }),
     );
@@ -274,7 +287,9 @@ describe('joining and following without a vote', () => {
     await textBecomes(page.locator('#code-error'), '代表码无效或已作废');
     await screenshot(page, 'voter-14-join-form');
 
-    const typed = congress.representatives[1]!.code.replace(/-/g, '').toLowerCase().replace(/(.{4})/g, '$1 ');
+    const typed = congress.representatives[1]!.code.replace(/-/g, '')
+      .toLowerCase()
+      .replace(/(.{4})/g, '$1 ');
     await code.fill(typed);
     await page.getByRole('button', { name: '进入会议' }).click();
     await textBecomes(connection(page), '已连接');

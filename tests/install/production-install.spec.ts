@@ -85,7 +85,9 @@ describe('a production install', () => {
       // Entry points start something when loaded: the server runs already, the commands below.
       .filter((path) => !/dist\/src\/(main|cli\/\w+)\.js$/.test(path));
     expect(modules.length).toBeGreaterThan(50);
-    const loader = spawnInInstall(install!, ['--input-type=module', '-e', 'for (const path of JSON.parse(process.env.MODULES)) await import(path); console.log("loaded")'], { MODULES: JSON.stringify(modules) });
+    const loader = spawnInInstall(install!, ['--input-type=module', '-e', 'for (const path of JSON.parse(process.env.MODULES)) await import(path); console.log("loaded")'], {
+      MODULES: JSON.stringify(modules),
+    });
     expect(await within(loader.exited, 60_000, 'the modules to load'), loader.output()).toBe(0);
     expect(loader.output()).toContain('loaded');
   });
@@ -96,7 +98,10 @@ describe('a production install', () => {
       expect(response.status, page).toBe(200);
       const html = await response.text();
       const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]!);
-      expect(assets.some((asset) => asset.endsWith('.js')), page).toBe(true);
+      expect(
+        assets.some((asset) => asset.endsWith('.js')),
+        page,
+      ).toBe(true);
       for (const asset of assets) {
         const loaded = await fetch(`${url}${asset}`);
         expect(loaded.status, asset).toBe(200);
@@ -129,7 +134,8 @@ describe('a production install', () => {
 
   it('reads an uploaded roster in the compiled worker thread', async () => {
     const cookie = await signIn('secretary', SECRETARY_PASSWORD);
-    const post = (path: string, body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) => fetch(`${url}${path}`, { method: 'POST', headers: { cookie, ...headers }, body });
+    const post = (path: string, body: BodyInit, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+      fetch(`${url}${path}`, { method: 'POST', headers: { cookie, ...headers }, body });
     const { term } = await (await post('/api/terms', JSON.stringify({ number: 1 }))).json();
     expect((await post(`/api/terms/${term.id}/delegations`, JSON.stringify({ name: '第一代表团' }))).status).toBe(201);
     const upload = fileUpload(['姓名,工号,代表团,身份', '张三,A001,第一代表团,代表', '李四,A002,第一代表团,列席代表'].join('\n'), '名单.csv', 'text/csv');

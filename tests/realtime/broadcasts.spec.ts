@@ -38,7 +38,11 @@ describe('turnout while a ballot is open', () => {
     hall = await Hall.start();
     const congress = await createCongress(hall.app, { representatives: 60 });
     const { display, officer, representative } = await audiences(hall, congress);
-    const voters = await allWithin(congress.representatives.map((person) => hall!.connect({ token: person.token })), 10_000, 'voters to connect');
+    const voters = await allWithin(
+      congress.representatives.map((person) => hall!.connect({ token: person.token })),
+      10_000,
+      'voters to connect',
+    );
     const ballotId = await openBallot(congress);
     const started = performance.now();
     // Four waves of fifteen simultaneous votes; the next wave starts once the display shows the last.
@@ -70,7 +74,11 @@ describe('turnout while a ballot is open', () => {
   it('never shows fewer voters than were counted, even to a snapshot taken while the ballot closes', async () => {
     hall = await Hall.start();
     const congress = await createCongress(hall.app, { representatives: 10 });
-    const phones = await allWithin(congress.representatives.map((person) => hall!.connect({ token: person.token })), 10_000, 'phones to connect');
+    const phones = await allWithin(
+      congress.representatives.map((person) => hall!.connect({ token: person.token })),
+      10_000,
+      'phones to connect',
+    );
     const ballotId = await openBallot(congress);
     for (const { socket } of phones.slice(0, 5)) expect((await command(socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt: deviceReceipt() })).error).toBeUndefined();
     // The secretary closes just as the server reads the third of ten simultaneous sync requests.
@@ -82,7 +90,11 @@ describe('turnout while a ballot is open', () => {
         next();
       });
     }
-    const snapshots = await allWithin(phones.map(({ socket }) => command(socket, 'meeting:sync', {})), 10_000, 'ten snapshots');
+    const snapshots = await allWithin(
+      phones.map(({ socket }) => command(socket, 'meeting:sync', {})),
+      10_000,
+      'ten snapshots',
+    );
     await closing;
     for (const { data } of snapshots) expect(data.ballots[0].turnout).toEqual({ voted: 5, eligible: 10 });
   });
@@ -95,7 +107,11 @@ describe('closing and publishing', () => {
     const { display, officer, representative } = await audiences(hall, congress);
     const ballotId = await openBallot(congress);
     for (const [index, person] of congress.representatives.entries()) {
-      await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [index < 3 ? 'yes' : 'no'], receipt: deviceReceipt() } }, 201);
+      await call(
+        hall.app,
+        { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: [index < 3 ? 'yes' : 'no'], receipt: deviceReceipt() } },
+        201,
+      );
     }
     const as = { cookie: congress.secretary };
     const closed = [display, officer, representative].map((client) => nextEvent(client.socket, 'ballot:closed'));

@@ -30,10 +30,14 @@ async function follow(url: string, who: Record<string, string>): Promise<Listene
   const listener: Listener = { socket, counts: [], updates: [] };
   socket.on('document:opinions', (payload) => listener.counts.push(payload));
   socket.on('document:updated', (payload) => listener.updates.push(payload));
-  await within(new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(undefined));
-    socket.once('connect_error', reject);
-  }), 5_000, 'connect');
+  await within(
+    new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(undefined));
+      socket.once('connect_error', reject);
+    }),
+    5_000,
+    'connect',
+  );
   return listener;
 }
 
@@ -64,7 +68,11 @@ describe('live document updates', () => {
     ]);
     const counts = await atSecretary;
     expect(counts).toMatchObject({ documentId: document.id, roundNumber: 1, total: 5 });
-    expect(counts.byDelegation.map((entry: any) => [entry.name, entry.opinions])).toEqual([['第1代表团', 3], ['第2代表团', 1], ['第3代表团', 1]]);
+    expect(counts.byDelegation.map((entry: any) => [entry.name, entry.opinions])).toEqual([
+      ['第1代表团', 3],
+      ['第2代表团', 1],
+      ['第3代表团', 1],
+    ]);
     expect((await atDrafter).total).toBe(5);
     // Coalesced: updates at least COALESCE_OPINIONS_MS apart, so however long the five took to
     // arrive on this machine, no more than one per COALESCE_OPINIONS_MS of it.

@@ -37,10 +37,14 @@ async function follow(url: string, who: { cookie?: string; token?: string }): Pr
   sockets.push(socket);
   const listener: Listener = { socket, motions: [] };
   socket.on('motion:updated', (payload) => listener.motions.push(payload));
-  await within(new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(undefined));
-    socket.once('connect_error', reject);
-  }), 5_000, 'connect');
+  await within(
+    new Promise((resolve, reject) => {
+      socket.once('connect', () => resolve(undefined));
+      socket.once('connect_error', reject);
+    }),
+    5_000,
+    'connect',
+  );
   return listener;
 }
 
@@ -49,8 +53,8 @@ describe('live motion updates', () => {
     const { h, url } = await listening();
     const [secretary, logistics, finance, seconder, stranger] = await Promise.all([
       follow(url, h.secretary),
-      follow(url, h.handlers['后勤保障部']),
-      follow(url, h.handlers['财务部']),
+      follow(url, h.handlers.后勤保障部),
+      follow(url, h.handlers.财务部),
       follow(url, { token: h.congress.representatives[1]!.token }),
       follow(url, { token: h.congress.representatives[6]!.token }),
     ]);
@@ -68,13 +72,13 @@ describe('live motion updates', () => {
 
     await move(h, h.committee, motion.id, 'accept');
     const toLogistics = nextEvent(logistics.socket, 'motion:updated', (payload) => payload.event === 'assign');
-    await move(h, h.committee, motion.id, 'assign', { leadDepartmentId: h.departments['后勤保障部'] });
+    await move(h, h.committee, motion.id, 'assign', { leadDepartmentId: h.departments.后勤保障部 });
     expect((await toLogistics).motion).toMatchObject({ id: motion.id, state: 'assigned', leadDepartment: { name: '后勤保障部' } });
 
     const other = await motionInReview(h, 3, '关于报销流程的提案', 'operations');
     await move(h, h.committee, other.id, 'accept');
     const toFinance = nextEvent(finance.socket, 'motion:updated', (payload) => payload.event === 'assign');
-    await move(h, h.committee, other.id, 'assign', { leadDepartmentId: h.departments['财务部'] });
+    await move(h, h.committee, other.id, 'assign', { leadDepartmentId: h.departments.财务部 });
     await toFinance;
     const seen = (listener: Listener) => [...new Set(listener.motions.map((entry) => entry.motion.id))];
 

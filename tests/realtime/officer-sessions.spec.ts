@@ -35,7 +35,11 @@ describe('an officer’s sockets', () => {
   it('are cut off when the secretary disables the account', async () => {
     hall = await Hall.start();
     const congress = await createCongress(hall.app, { representatives: 2 });
-    const { account } = await call(hall.app, { method: 'POST', url: '/api/accounts', headers: { cookie: congress.secretary }, payload: { username: 'jianpiao', password: SCRUTINEER_PASSWORD, role: 'scrutineer' } }, 201);
+    const { account } = await call(
+      hall.app,
+      { method: 'POST', url: '/api/accounts', headers: { cookie: congress.secretary }, payload: { username: 'jianpiao', password: SCRUTINEER_PASSWORD, role: 'scrutineer' } },
+      201,
+    );
     const scrutineer = await signIn(hall.app, 'jianpiao', SCRUTINEER_PASSWORD);
     const live = await hall.connect({ meetingId: congress.meetingId }, { cookie: scrutineer });
     const secretary = await hall.connect({ meetingId: congress.meetingId }, { cookie: congress.secretary });

@@ -71,9 +71,17 @@ describe('snapshots on connect and reconnect', () => {
     const before = phone.seen.length;
     // While the phone is offline: the representative votes on a second device, and the ballot ends.
     const as = { cookie: congress.secretary };
-    const vote = await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: ['no'], receipt: deviceReceipt() } }, 201);
+    const vote = await call(
+      hall.app,
+      { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${person.token}` }, payload: { answers: ['no'], receipt: deviceReceipt() } },
+      201,
+    );
     for (const other of congress.representatives.slice(1)) {
-      await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${other.token}` }, payload: { answers: ['yes'], receipt: deviceReceipt() } }, 201);
+      await call(
+        hall.app,
+        { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: { authorization: `Bearer ${other.token}` }, payload: { answers: ['yes'], receipt: deviceReceipt() } },
+        201,
+      );
     }
     await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: as });
     await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: as });

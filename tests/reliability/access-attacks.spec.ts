@@ -185,7 +185,9 @@ describe('a cross-site request riding a signed-in cookie', () => {
       if (real && response.statusCode >= 400) sameOrigin[key] = `${response.statusCode} ${response.body.slice(0, 120)}`;
     }
     expect(sameOrigin).toEqual({});
-    console.info(`CSRF: ${prepared.length} state-changing routes × ${Object.keys(CROSS_SITE).length} disguises refused; ${prepared.filter((entry) => entry.real).length} accepted from the same origin`);
+    console.info(
+      `CSRF: ${prepared.length} state-changing routes × ${Object.keys(CROSS_SITE).length} disguises refused; ${prepared.filter((entry) => entry.real).length} accepted from the same origin`,
+    );
   });
 
   it('cannot open a live socket on the officer’s or the representative’s cookie from another site', async () => {

@@ -98,7 +98,13 @@ describe.each(Object.entries(routePermissions))('%s', (key, permission) => {
 async function connect(role: Role): Promise<Socket> {
   const headers = world.as[role];
   const auth: Record<string, string> =
-    role === 'display' ? { displayToken: world.displayToken } : headers.authorization ? { token: headers.authorization.replace('Bearer ', '') } : role === 'anonymous' ? {} : { meetingId: world.meetingId };
+    role === 'display'
+      ? { displayToken: world.displayToken }
+      : headers.authorization
+        ? { token: headers.authorization.replace('Bearer ', '') }
+        : role === 'anonymous'
+          ? {}
+          : { meetingId: world.meetingId };
   const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, ...(headers.cookie ? { extraHeaders: { cookie: headers.cookie } } : {}) });
   sockets.add(socket);
   await within(

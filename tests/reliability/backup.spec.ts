@@ -32,7 +32,10 @@ afterEach(async () => {
 
 /** The backup command against DATABASE_PATH, as an operator runs it (`npm run backup` runs it compiled; tests run the source). */
 function runBackupCommand(databasePath: string, destination: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', destination], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', destination], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -94,7 +97,13 @@ function countsOf(receipts: string[], votes: CastRecord[]): Record<Choice, numbe
  * Votes in waves, each sent once the last is acknowledged, for as long as a backup runs; the second
  * half of the voters waits for the backups to finish (an event), so every mid-storm copy misses some.
  */
-async function castInWaves(sockets: Socket[], ballotId: string, choices: Choice[], backups: { running: () => boolean; finished: () => Promise<unknown> }, afterWave: (wave: number, acknowledged: Set<string>) => void): Promise<CastRecord[]> {
+async function castInWaves(
+  sockets: Socket[],
+  ballotId: string,
+  choices: Choice[],
+  backups: { running: () => boolean; finished: () => Promise<unknown> },
+  afterWave: (wave: number, acknowledged: Set<string>) => void,
+): Promise<CastRecord[]> {
   const records: CastRecord[] = [];
   const acknowledged = new Set<string>();
   let next = 0;
@@ -119,7 +128,10 @@ describe('online backup during a vote storm', () => {
     const live = await startServer(databasePath, SETTINGS, 30_000);
     servers.push(live);
     const congress = await createStormCongress(live.url, VOTERS);
-    sockets = await connectAll(live.url, congress.codes.map((code) => ({ code })));
+    sockets = await connectAll(
+      live.url,
+      congress.codes.map((code) => ({ code })),
+    );
     const ballotId = await openStormBallot(congress);
 
     // Two copies start after the second wave: one from a connection of the test's own, one by the command.
@@ -160,7 +172,10 @@ describe('online backup during a vote storm', () => {
     // votes that were cast, a voter for every ballot, and a tally that counts exactly those ballots.
     const originalReceipts = new Set(original.receipts);
     const held: Record<string, number> = {};
-    for (const [name, path] of [['byFunction', byFunctionPath], ['byCommand', byCommandPath]] as const) {
+    for (const [name, path] of [
+      ['byFunction', byFunctionPath],
+      ['byCommand', byCommandPath],
+    ] as const) {
       const restored = await restoreAndCount(path, `restored-${name}`, congress, ballotId);
       const inCopy = new Set(restored.receipts);
       expect(restored.receipts.every((receipt) => originalReceipts.has(receipt))).toBe(true);

@@ -31,7 +31,19 @@ describe('a vote the ballot or the voter forbids', () => {
     const open = await openBallot(congress);
     const closed = await openBallot(congress, { title: '已结束', items: [{ kind: 'approval', title: '已结束' }] });
     await call(live.app, { method: 'POST', url: `/api/ballots/${closed}/close`, headers: as });
-    const choice = await openBallot(congress, { title: '选择', items: [{ kind: 'choice', title: '方案', options: [{ id: 'a', label: '甲' }, { id: 'b', label: '乙' }] }] });
+    const choice = await openBallot(congress, {
+      title: '选择',
+      items: [
+        {
+          kind: 'choice',
+          title: '方案',
+          options: [
+            { id: 'a', label: '甲' },
+            { id: 'b', label: '乙' },
+          ],
+        },
+      ],
+    });
     const stranger = await memberOfAnotherTerm(congress);
     const voterSocket = (await live.connect({ token: voter!.token })).socket;
     const attendeeSocket = (await live.connect({ token: congress.attendees[0]!.token })).socket;
@@ -50,8 +62,21 @@ describe('a vote the ballot or the voter forbids', () => {
       { name: 'an unknown option', token: voter!.token, socket: voterSocket, body: paper(open, ['maybe']), expected: ['INVALID_ANSWER', 'UNKNOWN_OPTION'] },
       { name: 'an option not on the paper', token: voter!.token, socket: voterSocket, body: paper(choice, [{ optionIds: ['c'] }]), expected: ['UNKNOWN_OPTION'] },
       { name: 'too many answers', token: voter!.token, socket: voterSocket, body: paper(open, ['yes', 'no']), expected: ['INVALID_ANSWER'] },
-      { name: 'a __proto__ key', token: voter!.token, socket: voterSocket, body: {}, raw: `{"ballotId":"${open}","answers":["yes"],"receipt":"${deviceReceipt()}","__proto__":{"admin":true}}`, expected: ['VALIDATION_FAILED', 'BAD_JSON'] },
-      { name: 'a constructor key in an answer', token: voter!.token, socket: voterSocket, body: paper(open, [{ constructor: { prototype: { yes: 1 } } }]), expected: ['VALIDATION_FAILED', 'INVALID_ANSWER', 'BAD_JSON'] },
+      {
+        name: 'a __proto__ key',
+        token: voter!.token,
+        socket: voterSocket,
+        body: {},
+        raw: `{"ballotId":"${open}","answers":["yes"],"receipt":"${deviceReceipt()}","__proto__":{"admin":true}}`,
+        expected: ['VALIDATION_FAILED', 'BAD_JSON'],
+      },
+      {
+        name: 'a constructor key in an answer',
+        token: voter!.token,
+        socket: voterSocket,
+        body: paper(open, [{ constructor: { prototype: { yes: 1 } } }]),
+        expected: ['VALIDATION_FAILED', 'INVALID_ANSWER', 'BAD_JSON'],
+      },
       { name: 'a 500-deep answer', token: voter!.token, socket: voterSocket, body: paper(open, [nested(500)]), expected: ['VALIDATION_FAILED', 'INVALID_ANSWER'] },
       { name: 'an extra key', token: voter!.token, socket: voterSocket, body: paper(open, ['yes'], { weight: 100 }), expected: ['VALIDATION_FAILED'] },
     ];
@@ -76,7 +101,7 @@ describe('a vote the ballot or the voter forbids', () => {
     expect(revokedSocket.connected).toBe(false);
     await expect(live.connect({ token: revoked!.token }, { timeoutMs: 2_000 })).rejects.toThrow();
     expect(tableChecksums(live.app)).toEqual(before);
-    expect(({}) as Record<string, unknown>).not.toHaveProperty('admin');
+    expect({} as Record<string, unknown>).not.toHaveProperty('admin');
     // The voter refused so many times still votes, once.
     expect((await command(voterSocket, 'ballot:cast', paper(open))).data).toBeDefined();
     expect(boxFigures(live.app, open)).toMatchObject({ ballots: 1, participation: 1 });

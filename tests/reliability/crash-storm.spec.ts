@@ -42,7 +42,10 @@ describe('a crash in the middle of a 2,000-voter storm', () => {
     const first = await startServer(databasePath, SETTINGS, 30_000);
     servers.push(first);
     const congress = await createStormCongress(first.url, VOTERS);
-    sockets = await connectAll(first.url, congress.codes.map((code) => ({ code })));
+    sockets = await connectAll(
+      first.url,
+      congress.codes.map((code) => ({ code })),
+    );
 
     let killed: Promise<void> | undefined;
     let ballotId = '';
@@ -90,7 +93,9 @@ describe('a crash in the middle of a 2,000-voter storm', () => {
       expect(receipts.every((receipt) => sentReceipts.has(receipt))).toBe(true);
       const committedUnacknowledged = ballots - acknowledged.length;
       expect(committedUnacknowledged).toBeGreaterThanOrEqual(0);
-      console.info(`crash storm: ${VOTERS} voters, ${acknowledged.length} acknowledged before SIGKILL, ${ballots} in the box after restart (${committedUnacknowledged} committed but not acknowledged), 0 missing`);
+      console.info(
+        `crash storm: ${VOTERS} voters, ${acknowledged.length} acknowledged before SIGKILL, ${ballots} in the box after restart (${committedUnacknowledged} committed but not acknowledged), 0 missing`,
+      );
     } finally {
       sqlite.close();
     }

@@ -40,7 +40,10 @@ describe('a full disk during a vote', () => {
     const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
     const sqlite = app.yishi.sqlite;
     const congress = await createStormCongress(url, VOTERS);
-    sockets = await connectAll(url, congress.codes.map((code) => ({ code })));
+    sockets = await connectAll(
+      url,
+      congress.codes.map((code) => ({ code })),
+    );
     const choices = seededChoices(VOTERS, 'disk full');
     const ballotId = await openStormBallot(congress);
     const inBox = () => new Set(sqlite.prepare('SELECT receipt FROM ballot_receipt WHERE ballot_id = ?').pluck().all(ballotId) as string[]);
@@ -59,13 +62,20 @@ describe('a full disk during a vote', () => {
     // The disk fills: the file may not grow by a single page.
     const pages = sqlite.pragma('page_count', { simple: true }) as number;
     expect(sqlite.pragma(`max_page_count = ${pages}`, { simple: true })).toBe(pages);
-    const storm = (await castStorm(sockets.slice(BEFORE_FULL, VOTERS - HTTP_VOTERS), async () => {}, { ballotId, choices: choices.slice(BEFORE_FULL, VOTERS - HTTP_VOTERS) })).map((vote) => ({ ...vote, voter: vote.voter + BEFORE_FULL }));
+    const storm = (await castStorm(sockets.slice(BEFORE_FULL, VOTERS - HTTP_VOTERS), async () => {}, { ballotId, choices: choices.slice(BEFORE_FULL, VOTERS - HTTP_VOTERS) })).map((vote) => ({
+      ...vote,
+      voter: vote.voter + BEFORE_FULL,
+    }));
     // Single votes use up what free space the pages still have, then are refused too.
     const single: CastRecord[] = [];
     const httpRefusals: { status: number; body: any }[] = [];
     for (const [index, voter] of httpVoters.entries()) {
       const record: CastRecord = { voter, choice: choices[voter]!, receipt: deviceReceipt(), sent: index, acknowledged: null, refused: null };
-      const response = await fetch(`${url}/api/ballots/${ballotId}/votes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(voter)}` }, body: JSON.stringify({ answers: [record.choice], receipt: record.receipt }) });
+      const response = await fetch(`${url}/api/ballots/${ballotId}/votes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(voter)}` },
+        body: JSON.stringify({ answers: [record.choice], receipt: record.receipt }),
+      });
       const body = await response.json();
       if (response.status === 201) record.acknowledged = index;
       else {
@@ -108,6 +118,8 @@ describe('a full disk during a vote', () => {
     expect(box.size).toBe(VOTERS);
     expect(participation()).toBe(VOTERS);
     expect(sqlite.prepare('SELECT ballots_cast FROM ballot WHERE id = ?').pluck().get(ballotId)).toBe(VOTERS);
-    console.info(`disk full: capped at ${pages} pages after ${BEFORE_FULL} votes; of ${VOTERS - BEFORE_FULL} more (${VOTERS - BEFORE_FULL - HTTP_VOTERS} in a socket storm, then ${HTTP_VOTERS} one by one over HTTP), ${fitted.length} fitted in free space (${single.filter((vote) => vote.acknowledged !== null).length} of them single HTTP votes) and ${refused.length} were refused with STORAGE_FULL (${httpRefusals.length} over HTTP, 503; none written); all ${refused.length} counted on retry once space returned; ${box.size} in the box`);
+    console.info(
+      `disk full: capped at ${pages} pages after ${BEFORE_FULL} votes; of ${VOTERS - BEFORE_FULL} more (${VOTERS - BEFORE_FULL - HTTP_VOTERS} in a socket storm, then ${HTTP_VOTERS} one by one over HTTP), ${fitted.length} fitted in free space (${single.filter((vote) => vote.acknowledged !== null).length} of them single HTTP votes) and ${refused.length} were refused with STORAGE_FULL (${httpRefusals.length} over HTTP, 503; none written); all ${refused.length} counted on retry once space returned; ${box.size} in the box`,
+    );
   }, 90_000);
 });

@@ -71,17 +71,17 @@ describe('one code on twenty sockets and twenty HTTP sessions at once', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const ballotId = await openBallot(congress, { title: `第${round + 1}轮`, items: [{ kind: 'approval', title: `第${round + 1}轮` }] });
       // All at once: every attempt is on the wire before the first can be answered.
-      const attempts = [
-        ...devices.map(({ socket }) => castOverSocket(socket, ballotId, deviceReceipt())),
-        ...sessions.map((headers) => castOverHttp(live.url, ballotId, headers, deviceReceipt())),
-      ];
+      const attempts = [...devices.map(({ socket }) => castOverSocket(socket, ballotId, deviceReceipt())), ...sessions.map((headers) => castOverHttp(live.url, ballotId, headers, deviceReceipt()))];
       const honest = bystanderSockets.map(({ socket }) => castOverSocket(socket, ballotId, deviceReceipt(), 'no'));
       const outcomes = await allWithin(attempts, 15_000, 'all forty attempts');
       const bystanderOutcomes = await allWithin(honest, 15_000, 'the bystanders’ votes');
 
       const accepted = outcomes.filter((outcome) => outcome.code === 'OK');
       expect(accepted, `round ${round + 1}`).toHaveLength(1);
-      expect(outcomes.filter((outcome) => outcome.code === 'ALREADY_VOTED'), `round ${round + 1}`).toHaveLength(SOCKETS + HTTP_SESSIONS - 1);
+      expect(
+        outcomes.filter((outcome) => outcome.code === 'ALREADY_VOTED'),
+        `round ${round + 1}`,
+      ).toHaveLength(SOCKETS + HTTP_SESSIONS - 1);
       expect(bystanderOutcomes.every((outcome) => outcome.code === 'OK')).toBe(true);
 
       const box = boxFigures(live.app, ballotId);

@@ -74,12 +74,21 @@ describe('one device flooding the server', () => {
     const [attacker, bigger, ...honest] = congress.representatives;
     const cost = countFloodCost(hall.app.io, attacker!.memberId);
     const biggerCost = countFloodCost(hall.app.io, bigger!.memberId);
-    const voters = (await allWithin(honest.map((person) => hall!.connect({ token: person.token }, { timeoutMs: 30_000 })), 60_000, 'the honest voters to connect'))
-      .map((client) => client.socket);
+    const voters = (
+      await allWithin(
+        honest.map((person) => hall!.connect({ token: person.token }, { timeoutMs: 30_000 })),
+        60_000,
+        'the honest voters to connect',
+      )
+    ).map((client) => client.socket);
 
     // A quiet storm first, for the figures only: the same 200 votes at once with no flood.
     const quietBallot = await openBallot(congress, { title: '安静', items: [{ kind: 'approval', title: '安静' }] });
-    const quiet = await allWithin(sendFrom(voters, 'ballot:cast', () => ({ ballotId: quietBallot, answers: ['yes'], receipt: deviceReceipt() })), 60_000, 'the quiet votes');
+    const quiet = await allWithin(
+      sendFrom(voters, 'ballot:cast', () => ({ ballotId: quietBallot, answers: ['yes'], receipt: deviceReceipt() })),
+      60_000,
+      'the quiet votes',
+    );
     expect(quiet.filter(({ envelope }) => !envelope.data)).toEqual([]);
     expect(await closeBallot(congress, quietBallot)).toBe(HONEST);
 
@@ -135,7 +144,16 @@ describe('one device flooding the server', () => {
     expect(await handshake(hall, attacker!.token)).toBe('connected');
     expect(cost).toHaveLength(2);
 
-    const latency = (answers: { ms: number }[]) => ({ p50: percentile(answers.map(({ ms }) => ms), 0.5), p90: percentile(answers.map(({ ms }) => ms), 0.9) });
+    const latency = (answers: { ms: number }[]) => ({
+      p50: percentile(
+        answers.map(({ ms }) => ms),
+        0.5,
+      ),
+      p90: percentile(
+        answers.map(({ ms }) => ms),
+        0.9,
+      ),
+    });
     const costs = [cost[0]!, biggerCost[0]!];
     console.info(
       `flood: ${FIRST_FLOOD} and ${SECOND_FLOOD} events sent; read ${costs.map((entry) => entry.read).join('/')}, ` +

@@ -96,7 +96,12 @@ describe('fuzzing every route', () => {
     const seen = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fuzzRequests(routes, { realIds, credentials, bodies: await bodySchemas(), multipart }), async (request) => {
-        const response = await world.app.inject({ method: request.method as 'GET', url: request.url, headers: request.headers, ...(request.payload === undefined ? {} : { payload: request.payload }) });
+        const response = await world.app.inject({
+          method: request.method as 'GET',
+          url: request.url,
+          headers: request.headers,
+          ...(request.payload === undefined ? {} : { payload: request.payload }),
+        });
         seen.set(request.kind, (seen.get(request.kind) ?? 0) + 1);
         assertAnswer(request, response.statusCode, String(response.headers['content-type'] ?? ''), response.body);
       }),

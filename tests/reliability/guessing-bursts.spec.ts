@@ -60,7 +60,11 @@ describe('a burst of password guesses', () => {
     const target = await start();
     const hashed = vi.mocked(passwords.verifyPassword);
     hashed.mockClear();
-    const outcomes = await allWithin([...wrongPasswords(BURST), SECRETARY_PASSWORD].map((password) => login(target, 'secretary', password)), 60_000, 'every sign-in to be answered');
+    const outcomes = await allWithin(
+      [...wrongPasswords(BURST), SECRETARY_PASSWORD].map((password) => login(target, 'secretary', password)),
+      60_000,
+      'every sign-in to be answered',
+    );
 
     expect(hashed.mock.calls.length).toBeLessThanOrEqual(LIMIT);
     expect(tally(outcomes)).toEqual({ BAD_CREDENTIALS: LIMIT, TOO_MANY_ATTEMPTS: BURST + 1 - LIMIT });
@@ -127,7 +131,11 @@ describe('a burst of access-code guesses', () => {
     // Well-formed codes that were never issued (a card's alphabet has no 0, 1, I or O: these differ from every real one).
     const wrong = Array.from({ length: BURST }, (_, index) => `ABCD-EFGH-${String(index).padStart(4, '2').replace(/[01]/g, '9')}`);
     const attempts = [...wrong, ...congress.representatives.map((person) => person.code)];
-    const outcomes = await allWithin(attempts.map((code, index) => (index % 2 ? joinOverSocket(url, code) : joinOverHttp(url, code))), 60_000, 'every attempt to be answered');
+    const outcomes = await allWithin(
+      attempts.map((code, index) => (index % 2 ? joinOverSocket(url, code) : joinOverHttp(url, code))),
+      60_000,
+      'every attempt to be answered',
+    );
 
     expect(lookups.mock.calls.length).toBeLessThanOrEqual(LIMIT);
     expect(tally(outcomes)).toEqual({ INVALID_CODE: LIMIT, TOO_MANY_ATTEMPTS: attempts.length - LIMIT });

@@ -83,10 +83,14 @@ describe('the log of a whole meeting at trace level', () => {
     const connect = (auth: object, extraHeaders?: Record<string, string>) => {
       const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth, ...(extraHeaders ? { extraHeaders } : {}) });
       sockets.add(socket);
-      return within(new Promise<Socket>((resolve, reject) => {
-        socket.once('connect', () => resolve(socket));
-        socket.once('connect_error', reject);
-      }), 10_000, 'the socket to connect');
+      return within(
+        new Promise<Socket>((resolve, reject) => {
+          socket.once('connect', () => resolve(socket));
+          socket.once('connect_error', reject);
+        }),
+        10_000,
+        'the socket to connect',
+      );
     };
 
     // The secretary mistypes, sends a broken body, then signs in.
@@ -117,7 +121,12 @@ describe('the log of a whole meeting at trace level', () => {
     const { meeting } = ok(await api('POST', '/api/meetings', { headers: as, json: { termId: term.id, title: '第三届第二次职工代表大会', kind: 'congress', sessionNumber: 2 } }), 201);
     ok(await api('POST', `/api/meetings/${meeting.id}/open`, { headers: as }));
     const now = Date.now();
-    ok(await api('PUT', `/api/meetings/${meeting.id}/motion-settings`, { headers: as, json: { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 864_000_000).toISOString() } }));
+    ok(
+      await api('PUT', `/api/meetings/${meeting.id}/motion-settings`, {
+        headers: as,
+        json: { opensAt: new Date(now - 86_400_000).toISOString(), closesAt: new Date(now + 864_000_000).toISOString() },
+      }),
+    );
 
     // The projector: its token in a header, in its page's address, in a query string and over a socket.
     const projector = ok(await api('POST', `/api/meetings/${meeting.id}/display-token`, { headers: as }), 201);
@@ -159,7 +168,16 @@ describe('the log of a whole meeting at trace level', () => {
       title: '关于选举工会委员的决议',
       items: [
         { kind: 'approval', title: '关于《集体合同(草案)》的决议' },
-        { kind: 'election', title: '补选工会委员', seats: 2, candidates: [{ id: 'cand-zhang', name: '张候选' }, { id: 'cand-li', name: '李候选' }], allowWriteIn: true },
+        {
+          kind: 'election',
+          title: '补选工会委员',
+          seats: 2,
+          candidates: [
+            { id: 'cand-zhang', name: '张候选' },
+            { id: 'cand-li', name: '李候选' },
+          ],
+          allowWriteIn: true,
+        },
       ],
     };
     const { ballot } = ok(await api('POST', `/api/meetings/${meeting.id}/ballots`, { headers: as, json: ballotBody }), 201);
@@ -179,14 +197,24 @@ describe('the log of a whole meeting at trace level', () => {
     expect((await api('POST', `/api/ballots/${ballot.id}/votes`, { headers: { authorization: `Bearer ${firstToken}` }, json: papers[0] })).status).toBe(409);
     const badReceipt = secrets.add('a malformed receipt', 'not a receipt! 不是回执');
     expect((await api('POST', `/api/ballots/${ballot.id}/votes`, { headers: { cookie: second.cookie! }, json: { answers: papers[1]!.answers, receipt: badReceipt } })).status).toBe(400);
-    expect((await api('POST', `/api/ballots/${ballot.id}/votes`, { headers: { cookie: second.cookie! }, raw: { type: 'application/json', body: `{"answers":${JSON.stringify(papers[1]!.answers)},"receipt":"${papers[1]!.receipt}"` } })).status).toBe(400);
+    expect(
+      (
+        await api('POST', `/api/ballots/${ballot.id}/votes`, {
+          headers: { cookie: second.cookie! },
+          raw: { type: 'application/json', body: `{"answers":${JSON.stringify(papers[1]!.answers)},"receipt":"${papers[1]!.receipt}"` },
+        })
+      ).status,
+    ).toBe(400);
     ok(await api('POST', `/api/ballots/${ballot.id}/receipts/check`, { headers: { authorization: `Bearer ${firstToken}` }, json: { receipt: papers[0]!.receipt } }));
     expect((await command(third, 'ballot:verify-receipt', { ballotId: ballot.id, receipt: papers[2]!.receipt })).data).toEqual({ counted: true });
 
     // A motion with an attachment, uploaded with the Bearer token.
     const { motion } = ok(await api('POST', `/api/meetings/${meeting.id}/motions`, { headers: { authorization: `Bearer ${firstToken}` }, json: motionFields('关于食堂排队问题的提案') }), 201);
     const pdf = fileUpload(Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'), '调查.pdf', 'application/pdf');
-    ok(await api('POST', `/api/motions/${motion.id}/attachments`, { headers: { authorization: `Bearer ${firstToken}` }, raw: { type: pdf.headers['content-type'], body: new Uint8Array(pdf.payload) } }), 201);
+    ok(
+      await api('POST', `/api/motions/${motion.id}/attachments`, { headers: { authorization: `Bearer ${firstToken}` }, raw: { type: pdf.headers['content-type'], body: new Uint8Array(pdf.payload) } }),
+      201,
+    );
 
     ok(await api('POST', `/api/ballots/${ballot.id}/close`, { headers: as }));
     ok(await api('POST', '/api/auth/logout', { headers: as }));

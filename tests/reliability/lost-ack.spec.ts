@@ -31,7 +31,10 @@ describe('a vote whose HTTP answer never reaches the device', () => {
     phone.on('data', (chunk) => (answered += chunk.toString()));
     phone.on('error', () => {});
     const written = new Promise<void>((resolve) =>
-      phone.write(`POST /api/ballots/${ballotId}/votes HTTP/1.1\r\nhost: ${hostname}:${port}\r\nauthorization: Bearer ${person.token}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`, () => resolve()),
+      phone.write(
+        `POST /api/ballots/${ballotId}/votes HTTP/1.1\r\nhost: ${hostname}:${port}\r\nauthorization: Bearer ${person.token}\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+        () => resolve(),
+      ),
     );
     await written;
     phone.destroy();
@@ -40,7 +43,11 @@ describe('a vote whose HTTP answer never reaches the device', () => {
 
     const retry = await fetch(`${hall.url}/api/ballots/${ballotId}/votes`, { method: 'POST', headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' }, body });
     expect({ status: retry.status, code: ((await retry.json()) as { code: string }).code }).toEqual({ status: 409, code: 'ALREADY_VOTED' });
-    const check = await fetch(`${hall.url}/api/ballots/${ballotId}/receipts/check`, { method: 'POST', headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ receipt }) });
+    const check = await fetch(`${hall.url}/api/ballots/${ballotId}/receipts/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${person.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ receipt }),
+    });
     expect(await check.json()).toEqual({ counted: true });
 
     expect(boxFigures(hall.app, ballotId)).toEqual({ ballots: 1, participation: 1, receipts: [receipt] });

@@ -34,7 +34,9 @@ afterEach(async () => {
 
 /** The server process's resident set, in MB (what process.memoryUsage().rss reports inside it). */
 function serverRssMb(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((entry) => entry.startsWith('VmRSS:'))!;
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmRSS:'))!;
   return Number(/(\d+)/.exec(line)![1]) / 1024;
 }
 
@@ -55,7 +57,7 @@ interface Answer {
 function sendBody(url: string, path: string, headers: Record<string, string>, size: number, chunked: boolean, prefix = '', suffix = ''): Promise<Answer> {
   const { hostname, port } = new URL(url);
   return within(
-    new Promise<Answer>((resolve, reject) => {
+    new Promise<Answer>((resolve, _reject) => {
       const socket = connectTcp({ host: hostname, port: Number(port) });
       let text = '';
       let sent = 0;
@@ -120,7 +122,11 @@ describe('a 10 MB request or message', () => {
     const upload = { 'content-type': 'multipart/form-data; boundary=yishi-boundary', authorization: `Bearer ${bystander!.token}` };
     const window = { opensAt: new Date(Date.now() - 86_400_000).toISOString(), closesAt: new Date(Date.now() + 86_400_000).toISOString() };
     await call(congress.app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/motion-settings`, headers: { cookie: congress.secretary }, payload: window });
-    const { motion } = await call(congress.app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: { authorization: `Bearer ${bystander!.token}` }, payload: motionFields('关于食堂的提案') }, 201);
+    const { motion } = await call(
+      congress.app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: { authorization: `Bearer ${bystander!.token}` }, payload: motionFields('关于食堂的提案') },
+      201,
+    );
 
     const attack = async (round: number) => {
       const answers = {

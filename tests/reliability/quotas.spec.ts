@@ -91,7 +91,8 @@ describe('quotas on what members store', () => {
     // Representatives 0, 2 and 4 are in the first delegation, 1, 3 and 5 in the second.
     const hall = await motionHall({ representatives: 6, config: { QUOTA_MEMBER_MB: 4, QUOTA_GROUP_MB: 6, QUOTA_TOTAL_MB: 9 } });
     app = hall.app;
-    const upload = async (representative: number, megabytes = 2) => attach(hall.app, hall.representative(representative), (await draft(hall, representative, `提案${representative}`)).id, pdfOf(megabytes * MB));
+    const upload = async (representative: number, megabytes = 2) =>
+      attach(hall.app, hall.representative(representative), (await draft(hall, representative, `提案${representative}`)).id, pdfOf(megabytes * MB));
     expect((await upload(0)).statusCode).toBe(201);
     expect((await upload(2)).statusCode).toBe(201);
     const delegation = await upload(4);

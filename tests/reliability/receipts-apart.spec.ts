@@ -13,7 +13,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/db/backup.js';
 import { closeAll, connectAll } from '../bench/harness.js';
 import { joinAll } from '../bench/yishi-congress.js';
-import { type CastRecord, castStorm, createStormCongress, deviceReceipt, openTaggedBallot, paperTags, seededChoices, spearman, type StormCongress, taggedAnswer, tagInPaper } from '../support/ballot-storm.js';
+import {
+  type CastRecord,
+  castStorm,
+  createStormCongress,
+  deviceReceipt,
+  openTaggedBallot,
+  paperTags,
+  seededChoices,
+  spearman,
+  type StormCongress,
+  taggedAnswer,
+  tagInPaper,
+} from '../support/ballot-storm.js';
 import { createApp } from '../support/congress.js';
 
 const BY_SOCKET = 200;
@@ -40,7 +52,10 @@ beforeAll(async () => {
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   congress = await createStormCongress(url, VOTERS);
-  sockets = await connectAll(url, congress.codes.slice(0, BY_SOCKET).map((code) => ({ code })));
+  sockets = await connectAll(
+    url,
+    congress.codes.slice(0, BY_SOCKET).map((code) => ({ code })),
+  );
   tokens = await joinAll(url, congress.codes.slice(BY_SOCKET));
   const choices = seededChoices(VOTERS, 'receipts apart');
   const tags = paperTags(VOTERS, 'receipts apart');
@@ -120,7 +135,11 @@ function scanAllTables(path: string): { tables: number; withReceipt: number; wit
 }
 
 type Occurrence = 'first' | 'last';
-const PAIRS = [['receipt', 'paper'], ['member', 'paper'], ['member', 'receipt']] as const;
+const PAIRS = [
+  ['receipt', 'paper'],
+  ['member', 'paper'],
+  ['member', 'receipt'],
+] as const;
 
 /**
  * The rank correlations between where each voter's participation row, receipt and paper sit in a raw
@@ -133,8 +152,7 @@ function placesInFile(file: Buffer): { found: number; rhos: Record<string, numbe
     receipt: Buffer.from(vote.receipt, 'latin1'),
     paper: Buffer.from(tagInPaper(vote.tag!), 'latin1'),
   }));
-  const at = (kind: keyof (typeof needles)[number], occurrence: Occurrence) =>
-    needles.map((needle) => (occurrence === 'first' ? file.indexOf(needle[kind]) : file.lastIndexOf(needle[kind])));
+  const at = (kind: keyof (typeof needles)[number], occurrence: Occurrence) => needles.map((needle) => (occurrence === 'first' ? file.indexOf(needle[kind]) : file.lastIndexOf(needle[kind])));
   const found = needles.filter((needle) => Object.values(needle).every((bytes) => file.includes(bytes))).length;
   const rhos: Record<string, number> = {};
   for (const [a, b] of PAIRS) {
@@ -157,7 +175,11 @@ function replayedIntoFile(path: string): Buffer {
 describe(`receipts apart from choices, after a ${VOTERS}-voter secret ballot (socket and HTTP)`, () => {
   it('holds no row, in any table, with both a receipt and a choice: after close and publication, and just before the close', () => {
     const lines: string[] = [];
-    for (const [name, path] of [['after publication', databasePath], ['before close, copy with WAL', copies.withWal], ['before close, online backup', copies.backup]] as const) {
+    for (const [name, path] of [
+      ['after publication', databasePath],
+      ['before close, copy with WAL', copies.withWal],
+      ['before close, online backup', copies.backup],
+    ] as const) {
       const scan = scanAllTables(path);
       // The scan sees them all: each receipt in a row of its own, each paper's tag in its paper (and, once closed, in the tally).
       expect(scan.withReceipt, name).toBeGreaterThanOrEqual(VOTERS);
@@ -179,7 +201,9 @@ describe(`receipts apart from choices, after a ${VOTERS}-voter secret ballot (so
       const places = placesInFile(file);
       expect(places.found, name).toBe(VOTERS);
       const largest = Object.entries(places.rhos).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))[0]!;
-      lines.push(`${name}: ρ receipt/paper ${places.rhos['receipt (first) / paper (first)']!.toFixed(3)}, member/paper ${places.rhos['member (first) / paper (first)']!.toFixed(3)}, member/receipt ${places.rhos['member (first) / receipt (first)']!.toFixed(3)}; largest |ρ| ${Math.abs(largest[1]).toFixed(3)} (${largest[0]})`);
+      lines.push(
+        `${name}: ρ receipt/paper ${places.rhos['receipt (first) / paper (first)']!.toFixed(3)}, member/paper ${places.rhos['member (first) / paper (first)']!.toFixed(3)}, member/receipt ${places.rhos['member (first) / receipt (first)']!.toFixed(3)}; largest |ρ| ${Math.abs(largest[1]).toFixed(3)} (${largest[0]})`,
+      );
       for (const [pair, rho] of Object.entries(places.rhos)) expect(Math.abs(rho), `${name}: ${pair}`).toBeLessThan(LIMIT);
     }
     console.info(`receipts apart, places in the raw file (|ρ| < ${LIMIT}): ${lines.join('; ')}`);

@@ -61,7 +61,11 @@ function hallReads(app: FastifyInstance, source: string): string[] {
   // The plan does not depend on the values bound: nulls stand in for them.
   const parameters = Array.from({ length: (source.match(/\?/g) ?? []).length }, () => null);
   const plan = app.yishi.sqlite.prepare(`EXPLAIN QUERY PLAN ${source}`).all(...parameters) as { detail: string }[];
-  if (process.env.SHOW_PLANS) console.log(source.slice(0, 100), plan.map((step) => step.detail));
+  if (process.env.SHOW_PLANS)
+    console.log(
+      source.slice(0, 100),
+      plan.map((step) => step.detail),
+    );
   return plan
     .map((step) => step.detail)
     .filter((detail) => HALL_TABLES.some((table) => new RegExp(`^(?:SCAN|SEARCH) ${table}\\b`).test(detail)) && !ONE_ROW.test(detail))
@@ -153,14 +157,20 @@ describe('the snapshot from the figures kept in memory', () => {
     const secretary = { cookie: congress.secretary };
     let added = '';
     await expectExactAfter(congress, actor, async () => {
-      const { member } = await call(app, { method: 'POST', url: `/api/terms/${congress.termId}/members`, headers: secretary, payload: { name: '新代表', staffNumber: 'N-1', role: 'representative' } }, 201);
+      const { member } = await call(
+        app,
+        { method: 'POST', url: `/api/terms/${congress.termId}/members`, headers: secretary, payload: { name: '新代表', staffNumber: 'N-1', role: 'representative' } },
+        201,
+      );
       added = member.id as string;
     });
     await expectExactAfter(congress, actor, () => call(app, { method: 'PATCH', url: `/api/members/${congress.representatives[1]!.memberId}`, headers: secretary, payload: { role: 'attendee' } }));
     await expectExactAfter(congress, actor, () => call(app, { method: 'DELETE', url: `/api/members/${added}`, headers: secretary }));
     const csv = ['姓名,工号,身份,代表团', '甲,I-1,代表,第1代表团', '乙,I-2,列席,第2代表团'].join('\n');
     const upload = fileUpload(csv, 'roster.csv', 'text/csv');
-    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/terms/${congress.termId}/members/import`, headers: { ...secretary, ...upload.headers }, payload: upload.payload }));
+    await expectExactAfter(congress, actor, () =>
+      call(app, { method: 'POST', url: `/api/terms/${congress.termId}/members/import`, headers: { ...secretary, ...upload.headers }, payload: upload.payload }),
+    );
     const snapshot = await meetingSnapshot(app.yishi, actor, congress.meetingId);
     expect(snapshot.attendance).toMatchObject({ eligible: 3, attendees: 2 });
   });

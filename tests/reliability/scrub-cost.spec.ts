@@ -33,7 +33,9 @@ afterEach(async () => {
 
 /** Bytes this process has passed to write(2) and its kin so far: the server runs in it. */
 function bytesWritten(): number {
-  const line = readFileSync('/proc/self/io', 'utf8').split('\n').find((entry) => entry.startsWith('wchar:'));
+  const line = readFileSync('/proc/self/io', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('wchar:'));
   return Number(line!.split(':')[1]);
 }
 
@@ -57,11 +59,13 @@ describe('the scrub after a secret ballot closes', () => {
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
 
     const congress = await createStormCongress(url, VOTERS);
-    sockets = await connectAll(url, congress.codes.map((code) => ({ code })));
+    sockets = await connectAll(
+      url,
+      congress.codes.map((code) => ({ code })),
+    );
     const closing = await openStormBallot(congress, '关于《集体合同(草案)》的决议');
     const beside = await openStormBallot(congress, '关于《职工福利费使用方案》的决议');
-    const cast = (ballotId: string, from: number, to: number, seed: string) =>
-      castStorm(sockets.slice(from, to), async () => {}, { ballotId, choices: seededChoices(to - from, seed) });
+    const cast = (ballotId: string, from: number, to: number, seed: string) => castStorm(sockets.slice(from, to), async () => {}, { ballotId, choices: seededChoices(to - from, seed) });
     const votes = await cast(closing, 0, VOTERS, 'scrub cost');
     const third = Math.floor(VOTERS / 3);
     const besideBefore = await cast(beside, 0, third, 'beside, before');
@@ -84,7 +88,9 @@ describe('the scrub after a secret ballot closes', () => {
     expect(sqlite.prepare('SELECT ballots_cast FROM ballot WHERE id = ?').pluck().get(beside)).toBe(VOTERS);
     expect(sqlite.prepare('SELECT ballots_cast FROM ballot WHERE id = ?').pluck().get(closing)).toBe(VOTERS);
 
-    console.info(`scrub cost: closing a ${VOTERS}-voter secret ballot (with ${third} votes on another ballot meanwhile) wrote ${(written / 1024).toFixed(0)} KiB on a ${(databaseBytes / 1024 / 1024).toFixed(1)} MiB database (${((written / databaseBytes) * 100).toFixed(2)}%)`);
+    console.info(
+      `scrub cost: closing a ${VOTERS}-voter secret ballot (with ${third} votes on another ballot meanwhile) wrote ${(written / 1024).toFixed(0)} KiB on a ${(databaseBytes / 1024 / 1024).toFixed(1)} MiB database (${((written / databaseBytes) * 100).toFixed(2)}%)`,
+    );
     expect(written).toBeGreaterThan(0);
     expect(written).toBeLessThan(databaseBytes / 10);
   }, 120_000);

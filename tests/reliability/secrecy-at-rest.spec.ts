@@ -12,7 +12,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backupDatabase } from '../../src/db/backup.js';
-import { type BatchStatistics } from '../../src/ballots/vote-queue.js';
+import type { BatchStatistics } from '../../src/ballots/vote-queue.js';
 import { closeAll, connectAll } from '../bench/harness.js';
 import { type CastRecord, castStorm, CHOICES, createStormCongress, openTaggedBallot, paperTags, seededChoices } from '../support/ballot-storm.js';
 import { createApp } from '../support/congress.js';
@@ -37,7 +37,7 @@ interface Copies {
 }
 
 let ballotId = '';
-let votes: CastRecord[] = [];
+const votes: CastRecord[] = [];
 let memberOf: (record: CastRecord) => string;
 let copies: Copies;
 let batches: BatchStatistics;
@@ -63,7 +63,10 @@ beforeAll(async () => {
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const congress = await createStormCongress(url, VOTERS);
   memberOf = (record) => congress.memberIds[record.voter]!;
-  sockets = await connectAll(url, congress.codes.map((code) => ({ code })));
+  sockets = await connectAll(
+    url,
+    congress.codes.map((code) => ({ code })),
+  );
   const sqlite = app.yishi.sqlite;
   let midStorm: Copies['midStorm'] | undefined;
   let midStormBackup: Promise<unknown> | undefined;
@@ -120,7 +123,10 @@ afterAll(async () => {
 let attacks: ReturnType<typeof secrecyAttacks>;
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
-const listed = (values: Record<string, number>, format: (value: number) => string) => Object.entries(values).map(([name, value]) => `${name} ${format(value)}`).join(', ');
+const listed = (values: Record<string, number>, format: (value: number) => string) =>
+  Object.entries(values)
+    .map(([name, value]) => `${name} ${format(value)}`)
+    .join(', ');
 
 describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
   it('mid-vote, a copy with its WAL links a voter or a receipt to no more than the commit batch that held the vote', () => {
@@ -152,7 +158,9 @@ describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
     // than pairing them at random: by choice, no better than a random pairing's agreement; by
     // voter, about one right pair per batch (a random pairing's expected fixed points), and no batch
     // of six or more paired right throughout.
-    const randomPairing = withVotes.reduce((sum, group) => sum + CHOICES.reduce((inner, choice) => inner + group.papers.filter((row) => choiceOf('papers', row) === choice).length ** 2, 0) / group.papers.length, 0) / inWal;
+    const randomPairing =
+      withVotes.reduce((sum, group) => sum + CHOICES.reduce((inner, choice) => inner + group.papers.filter((row) => choiceOf('papers', row) === choice).length ** 2, 0) / group.papers.length, 0) /
+      inWal;
     const shared = withVotes.filter((group) => group.papers.length >= 2);
     const chanceFixedPoints = shared.length;
     const lines: string[] = [];
@@ -164,7 +172,10 @@ describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
       const throughout = shared.filter((group) => group.papers.length >= 6 && pairByPosition(a, group[a], b, group[b]).sameVoter === group.papers.length);
       expect(byCellOrder, pairName(pair)).toBeLessThanOrEqual(randomPairing + 0.08);
       expect(exact, pairName(pair)).toBeLessThanOrEqual(chanceFixedPoints + 4 * Math.sqrt(chanceFixedPoints) + 2);
-      expect(throughout.map((group) => group.papers.length), pairName(pair)).toEqual([]);
+      expect(
+        throughout.map((group) => group.papers.length),
+        pairName(pair),
+      ).toEqual([]);
       lines.push(`${pairName(pair)}: cell-order pairing by choice ${percent(byCellOrder)}, same voter ${exact} in ${shared.length} shared batches`);
     }
     const exactlyLinked = withVotes.filter((group) => group.papers.length === 1).length;
@@ -206,7 +217,10 @@ describe(`secrecy at rest after a ${VOTERS}-voter storm`, () => {
     for (const kind of ROW_KINDS) expect(inFile[kind], kind).toHaveLength(VOTERS);
     expect(existsSync(`${copies.afterCloseBackup}-wal`)).toBe(false);
     const lines: string[] = [];
-    for (const [name, path] of [['copy', copies.afterClose.database], ['online backup', copies.afterCloseBackup]] as const) {
+    for (const [name, path] of [
+      ['copy', copies.afterClose.database],
+      ['online backup', copies.afterCloseBackup],
+    ] as const) {
       const attack = orderAttacks(path);
       expect(attack.ballots).toBe(VOTERS);
       const floor = Math.max(tallyGuess(attack.papers), 1 / 3);

@@ -52,7 +52,10 @@ async function stormWithCapturedLogs(): Promise<Storm> {
   server.child.stdout!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   server.child.stderr!.on('data', (chunk: Buffer) => (logs += chunk.toString()));
   const congress = await createStormCongress(server.url, VOTERS);
-  sockets = await connectAll(server.url, congress.codes.map((code) => ({ code })));
+  sockets = await connectAll(
+    server.url,
+    congress.codes.map((code) => ({ code })),
+  );
   let ballotId = '';
   const votes = await castStorm(sockets, async () => (ballotId = await openTaggedBallot(congress)), {
     choices: seededChoices(VOTERS, 'secrecy under load'),
@@ -82,8 +85,14 @@ interface Ranked {
 function correlations(rows: Ranked[], votes: CastRecord[]): { sent: number; acknowledged: number } {
   const ranks = rows.map((row) => row.rank);
   return {
-    sent: spearman(ranks, rows.map((row) => votes[row.voter]!.sent)),
-    acknowledged: spearman(ranks, rows.map((row) => votes[row.voter]!.acknowledged!)),
+    sent: spearman(
+      ranks,
+      rows.map((row) => votes[row.voter]!.sent),
+    ),
+    acknowledged: spearman(
+      ranks,
+      rows.map((row) => votes[row.voter]!.acknowledged!),
+    ),
   };
 }
 
@@ -91,7 +100,10 @@ function correlations(rows: Ranked[], votes: CastRecord[]): { sent: number; ackn
 function pairing(left: Ranked[], right: Ranked[]): number {
   const rightRank = new Map(right.map((row) => [row.voter, row.rank]));
   const both = left.filter((row) => rightRank.has(row.voter));
-  return spearman(both.map((row) => row.rank), both.map((row) => rightRank.get(row.voter)!));
+  return spearman(
+    both.map((row) => row.rank),
+    both.map((row) => rightRank.get(row.voter)!),
+  );
 }
 
 /** Rows in the order given, each ranked by its position. */
@@ -123,7 +135,10 @@ describe('secrecy after a 2,000-voter storm', () => {
     type Column = { name: string; type: string; dflt_value: string | null };
     const schema = reading(databasePath, (sqlite) => ({
       columns: Object.fromEntries(TABLES.map((table) => [table, sqlite.prepare('SELECT name, type, dflt_value FROM pragma_table_info(?)').all(table) as Column[]])) as Record<Table, Column[]>,
-      tables: sqlite.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(', ')})`).pluck().all(...TABLES) as string[],
+      tables: sqlite
+        .prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name IN (${TABLES.map(() => '?').join(', ')})`)
+        .pluck()
+        .all(...TABLES) as string[],
       indexesAndTriggers: sqlite.prepare(`SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN (${TABLES.map(() => '?').join(', ')})`).all(...TABLES),
       audited: sqlite.prepare('SELECT count(*) FROM audit_log WHERE ballot_id = ?').pluck().get(ballotId) as number,
     }));
@@ -159,22 +174,23 @@ describe('secrecy after a 2,000-voter storm', () => {
       pairs[`${when} participation/ballot_box`] = pairing(ranked.participation, ranked.ballot_box);
       pairs[`${when} ballot_receipt/ballot_box`] = pairing(ranked.ballot_receipt, ranked.ballot_box);
     };
-    const measure = (when: string) => reading(databasePath, (sqlite) => {
-      const stored = {} as Record<Table, Ranked[]>;
-      for (const table of TABLES) {
-        // The table's own b-tree, as SELECT * returns it.
-        const rows = sqlite.prepare(`SELECT * FROM ${table} WHERE ballot_id = ?`).all(ballotId) as Record<string, unknown>[];
-        expect(rows, `${when} ${table}`).toHaveLength(VOTERS);
-        const voters = rows.map(identify[table]);
-        expect(new Set(voters).size, `${when} ${table}: every row known`).toBe(VOTERS);
-        stored[table] = inOrder(voters);
-        figures[`${when} ${table} stored order`] = correlations(stored[table], votes);
-        for (const column of schema.columns[table]) {
-          figures[`${when} ${table} by ${column.name}`] = correlations(byValue(rows.map((row, index) => ({ voter: voters[index]!, value: row[column.name.toString()] }))), votes);
+    const measure = (when: string) =>
+      reading(databasePath, (sqlite) => {
+        const stored = {} as Record<Table, Ranked[]>;
+        for (const table of TABLES) {
+          // The table's own b-tree, as SELECT * returns it.
+          const rows = sqlite.prepare(`SELECT * FROM ${table} WHERE ballot_id = ?`).all(ballotId) as Record<string, unknown>[];
+          expect(rows, `${when} ${table}`).toHaveLength(VOTERS);
+          const voters = rows.map(identify[table]);
+          expect(new Set(voters).size, `${when} ${table}: every row known`).toBe(VOTERS);
+          stored[table] = inOrder(voters);
+          figures[`${when} ${table} stored order`] = correlations(stored[table], votes);
+          for (const column of schema.columns[table]) {
+            figures[`${when} ${table} by ${column.name}`] = correlations(byValue(rows.map((row, index) => ({ voter: voters[index]!, value: row[column.name.toString()] }))), votes);
+          }
         }
-      }
-      pairUp(`${when} stored order`, stored);
-    });
+        pairUp(`${when} stored order`, stored);
+      });
     measure('open:');
 
     const close = await fetch(`${congress.url}/api/ballots/${ballotId}/close`, { method: 'POST', headers: { cookie: congress.cookie } });
@@ -198,8 +214,12 @@ describe('secrecy after a 2,000-voter storm', () => {
     pairUp('closed: position in the file', inFile);
 
     console.info(
-      `secrecy under load, ${VOTERS} voters in batches ${JSON.stringify(voteBatches)}, Spearman ρ against send / ack order:\n${Object.entries(figures).map(([name, rho]) => `  ${name}: ${rho.sent.toFixed(3)} / ${rho.acknowledged.toFixed(3)}`).join('\n')}\n` +
-        `ρ between a voter's ranks in two tables:\n${Object.entries(pairs).map(([name, rho]) => `  ${name}: ${rho.toFixed(3)}`).join('\n')}`,
+      `secrecy under load, ${VOTERS} voters in batches ${JSON.stringify(voteBatches)}, Spearman ρ against send / ack order:\n${Object.entries(figures)
+        .map(([name, rho]) => `  ${name}: ${rho.sent.toFixed(3)} / ${rho.acknowledged.toFixed(3)}`)
+        .join('\n')}\n` +
+        `ρ between a voter's ranks in two tables:\n${Object.entries(pairs)
+          .map(([name, rho]) => `  ${name}: ${rho.toFixed(3)}`)
+          .join('\n')}`,
     );
     for (const [name, rho] of Object.entries(figures)) {
       expect(Math.abs(rho.sent), name).toBeLessThan(LIMIT);

@@ -48,12 +48,30 @@ interface MemberChange {
 }
 
 const memberChanges: MemberChange[] = [
-  { name: 'demoted to attendee by the secretary', beforeSession: true, change: (c, id) => call(c.app, { method: 'PATCH', url: `/api/members/${id}`, headers: { cookie: c.secretary }, payload: { role: 'attendee' } }).then(() => {}), expected: ['NOT_ELIGIBLE'] },
+  {
+    name: 'demoted to attendee by the secretary',
+    beforeSession: true,
+    change: (c, id) => call(c.app, { method: 'PATCH', url: `/api/members/${id}`, headers: { cookie: c.secretary }, payload: { role: 'attendee' } }).then(() => {}),
+    expected: ['NOT_ELIGIBLE'],
+  },
   { name: 'demoted to attendee in the database', change: async (c, id) => sql(c.app, "UPDATE member SET role = 'attendee' WHERE id = ?", id), expected: ['NOT_ELIGIBLE'] },
   { name: 'moved to another term', change: async (c, id) => sql(c.app, 'UPDATE member SET term_id = ? WHERE id = ?', await anotherTerm(c), id), expected: ['cut off', 'FORBIDDEN'] },
-  { name: 'whose code is revoked in the database', change: async (c, id) => sql(c.app, 'UPDATE access_code SET revoked_at = ? WHERE member_id = ?', new Date().toISOString(), id), expected: ['cut off', 'UNAUTHENTICATED'] },
-  { name: 'whose code is revoked by the secretary', change: (c, id) => call(c.app, { method: 'DELETE', url: `/api/members/${id}/code`, headers: { cookie: c.secretary } }).then(() => {}), expected: ['cut off', 'UNAUTHENTICATED'] },
-  { name: 'deleted by the secretary', beforeSession: true, change: (c, id) => call(c.app, { method: 'DELETE', url: `/api/members/${id}`, headers: { cookie: c.secretary } }).then(() => {}), expected: ['cut off', 'UNAUTHENTICATED'] },
+  {
+    name: 'whose code is revoked in the database',
+    change: async (c, id) => sql(c.app, 'UPDATE access_code SET revoked_at = ? WHERE member_id = ?', new Date().toISOString(), id),
+    expected: ['cut off', 'UNAUTHENTICATED'],
+  },
+  {
+    name: 'whose code is revoked by the secretary',
+    change: (c, id) => call(c.app, { method: 'DELETE', url: `/api/members/${id}/code`, headers: { cookie: c.secretary } }).then(() => {}),
+    expected: ['cut off', 'UNAUTHENTICATED'],
+  },
+  {
+    name: 'deleted by the secretary',
+    beforeSession: true,
+    change: (c, id) => call(c.app, { method: 'DELETE', url: `/api/members/${id}`, headers: { cookie: c.secretary } }).then(() => {}),
+    expected: ['cut off', 'UNAUTHENTICATED'],
+  },
   { name: 'deleted in the database', change: async (c, id) => sql(c.app, 'DELETE FROM member WHERE id = ?', id), expected: ['cut off', 'UNAUTHENTICATED'] },
 ];
 
@@ -109,7 +127,11 @@ describe('a meeting moved to another term in the database', () => {
 const SCRUTINEER_PASSWORD = 'scrutineer password 1234';
 
 async function scrutineer(congress: Congress): Promise<{ id: string; cookie: string }> {
-  const { account } = await call(congress.app, { method: 'POST', url: '/api/accounts', headers: { cookie: congress.secretary }, payload: { username: 'jianpiao', password: SCRUTINEER_PASSWORD, role: 'scrutineer' } }, 201);
+  const { account } = await call(
+    congress.app,
+    { method: 'POST', url: '/api/accounts', headers: { cookie: congress.secretary }, payload: { username: 'jianpiao', password: SCRUTINEER_PASSWORD, role: 'scrutineer' } },
+    201,
+  );
   return { id: account.id, cookie: await signIn(congress.app, 'jianpiao', SCRUTINEER_PASSWORD) };
 }
 
@@ -150,7 +172,11 @@ describe('an officer’s socket opened before their account changed', () => {
     const as = { cookie: congress.secretary };
     const { department: first } = await call(hall.app, { method: 'POST', url: '/api/departments', headers: as, payload: { name: '人力资源部' } }, 201);
     const { department: second } = await call(hall.app, { method: 'POST', url: '/api/departments', headers: as, payload: { name: '工会办公室' } }, 201);
-    const { account } = await call(hall.app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'chengban', password: SCRUTINEER_PASSWORD, role: 'handler', departmentId: first.id } }, 201);
+    const { account } = await call(
+      hall.app,
+      { method: 'POST', url: '/api/accounts', headers: as, payload: { username: 'chengban', password: SCRUTINEER_PASSWORD, role: 'handler', departmentId: first.id } },
+      201,
+    );
     const handler = await signIn(hall.app, 'chengban', SCRUTINEER_PASSWORD);
     const stale = hall.client((send) => send({}), { cookie: handler });
     const connected = new Promise<void>((resolve) => stale.socket.once('connect', () => resolve()));
@@ -160,7 +186,7 @@ describe('an officer’s socket opened before their account changed', () => {
     sql(hall.app, 'UPDATE account SET department_id = ? WHERE id = ?', second.id, account.id);
     // Its next command sees the change (rights are read again), and so do its rooms.
     await command(stale.socket, 'meeting:sync', {});
-    const rooms = [...(hall.app.io.of('/').sockets.values())].flatMap((socket) => [...socket.rooms]);
+    const rooms = [...hall.app.io.of('/').sockets.values()].flatMap((socket) => [...socket.rooms]);
     expect(rooms).toContain(`d:${second.id}`);
     expect(rooms).not.toContain(`d:${first.id}`);
   });

@@ -38,7 +38,12 @@ describe('the free-space reserve', () => {
     const { app } = hall;
     const secretary = { cookie: congress.secretary };
     const ballotId = await openBallot(congress);
-    await call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/motion-settings`, headers: secretary, payload: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z' } });
+    await call(app, {
+      method: 'PUT',
+      url: `/api/meetings/${congress.meetingId}/motion-settings`,
+      headers: secretary,
+      payload: { opensAt: '2020-01-01T00:00:00.000Z', closesAt: '2099-01-01T00:00:00.000Z' },
+    });
     const fields = { subject: '食堂改善', reasons: '职工反映强烈。', measures: '请后勤研究。', category: 'welfare' };
     const { motion } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[0]!.token), payload: fields }, 201);
     const phone = await hall.connect({ token: congress.representatives[1]!.token });
@@ -46,13 +51,29 @@ describe('the free-space reserve', () => {
     disk.freeBytes = (RESERVE_MB - 1) * MB;
     const motionsBefore = rowCount(app, 'motion');
 
-    expectError(await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[0]!.token), payload: fields }), 507, 'STORAGE_RESERVED');
-    expectError(await app.inject({ method: 'PATCH', url: `/api/motions/${motion.id}`, headers: bearer(congress.representatives[0]!.token), payload: { reasons: '更长的理由。' } }), 507, 'STORAGE_RESERVED');
+    expectError(
+      await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[0]!.token), payload: fields }),
+      507,
+      'STORAGE_RESERVED',
+    );
+    expectError(
+      await app.inject({ method: 'PATCH', url: `/api/motions/${motion.id}`, headers: bearer(congress.representatives[0]!.token), payload: { reasons: '更长的理由。' } }),
+      507,
+      'STORAGE_RESERVED',
+    );
     const pdf = fileUpload(PDF, '说明.pdf', 'application/pdf');
-    expectError(await app.inject({ method: 'POST', url: `/api/motions/${motion.id}/attachments`, headers: { ...bearer(congress.representatives[0]!.token), ...pdf.headers }, payload: pdf.payload }), 507, 'STORAGE_RESERVED');
+    expectError(
+      await app.inject({ method: 'POST', url: `/api/motions/${motion.id}/attachments`, headers: { ...bearer(congress.representatives[0]!.token), ...pdf.headers }, payload: pdf.payload }),
+      507,
+      'STORAGE_RESERVED',
+    );
     const csv = fileUpload('姓名,工号\n张三,Z-1\n', '名单.csv', 'text/csv');
     expectError(await app.inject({ method: 'POST', url: `/api/terms/${congress.termId}/members/import`, headers: { ...secretary, ...csv.headers }, payload: csv.payload }), 507, 'STORAGE_RESERVED');
-    expectError(await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: secretary, payload: { title: '另一项表决', items: [{ kind: 'approval', title: '另一项' }] } }), 507, 'STORAGE_RESERVED');
+    expectError(
+      await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: secretary, payload: { title: '另一项表决', items: [{ kind: 'approval', title: '另一项' }] } }),
+      507,
+      'STORAGE_RESERVED',
+    );
     const refused = (await app.inject({ method: 'POST', url: `/api/meetings/${congress.meetingId}/motions`, headers: bearer(congress.representatives[0]!.token), payload: fields })).json();
     expect(refused.details).toMatchObject({ freeBytes: (RESERVE_MB - 1) * MB, reserveBytes: RESERVE_MB * MB });
     expect(refused.messageZh).toContain('保留');
@@ -86,7 +107,11 @@ describe('the free-space reserve', () => {
     const { app } = hall;
     const secretary = { cookie: congress.secretary };
     const { department } = await call(app, { method: 'POST', url: '/api/departments', headers: secretary, payload: { name: '人力资源部' } }, 201);
-    const { document } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/documents`, headers: secretary, payload: { title: '工资分配方案', kind: 'pay_scheme', draftingDepartmentId: department.id } }, 201);
+    const { document } = await call(
+      app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/documents`, headers: secretary, payload: { title: '工资分配方案', kind: 'pay_scheme', draftingDepartmentId: department.id } },
+      201,
+    );
     // 1 MB above the reserve: a short text fits, a 2 MB Word file does not.
     disk.freeBytes = (RESERVE_MB + 1) * MB;
     await call(app, { method: 'PUT', url: `/api/documents/${document.id}/draft`, headers: secretary, payload: { text: '# 总则\n\n第一条 本方案适用于全体职工。' } });

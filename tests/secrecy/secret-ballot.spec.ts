@@ -57,7 +57,7 @@ async function runSecretBallot(): Promise<{ ballotId: string; votes: KnownVote[]
   app = await createApp({ DATABASE_PATH: join(directory, 'yishi.sqlite'), LOG_LEVEL: 'trace' }, { random: seededRandom('secrecy'), logStream: capture });
   const congress = await createCongress(app, { representatives: VOTERS });
   const ballotId = await openBallot(congress);
-  const deviceRandom = seededRandom('the voters\' own devices');
+  const deviceRandom = seededRandom("the voters' own devices");
   const ordered = [...congress.representatives].sort((a, b) => (a.memberId < b.memberId ? -1 : 1));
   // A third each, dealt at random: the choice says nothing about the member, only storage could.
   const choices = ordered.map((_, index) => CHOICES[index % CHOICES.length]!);
@@ -98,8 +98,8 @@ describe('a secret ballot after it closes', () => {
       sqlite.prepare('SELECT member_id FROM participation WHERE ballot_id = ?').pluck().all(ballotId),
       sqlite.prepare('SELECT member_id FROM participation WHERE ballot_id = ? ORDER BY member_id DESC').pluck().all(ballotId),
     ] as string[][];
-    const boxOrders = ['', 'ORDER BY ballot_key', 'ORDER BY ballot_key DESC', 'ORDER BY answers'].map(
-      (order) => (sqlite.prepare(`SELECT answers FROM ballot_box WHERE ballot_id = ? ${order}`).pluck().all(ballotId) as string[]).map((paper) => (JSON.parse(paper) as string[])[0]!),
+    const boxOrders = ['', 'ORDER BY ballot_key', 'ORDER BY ballot_key DESC', 'ORDER BY answers'].map((order) =>
+      (sqlite.prepare(`SELECT answers FROM ballot_box WHERE ballot_id = ? ${order}`).pluck().all(ballotId) as string[]).map((paper) => (JSON.parse(paper) as string[])[0]!),
     );
     for (const members of participationOrders) {
       for (const choices of boxOrders) {
@@ -115,11 +115,17 @@ describe('a secret ballot after it closes', () => {
     expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
     const file = readFileSync(path);
     const truth = new Map(votes.map((vote) => [vote.memberId, vote.choice]));
-    const receiptOffsets = offsetsIn(file, votes.map((vote) => vote.receipt));
+    const receiptOffsets = offsetsIn(
+      file,
+      votes.map((vote) => vote.receipt),
+    );
     expect(receiptOffsets.every((offset) => offset >= 0)).toBe(true);
     // The attacker sorts ballot rows by where they sit in the file and pairs them with voters in vote order.
     const byPosition = votes.map((vote, index) => ({ choice: vote.choice, offset: receiptOffsets[index]! })).sort((a, b) => a.offset - b.offset);
-    const pairs = pairByOrder(votes.map((vote) => vote.memberId), byPosition.map((entry) => entry.choice));
+    const pairs = pairByOrder(
+      votes.map((vote) => vote.memberId),
+      byPosition.map((entry) => entry.choice),
+    );
     expect(accuracy(pairs, truth)).toBeLessThanOrEqual(1 / 3 + 0.25);
     const rank = (values: number[]) => values.map((value) => values.filter((other) => other < value).length);
     const positionRank = rank(receiptOffsets);

@@ -38,24 +38,30 @@ type Stage = Parameters<typeof freshMotion>[1];
 const onPaperFor = (role: Role) => ({ paper: role === 'secretary' });
 
 /** A committee's or department's move on a fresh motion of the representative role. */
-const moveOn = (stage: Stage, path: string, payload?: (world: HallWorld) => Promise<object> | object): Build => async (world) => ({
-  url: `/api/motions/${await freshMotion(world, stage)}/${path}`,
-  ...(payload ? { payload: await payload(world) } : {}),
-});
+const moveOn =
+  (stage: Stage, path: string, payload?: (world: HallWorld) => Promise<object> | object): Build =>
+  async (world) => ({
+    url: `/api/motions/${await freshMotion(world, stage)}/${path}`,
+    ...(payload ? { payload: await payload(world) } : {}),
+  });
 
 /** A proposer's move: the representative role's own motion, or for the secretary a paper motion (代录). */
-const proposerMove = (stage: Stage, path: string, payload?: object): Build => async (world, role) => ({
-  url: `/api/motions/${await freshMotion(world, stage, onPaperFor(role))}/${path}`,
-  ...(payload ? { payload } : {}),
-});
+const proposerMove =
+  (stage: Stage, path: string, payload?: object): Build =>
+  async (world, role) => ({
+    url: `/api/motions/${await freshMotion(world, stage, onPaperFor(role))}/${path}`,
+    ...(payload ? { payload } : {}),
+  });
 
 const inDays = (world: HallWorld, days: number) => new Date(world.clock.now.getTime() + days * 86_400_000).toISOString();
 
 /** A move through the documents' state table, on a fresh document in the stage it needs. */
-const documentMove = (stage: DocumentStage, path: string, payload?: (target: DocumentTarget, world: HallWorld) => object): Build => async (world) => {
-  const target = await freshDocument(world, stage);
-  return { url: `/api/documents/${target.documentId}/${path}`, ...(payload ? { payload: payload(target, world) } : {}) };
-};
+const documentMove =
+  (stage: DocumentStage, path: string, payload?: (target: DocumentTarget, world: HallWorld) => object): Build =>
+  async (world) => {
+    const target = await freshDocument(world, stage);
+    return { url: `/api/documents/${target.documentId}/${path}`, ...(payload ? { payload: payload(target, world) } : {}) };
+  };
 
 /** Route key (`METHOD url`, as Fastify spells it) → how to make a valid request to it. */
 export const routeCases: Record<string, Build> = {
@@ -84,7 +90,9 @@ export const routeCases: Record<string, Build> = {
   'GET /api/accounts': async () => ({ url: '/api/accounts' }),
   'POST /api/accounts': async (world) => ({ url: '/api/accounts', payload: { username: `jianpiao${world.next()}`, password: 'scrutineer-password-1', role: 'scrutineer' } }),
   'PATCH /api/accounts/:id': async (world) => {
-    const { account } = await world.app.inject({ method: 'POST', url: '/api/accounts', headers: world.as.secretary, payload: { username: `lin${world.next()}`, password: 'scrutineer-password-1', role: 'scrutineer' } }).then((response) => response.json());
+    const { account } = await world.app
+      .inject({ method: 'POST', url: '/api/accounts', headers: world.as.secretary, payload: { username: `lin${world.next()}`, password: 'scrutineer-password-1', role: 'scrutineer' } })
+      .then((response) => response.json());
     return { url: `/api/accounts/${account.id}`, payload: { disabled: true } };
   },
 
@@ -94,11 +102,15 @@ export const routeCases: Record<string, Build> = {
   'GET /api/terms/:termId/delegations': async (world) => ({ url: `/api/terms/${world.termId}/delegations` }),
   'POST /api/terms/:termId/delegations': async (world) => ({ url: `/api/terms/${await freshTerm(world)}/delegations`, payload: { name: `代表团${world.next()}` } }),
   'PATCH /api/delegations/:id': async (world) => {
-    const { delegation } = await world.app.inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } }).then((response) => response.json());
+    const { delegation } = await world.app
+      .inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } })
+      .then((response) => response.json());
     return { url: `/api/delegations/${delegation.id}`, payload: { name: `改名${world.next()}` } };
   },
   'DELETE /api/delegations/:id': async (world) => {
-    const { delegation } = await world.app.inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } }).then((response) => response.json());
+    const { delegation } = await world.app
+      .inject({ method: 'POST', url: `/api/terms/${await freshTerm(world)}/delegations`, headers: world.as.secretary, payload: { name: `代表团${world.next()}` } })
+      .then((response) => response.json());
     return { url: `/api/delegations/${delegation.id}` };
   },
   'GET /api/terms/:termId/members': async (world) => ({ url: `/api/terms/${world.termId}/members` }),
@@ -133,7 +145,10 @@ export const routeCases: Record<string, Build> = {
   'GET /api/meetings/:id/live': async (world) => ({ url: `/api/meetings/${world.meetingId}/live` }),
   'GET /api/me': async () => ({ url: '/api/me' }),
   'GET /api/meetings/:id/attendance': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance` }),
-  'PUT /api/meetings/:id/attendance/:memberId': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance/${world.congress.representatives[5]!.memberId}`, payload: { status: 'present' } }),
+  'PUT /api/meetings/:id/attendance/:memberId': async (world) => ({
+    url: `/api/meetings/${world.meetingId}/attendance/${world.congress.representatives[5]!.memberId}`,
+    payload: { status: 'present' },
+  }),
   'POST /api/meetings/:id/check-in': async (world) => ({ url: `/api/meetings/${world.meetingId}/check-in` }),
 
   // Ballots.
@@ -162,7 +177,9 @@ export const routeCases: Record<string, Build> = {
   'GET /api/departments': async () => ({ url: '/api/departments' }),
   'POST /api/departments': async (world) => ({ url: '/api/departments', payload: { name: `部门${world.next()}` } }),
   'PATCH /api/departments/:id': async (world) => {
-    const { department } = await world.app.inject({ method: 'POST', url: '/api/departments', headers: world.as.secretary, payload: { name: `部门${world.next()}` } }).then((response) => response.json());
+    const { department } = await world.app
+      .inject({ method: 'POST', url: '/api/departments', headers: world.as.secretary, payload: { name: `部门${world.next()}` } })
+      .then((response) => response.json());
     return { url: `/api/departments/${department.id}`, payload: { name: `改名${world.next()}` } };
   },
   'GET /api/meetings/:id/motion-settings': async (world) => ({ url: `/api/meetings/${world.meetingId}/motion-settings` }),
@@ -220,7 +237,10 @@ export const routeCases: Record<string, Build> = {
   }),
   'GET /api/documents/:id': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'collecting')).documentId}` }),
   'PATCH /api/documents/:id': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}`, payload: { title: `改名${world.next()}`, rounds: 2 } }),
-  'PUT /api/documents/:id/draft': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft`, payload: { text: '第一条 改写后的条文。\n\n第二条 新增的条文。' } }),
+  'PUT /api/documents/:id/draft': async (world) => ({
+    url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft`,
+    payload: { text: '第一条 改写后的条文。\n\n第二条 新增的条文。' },
+  }),
   'POST /api/documents/:id/draft/docx': async (world) => {
     const upload = fileUpload(await makeDocx(['第一条 上传的条文。']), '草案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     return { url: `/api/documents/${(await freshDocument(world, 'drafting')).documentId}/draft/docx`, payload: upload.payload, headers: upload.headers };
@@ -244,7 +264,12 @@ export const routeCases: Record<string, Build> = {
     items: [{ anchor: 'b2', content: '本团建议明确适用范围', sourceOpinionIds: [target.opinionId] }],
   })),
   'POST /api/documents/:id/end-consolidation': documentMove('consolidated', 'end-consolidation'),
-  'POST /api/documents/:id/responses': documentMove('responding', 'responses', (target) => ({ consolidatedId: target.consolidatedId, outcome: 'partly_adopted', reason: '部分采纳', changedAnchors: ['b2'] })),
+  'POST /api/documents/:id/responses': documentMove('responding', 'responses', (target) => ({
+    consolidatedId: target.consolidatedId,
+    outcome: 'partly_adopted',
+    reason: '部分采纳',
+    changedAnchors: ['b2'],
+  })),
   'POST /api/documents/:id/close-round': async (world) => {
     const target = await freshDocument(world, 'responding');
     await arrange(world, { method: 'POST', url: `/api/documents/${target.documentId}/responses`, payload: { consolidatedId: target.consolidatedId, outcome: 'adopted' } });

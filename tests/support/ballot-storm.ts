@@ -41,7 +41,11 @@ function post(url: string, cookie: string, body: unknown): Promise<Response> {
 
 /** N representatives by roster import, each with a code, and a meeting in session. */
 export async function createStormCongress(url: string, voters: number): Promise<StormCongress> {
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'secretary', password: SECRETARY_PASSWORD }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'secretary', password: SECRETARY_PASSWORD }),
+  });
   await expectStatus(login, 200);
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   const { term } = await expectStatus(await post(`${url}/api/terms`, cookie, { number: 1 }), 201);

@@ -66,7 +66,12 @@ export async function createCongress(app: FastifyInstance, shape: CongressShape)
     for (let index = 0; index < count; index++) {
       const { member } = await call(
         app,
-        { method: 'POST', url: `/api/terms/${term.id}/members`, headers: as, payload: { name: `${prefix}${index + 1}`, staffNumber: `${prefix}-${index + 1}`, role, delegationId: delegationIds[index % delegationIds.length] } },
+        {
+          method: 'POST',
+          url: `/api/terms/${term.id}/members`,
+          headers: as,
+          payload: { name: `${prefix}${index + 1}`, staffNumber: `${prefix}-${index + 1}`, role, delegationId: delegationIds[index % delegationIds.length] },
+        },
         201,
       );
       people.push(member.id as string);
@@ -77,7 +82,11 @@ export async function createCongress(app: FastifyInstance, shape: CongressShape)
   const attendeeIds = await addPeople(shape.attendees ?? 0, 'attendee', '列席');
   const { codes } = await call(app, { method: 'POST', url: `/api/terms/${term.id}/codes`, headers: as, payload: { scope: 'missing' } }, 201);
   const codeOf = new Map<string, { code: string; name: string }>(codes.map((entry: any) => [entry.memberId, entry]));
-  const { meeting } = await call(app, { method: 'POST', url: '/api/meetings', headers: as, payload: { termId: term.id, title: '第三届第二次职工代表大会', kind: shape.kind ?? 'congress', sessionNumber: 2 } }, 201);
+  const { meeting } = await call(
+    app,
+    { method: 'POST', url: '/api/meetings', headers: as, payload: { termId: term.id, title: '第三届第二次职工代表大会', kind: shape.kind ?? 'congress', sessionNumber: 2 } },
+    201,
+  );
   const join = async (memberId: string) => {
     const entry = codeOf.get(memberId)!;
     const joined = await call(app, { method: 'POST', url: '/api/join', payload: { code: entry.code, issueToken: true } });

@@ -40,7 +40,11 @@ export async function documentHall(representatives = 9, build: Omit<BuildOptions
   const departmentId = await department('人力资源部');
   const otherDepartmentId = await department('财务部');
   const account = async (username: string, role: string, department?: string) => {
-    await call(app, { method: 'POST', url: '/api/accounts', headers: secretary, payload: { username, password: 'drafter-password-123', role, ...(department ? { departmentId: department } : {}) } }, 201);
+    await call(
+      app,
+      { method: 'POST', url: '/api/accounts', headers: secretary, payload: { username, password: 'drafter-password-123', role, ...(department ? { departmentId: department } : {}) } },
+      201,
+    );
     return { cookie: await signIn(app, username, 'drafter-password-123') };
   };
   return {

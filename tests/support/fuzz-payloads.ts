@@ -72,7 +72,10 @@ function nestedDeeply(depth: number): unknown {
 }
 
 /** Keys no body schema has: strict schemas must refuse them whatever else the body holds. */
-const extraKey = fc.oneof(fc.constantFrom('constructor', 'prototype', 'toString', 'hasOwnProperty', '$where', 'memberId2', ''), junkText.map((text) => `x-${text}`));
+const extraKey = fc.oneof(
+  fc.constantFrom('constructor', 'prototype', 'toString', 'hasOwnProperty', '$where', 'memberId2', ''),
+  junkText.map((text) => `x-${text}`),
+);
 
 /** Top-level values that are not an object (and not null, which an optional body accepts). */
 const notAnObject = fc.oneof(fc.array(junkValue, { maxLength: 5 }), fc.integer(), fc.double(), fc.boolean(), junkText);
@@ -100,7 +103,11 @@ export function fuzzRequests(routes: Route[], targets: FuzzTargets): fc.Arbitrar
       const wildcard = String(values.pop());
       return fillPath(route.url, { ...Object.fromEntries(names.map((name, index) => [name, String(values[index])])), '*': wildcard });
     });
-  const query = fc.dictionary(fc.oneof(fc.constantFrom('meetingId', 'termId', 'limit', 'before', 'state', 'q', 'format', 'scope', 'offset', 'overdue', 'dueSoonDays', 'departmentId', 'category'), junkText), junkText, { maxKeys: 4 });
+  const query = fc.dictionary(
+    fc.oneof(fc.constantFrom('meetingId', 'termId', 'limit', 'before', 'state', 'q', 'format', 'scope', 'offset', 'overdue', 'dueSoonDays', 'departmentId', 'category'), junkText),
+    junkText,
+    { maxKeys: 4 },
+  );
   const json = (payload: string) => ({ headers: { 'content-type': 'application/json' }, payload });
 
   const perRoute = routes.map((route) => {
@@ -150,9 +157,15 @@ export function fuzzSocketPayloads(realIds: string[]): fc.Arbitrary<unknown> {
   const receipt = fc.stringMatching(/^[A-Za-z0-9_-]{16,64}$/);
   return fc.oneof(
     junkValue.filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
-    fc.dictionary(junkText.map((text) => `x-${text}`), junkValue, { minKeys: 1, maxKeys: 4 }).chain((extra) =>
-      fc.record({ ballotId: realId, meetingId: realId, answers: fc.array(junkValue, { minLength: 1, maxLength: 3 }), receipt }, { requiredKeys: [] }).map((body) => ({ ...body, ...extra })),
-    ),
+    fc
+      .dictionary(
+        junkText.map((text) => `x-${text}`),
+        junkValue,
+        { minKeys: 1, maxKeys: 4 },
+      )
+      .chain((extra) =>
+        fc.record({ ballotId: realId, meetingId: realId, answers: fc.array(junkValue, { minLength: 1, maxLength: 3 }), receipt }, { requiredKeys: [] }).map((body) => ({ ...body, ...extra })),
+      ),
     fc.record({ ballotId: badId, answers: fc.array(junkValue, { maxLength: 60 }), receipt: fc.oneof(receipt, junkText) }),
     fc.record({ ballotId: ghostId, answers: fc.array(junkValue, { minLength: 1, maxLength: 3 }), receipt }),
     fc.record({ ballotId: ghostId, receipt }),

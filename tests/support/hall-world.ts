@@ -225,7 +225,11 @@ export async function freshDocument(world: HallWorld, stage: DocumentStage, opti
   let { document } = await arrange(world, { method: 'POST', url: `/api/meetings/${world.meetingId}/documents`, payload: fields }, 201);
   const documentId = document.id as string;
   if (options.docx) {
-    const upload = fileUpload(await makeDocx(['第一条 为规范工资分配,制定本方案。', '第二条 本方案适用于全体职工。']), '工资分配方案.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    const upload = fileUpload(
+      await makeDocx(['第一条 为规范工资分配,制定本方案。', '第二条 本方案适用于全体职工。']),
+      '工资分配方案.docx',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
     document = (await call(world.app, { method: 'POST', url: `/api/documents/${documentId}/draft/docx`, headers: { ...secretary, ...upload.headers }, payload: upload.payload })).document;
   }
   const target: DocumentTarget = { documentId, versionId: document.draft.id, opinionId: null, consolidatedId: null };
@@ -247,7 +251,11 @@ export async function freshDocument(world: HallWorld, stage: DocumentStage, opti
   if (stage === 'revising' || stage === 'final') return target;
   const ballotId = (await documentMove(world, secretary, documentId, 'ballot', {})).votes.at(-1).ballotId as string;
   await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/open` });
-  await call(world.app, { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: representative(world, 1), payload: { answers: ['yes'], receipt: `receipt-${world.next()}-0123456789` } }, 201);
+  await call(
+    world.app,
+    { method: 'POST', url: `/api/ballots/${ballotId}/votes`, headers: representative(world, 1), payload: { answers: ['yes'], receipt: `receipt-${world.next()}-0123456789` } },
+    201,
+  );
   await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/close` });
   await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/publish` });
   // The result settles the document on first sight if the ballot watcher has not yet.

@@ -99,7 +99,8 @@ export async function view(hall: MotionHall, who: Headers, motionId: string): Pr
 }
 
 export async function draft(hall: MotionHall, proposer: number, subject: string, category = 'welfare'): Promise<any> {
-  return (await call(hall.app, { method: 'POST', url: `/api/meetings/${hall.congress.meetingId}/motions`, headers: hall.representative(proposer), payload: motionFields(subject, category) }, 201)).motion;
+  return (await call(hall.app, { method: 'POST', url: `/api/meetings/${hall.congress.meetingId}/motions`, headers: hall.representative(proposer), payload: motionFields(subject, category) }, 201))
+    .motion;
 }
 
 /** Drafted by one representative, submitted and seconded by the next two: under review. */

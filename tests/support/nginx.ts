@@ -53,7 +53,11 @@ export function fillTemplate(template: string, replacements: [string, string][])
 function makeCertificate(folder: string): { certificate: string; key: string } {
   const certificate = join(folder, 'cert.pem');
   const key = join(folder, 'key.pem');
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${PROXY_HOST}`, '-addext', `subjectAltName=IP:${PROXY_HOST}`, '-keyout', key, '-out', certificate], { stdio: 'ignore' });
+  execFileSync(
+    'openssl',
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', `/CN=${PROXY_HOST}`, '-addext', `subjectAltName=IP:${PROXY_HOST}`, '-keyout', key, '-out', certificate],
+    { stdio: 'ignore' },
+  );
   return { certificate, key };
 }
 
@@ -100,7 +104,9 @@ http {
 `,
   );
   let output = '';
-  const child: ChildProcess = spawn(NGINX, ['-p', folder, '-c', join(folder, 'nginx.conf'), '-g', `daemon off; pid ${join(folder, 'nginx.pid')}; error_log stderr;`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(NGINX, ['-p', folder, '-c', join(folder, 'nginx.conf'), '-g', `daemon off; pid ${join(folder, 'nginx.pid')}; error_log stderr;`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   // No nginx at NGINX_PATH: spawn reports it as an error event, and the child never runs.

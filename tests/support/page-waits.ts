@@ -11,7 +11,14 @@ export async function seen(page: Page, text: string | RegExp, timeout = WAIT_MS)
   try {
     await page.getByText(text).first().waitFor({ state: 'visible', timeout });
   } catch {
-    const body = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 800);
+    const body = (
+      await page
+        .locator('body')
+        .innerText()
+        .catch(() => '')
+    )
+      .replace(/\s+/g, ' ')
+      .slice(0, 800);
     throw new Error(`timed out waiting for ${String(text)} on ${page.url()}; the page shows: ${body}`);
   }
 }
@@ -21,7 +28,11 @@ export async function textBecomes(locator: Locator, expected: string | RegExp, t
   try {
     await locator.filter({ hasText: expected }).first().waitFor({ state: 'attached', timeout });
   } catch {
-    const last = (await locator.first().textContent({ timeout: 100 }).catch(() => null)) ?? '(nothing)';
+    const last =
+      (await locator
+        .first()
+        .textContent({ timeout: 100 })
+        .catch(() => null)) ?? '(nothing)';
     throw new Error(`timed out waiting for ${String(expected)}; the text was "${last.trim()}"`);
   }
   return ((await locator.filter({ hasText: expected }).first().textContent()) ?? '').trim();

@@ -69,11 +69,7 @@ export function command<T = any>(socket: ClientSocket, name: string, payload?: u
 
 /** Resolves once the server has refused the handshake, with the error's data ({ code, message… }). */
 export function refusal(socket: ClientSocket, ms = 5_000): Promise<{ code: string }> {
-  return within(
-    new Promise((resolve) => socket.once('connect_error', (error: Error & { data?: { code: string } }) => resolve(error.data ?? { code: error.message }))),
-    ms,
-    'connect_error',
-  );
+  return within(new Promise((resolve) => socket.once('connect_error', (error: Error & { data?: { code: string } }) => resolve(error.data ?? { code: error.message }))), ms, 'connect_error');
 }
 
 /** Resolves on the socket's next disconnect, with its reason. */

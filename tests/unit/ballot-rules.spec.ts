@@ -14,12 +14,7 @@ import {
   type MajorityWording,
   type PassingRule,
 } from '../../src/ballots/rules.js';
-import {
-  approvalItemSchema,
-  choiceItemSchema,
-  electionItemSchema,
-  ratingItemSchema,
-} from '../../src/ballots/schemas.js';
+import { approvalItemSchema, choiceItemSchema, electionItemSchema, ratingItemSchema } from '../../src/ballots/schemas.js';
 
 function congress(eligible: number, present = eligible, cast = present): Electorate {
   return { eligible, present, cast, body: 'representatives' };
@@ -30,11 +25,7 @@ function motion(passingRule: PassingRule = 'all_majority', majorityWording: Majo
 }
 
 function papers(yes: number, no = 0, abstain = 0): ApprovalAnswer[] {
-  return [
-    ...Array<ApprovalAnswer>(yes).fill('yes'),
-    ...Array<ApprovalAnswer>(no).fill('no'),
-    ...Array<ApprovalAnswer>(abstain).fill('abstain'),
-  ];
+  return [...Array<ApprovalAnswer>(yes).fill('yes'), ...Array<ApprovalAnswer>(no).fill('no'), ...Array<ApprovalAnswer>(abstain).fill('abstain')];
 }
 
 const candidateNames = ['张伟', '李娜', '王芳', '刘洋', '陈静', '杨磊'];
@@ -333,10 +324,7 @@ describe('electing (民主选举)', () => {
 
   it('elects a write-in who reaches the threshold, named as write-in:name', () => {
     const item = election(2, 2, { allowWriteIn: true });
-    const raw = [
-      ...Array.from({ length: 38 }, () => ({ candidateIds: ['c1'], writeIns: ['  赵敏 '] })),
-      ...Array.from({ length: 10 }, () => ({ candidateIds: ['c2'], writeIns: ['周芷若'] })),
-    ];
+    const raw = [...Array.from({ length: 38 }, () => ({ candidateIds: ['c1'], writeIns: ['  赵敏 '] })), ...Array.from({ length: 10 }, () => ({ candidateIds: ['c2'], writeIns: ['周芷若'] }))];
     const answers = raw.map((answer) => {
       const check = validateAnswer(item, answer);
       if (!check.ok) throw new Error(check.code);
@@ -352,10 +340,7 @@ describe('electing (民主选举)', () => {
 
   it('sends a write-in tied with a candidate at the last seat to the run-off', () => {
     const item = election(1, 2, { allowWriteIn: true });
-    const answers: ElectionAnswer[] = [
-      ...Array.from({ length: 40 }, () => ({ candidateIds: ['c1'], writeIns: [] })),
-      ...Array.from({ length: 40 }, () => ({ candidateIds: [], writeIns: ['赵敏'] })),
-    ];
+    const answers: ElectionAnswer[] = [...Array.from({ length: 40 }, () => ({ candidateIds: ['c1'], writeIns: [] })), ...Array.from({ length: 40 }, () => ({ candidateIds: [], writeIns: ['赵敏'] }))];
     const result = tallyItem(item, answers, congress(73));
     expect(result.elected).toEqual([]);
     expect(result.runoff).toEqual({ seats: 1, candidateIds: ['c1', 'write-in:赵敏'] });
@@ -373,9 +358,7 @@ describe('electing (民主选举)', () => {
       const votes = Object.fromEntries(Array.from({ length: candidates }, (_, index) => [`c${index + 1}`, 30 + random(15)]));
       const result = tallyItem(election(seats, candidates), electionPapers(votes), congress(73));
       expect(result.elected.length + (result.runoff?.seats ?? 0) + result.unfilledSeats).toBe(seats);
-      expect(new Set([...result.elected, ...(result.runoff?.candidateIds ?? [])]).size).toBe(
-        result.elected.length + (result.runoff?.candidateIds.length ?? 0),
-      );
+      expect(new Set([...result.elected, ...(result.runoff?.candidateIds ?? [])]).size).toBe(result.elected.length + (result.runoff?.candidateIds.length ?? 0));
       if (result.runoff) expect(result.runoff.candidateIds.length).toBeGreaterThan(result.runoff.seats);
     }
   });
@@ -462,12 +445,7 @@ describe('appraisal (民主评议)', () => {
   });
 
   it('tallies grades per subject and counts a subject left out as an abstention', () => {
-    const answers: RatingAnswer[] = [
-      { s1: 'excellent', s2: 'competent' },
-      { s1: 'excellent' },
-      { s1: 'incompetent', s2: 'basically_competent' },
-      {},
-    ];
+    const answers: RatingAnswer[] = [{ s1: 'excellent', s2: 'competent' }, { s1: 'excellent' }, { s1: 'incompetent', s2: 'basically_competent' }, {}];
     const result = tallyItem(appraisal, answers, congress(10));
     expect(result.subjects).toEqual([
       { id: 's1', name: '厂长 张伟', counts: { excellent: 2, competent: 0, basically_competent: 0, incompetent: 1 }, abstain: 1 },
@@ -480,7 +458,10 @@ describe('appraisal (民主评议)', () => {
       kind: 'rating',
       title: '满意度测评',
       subjects: [{ id: 's1', name: '食堂' }],
-      grades: [{ id: 'satisfied', label: '满意' }, { id: 'dissatisfied', label: '不满意' }],
+      grades: [
+        { id: 'satisfied', label: '满意' },
+        { id: 'dissatisfied', label: '不满意' },
+      ],
     });
     expect(validateAnswer(custom, { s1: 'excellent' })).toEqual({ ok: false, code: 'UNKNOWN_OPTION' });
     expect(tallyItem(custom, [{ s1: 'satisfied' }, { s1: 'dissatisfied' }, { s1: 'satisfied' }], congress(3)).subjects[0]?.counts).toEqual({
@@ -544,7 +525,10 @@ describe('item definitions', () => {
       kind: 'election',
       title: '选举',
       seats: 1,
-      candidates: [{ id: 'c1', name: '张伟' }, { id: 'c1', name: '李娜' }],
+      candidates: [
+        { id: 'c1', name: '张伟' },
+        { id: 'c1', name: '李娜' },
+      ],
     });
     expect(parsed.success).toBe(false);
   });
@@ -587,17 +571,20 @@ describe('junk arriving as an answer', () => {
       throw new Error('boom');
     },
   });
-  const hostileProxy = new Proxy({}, {
-    get() {
-      throw new Error('boom');
+  const hostileProxy = new Proxy(
+    {},
+    {
+      get() {
+        throw new Error('boom');
+      },
+      ownKeys() {
+        throw new Error('boom');
+      },
+      getPrototypeOf() {
+        throw new Error('boom');
+      },
     },
-    ownKeys() {
-      throw new Error('boom');
-    },
-    getPrototypeOf() {
-      throw new Error('boom');
-    },
-  });
+  );
   const huge = 'x'.repeat(1_000_000);
   const junk: unknown[] = [
     null,

@@ -39,7 +39,10 @@ describe('the bounded diff between versions', () => {
     const diff = diffVersions(oldBlocks, newBlocks, [], { ...DIFF_LIMITS, charBudget: 70 });
     expect(diff.fallback).toBe('blocks');
     expect(diff.changes.map((change) => change.segments.length)).toEqual([3, 3, 2]);
-    expect(diff.changes[2]!.segments).toEqual([{ op: 'delete', text: '壬癸子丑' }, { op: 'insert', text: '壬癸子寅' }]);
+    expect(diff.changes[2]!.segments).toEqual([
+      { op: 'delete', text: '壬癸子丑' },
+      { op: 'insert', text: '壬癸子寅' },
+    ]);
   });
 
   it('past the block bound keeps the blocks both versions share at each end and replaces the middle', () => {

@@ -107,7 +107,14 @@ describe('the diff between two versions', () => {
 
 describe('the adoption report', () => {
   const entry = (id: string, delegationId: string, delegationName: string, label: string, content: string, sourceCount: number, response: ReportEntry['response']): ReportEntry => ({
-    consolidatedId: id, delegationId, delegationName, anchor: 'b1', label, content, sourceCount, response,
+    consolidatedId: id,
+    delegationId,
+    delegationName,
+    anchor: 'b1',
+    label,
+    content,
+    sourceCount,
+    response,
   });
   const entries = [
     entry('c1', 'd1', '第一代表团', '第二条', '适用范围应明确为在岗职工', 2, { outcome: 'adopted', reason: null, changedAnchors: ['b3'] }),
@@ -146,6 +153,12 @@ describe('the adoption report', () => {
   });
 
   it('counts an opinion not yet answered as unanswered', () => {
-    expect(countResponses([{ response: null }, { response: { outcome: 'adopted', reason: null, changedAnchors: [] } }])).toEqual({ consolidated: 2, adopted: 1, partlyAdopted: 0, notAdopted: 0, unanswered: 1 });
+    expect(countResponses([{ response: null }, { response: { outcome: 'adopted', reason: null, changedAnchors: [] } }])).toEqual({
+      consolidated: 2,
+      adopted: 1,
+      partlyAdopted: 0,
+      notAdopted: 0,
+      unanswered: 1,
+    });
   });
 });

@@ -30,12 +30,9 @@ function refusal(run: () => unknown): { status: number; code: string; details: u
 const REASON = '表决未通过,按代表意见修改薪酬档次后重新征求意见';
 
 describe('every row of the document table', () => {
-  it.each(documentTransitions.flatMap((row) => row.parties.map((party) => [row.from, row.event, party, row.to] as const)))(
-    '%s --%s--> by %s lands in %s',
-    (from, event, party, to) => {
-      expect(nextDocumentState(from, event, [party], REASON)).toBe(to);
-    },
-  );
+  it.each(documentTransitions.flatMap((row) => row.parties.map((party) => [row.from, row.event, party, row.to] as const)))('%s --%s--> by %s lands in %s', (from, event, party, to) => {
+    expect(nextDocumentState(from, event, [party], REASON)).toBe(to);
+  });
 
   it.each(documentTransitions.flatMap((row) => documentParties.filter((party) => !row.parties.includes(party)).map((party) => [row.from, row.event, party] as const)))(
     'refuses %s --%s--> to %s with 403',
@@ -74,11 +71,26 @@ describe('every row of the document table', () => {
 
   it('walks two rounds down and up, then the vote, along the rows', () => {
     const path: [string, (typeof documentParties)[number]][] = [
-      ['issue', 'secretary'], ['submitOpinion', 'representative'], ['submitOpinion', 'attendee'], ['endCollection', 'secretary'],
-      ['consolidate', 'delegationLeader'], ['endConsolidation', 'secretary'], ['respond', 'drafter'], ['closeRound', 'secretary'],
-      ['saveDraft', 'drafter'], ['linkChanges', 'drafter'], ['issue', 'secretary'], ['submitOpinion', 'representative'], ['endCollection', 'secretary'],
-      ['consolidate', 'secretary'], ['endConsolidation', 'secretary'], ['respond', 'drafter'], ['closeFinalRound', 'secretary'],
-      ['putToVote', 'secretary'], ['ballotRejected', 'system'], ['startRound', 'secretary'],
+      ['issue', 'secretary'],
+      ['submitOpinion', 'representative'],
+      ['submitOpinion', 'attendee'],
+      ['endCollection', 'secretary'],
+      ['consolidate', 'delegationLeader'],
+      ['endConsolidation', 'secretary'],
+      ['respond', 'drafter'],
+      ['closeRound', 'secretary'],
+      ['saveDraft', 'drafter'],
+      ['linkChanges', 'drafter'],
+      ['issue', 'secretary'],
+      ['submitOpinion', 'representative'],
+      ['endCollection', 'secretary'],
+      ['consolidate', 'secretary'],
+      ['endConsolidation', 'secretary'],
+      ['respond', 'drafter'],
+      ['closeFinalRound', 'secretary'],
+      ['putToVote', 'secretary'],
+      ['ballotRejected', 'system'],
+      ['startRound', 'secretary'],
     ];
     let state: (typeof documentStates)[number] = 'drafting';
     const seen: string[] = [];
@@ -87,9 +99,26 @@ describe('every row of the document table', () => {
       seen.push(state);
     }
     expect(seen).toEqual([
-      'collecting', 'collecting', 'collecting', 'consolidating', 'consolidating', 'responding', 'responding', 'revising',
-      'revising', 'revising', 'collecting', 'collecting', 'consolidating', 'consolidating', 'responding', 'responding', 'final',
-      'voting', 'rejected', 'revising',
+      'collecting',
+      'collecting',
+      'collecting',
+      'consolidating',
+      'consolidating',
+      'responding',
+      'responding',
+      'revising',
+      'revising',
+      'revising',
+      'collecting',
+      'collecting',
+      'consolidating',
+      'consolidating',
+      'responding',
+      'responding',
+      'final',
+      'voting',
+      'rejected',
+      'revising',
     ]);
   });
 

@@ -42,7 +42,12 @@ describe('what the log never holds', () => {
 
   it('keeps no extra property of an error, and scrubs its message and stack', async () => {
     const { app: target, lines } = await tracingApp();
-    const error = Object.assign(new Error(`Unexpected token in "{"code":"${CODE.toLowerCase()}"`), { code: 'FST_ERR_X', statusCode: 400, headers: { authorization: `Display ${TOKEN}` }, body: { receipt: RECEIPT } });
+    const error = Object.assign(new Error(`Unexpected token in "{"code":"${CODE.toLowerCase()}"`), {
+      code: 'FST_ERR_X',
+      statusCode: 400,
+      headers: { authorization: `Display ${TOKEN}` },
+      body: { receipt: RECEIPT },
+    });
     target.log.error({ err: error }, 'request errored');
     target.log.error(new Error('wrapped', { cause: new Error(`session ${TOKEN} expired`) }));
     const written = lines();

@@ -32,12 +32,9 @@ function refusal(run: () => unknown): { status: number; code: string; details: u
 const REASON = '与一事一案原则不符,请拆分后再提';
 
 describe('every row of the motion table', () => {
-  it.each(motionTransitions.flatMap((row) => row.parties.map((party) => [row.from, row.event, party, row.to] as const)))(
-    '%s --%s--> by %s lands in %s',
-    (from, event, party, to) => {
-      expect(nextMotionState(from, event, [party], REASON)).toBe(to);
-    },
-  );
+  it.each(motionTransitions.flatMap((row) => row.parties.map((party) => [row.from, row.event, party, row.to] as const)))('%s --%s--> by %s lands in %s', (from, event, party, to) => {
+    expect(nextMotionState(from, event, [party], REASON)).toBe(to);
+  });
 
   it.each(motionTransitions.flatMap((row) => motionParties.filter((party) => !row.parties.includes(party)).map((party) => [row.from, row.event, party] as const)))(
     'refuses %s --%s--> to %s with 403',

@@ -35,7 +35,7 @@ const summary = (problems: RosterImportProblem[]) => problems.map(({ line, field
 /** A fixed pseudo-random sequence, so "random bytes" are the same on every run. */
 function noise(length: number, seed: number): Buffer {
   let state = seed;
-  return Buffer.from(Array.from({ length }, () => (state = (state * 1103515245 + 12345) % 2 ** 31) >> 16 & 0xff));
+  return Buffer.from(Array.from({ length }, () => ((state = (state * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff));
 }
 
 describe('reading a roster from CSV', () => {
@@ -122,7 +122,7 @@ describe('reading a roster from CSV', () => {
     expect(rowsOf(await parseRoster(withoutColumn, 'csv', NO_DELEGATIONS))[0]?.delegation).toBeNull();
   });
 
-  it('matches a delegation written with stray spaces to the term\'s spelling', async () => {
+  it("matches a delegation written with stray spaces to the term's spelling", async () => {
     const file = csv(HEADER, '张三,A001,第一 代表团,代表,');
     expect(rowsOf(await parseRoster(file, 'csv', TERM))[0]?.delegation).toBe('第一代表团');
   });
@@ -131,22 +131,24 @@ describe('reading a roster from CSV', () => {
 describe('rejecting a roster with problems', () => {
   it('rejects the whole file when one staff number repeats, naming both lines', async () => {
     const file = csv(HEADER, '张三,A001,第一代表团,代表,', '李四,A002,第一代表团,代表,', '王五,A003,第一代表团,代表,', '赵六,A001,第一代表团,代表,');
-    expect(problemsOf(await parseRoster(file, 'csv', TERM))).toEqual([{
-      line: 5, field: 'staffNumber', code: 'DUPLICATE_STAFF_NUMBER',
-      zh: '第 5 行:工号 "A001" 与第 2 行重复', en: 'Line 5: staff number "A001" duplicates line 2',
-    }]);
+    expect(problemsOf(await parseRoster(file, 'csv', TERM))).toEqual([
+      {
+        line: 5,
+        field: 'staffNumber',
+        code: 'DUPLICATE_STAFF_NUMBER',
+        zh: '第 5 行:工号 "A001" 与第 2 行重复',
+        en: 'Line 5: staff number "A001" duplicates line 2',
+      },
+    ]);
   });
 
   it('reports every later repeat of a staff number against its first line, ignoring case and spaces', async () => {
     const file = csv(HEADER, '张三,a001,第一代表团,代表,', '李四, A001 ,第一代表团,代表,', '王五,A001,第一代表团,代表,');
     expect(summary(problemsOf(await parseRoster(file, 'csv', TERM))).map((p) => p.line)).toEqual([3, 4]);
-    expect(problemsOf(await parseRoster(file, 'csv', TERM)).map((p) => p.en)).toEqual([
-      'Line 3: staff number "A001" duplicates line 2',
-      'Line 4: staff number "A001" duplicates line 2',
-    ]);
+    expect(problemsOf(await parseRoster(file, 'csv', TERM)).map((p) => p.en)).toEqual(['Line 3: staff number "A001" duplicates line 2', 'Line 4: staff number "A001" duplicates line 2']);
   });
 
-  it('refuses a staff number already on the term\'s roster', async () => {
+  it("refuses a staff number already on the term's roster", async () => {
     const file = csv(HEADER, '张三,a001,第一代表团,代表,');
     const [problem] = problemsOf(await parseRoster(file, 'csv', { ...TERM, existingStaffNumbers: [' A001'] }));
     expect(problem).toMatchObject({ line: 2, code: 'DUPLICATE_STAFF_NUMBER', zh: '第 2 行:工号 "a001" 已在本届名单中' });
@@ -165,19 +167,22 @@ describe('rejecting a roster with problems', () => {
     expect(problems[0]).toMatchObject({ zh: '第 2 行:姓名为空', en: 'Line 2: name is empty' });
   });
 
-  it('refuses a delegation that is not one of the term\'s, naming it', async () => {
+  it("refuses a delegation that is not one of the term's, naming it", async () => {
     const file = csv(HEADER, '张三,A001,第九代表团,代表,');
-    expect(problemsOf(await parseRoster(file, 'csv', TERM))).toEqual([{
-      line: 2, field: 'delegation', code: 'UNKNOWN_DELEGATION',
-      zh: '第 2 行:代表团 "第九代表团" 不是本届的代表团', en: 'Line 2: delegation "第九代表团" is not a delegation of this term',
-    }]);
+    expect(problemsOf(await parseRoster(file, 'csv', TERM))).toEqual([
+      {
+        line: 2,
+        field: 'delegation',
+        code: 'UNKNOWN_DELEGATION',
+        zh: '第 2 行:代表团 "第九代表团" 不是本届的代表团',
+        en: 'Line 2: delegation "第九代表团" is not a delegation of this term',
+      },
+    ]);
   });
 
   it('refuses any delegation when the term has none', async () => {
     const file = csv(HEADER, '张三,A001,第一代表团,代表,');
-    expect(summary(problemsOf(await parseRoster(file, 'csv', NO_DELEGATIONS)))).toEqual([
-      { line: 2, field: 'delegation', code: 'UNKNOWN_DELEGATION' },
-    ]);
+    expect(summary(problemsOf(await parseRoster(file, 'csv', NO_DELEGATIONS)))).toEqual([{ line: 2, field: 'delegation', code: 'UNKNOWN_DELEGATION' }]);
   });
 
   it('refuses a role that is neither representative nor attendee', async () => {
@@ -211,29 +216,24 @@ describe('rejecting a roster with problems', () => {
   it('accepts 20,000 rows and refuses 20,001', async () => {
     const lines = (count: number) => Array.from({ length: count }, (_, i) => `代表${i},S${i},第一代表团,代表,`);
     expect(rowsOf(await parseRoster(csv(HEADER, ...lines(20_000)), 'csv', TERM))).toHaveLength(20_000);
-    expect(problemsOf(await parseRoster(csv(HEADER, ...lines(20_001)), 'csv', TERM))).toEqual([
-      expect.objectContaining({ line: 20_002, field: 'file', code: 'TOO_MANY_ROWS' }),
-    ]);
+    expect(problemsOf(await parseRoster(csv(HEADER, ...lines(20_001)), 'csv', TERM))).toEqual([expect.objectContaining({ line: 20_002, field: 'file', code: 'TOO_MANY_ROWS' })]);
   });
 
   it('names every missing required column in one problem on line 1', async () => {
     const problems = problemsOf(await parseRoster(csv('姓名,部门', '张三,车间'), 'csv', TERM));
-    expect(problems).toEqual([{
-      line: 1, field: 'file', code: 'BAD_FILE',
-      zh: '第 1 行:表头缺少必填列:工号、代表团、身份',
-      en: 'Line 1: the header lacks the required columns: staff number, delegation, role',
-    }]);
+    expect(problems).toEqual([
+      {
+        line: 1,
+        field: 'file',
+        code: 'BAD_FILE',
+        zh: '第 1 行:表头缺少必填列:工号、代表团、身份',
+        en: 'Line 1: the header lacks the required columns: staff number, delegation, role',
+      },
+    ]);
   });
 
   it('reports every problem of every row together, each on its own line', async () => {
-    const file = csv(
-      HEADER,
-      '张三,A001,第一代表团,代表,',
-      ',A002,第九代表团,委员,',
-      '',
-      '李四,A001,,列席,',
-      '王五,A005,机关代表团,代表,',
-    );
+    const file = csv(HEADER, '张三,A001,第一代表团,代表,', ',A002,第九代表团,委员,', '', '李四,A001,,列席,', '王五,A005,机关代表团,代表,');
     const problems = problemsOf(await parseRoster(file, 'csv', TERM));
     expect(summary(problems)).toEqual([
       { line: 3, field: 'name', code: 'MISSING_FIELD' },
@@ -277,11 +277,13 @@ describe('refusing files that are not a roster', () => {
 
 describe('reading a roster from Excel', () => {
   it('reads numbers, rich text, hyperlinks and formula results as text', async () => {
-    const file = await xlsx([[
-      ['姓名', '工号', '代表团', '身份', '标签'],
-      [{ richText: [{ text: '张' }, { text: '三', font: { bold: true } }] }, 1001, '第一代表团', '代表', '一线,女'],
-      [{ text: '李四', hyperlink: 'mailto:lisi@example.com' }, { formula: '"A"&"002"', result: 'A002' }, '机关代表团', 'attendee', null],
-    ]]);
+    const file = await xlsx([
+      [
+        ['姓名', '工号', '代表团', '身份', '标签'],
+        [{ richText: [{ text: '张' }, { text: '三', font: { bold: true } }] }, 1001, '第一代表团', '代表', '一线,女'],
+        [{ text: '李四', hyperlink: 'mailto:lisi@example.com' }, { formula: '"A"&"002"', result: 'A002' }, '机关代表团', 'attendee', null],
+      ],
+    ]);
     expect(rowsOf(await parseRoster(file, 'xlsx', TERM))).toEqual([
       { line: 2, name: '张三', staffNumber: '1001', delegation: '第一代表团', role: 'representative', tags: ['frontline', 'female'] },
       { line: 3, name: '李四', staffNumber: 'A002', delegation: '机关代表团', role: 'attendee', tags: [] },
@@ -290,25 +292,30 @@ describe('reading a roster from Excel', () => {
 
   it('reads only the first worksheet', async () => {
     const file = await xlsx([
-      [['姓名', '工号', '代表团', '身份'], ['张三', 'A001', '第一代表团', '代表']],
-      [['姓名', '工号', '代表团', '身份'], ['李四', 'A002', '第九代表团', '??']],
+      [
+        ['姓名', '工号', '代表团', '身份'],
+        ['张三', 'A001', '第一代表团', '代表'],
+      ],
+      [
+        ['姓名', '工号', '代表团', '身份'],
+        ['李四', 'A002', '第九代表团', '??'],
+      ],
     ]);
     expect(rowsOf(await parseRoster(file, 'xlsx', TERM)).map((row) => row.name)).toEqual(['张三']);
   });
 
   it('reports problems on the Excel row numbers, past blank rows', async () => {
-    const file = await xlsx([[
-      ['姓名', '工号', '代表团', '身份'],
-      ['张三', 'A001', '第一代表团', '代表'],
-      [],
-      [],
-      ['李四', 'a001', '第一代表团', '代表'],
-    ]]);
+    const file = await xlsx([[['姓名', '工号', '代表团', '身份'], ['张三', 'A001', '第一代表团', '代表'], [], [], ['李四', 'a001', '第一代表团', '代表']]]);
     expect(problemsOf(await parseRoster(file, 'xlsx', TERM))[0]?.en).toBe('Line 5: staff number "a001" duplicates line 2');
   });
 
   it('refuses a damaged Excel file instead of failing', async () => {
-    const whole = await xlsx([[['姓名', '工号', '代表团', '身份'], ['张三', 'A001', '第一代表团', '代表']]]);
+    const whole = await xlsx([
+      [
+        ['姓名', '工号', '代表团', '身份'],
+        ['张三', 'A001', '第一代表团', '代表'],
+      ],
+    ]);
     const problems = problemsOf(await parseRoster(whole.subarray(0, whole.length / 2), 'xlsx', TERM));
     expect(problems).toEqual([expect.objectContaining({ line: 1, field: 'file', code: 'BAD_FILE', en: 'The Excel file cannot be read; it may be damaged' })]);
   });

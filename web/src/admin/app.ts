@@ -28,7 +28,17 @@ function LanguageSwitch() {
 }
 
 function Header({ account, path, onSignOut }: { account: Account; path: string; onSignOut: () => void }) {
-  const section = path.startsWith('/admin/storage') ? 'storage' : path.startsWith('/admin/audit') ? 'audit' : path.startsWith('/admin/motions') ? 'motions' : path.startsWith('/admin/documents') ? 'documents' : path.startsWith('/admin/departments') ? 'departments' : 'meetings';
+  const section = path.startsWith('/admin/storage')
+    ? 'storage'
+    : path.startsWith('/admin/audit')
+      ? 'audit'
+      : path.startsWith('/admin/motions')
+        ? 'motions'
+        : path.startsWith('/admin/documents')
+          ? 'documents'
+          : path.startsWith('/admin/departments')
+            ? 'departments'
+            : 'meetings';
   const current = (name: string) => (section === name ? 'page' : undefined);
   const handler = account.role === 'handler';
   return html`<header class="console-header no-print">

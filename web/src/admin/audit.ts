@@ -95,15 +95,21 @@ export function AuditScreen({ meetingId, ballots = null }: { meetingId: string |
     <${ErrorNote} error=${action.error} />
     ${!entries && !action.error && html`<${Loading} />`}
     ${entries && entries.length === 0 && html`<p class="empty">${t('adminAuditEmpty')}</p>`}
-    ${entries && entries.length > 0 && html`<table class="data audit">
+    ${
+      entries &&
+      entries.length > 0 &&
+      html`<table class="data audit">
       <thead><tr><th scope="col">${t('adminTime')}</th><th scope="col">${t('adminActor')}</th><th scope="col">${t('adminAction')}</th><th scope="col">${t('adminDetail')}</th></tr></thead>
-      <tbody>${entries.map((entry) => html`<tr data-action=${entry.action}>
+      <tbody>${entries.map(
+        (entry) => html`<tr data-action=${entry.action}>
         <td class="nowrap muted">${dateTime(entry.at, true)}</td>
         <td>${entry.actor === 'system' ? t('adminSystem') : entry.actor}</td>
         <td>${ACTIONS[entry.action] ? t(ACTIONS[entry.action]!) : entry.action}</td>
         <td>${describe(entry, ballots?.find((ballot) => ballot.id === entry.ballotId)?.title)}</td>
-      </tr>`)}</tbody>
-    </table>`}
+      </tr>`,
+      )}</tbody>
+    </table>`
+    }
     ${more && entries && html`<div class="actions"><button type="button" disabled=${action.busy} onClick=${() => load(entries[entries.length - 1]?.id)}>${t('adminLoadOlder')}</button></div>`}
   </section>`;
 }

@@ -94,11 +94,17 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
   const inSession = meeting.state === 'in_session';
 
   const buttons = [
-    secretary && ballot.state === 'draft' && ballot.method === 'electronic' && !quorum && html`<button type="button" class="primary" disabled=${action.busy || !inSession} onClick=${() => open()}>${t('adminOpenBallot')}</button>`,
+    secretary &&
+      ballot.state === 'draft' &&
+      ballot.method === 'electronic' &&
+      !quorum &&
+      html`<button type="button" class="primary" disabled=${action.busy || !inSession} onClick=${() => open()}>${t('adminOpenBallot')}</button>`,
     ballot.state === 'open' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('close')}>${t('adminCloseBallot')}</button>`,
     secretary && ballot.state === 'closed' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('publish')}>${t('adminPublish')}</button>`,
     ballot.state === 'published' && html`<a class="button-link" href=${`/results/${ballot.id}`} target="_blank" rel="noopener">${t('adminResultNotice')}</a>`,
-    secretary && (ballot.state === 'closed' || ballot.state === 'published') && html`<button type="button" disabled=${action.busy} onClick=${() => setConfirming('revote')}>${t('adminRevote')}</button>`,
+    secretary &&
+      (ballot.state === 'closed' || ballot.state === 'published') &&
+      html`<button type="button" disabled=${action.busy} onClick=${() => setConfirming('revote')}>${t('adminRevote')}</button>`,
     secretary && ballot.state === 'draft' && html`<button type="button" class="danger" disabled=${action.busy} onClick=${() => setConfirming('delete')}>${t('adminDeleteBallot')}</button>`,
   ].filter(Boolean);
 

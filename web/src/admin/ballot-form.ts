@@ -65,14 +65,19 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
           <${Choice} name="method" value="manual" current=${method} label=${t('adminManual')} help=${t('adminManualHelp')} onPick=${setMethod} />
         </fieldset>
       </div>
-      ${method === 'electronic' && html`<label for="ballot-deadline">${t('adminDeadline')}</label>
+      ${
+        method === 'electronic' &&
+        html`<label for="ballot-deadline">${t('adminDeadline')}</label>
         <input id="ballot-deadline" type="datetime-local" aria-describedby="ballot-deadline-help" value=${deadline} onInput=${(e: Event) => setDeadline((e.target as HTMLInputElement).value)} />
-        <p id="ballot-deadline-help" class="hint">${t('adminDeadlineHelp')}</p>`}
+        <p id="ballot-deadline-help" class="hint">${t('adminDeadlineHelp')}</p>`
+      }
     </div>
     <h3>${t('adminItems')}</h3>
     <p class="muted">${t('adminItemsHelp')}</p>
-    ${items.map((item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
-      onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`)}
+    ${items.map(
+      (item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
+      onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`,
+    )}
     <div class="actions add-items" role="group" aria-label=${t('adminAddItem')}>
       <span class="muted">${t('adminAddItem')}</span>
       ${KINDS.map((kind) => html`<button type="button" class="small" onClick=${() => setItems([...items, newItem(kind)])}>+ ${itemKindLabel(kind)}</button>`)}

@@ -22,10 +22,26 @@ export const DEFAULT_GRADES = ['优秀', '称职', '基本称职', '不称职'];
 const DEFAULT_GRADE_IDS = ['excellent', 'competent', 'basically_competent', 'incompetent'];
 
 export function newItem(kind: BallotItem['kind']): ItemDraft {
-  return { kind, title: '', passingRule: 'all_majority', majorityWording: 'majorityStrict', seats: '1', candidates: '', allowWriteIn: false, options: '', maxChoices: '1', subjects: '', grades: DEFAULT_GRADES.join('\n') };
+  return {
+    kind,
+    title: '',
+    passingRule: 'all_majority',
+    majorityWording: 'majorityStrict',
+    seats: '1',
+    candidates: '',
+    allowWriteIn: false,
+    options: '',
+    maxChoices: '1',
+    subjects: '',
+    grades: DEFAULT_GRADES.join('\n'),
+  };
 }
 
-const lines = (text: string) => text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 
 /** The API's item: ids are made from positions (c1, c2 …), default grades keep the server's own ids. */
 export function toItem(draft: ItemDraft, fallbackTitle: string): Record<string, unknown> {
@@ -35,7 +51,14 @@ export function toItem(draft: ItemDraft, fallbackTitle: string): Record<string, 
     case 'approval':
       return { kind: 'approval', title, ...rule };
     case 'election':
-      return { kind: 'election', title, seats: Number(draft.seats), candidates: lines(draft.candidates).map((name, index) => ({ id: `c${index + 1}`, name })), allowWriteIn: draft.allowWriteIn, ...rule };
+      return {
+        kind: 'election',
+        title,
+        seats: Number(draft.seats),
+        candidates: lines(draft.candidates).map((name, index) => ({ id: `c${index + 1}`, name })),
+        allowWriteIn: draft.allowWriteIn,
+        ...rule,
+      };
     case 'choice':
       return { kind: 'choice', title, options: lines(draft.options).map((label, index) => ({ id: `o${index + 1}`, label })), maxChoices: Number(draft.maxChoices) };
     case 'rating': {
@@ -110,20 +133,29 @@ export function ItemEditor(props: EditorProps) {
     <legend>${t('adminItemNumber', { number: index + 1 })} · ${itemKindLabel(draft.kind)}</legend>
     <label for=${`${id}-title`}>${t('adminItemTitle')}</label>
     <input id=${`${id}-title`} class="wide" maxlength="500" placeholder=${count === 1 ? t('adminItemTitleSame') : ''} value=${draft.title} onInput=${(e: Event) => set({ title: input(e) })} />
-    ${draft.kind === 'election' && html`<div class="form-grid">
+    ${
+      draft.kind === 'election' &&
+      html`<div class="form-grid">
       <div><label for=${`${id}-seats`}>${t('adminSeats')}</label>
         <input id=${`${id}-seats`} type="number" min="1" max="1000" value=${draft.seats} onInput=${(e: Event) => set({ seats: input(e) })} /></div>
       <div class="checkbox"><input id=${`${id}-writein`} type="checkbox" checked=${draft.allowWriteIn} onChange=${(e: Event) => set({ allowWriteIn: (e.target as HTMLInputElement).checked })} />
         <label for=${`${id}-writein`}>${t('adminAllowWriteIn')}</label></div>
     </div>
-    <${ListField} id=${`${id}-candidates`} label=${t('adminCandidates')} help=${t('adminOnePerLine')} value=${draft.candidates} onInput=${(candidates: string) => set({ candidates })} />`}
-    ${draft.kind === 'choice' && html`<${ListField} id=${`${id}-options`} label=${t('adminOptions')} help=${t('adminOnePerLine')} value=${draft.options} onInput=${(options: string) => set({ options })} />
+    <${ListField} id=${`${id}-candidates`} label=${t('adminCandidates')} help=${t('adminOnePerLine')} value=${draft.candidates} onInput=${(candidates: string) => set({ candidates })} />`
+    }
+    ${
+      draft.kind === 'choice' &&
+      html`<${ListField} id=${`${id}-options`} label=${t('adminOptions')} help=${t('adminOnePerLine')} value=${draft.options} onInput=${(options: string) => set({ options })} />
       <label for=${`${id}-max`}>${t('adminMaxChoices')}</label>
-      <input id=${`${id}-max`} class="narrow" type="number" min="1" value=${draft.maxChoices} onInput=${(e: Event) => set({ maxChoices: input(e) })} />`}
-    ${draft.kind === 'rating' && html`<div class="form-grid">
+      <input id=${`${id}-max`} class="narrow" type="number" min="1" value=${draft.maxChoices} onInput=${(e: Event) => set({ maxChoices: input(e) })} />`
+    }
+    ${
+      draft.kind === 'rating' &&
+      html`<div class="form-grid">
       <${ListField} id=${`${id}-subjects`} label=${t('adminSubjects')} help=${t('adminOnePerLine')} value=${draft.subjects} onInput=${(subjects: string) => set({ subjects })} />
       <${ListField} id=${`${id}-grades`} label=${t('adminGrades')} help=${t('adminGradesHelp')} value=${draft.grades} onInput=${(grades: string) => set({ grades })} />
-    </div>`}
+    </div>`
+    }
     ${(draft.kind === 'approval' || draft.kind === 'election') && html`<${RuleFields} ...${props} />`}
     ${problem && html`<p class="field-problem" role="alert">${problem}</p>`}
     ${count > 1 && html`<div class="actions"><button type="button" class="small danger" onClick=${onRemove}>${t('adminRemoveItem', { number: index + 1 })}</button></div>`}

@@ -18,20 +18,30 @@ function BarChart({ bars, scale, required, label }: { bars: Bar[]; scale: number
   const max = Math.max(scale, ...bars.map((bar) => bar.votes), 1);
   const line = required !== undefined && required > 0 && required <= max ? percent(required, max) : null;
   return html`<div class="chart" role="group" aria-label=${label}>
-    ${bars.map((bar) => html`<div class="chart-row">
+    ${bars.map(
+      (bar) => html`<div class="chart-row">
       <span class="chart-label">${bar.label}${bar.note && html` <${Badge} tone="live">${bar.note}<//>`}</span>
       <span class="chart-track" aria-hidden="true">
         <span class=${`chart-bar ${bar.tone ?? ''}`} style=${`width:${percent(bar.votes, max)}%`}></span>
         ${line !== null && html`<span class="chart-line" style=${`left:${line}%`}></span>`}
       </span>
       <span class="chart-value">${t('adminVotes', { count: bar.votes })}</span>
-    </div>`)}
+    </div>`,
+    )}
     ${line !== null && html`<p class="chart-legend"><span class="legend-line" aria-hidden="true"></span>${t('adminPassingLine', { required: required ?? 0 })}</p>`}
   </div>`;
 }
 
 type Approval = { counts: { yes: number; no: number; abstain: number }; base: number; required: number; passed: boolean };
-type Election = { candidates: { id: string; name: string; votes: number }[]; writeIns: { name: string; votes: number }[]; blankBallots: number; base: number; required: number; elected: string[]; runoff: { seats: number } | null };
+type Election = {
+  candidates: { id: string; name: string; votes: number }[];
+  writeIns: { name: string; votes: number }[];
+  blankBallots: number;
+  base: number;
+  required: number;
+  elected: string[];
+  runoff: { seats: number } | null;
+};
 type Choice = { options: { id: string; label: string; votes: number }[]; blankBallots: number };
 type Rating = { subjects: { id: string; name: string; counts: Record<string, number>; abstain: number }[] };
 
@@ -54,8 +64,18 @@ function ItemChart({ item, result, title, notVoted }: { item: BallotItem | undef
     const election = result as unknown as Election;
     const elected = new Set(election.elected);
     const bars: Bar[] = [
-      ...election.candidates.map((candidate) => ({ label: candidate.name, votes: candidate.votes, tone: elected.has(candidate.id) ? 'yes' : 'plain', note: elected.has(candidate.id) ? t('adminElected') : undefined })),
-      ...election.writeIns.map((entry) => ({ label: `${entry.name}(${t('adminWriteIn')})`, votes: entry.votes, tone: elected.has(`write-in:${entry.name}`) ? 'yes' : 'plain', note: elected.has(`write-in:${entry.name}`) ? t('adminElected') : undefined })),
+      ...election.candidates.map((candidate) => ({
+        label: candidate.name,
+        votes: candidate.votes,
+        tone: elected.has(candidate.id) ? 'yes' : 'plain',
+        note: elected.has(candidate.id) ? t('adminElected') : undefined,
+      })),
+      ...election.writeIns.map((entry) => ({
+        label: `${entry.name}(${t('adminWriteIn')})`,
+        votes: entry.votes,
+        tone: elected.has(`write-in:${entry.name}`) ? 'yes' : 'plain',
+        note: elected.has(`write-in:${entry.name}`) ? t('adminElected') : undefined,
+      })),
       { label: t('adminBlankBallots'), votes: election.blankBallots, tone: 'abstain' },
     ];
     return html`<${BarChart} bars=${bars} scale=${election.base} required=${election.required} label=${title} />

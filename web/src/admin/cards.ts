@@ -53,9 +53,11 @@ function Credential({ card, term, member }: { card: IssuedCode; term: Term | nul
 function CardSheet({ codes, term, members }: { codes: IssuedCode[]; term: Term | null; members: Member[] }) {
   const byId = new Map(members.map((member) => [member.id, member]));
   return html`<div class="card-sheet" aria-label=${t('adminCardSheet')}>
-    ${pages(codes, CARDS_PER_PAGE).map((page, index) => html`<section class="card-page" aria-label=${t('adminCardPage', { page: index + 1 })}>
+    ${pages(codes, CARDS_PER_PAGE).map(
+      (page, index) => html`<section class="card-page" aria-label=${t('adminCardPage', { page: index + 1 })}>
       ${page.map((card) => html`<${Credential} key=${card.memberId} card=${card} term=${term} member=${byId.get(card.memberId)} />`)}
-    </section>`)}
+    </section>`,
+    )}
   </div>`;
 }
 
@@ -102,10 +104,13 @@ export function CardsScreen({ termId }: { termId: string }) {
       </div>
       <${ErrorNote} error=${action.error} />
     </section>
-    ${codes && html`<div class="notice notice-ok no-print print-bar" role="status">
+    ${
+      codes &&
+      html`<div class="notice notice-ok no-print print-bar" role="status">
       <span>${codes.length === 0 ? t('adminNoCardsIssued') : t('adminCardsIssued', { count: codes.length, pages: Math.ceil(codes.length / CARDS_PER_PAGE) })}</span>
       ${codes.length > 0 && html`<button type="button" class="primary" onClick=${() => window.print()}>${t('adminPrint')}</button>`}
-    </div>`}
+    </div>`
+    }
     ${codes && codes.length > 0 && html`<${CardSheet} codes=${codes} term=${term.value ?? null} members=${everyone} />`}
     <${ConfirmDialog} open=${confirmAll} title=${t('adminIssueAllTitle')} confirmLabel=${t('adminIssueAllConfirmButton')} danger busy=${action.busy}
       onConfirm=${() => issue('all')} onCancel=${() => setConfirmAll(false)}>

@@ -102,18 +102,22 @@ export function CheckinScreen({ meeting, attendance, live }: Props) {
     ${!list.value && !list.error && html`<${Loading} />`}
     ${list.value && shown.length === 0 && html`<p class="empty">${showAll ? t('adminNobodyOnRoster') : t('adminEveryonePresent')}</p>`}
     <div class="delegation-groups" data-testid="missing">
-      ${groupByDelegation(shown).map(([name, people]) => html`<section class="card group" aria-label=${name}>
+      ${groupByDelegation(shown).map(
+        ([name, people]) => html`<section class="card group" aria-label=${name}>
         <h3>${name} <span class="muted">${t('adminGroupCount', { count: people.length })}</span></h3>
         <table class="data compact">
           <thead><tr><th scope="col">${t('adminName')}</th><th scope="col">${t('adminStaffNumber')}</th><th scope="col">${t('adminState')}</th>${editable && html`<th scope="col"><span class="visually-hidden">${t('adminActions')}</span></th>`}</tr></thead>
-          <tbody>${people.map((entry) => html`<tr data-member=${entry.memberId}>
+          <tbody>${people.map(
+            (entry) => html`<tr data-member=${entry.memberId}>
             <th scope="row">${entry.name} ${entry.role === 'attendee' && html`<${Badge} tone="neutral">${t('attendees')}<//>`}</th>
             <td class="mono">${entry.staffNumber}</td>
             <td><${Badge} tone=${STATUS_TONE[entry.status]}>${t(STATUS_KEYS[entry.status])}<//></td>
             ${editable && html`<td><${MarkButtons} meetingId=${meeting.id} entry=${entry} onMarked=${list.reload} /></td>`}
-          </tr>`)}</tbody>
+          </tr>`,
+          )}</tbody>
         </table>
-      </section>`)}
+      </section>`,
+      )}
     </div>
   </section>`;
 }

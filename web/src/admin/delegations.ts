@@ -48,10 +48,13 @@ export function DelegationsPanel({ termId, delegations, members, onChanged }: { 
   return html`<section class="card" aria-labelledby="delegations-heading">
     <h2 id="delegations-heading">${t('adminDelegations')}</h2>
     <p class="muted">${t('adminDelegationsHelp')}</p>
-    ${delegations.length > 0 && html`<table class="data compact">
+    ${
+      delegations.length > 0 &&
+      html`<table class="data compact">
       <thead><tr><th scope="col">${t('adminDelegation')}</th><th scope="col">${t('adminPeople')}</th><th scope="col">${t('adminLeader')}</th><th scope="col"><span class="visually-hidden">${t('adminActions')}</span></th></tr></thead>
       <tbody>${delegations.map((delegation) => html`<${DelegationRow} key=${delegation.id} delegation=${delegation} members=${members} onChanged=${onChanged} />`)}</tbody>
-    </table>`}
+    </table>`
+    }
     <form class="input-row" onSubmit=${add}>
       <label class="visually-hidden" for="delegation-name">${t('adminDelegationName')}</label>
       <input id="delegation-name" placeholder=${t('adminDelegationPlaceholder')} required maxlength="60" value=${name} onInput=${(e: Event) => setName((e.target as HTMLInputElement).value)} />

@@ -54,9 +54,12 @@ function NewAccount({ departments, onCreated }: { departments: Department[]; onC
       <div><label for="staff-role">${t('moAccountRole')}</label>
         <select id="staff-role" value=${role} onChange=${(event: Event) => setRole(value(event) as 'handler' | 'committee')}>
           <option value="handler">${t('adminRoleHandler')}</option><option value="committee">${t('adminRoleCommittee')}</option></select></div>
-      ${role === 'handler' && html`<div><label for="staff-department">${t('moDepartment')}</label>
+      ${
+        role === 'handler' &&
+        html`<div><label for="staff-department">${t('moDepartment')}</label>
         <select id="staff-department" required value=${departmentId} onChange=${(event: Event) => setDepartmentId(value(event))}>
-          <option value="">${t('moChoose')}</option>${departments.filter((department) => !department.disabled).map((department) => html`<option value=${department.id}>${department.name}</option>`)}</select></div>`}
+          <option value="">${t('moChoose')}</option>${departments.filter((department) => !department.disabled).map((department) => html`<option value=${department.id}>${department.name}</option>`)}</select></div>`
+      }
       <div><label for="staff-username">${t('moUsername')}</label><input id="staff-username" required maxlength="64" autocomplete="off" value=${username} onInput=${(event: Event) => setUsername(value(event))} /></div>
       <div><label for="staff-name">${t('moDisplayName')}</label><input id="staff-name" maxlength="60" value=${displayName} onInput=${(event: Event) => setDisplayName(value(event))} /></div>
       <div><label for="staff-password">${t('moPassword')}</label><input id="staff-password" type="password" required minlength="12" maxlength="200" autocomplete="new-password" value=${password} onInput=${(event: Event) => setPassword(value(event))} /></div>
@@ -68,10 +71,11 @@ function NewAccount({ departments, onCreated }: { departments: Department[]; onC
 
 function DepartmentRow({ department, staff, onChanged }: { department: Department; staff: Staff[]; onChanged: () => void }) {
   const action = useAction();
-  const toggle = () => action.run(async () => {
-    await api.patch(`/api/departments/${department.id}`, { disabled: !department.disabled });
-    onChanged();
-  });
+  const toggle = () =>
+    action.run(async () => {
+      await api.patch(`/api/departments/${department.id}`, { disabled: !department.disabled });
+      onChanged();
+    });
   const handlers = staff.filter((account) => account.role === 'handler' && account.departmentId === department.id);
   return html`<tr>
     <th scope="row">${department.name} ${department.disabled ? html`<${Badge} tone="neutral">${t('moDisabled')}<//>` : ''}</th>
@@ -95,9 +99,13 @@ export function DepartmentsScreen() {
     <div class="columns narrow-side">
       <section class="card">
         <h2>${t('moDepartmentsHeading')}</h2>
-        ${departments.value.length === 0 ? html`<p class="empty">${t('moNoDepartments')}</p>` : html`<table class="data">
+        ${
+          departments.value.length === 0
+            ? html`<p class="empty">${t('moNoDepartments')}</p>`
+            : html`<table class="data">
           <thead><tr><th scope="col">${t('moDepartmentName')}</th><th scope="col">${t('moHandlers')}</th><th scope="col"></th></tr></thead>
-          <tbody>${departments.value.map((department) => html`<${DepartmentRow} department=${department} staff=${staff.value ?? []} onChanged=${reload} />`)}</tbody></table>`}
+          <tbody>${departments.value.map((department) => html`<${DepartmentRow} department=${department} staff=${staff.value ?? []} onChanged=${reload} />`)}</tbody></table>`
+        }
         <h2>${t('adminRoleCommittee')}</h2>
         <p>${committee.length === 0 ? '—' : committee.map((account) => account.displayName || account.username).join('、')}</p>
       </section>

@@ -55,7 +55,11 @@ function OnBehalfStep({ document, post }: { document: DocumentDetail; post: Post
   const opinions = round.opinions.filter((opinion) => opinion.delegationId === delegationId && opinion.fate === 'pending');
   const submit = (event: Event) => {
     event.preventDefault();
-    void post('submissions', { delegationId, items: opinions.map((opinion) => ({ anchor: opinion.anchor, content: opinion.content, sourceOpinionIds: [opinion.id] })), ...(note.trim() ? { note: note.trim() } : {}) });
+    void post('submissions', {
+      delegationId,
+      items: opinions.map((opinion) => ({ anchor: opinion.anchor, content: opinion.content, sourceOpinionIds: [opinion.id] })),
+      ...(note.trim() ? { note: note.trim() } : {}),
+    });
   };
   if (waiting.length === 0) return null;
   return html`<form class="motion-step" onSubmit=${submit} aria-label=${t('docOnBehalf')}>
@@ -72,7 +76,14 @@ function OnBehalfStep({ document, post }: { document: DocumentDetail; post: Post
 }
 
 function VoteStep({ document, post }: { document: DocumentDetail; post: Post }) {
-  const drafts = useResource(() => api.get<{ ballots: Ballot[] }>(`/api/meetings/${document.meetingId}/ballots`).then((body) => body.ballots.filter((ballot) => ballot.state === 'draft' && ballot.secrecy === 'secret')).catch(() => []), [document.meetingId]);
+  const drafts = useResource(
+    () =>
+      api
+        .get<{ ballots: Ballot[] }>(`/api/meetings/${document.meetingId}/ballots`)
+        .then((body) => body.ballots.filter((ballot) => ballot.state === 'draft' && ballot.secrecy === 'secret'))
+        .catch(() => []),
+    [document.meetingId],
+  );
   const [form, setForm] = useState({ ballotId: '', ballotTitle: '', itemTitle: '', passingRule: 'all_majority', majorityWording: 'majorityStrict' });
   const field = (key: keyof typeof form) => (event: Event) => setForm({ ...form, [key]: value(event) });
   const submit = (event: Event) => {
@@ -85,9 +96,12 @@ function VoteStep({ document, post }: { document: DocumentDetail; post: Post }) 
   };
   return html`<form class="motion-step" onSubmit=${submit} aria-label=${t('docPutToVote')}>
     <p class="hint">${t('docPutToVoteHint')}</p>
-    ${(drafts.value ?? []).length > 0 && html`<label for="vote-ballot">${t('docVoteBallot')}</label>
+    ${
+      (drafts.value ?? []).length > 0 &&
+      html`<label for="vote-ballot">${t('docVoteBallot')}</label>
       <select id="vote-ballot" value=${form.ballotId} onChange=${field('ballotId')}>
-        <option value="">${t('docVoteNewBallot')}</option>${drafts.value!.map((ballot) => html`<option value=${ballot.id}>${ballot.title}</option>`)}</select>`}
+        <option value="">${t('docVoteNewBallot')}</option>${drafts.value!.map((ballot) => html`<option value=${ballot.id}>${ballot.title}</option>`)}</select>`
+    }
     ${!form.ballotId && html`<label for="vote-title">${t('docVoteBallotTitle')}</label><input id="vote-title" maxlength="200" placeholder=${t('docVoteBallotTitlePlaceholder')} value=${form.ballotTitle} onInput=${field('ballotTitle')} />`}
     <label for="vote-item">${t('docVoteItemTitle')}</label>
     <input id="vote-item" maxlength="500" placeholder=${t('docVoteItemDefault', { title: document.title })} value=${form.itemTitle} onInput=${field('itemTitle')} />
@@ -119,17 +133,30 @@ function stepFor(event: DocumentEvent, document: DocumentDetail, post: Post) {
   const round = document.rounds.at(-1);
   const next = (round?.number ?? 0) + 1;
   switch (event) {
-    case 'issue': return document.draft ? html`<${DeadlineStep} id="issue" label=${t('docIssue', { down: roundWord(next, 'down') })} path="issue" post=${post} current=${null} hint=${t('docIssueHint')} />` : html`<p class="hint">${t('docIssueNeedsDraft')}</p>`;
-    case 'extendDeadline': return html`<${DeadlineStep} id="extend" label=${t('docExtendDeadline')} path="deadline" post=${post} current=${round?.deadlineAt ?? null} hint=${t('docExtendHint')} />`;
-    case 'endCollection': return html`<${NoteStep} id="end-collection" label=${t('docEndCollection')} path="end-collection" post=${post} hint=${t('docEndCollectionHint')} />`;
-    case 'consolidate': return html`<${OnBehalfStep} document=${document} post=${post} />`;
-    case 'endConsolidation': return html`<${NoteStep} id="end-consolidation" label=${t('docEndConsolidation')} path="end-consolidation" post=${post} hint=${t('docEndConsolidationHint')} />`;
-    case 'closeRound': return html`<${NoteStep} id="close-round" label=${t('docCloseRound')} path="close-round" post=${post} hint=${t('docCloseRoundHint')} />`;
-    case 'closeFinalRound': return html`<${NoteStep} id="close-round" label=${t('docCloseFinalRound')} path="close-round" post=${post} hint=${t('docCloseFinalRoundHint')} />`;
-    case 'putToVote': return html`<${VoteStep} document=${document} post=${post} />`;
-    case 'startRound': return html`<${NoteStep} id="new-round" label=${t('docStartRound')} path="new-round" post=${post} required=${true} hint=${t('docStartRoundHint')} />`;
-    case 'edit': return html`<${EditStep} document=${document} post=${post} />`;
-    default: return null;
+    case 'issue':
+      return document.draft
+        ? html`<${DeadlineStep} id="issue" label=${t('docIssue', { down: roundWord(next, 'down') })} path="issue" post=${post} current=${null} hint=${t('docIssueHint')} />`
+        : html`<p class="hint">${t('docIssueNeedsDraft')}</p>`;
+    case 'extendDeadline':
+      return html`<${DeadlineStep} id="extend" label=${t('docExtendDeadline')} path="deadline" post=${post} current=${round?.deadlineAt ?? null} hint=${t('docExtendHint')} />`;
+    case 'endCollection':
+      return html`<${NoteStep} id="end-collection" label=${t('docEndCollection')} path="end-collection" post=${post} hint=${t('docEndCollectionHint')} />`;
+    case 'consolidate':
+      return html`<${OnBehalfStep} document=${document} post=${post} />`;
+    case 'endConsolidation':
+      return html`<${NoteStep} id="end-consolidation" label=${t('docEndConsolidation')} path="end-consolidation" post=${post} hint=${t('docEndConsolidationHint')} />`;
+    case 'closeRound':
+      return html`<${NoteStep} id="close-round" label=${t('docCloseRound')} path="close-round" post=${post} hint=${t('docCloseRoundHint')} />`;
+    case 'closeFinalRound':
+      return html`<${NoteStep} id="close-round" label=${t('docCloseFinalRound')} path="close-round" post=${post} hint=${t('docCloseFinalRoundHint')} />`;
+    case 'putToVote':
+      return html`<${VoteStep} document=${document} post=${post} />`;
+    case 'startRound':
+      return html`<${NoteStep} id="new-round" label=${t('docStartRound')} path="new-round" post=${post} required=${true} hint=${t('docStartRoundHint')} />`;
+    case 'edit':
+      return html`<${EditStep} document=${document} post=${post} />`;
+    default:
+      return null;
   }
 }
 
@@ -140,8 +167,17 @@ function roundWord(number: number, direction: 'down' | 'up'): string {
 
 const SHOWN: readonly DocumentEvent[] = ['issue', 'extendDeadline', 'endCollection', 'consolidate', 'endConsolidation', 'closeRound', 'closeFinalRound', 'putToVote', 'startRound', 'edit'];
 const DONE_KEYS: Record<string, MessageKey> = {
-  issue: 'docDoneIssue', deadline: 'docDoneDeadline', 'end-collection': 'docDoneEndCollection', submissions: 'docDoneConsolidate', 'end-consolidation': 'docDoneEndConsolidation',
-  responses: 'docDoneRespond', 'close-round': 'docDoneCloseRound', 'changed-anchors': 'docDoneLinkChanges', 'new-round': 'docDoneStartRound', ballot: 'docDonePutToVote', edit: 'docDoneEdit',
+  issue: 'docDoneIssue',
+  deadline: 'docDoneDeadline',
+  'end-collection': 'docDoneEndCollection',
+  submissions: 'docDoneConsolidate',
+  'end-consolidation': 'docDoneEndConsolidation',
+  responses: 'docDoneRespond',
+  'close-round': 'docDoneCloseRound',
+  'changed-anchors': 'docDoneLinkChanges',
+  'new-round': 'docDoneStartRound',
+  ballot: 'docDonePutToVote',
+  edit: 'docDoneEdit',
 };
 
 /** One poster for every move on the page: the step forms here and the answer forms by each opinion. */
@@ -162,7 +198,9 @@ export function useDocumentPost(document: DocumentDetail | undefined, onChanged:
 export function DocumentActions({ document, post, action, done }: { document: DocumentDetail; post: Post } & Pick<ReturnType<typeof useDocumentPost>, 'action' | 'done'>) {
   // The table allows both closings from 答复意见中; the round's number says which one this is.
   const last = (document.currentRound ?? 0) >= document.roundsPlanned;
-  const steps = SHOWN.filter((event) => document.allowedEvents.includes(event) && !(event === (last ? 'closeRound' : 'closeFinalRound'))).map((event) => stepFor(event, document, post)).filter(Boolean);
+  const steps = SHOWN.filter((event) => document.allowedEvents.includes(event) && !(event === (last ? 'closeRound' : 'closeFinalRound')))
+    .map((event) => stepFor(event, document, post))
+    .filter(Boolean);
   const answering = document.allowedEvents.includes('respond');
   return html`<section class="card motion-actions" aria-labelledby="next-steps" data-testid="document-actions">
     <h2 id="next-steps">${t('docNextSteps')}</h2>

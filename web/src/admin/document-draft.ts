@@ -51,8 +51,9 @@ export function DraftEditor({ document, onChanged }: { document: DocumentDetail;
       ${draft && !editing && html`<button type="button" class="small" onClick=${() => (setText(draft.text), setEditing(true))}>${t('docEditDraft')}</button>`}</div>
     ${draft && html`<${VersionMeta} documentId=${document.id} version=${draft} />`}
     <${ErrorNote} error=${action.error} />
-    ${editing
-      ? html`<form onSubmit=${save}>
+    ${
+      editing
+        ? html`<form onSubmit=${save}>
           <label for="draft-text">${t('docDraftText')}</label>
           <textarea id="draft-text" class="mono-text" rows="14" required maxlength="200000" value=${text} onInput=${(event: Event) => setText((event.target as HTMLTextAreaElement).value)}></textarea>
           <p class="hint">${t('docMarkdownHint')}</p>
@@ -68,6 +69,7 @@ export function DraftEditor({ document, onChanged }: { document: DocumentDetail;
           <button type="submit" disabled=${!file || action.busy}>${t('docUploadDocx')}</button>
         </form>
         <p class="hint">${t('docDocxHint')}</p>`
-      : draft && html`<${Preview} document=${document} />`}
+        : draft && html`<${Preview} document=${document} />`
+    }
   </section>`;
 }

@@ -68,7 +68,14 @@ export function outcomeTone(outcome: ResponseOutcome | null): string {
 
 /** "b3 b6, b7" → ['b3', 'b6', 'b7']: anchors as the drafters type them. */
 export function parseAnchors(text: string): string[] {
-  return [...new Set(text.split(/[\s,，、;；]+/).map((part) => part.trim().toLowerCase()).filter((part) => /^b[1-9]\d{0,4}$/.test(part)))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,，、;；]+/)
+        .map((part) => part.trim().toLowerCase())
+        .filter((part) => /^b[1-9]\d{0,4}$/.test(part)),
+    ),
+  ];
 }
 
 /** ISO → the value of a datetime-local input, in the browser's time zone. */

@@ -29,26 +29,38 @@ export function DocumentRecord({ documentId }: { documentId: string }) {
     <h2>${t('docAdoptionAll')}</h2>
     <${AdoptionFigures} counts=${value.adoption} />
 
-    ${value.rounds.map((round) => html`<section class="record-round">
+    ${value.rounds.map(
+      (round) => html`<section class="record-round">
       <h2>${t('docRoundHeading', { round: round.number, down: round.names.down, up: round.names.up })}</h2>
       <p class="muted">${t('docRecordRoundLine', { version: round.versionNumber, issued: dateTime(round.issuedAt), deadline: dateTime(round.deadlineAt), opinions: round.opinions })}${round.closedAt ? ` · ${t('docRoundClosedAt', { date: dateTime(round.closedAt) })}` : ''}</p>
       <table class="data compact record-table"><thead><tr><th scope="col">#</th><th scope="col">${t('docDelegation')}</th><th scope="col">${t('docBlock')}</th><th scope="col">${t('docOpinion')}</th><th scope="col">${t('docSources')}</th><th scope="col">${t('docResponse')}</th><th scope="col">${t('docReason')}</th></tr></thead>
-        <tbody>${round.report.entries.length === 0
-          ? html`<tr><td colspan="7" class="muted">${t('docRecordNoOpinions')}</td></tr>`
-          : round.report.entries.map((entry, index) => html`<tr><td>${index + 1}</td><td>${entry.delegationName}</td><td class="nowrap">${entry.label}</td><td>${entry.content}</td><td class="num">${entry.sourceCount}</td><td class="nowrap">${entry.response ? outcomeLabel(entry.response.outcome) : t('docUnanswered')}</td><td>${entry.response?.reason ?? ''}</td></tr>`)}</tbody></table>
-      ${round.originals.length > 0 && html`<h3>${t('docRecordOriginals')}</h3>
+        <tbody>${
+          round.report.entries.length === 0
+            ? html`<tr><td colspan="7" class="muted">${t('docRecordNoOpinions')}</td></tr>`
+            : round.report.entries.map(
+                (entry, index) =>
+                  html`<tr><td>${index + 1}</td><td>${entry.delegationName}</td><td class="nowrap">${entry.label}</td><td>${entry.content}</td><td class="num">${entry.sourceCount}</td><td class="nowrap">${entry.response ? outcomeLabel(entry.response.outcome) : t('docUnanswered')}</td><td>${entry.response?.reason ?? ''}</td></tr>`,
+              )
+        }</tbody></table>
+      ${
+        round.originals.length > 0 &&
+        html`<h3>${t('docRecordOriginals')}</h3>
         <table class="data compact record-table"><thead><tr><th scope="col">${t('docBlock')}</th><th scope="col">${t('docOpinion')}</th><th scope="col">${t('docAuthor')}</th><th scope="col">${t('docFate')}</th></tr></thead>
-          <tbody>${round.originals.map((opinion) => html`<tr><td class="nowrap mono">${opinion.anchor}</td><td>${opinion.content}</td><td class="nowrap">${opinion.memberName ?? ''}</td><td class="nowrap">${t(opinion.fate === 'included' ? 'docFateIncluded' : opinion.fate === 'dropped' ? 'docDropped' : 'docFatePending')}</td></tr>`)}</tbody></table>`}
-    </section>`)}
+          <tbody>${round.originals.map((opinion) => html`<tr><td class="nowrap mono">${opinion.anchor}</td><td>${opinion.content}</td><td class="nowrap">${opinion.memberName ?? ''}</td><td class="nowrap">${t(opinion.fate === 'included' ? 'docFateIncluded' : opinion.fate === 'dropped' ? 'docDropped' : 'docFatePending')}</td></tr>`)}</tbody></table>`
+      }
+    </section>`,
+    )}
 
     <h2>${t('docVoteHeading')}</h2>
-    ${value.votes.length === 0
-      ? html`<p class="muted">${t('docRecordNoVote')}</p>`
-      : value.votes.map((vote) => {
-          const item = vote.ballot?.result?.items[vote.itemIndex] as { counts?: { yes: number; no: number; abstain: number }; required?: number; base?: number } | undefined;
-          return html`<p data-testid="record-vote"><strong>${vote.itemTitle}</strong> — ${vote.outcome ? documentStateLabel(vote.outcome) : t('docVotePending')}
+    ${
+      value.votes.length === 0
+        ? html`<p class="muted">${t('docRecordNoVote')}</p>`
+        : value.votes.map((vote) => {
+            const item = vote.ballot?.result?.items[vote.itemIndex] as { counts?: { yes: number; no: number; abstain: number }; required?: number; base?: number } | undefined;
+            return html`<p data-testid="record-vote"><strong>${vote.itemTitle}</strong> — ${vote.outcome ? documentStateLabel(vote.outcome) : t('docVotePending')}
             ${item?.counts ? ` · ${t('docRecordVoteCounts', { yes: item.counts.yes, no: item.counts.no, abstain: item.counts.abstain, base: item.base ?? 0, required: item.required ?? 0 })}` : ''}</p>`;
-        })}
+          })
+    }
     <p class="record-sign">${t('docRecordSign')}</p>
   </article>`;
 }

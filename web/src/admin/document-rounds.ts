@@ -21,11 +21,13 @@ export function OpinionCountsCard({ round, live }: { round: Round; live: Opinion
       <span class="head-badges" role="status" aria-live="polite"><strong data-count="total">${t('docCountsTotal', { count: total })}</strong></span></div>
     <table class="data compact">
       <thead><tr><th scope="col">${t('docDelegation')}</th><th scope="col" class="num">${t('docOpinions')}</th><th scope="col">${t('docSubmission')}</th></tr></thead>
-      <tbody>${rows.map((entry) => html`<tr data-delegation=${entry.name}>
+      <tbody>${rows.map(
+        (entry) => html`<tr data-delegation=${entry.name}>
         <th scope="row">${entry.name}</th>
         <td class="num" data-count="delegation">${entry.opinions}</td>
         <td>${entry.submitted ? html`<${Badge} tone="live">${t('docSubmitted')}<//>` : html`<span class="muted">${t('docNotSubmitted')}</span>`}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
     <p class="hint">${t('docCountsHint', { date: dateTime(round.deadlineAt) })}</p>
   </section>`;
@@ -35,11 +37,13 @@ function OriginalList({ opinions, label }: { opinions: Opinion[]; label: string 
   if (opinions.length === 0) return null;
   return html`<details class="originals" open>
     <summary>${label} (${opinions.length})</summary>
-    <ul>${opinions.map((opinion) => html`<li class=${`original fate-${opinion.fate}`} data-testid="original-opinion">
+    <ul>${opinions.map(
+      (opinion) => html`<li class=${`original fate-${opinion.fate}`} data-testid="original-opinion">
       <span class="mono muted">${opinion.anchor}</span> ${opinion.content}
       <span class="muted small"> — ${opinion.memberName ?? ''}${opinion.memberRole === 'attendee' ? `(${t('adminRoleAttendee')})` : ''} · ${dateTime(opinion.createdAt)}</span>
       ${opinion.fate === 'dropped' ? html` <${Badge} tone="plain">${t('docDropped')}<//>` : null}
-    </li>`)}</ul>
+    </li>`,
+    )}</ul>
   </details>`;
 }
 
@@ -58,9 +62,12 @@ function RespondForm({ item, post }: { item: Consolidated; post: Post }) {
     </fieldset>
     <label for=${`${id}-reason`}>${t(outcome === 'adopted' ? 'docReasonOptional' : 'docReasonRequired')}</label>
     <textarea id=${`${id}-reason`} rows="2" maxlength="5000" required=${outcome !== 'adopted'} value=${reason} onInput=${(event: Event) => setReason(value(event))}></textarea>
-    ${outcome !== 'not_adopted' && html`<label for=${`${id}-anchors`}>${t('docChangedAnchors')}</label>
+    ${
+      outcome !== 'not_adopted' &&
+      html`<label for=${`${id}-anchors`}>${t('docChangedAnchors')}</label>
       <input id=${`${id}-anchors`} value=${anchors} placeholder="b3 b6" onInput=${(event: Event) => setAnchors(value(event))} />
-      <p class="hint">${t('docChangedAnchorsHint')}</p>`}
+      <p class="hint">${t('docChangedAnchorsHint')}</p>`
+    }
     <div class="actions"><button type="submit" class="primary">${t(item.response ? 'docRespondAgain' : 'docRespond')}</button></div>
   </form>`;
 }
@@ -85,11 +92,13 @@ function ConsolidatedItem({ item, round, document, post }: { item: Consolidated;
   return html`<li class="consolidated" data-testid="consolidated" data-consolidated=${item.id}>
     <p class="consolidated-head"><span class="doc-anchor mono">${item.label}</span> <strong>${item.content}</strong></p>
     <${OriginalList} opinions=${sources} label=${t('docOriginals')} />
-    ${item.response
-      ? html`<p class="doc-response" data-testid="response"><${Badge} tone=${outcomeTone(item.response.outcome)}>${outcomeLabel(item.response.outcome)}<//>
+    ${
+      item.response
+        ? html`<p class="doc-response" data-testid="response"><${Badge} tone=${outcomeTone(item.response.outcome)}>${outcomeLabel(item.response.outcome)}<//>
           ${item.response.reason ?? ''} ${item.response.changedAnchors.length > 0 ? html`<span class="muted small">${t('docChangesBlocks', { anchors: item.response.changedAnchors.join('、') })}</span>` : null}
           <span class="muted small"> — ${item.response.responderName} · ${dateTime(item.response.respondedAt)}</span></p>`
-      : html`<p class="muted">${t('docUnanswered')}</p>`}
+        : html`<p class="muted">${t('docUnanswered')}</p>`
+    }
     ${answering && html`<${RespondForm} key=${item.id + (item.response?.respondedAt ?? '')} item=${item} post=${post} />`}
     ${linking && html`<${LinkForm} item=${item} post=${post} />`}
   </li>`;
@@ -114,9 +123,11 @@ export function RoundSection({ round, document, post }: { round: Round; document
       if (!submission && opinions.length === 0) return null;
       return html`<div class="doc-delegation" data-testid="delegation-submission" data-delegation=${delegation.name}>
         <h3>${delegation.name} <span class="muted small">${t('docOpinionsCount', { count: opinions.length })}</span></h3>
-        ${submission
-          ? html`<p class="muted small">${t('docSubmittedBy', { up: round.names.up, name: submission.submittedByName, date: dateTime(submission.submittedAt) })}${submission.note ? html` · <span class="doc-note">${submission.note}</span>` : null}</p>`
-          : html`<p class="muted small">${t('docAwaitingSubmission')}</p>`}
+        ${
+          submission
+            ? html`<p class="muted small">${t('docSubmittedBy', { up: round.names.up, name: submission.submittedByName, date: dateTime(submission.submittedAt) })}${submission.note ? html` · <span class="doc-note">${submission.note}</span>` : null}</p>`
+            : html`<p class="muted small">${t('docAwaitingSubmission')}</p>`
+        }
         ${items.length > 0 && html`<ol class="consolidated-list">${items.map((item) => html`<${ConsolidatedItem} key=${item.id} item=${item} round=${round} document=${document} post=${post} />`)}</ol>`}
         <${OriginalList} opinions=${loose} label=${submission ? t('docDroppedOriginals') : t('docPendingOriginals')} />
       </div>`;

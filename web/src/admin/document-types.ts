@@ -5,8 +5,23 @@ export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'ref
 export type DocumentKind = (typeof documentKinds)[number];
 export type DocumentState = 'drafting' | 'collecting' | 'consolidating' | 'responding' | 'revising' | 'final' | 'voting' | 'approved' | 'rejected';
 export type DocumentEvent =
-  | 'edit' | 'saveDraft' | 'issue' | 'extendDeadline' | 'submitOpinion' | 'endCollection' | 'consolidate' | 'endConsolidation'
-  | 'respond' | 'closeRound' | 'closeFinalRound' | 'linkChanges' | 'putToVote' | 'ballotApproved' | 'ballotRejected' | 'ballotWithdrawn' | 'startRound';
+  | 'edit'
+  | 'saveDraft'
+  | 'issue'
+  | 'extendDeadline'
+  | 'submitOpinion'
+  | 'endCollection'
+  | 'consolidate'
+  | 'endConsolidation'
+  | 'respond'
+  | 'closeRound'
+  | 'closeFinalRound'
+  | 'linkChanges'
+  | 'putToVote'
+  | 'ballotApproved'
+  | 'ballotRejected'
+  | 'ballotWithdrawn'
+  | 'startRound';
 export type ResponseOutcome = 'adopted' | 'partly_adopted' | 'not_adopted';
 export const responseOutcomes: readonly ResponseOutcome[] = ['adopted', 'partly_adopted', 'not_adopted'];
 
@@ -174,7 +189,17 @@ export interface DocumentDetail extends DocumentSummary {
 export interface ConsultationRecord {
   document: DocumentSummary;
   versions: (VersionSummary & { blockCount: number })[];
-  rounds: { number: number; names: { down: string; up: string }; versionNumber: number; issuedAt: string; deadlineAt: string; closedAt: string | null; opinions: number; report: AdoptionReport; originals: Opinion[] }[];
+  rounds: {
+    number: number;
+    names: { down: string; up: string };
+    versionNumber: number;
+    issuedAt: string;
+    deadlineAt: string;
+    closedAt: string | null;
+    opinions: number;
+    report: AdoptionReport;
+    originals: Opinion[];
+  }[];
   adoption: AdoptionCounts;
   votes: DocumentVote[];
   generatedAt: string;

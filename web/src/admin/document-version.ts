@@ -77,10 +77,12 @@ export function AdoptionReportView({ report }: { report: AdoptionReport }) {
     <${AdoptionFigures} counts=${report.counts} />
     <table class="data compact">
       <thead><tr><th scope="col">${t('docDelegation')}</th><th scope="col">${t('docBlock')}</th><th scope="col">${t('docOpinion')}</th><th scope="col">${t('docResponse')}</th></tr></thead>
-      <tbody>${report.entries.map((entry) => html`<tr>
+      <tbody>${report.entries.map(
+        (entry) => html`<tr>
         <td>${entry.delegationName}</td><td class="nowrap">${entry.label}</td><td>${entry.content}</td>
         <td>${entry.response ? html`<${Badge} tone=${outcomeTone(entry.response.outcome)}>${outcomeLabel(entry.response.outcome)}<//> ${entry.response.reason ?? ''}` : t('docUnanswered')}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
   </section>`;
 }
@@ -91,7 +93,10 @@ export function VersionPanel({ document, consolidated }: { document: DocumentDet
   const [chosen, setChosen] = useState(document.currentVersion?.id ?? '');
   const wanted = chosen || document.currentVersion?.id || '';
   const version = useResource(
-    () => (wanted && wanted !== document.currentVersion?.id ? api.get<{ version: VersionDetail }>(`/api/documents/${document.id}/versions/${wanted}`).then((body) => body.version) : Promise.resolve(document.currentVersion)),
+    () =>
+      wanted && wanted !== document.currentVersion?.id
+        ? api.get<{ version: VersionDetail }>(`/api/documents/${document.id}/versions/${wanted}`).then((body) => body.version)
+        : Promise.resolve(document.currentVersion),
     [wanted, document.currentVersion?.id],
   );
   if (!document.currentVersion) return null;
@@ -100,13 +105,20 @@ export function VersionPanel({ document, consolidated }: { document: DocumentDet
   for (const opinion of round?.opinions ?? []) byAnchor.set(opinion.anchor, (byAnchor.get(opinion.anchor) ?? 0) + 1);
   return html`<section class="card" aria-labelledby="version-title" data-testid="version-panel">
     <div class="section-head"><h2 id="version-title">${t('docVersionHeading')}</h2>
-      ${issued.length > 1 && html`<select class="compact" aria-label=${t('docChooseVersion')} value=${wanted} onChange=${(event: Event) => setChosen((event.target as HTMLSelectElement).value)}>
-        ${issued.map((entry) => html`<option value=${entry.id}>${t('docVersionNumber', { number: entry.number })}${entry.issuedFor === 'vote' ? ` · ${t('docForVote')}` : ''}</option>`)}</select>`}
+      ${
+        issued.length > 1 &&
+        html`<select class="compact" aria-label=${t('docChooseVersion')} value=${wanted} onChange=${(event: Event) => setChosen((event.target as HTMLSelectElement).value)}>
+        ${issued.map((entry) => html`<option value=${entry.id}>${t('docVersionNumber', { number: entry.number })}${entry.issuedFor === 'vote' ? ` · ${t('docForVote')}` : ''}</option>`)}</select>`
+      }
     </div>
     <${ErrorNote} error=${version.error} />
-    ${version.value ? html`<${VersionMeta} documentId=${document.id} version=${version.value} />
+    ${
+      version.value
+        ? html`<${VersionMeta} documentId=${document.id} version=${version.value} />
       <${BlockText} version=${version.value} opinionsByAnchor=${byAnchor} />
       ${version.value.adoptionReport && html`<${AdoptionReportView} report=${version.value.adoptionReport} />`}
-      <${DiffView} version=${version.value} consolidated=${consolidated} />` : html`<${Loading} />`}
+      <${DiffView} version=${version.value} consolidated=${consolidated} />`
+        : html`<${Loading} />`
+    }
   </section>`;
 }

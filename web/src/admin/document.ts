@@ -22,22 +22,26 @@ function Votes({ document }: { document: DocumentDetail }) {
   if (document.votes.length === 0) return null;
   return html`<section class="card" aria-labelledby="votes-title" data-testid="document-votes">
     <h2 id="votes-title">${t('docVoteHeading')}</h2>
-    ${document.votes.map((vote) => html`<div class="doc-vote">
+    ${document.votes.map(
+      (vote) => html`<div class="doc-vote">
       <p><strong>${vote.itemTitle}</strong> ${vote.outcome ? html`<span class=${`verdict small ${vote.outcome === 'approved' ? 'verdict-passed' : 'verdict-failed'}`}>${documentStateLabel(vote.outcome)}</span>` : html`<${Badge} tone="live">${t('docVotePending')}<//>`}</p>
       ${vote.ballot && html`<p class="muted small">${isSecretary() ? html`<a href=${`/admin/meetings/${document.meetingId}/ballots/${vote.ballotId}`}>${vote.ballot.title}</a>` : vote.ballot.title} · ${t('docVoteItem', { index: vote.itemIndex + 1 })}${vote.settledAt ? ` · ${dateTime(vote.settledAt)}` : ''}</p>`}
       ${vote.ballot?.result && html`<${BallotResultView} ballot=${{ ...vote.ballot, items: [vote.ballot.items[vote.itemIndex]!] }} result=${{ ...vote.ballot.result, items: [vote.ballot.result.items[vote.itemIndex]!] }} />`}
-    </div>`)}
+    </div>`,
+    )}
   </section>`;
 }
 
 function History({ document }: { document: DocumentDetail }) {
   return html`<section class="card" aria-labelledby="doc-history-title">
     <h2 id="doc-history-title">${t('docHistory')}</h2>
-    <ol class="history" data-testid="document-history">${document.history.map((entry) => html`<li>
+    <ol class="history" data-testid="document-history">${document.history.map(
+      (entry) => html`<li>
       <span class="nowrap muted">${dateTime(entry.at)}</span>
       <span><strong>${documentEventLabel(entry.event)}</strong> <span class="muted">${entry.from === entry.to ? documentStateLabel(entry.to) : `${documentStateLabel(entry.from)} → ${documentStateLabel(entry.to)}`}</span> · ${entry.actorName}
         ${entry.note ? html`<br /><span class="muted">${entry.note}</span>` : ''}</span>
-    </li>`)}</ol>
+    </li>`,
+    )}</ol>
   </section>`;
 }
 

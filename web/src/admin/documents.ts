@@ -29,14 +29,16 @@ export function DocumentTable({ documents }: { documents: DocumentSummary[] }) {
   return html`<table class="data" data-testid="document-list">
     <caption class="visually-hidden">${t('docListCaption')}</caption>
     <thead><tr><th scope="col">${t('docTitle')}</th><th scope="col">${t('docKind')}</th><th scope="col">${t('docDepartment')}</th><th scope="col">${t('docRound')}</th><th scope="col">${t('docState')}</th><th scope="col">${t('docDeadline')}</th></tr></thead>
-    <tbody>${documents.map((document) => html`<tr data-document=${document.id}>
+    <tbody>${documents.map(
+      (document) => html`<tr data-document=${document.id}>
       <th scope="row"><a href=${`/admin/documents/${document.id}`}>${document.title}</a></th>
       <td>${documentKindLabel(document.kind)}</td>
       <td>${document.draftingDepartment.name}</td>
       <td class="nowrap">${roundText(document)}</td>
       <td><${DocumentStateBadge} state=${document.state} /></td>
       <td class="nowrap">${document.deadlineAt ? dateTime(document.deadlineAt) : '—'}</td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table>`;
 }
 
@@ -74,8 +76,11 @@ function CreateForm({ meetingId }: { meetingId: string }) {
       <option value="">${t('docDepartmentOther')}</option>
       ${(departments.value ?? []).map((department) => html`<option value=${department.id}>${department.name}</option>`)}
     </select>
-    ${!form.departmentId && html`<label for="doc-department-name">${t('docDepartmentName')}</label>
-      <input id="doc-department-name" class="wide" required maxlength="100" value=${form.departmentName} onInput=${field('departmentName')} />`}
+    ${
+      !form.departmentId &&
+      html`<label for="doc-department-name">${t('docDepartmentName')}</label>
+      <input id="doc-department-name" class="wide" required maxlength="100" value=${form.departmentName} onInput=${field('departmentName')} />`
+    }
     <p class="hint">${t('docDepartmentHint')}</p>
     <label for="doc-text">${t('docFirstDraft')}</label>
     <textarea id="doc-text" rows="6" maxlength="200000" placeholder=${t('docMarkdownPlaceholder')} value=${form.text} onInput=${field('text')}></textarea>

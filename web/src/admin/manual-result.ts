@@ -15,7 +15,11 @@ function NumberField({ id, label, value, onInput }: { id: string; label: string;
 function keysOf(item: BallotItem): { key: string; label: string }[] {
   switch (item.kind) {
     case 'approval':
-      return [{ key: 'yes', label: t('yes') }, { key: 'no', label: t('no') }, { key: 'abstain', label: t('abstain') }];
+      return [
+        { key: 'yes', label: t('yes') },
+        { key: 'no', label: t('no') },
+        { key: 'abstain', label: t('abstain') },
+      ];
     case 'election':
       return [...item.candidates.map((candidate) => ({ key: candidate.id, label: candidate.name })), { key: 'blank', label: t('adminBlankBallots') }];
     case 'choice':
@@ -67,13 +71,17 @@ export function ManualResultForm({ ballot, attendance, onSaved }: { ballot: Ball
       <${NumberField} id="manual-present" label=${t('present')} value=${present} onInput=${setPresent} />
       <${NumberField} id="manual-cast" label=${t('adminCast')} value=${cast} onInput=${setCast} />
     </div>
-    ${ballot.items.map((item, index) => html`<fieldset class="item-editor">
+    ${ballot.items.map(
+      (item, index) => html`<fieldset class="item-editor">
       <legend>${t('adminItemNumber', { number: index + 1 })} · ${item.title}</legend>
       <div class="form-grid">
-        ${keysOf(item).map(({ key, label }) => html`<${NumberField} id=${`manual-${index}-${key}`} label=${label} value=${counts[index]?.[key] ?? ''}
-          onInput=${(value: string) => setCounts(counts.map((entry, position) => (position === index ? { ...entry, [key]: value } : entry)))} />`)}
+        ${keysOf(item).map(
+          ({ key, label }) => html`<${NumberField} id=${`manual-${index}-${key}`} label=${label} value=${counts[index]?.[key] ?? ''}
+          onInput=${(value: string) => setCounts(counts.map((entry, position) => (position === index ? { ...entry, [key]: value } : entry)))} />`,
+        )}
       </div>
-    </fieldset>`)}
+    </fieldset>`,
+    )}
     <${ErrorNote} error=${action.error} />
     <div class="actions"><button type="submit" class="primary" disabled=${action.busy}>${t('adminSaveManual')}</button></div>
   </form>`;

@@ -71,7 +71,10 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
     <h3 id="new-meeting-title">${t('adminNewMeeting')}</h3>
     <div class="form-grid">
       <div><label for="meeting-term">${t('adminTerm')}</label>
-        <select id="meeting-term" required value=${termId} onChange=${(e: Event) => { setTermId(value(e)); setSession(nextSession(value(e))); }}>
+        <select id="meeting-term" required value=${termId} onChange=${(e: Event) => {
+          setTermId(value(e));
+          setSession(nextSession(value(e)));
+        }}>
           ${terms.map((entry) => html`<option value=${entry.id}>${entry.title}</option>`)}
         </select></div>
       <div><label for="meeting-session">${t('adminSessionNumber')}</label>

@@ -38,9 +38,13 @@ function SessionCard({ meeting, onMeetingChanged }: Pick<Props, 'meeting' | 'onM
     </dl>
     <p class="muted">${t(meeting.state === 'draft' ? 'adminSessionDraftHelp' : meeting.state === 'in_session' ? 'adminSessionOpenHelp' : 'adminSessionClosedHelp')}</p>
     <${ErrorNote} error=${action.error} />
-    ${isSecretary() && meeting.state !== 'closed' && html`<div class="actions">
+    ${
+      isSecretary() &&
+      meeting.state !== 'closed' &&
+      html`<div class="actions">
       <button type="button" class=${opening ? 'primary' : 'danger'} onClick=${() => setConfirming(true)}>${t(opening ? 'adminOpenSession' : 'adminCloseSession')}</button>
-    </div>`}
+    </div>`
+    }
     <${ConfirmDialog} open=${confirming} title=${t(opening ? 'adminOpenSessionConfirmTitle' : 'adminCloseSessionConfirmTitle')}
       confirmLabel=${t(opening ? 'adminOpenSession' : 'adminCloseSession')} danger=${!opening} busy=${action.busy}
       onConfirm=${change} onCancel=${() => setConfirming(false)}>
@@ -68,25 +72,34 @@ function DisplayCard({ meeting }: { meeting: MeetingView }) {
   };
   const copy = async () => {
     if (!link) return;
-    await navigator.clipboard?.writeText(link).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard?.writeText(link).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   const hadToken = meeting.hasDisplayToken || link !== null;
   return html`<section class="card" aria-labelledby="display-heading">
     <h2 id="display-heading">${t('adminDisplay')}</h2>
     <p class="muted">${t('adminDisplayHelp')}</p>
-    ${link && html`<div class="display-link">
+    ${
+      link &&
+      html`<div class="display-link">
       <label for="display-url">${t('adminDisplayLink')}</label>
       <div class="input-row">
         <input id="display-url" class="wide mono" readonly value=${link} onFocus=${(e: Event) => (e.target as HTMLInputElement).select()} />
         <button type="button" onClick=${copy}>${copied ? t('adminCopied') : t('adminCopy')}</button>
         <a class="button-link" href=${link} target="_blank" rel="noopener">${t('adminOpenDisplay')}</a>
       </div>
-    </div>`}
+    </div>`
+    }
     ${!link && meeting.hasDisplayToken && html`<p>${t('adminDisplayIssuedBefore')}</p>`}
     <${ErrorNote} error=${action.error} />
-    ${isSecretary() && html`<div class="actions">
+    ${
+      isSecretary() &&
+      html`<div class="actions">
       <button type="button" class=${hadToken ? '' : 'primary'} disabled=${action.busy} onClick=${() => (hadToken ? setConfirming(true) : issue())}>${t(hadToken ? 'adminReissueDisplay' : 'adminIssueDisplay')}</button>
-    </div>`}
+    </div>`
+    }
     <${ConfirmDialog} open=${confirming} title=${t('adminReissueDisplay')} confirmLabel=${t('adminReissueDisplay')} onConfirm=${issue} onCancel=${() => setConfirming(false)}>
       <p>${t('adminReissueDisplayConfirm')}</p>
     <//>
@@ -103,11 +116,14 @@ export function MeetingOverview({ meeting, attendance, onMeetingChanged }: Props
       <p class="link-row"><a href=${`${base}/checkin`}>${t('adminGoToCheckin')}</a> <a href=${`${base}/ballots`}>${t('adminGoToBallots')}</a></p>
     </section>
     ${isSecretary() && html`<${DisplayCard} meeting=${meeting} />`}
-    ${isSecretary() && html`<section class="card" aria-labelledby="roster-heading">
+    ${
+      isSecretary() &&
+      html`<section class="card" aria-labelledby="roster-heading">
       <h2 id="roster-heading">${t('adminRosterAndCards')}</h2>
       <p class="muted">${t('adminRosterLockedHelp')}</p>
       <p class="link-row"><a class="button-link" href=${`/admin/terms/${meeting.termId}/roster`}>${t('adminRoster')}</a>
         <a class="button-link" href=${`/admin/terms/${meeting.termId}/cards`}>${t('adminCards')}</a></p>
-    </section>`}
+    </section>`
+    }
   </div>`;
 }

@@ -39,7 +39,12 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
     { href: base, label: t('adminTabOverview') },
     { href: `${base}/checkin`, label: t('adminTabCheckin') },
     { href: `${base}/ballots`, label: t('adminTabBallots') },
-    ...(isSecretary() ? [{ href: `${base}/motions`, label: t('moSettings') }, { href: `${base}/documents`, label: t('docTab') }] : []),
+    ...(isSecretary()
+      ? [
+          { href: `${base}/motions`, label: t('moSettings') },
+          { href: `${base}/documents`, label: t('docTab') },
+        ]
+      : []),
     { href: `${base}/audit`, label: t('adminTabAudit') },
   ];
   const current = section.startsWith('ballots') ? `${base}/ballots` : section ? `${base}/${section}` : base;

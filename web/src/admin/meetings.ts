@@ -21,13 +21,15 @@ function MeetingTable({ meetings, terms }: { meetings: MeetingView[]; terms: Ter
     <caption class="visually-hidden">${t('adminMeetings')}</caption>
     <thead><tr><th scope="col">${t('adminMeetingTitle')}</th><th scope="col">${t('adminTerm')}</th><th scope="col">${t('adminMeetingKind')}</th><th scope="col">${t('adminState')}</th><th scope="col">${t('adminCreatedAt')}</th></tr></thead>
     <tbody>
-      ${meetings.map((meeting) => html`<tr>
+      ${meetings.map(
+        (meeting) => html`<tr>
         <th scope="row"><a href=${`/admin/meetings/${meeting.id}`}>${meeting.title}</a></th>
         <td>${termTitle(meeting.termId)}</td>
         <td>${kindLabel(meeting.kind)}</td>
         <td><${MeetingStateBadge} state=${meeting.state} /></td>
         <td class="muted">${dateTime(meeting.createdAt)}</td>
-      </tr>`)}
+      </tr>`,
+      )}
     </tbody>
   </table>`;
 }
@@ -35,14 +37,21 @@ function MeetingTable({ meetings, terms }: { meetings: MeetingView[]; terms: Ter
 function TermList({ terms, meetings }: { terms: Term[]; meetings: MeetingView[] }) {
   if (terms.length === 0) return html`<p class="empty">${t('adminNoTerms')}</p>`;
   return html`<ul class="term-list">
-    ${[...terms].sort((a, b) => b.number - a.number).map((term) => html`<li class="card term-card">
+    ${[...terms]
+      .sort((a, b) => b.number - a.number)
+      .map(
+        (term) => html`<li class="card term-card">
       <h3>${term.title}</h3>
       <p class="muted">${t('adminMeetingCount', { count: meetings.filter((meeting) => meeting.termId === term.id).length })}</p>
-      ${isSecretary() && html`<p class="link-row">
+      ${
+        isSecretary() &&
+        html`<p class="link-row">
         <a class="button-link" href=${`/admin/terms/${term.id}/roster`}>${t('adminRoster')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/cards`}>${t('adminCards')}</a>
-      </p>`}
-    </li>`)}
+      </p>`
+      }
+    </li>`,
+      )}
   </ul>`;
 }
 
@@ -58,12 +67,21 @@ export function MeetingsHome() {
 
   return html`<div class="page-head">
       <h1>${t('adminMeetingsHeading')}</h1>
-      ${secretary && html`<div class="actions">
+      ${
+        secretary &&
+        html`<div class="actions">
         <button type="button" onClick=${() => setCreating('term')} aria-expanded=${creating === 'term'}>${t('adminNewTerm')}</button>
         <button type="button" class="primary" disabled=${terms.value.length === 0} onClick=${() => setCreating('meeting')} aria-expanded=${creating === 'meeting'}>${t('adminNewMeeting')}</button>
-      </div>`}
+      </div>`
+      }
     </div>
-    ${creating === 'term' && html`<${NewTermForm} terms=${terms.value} onCancel=${() => setCreating(null)} onCreated=${() => { setCreating(null); void terms.reload(); }} />`}
+    ${
+      creating === 'term' &&
+      html`<${NewTermForm} terms=${terms.value} onCancel=${() => setCreating(null)} onCreated=${() => {
+        setCreating(null);
+        void terms.reload();
+      }} />`
+    }
     ${creating === 'meeting' && html`<${NewMeetingForm} terms=${terms.value} meetings=${meetings.value} onCancel=${() => setCreating(null)} />`}
     <div class="columns">
       <section aria-labelledby="meetings-heading">

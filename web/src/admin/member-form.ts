@@ -12,13 +12,24 @@ export function tagLabel(tag: string): string {
 }
 
 const TAG_WORDS: Record<string, string> = {
-  一线: 'frontline', 女: 'female', 管理: 'management', 管理人员: 'management', 技术: 'technician', 技术人员: 'technician',
-  frontline: 'frontline', female: 'female', management: 'management', technician: 'technician',
+  一线: 'frontline',
+  女: 'female',
+  管理: 'management',
+  管理人员: 'management',
+  技术: 'technician',
+  技术人员: 'technician',
+  frontline: 'frontline',
+  female: 'female',
+  management: 'management',
+  technician: 'technician',
 };
 
 /** "一线、女" or "frontline, female" → ['frontline', 'female']: known tags are stored in English, as the import does. */
 function parseTags(text: string): string[] {
-  const tags = text.split(/[,;，；、\s]+/).filter(Boolean).map((tag) => TAG_WORDS[tag] ?? TAG_WORDS[tag.toLowerCase()] ?? tag);
+  const tags = text
+    .split(/[,;，；、\s]+/)
+    .filter(Boolean)
+    .map((tag) => TAG_WORDS[tag] ?? TAG_WORDS[tag.toLowerCase()] ?? tag);
   return [...new Set(tags)];
 }
 

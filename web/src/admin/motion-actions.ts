@@ -13,7 +13,23 @@ type Post = (path: string, body: Record<string, unknown>) => Promise<boolean>;
 const value = (event: Event) => (event.target as HTMLInputElement).value;
 
 /** A reason (or an optional note) and one button. */
-function NoteStep({ id, label, path, required, field, post, extra }: { id: string; label: string; path: string; required: boolean; field: 'reason' | 'note'; post: Post; extra?: (body: Record<string, unknown>) => Record<string, unknown> }) {
+function NoteStep({
+  id,
+  label,
+  path,
+  required,
+  field,
+  post,
+  extra,
+}: {
+  id: string;
+  label: string;
+  path: string;
+  required: boolean;
+  field: 'reason' | 'note';
+  post: Post;
+  extra?: (body: Record<string, unknown>) => Record<string, unknown>;
+}) {
   const [text, setText] = useState('');
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -36,7 +52,13 @@ function RejectStep({ post }: { post: Post }) {
 }
 
 function MergeStep({ motion, post }: { motion: MotionDetail; post: Post }) {
-  const others = useResource(() => api.get<{ motions: MotionSummary[] }>(`/api/motions?meetingId=${motion.meetingId}`).then((body) => body.motions.filter((other) => other.id !== motion.id && other.number !== null && !['withdrawn', 'merged', 'not_accepted', 'draft'].includes(other.state))), [motion.id]);
+  const others = useResource(
+    () =>
+      api
+        .get<{ motions: MotionSummary[] }>(`/api/motions?meetingId=${motion.meetingId}`)
+        .then((body) => body.motions.filter((other) => other.id !== motion.id && other.number !== null && !['withdrawn', 'merged', 'not_accepted', 'draft'].includes(other.state))),
+    [motion.id],
+  );
   const [target, setTarget] = useState('');
   const submit = (event: Event) => {
     event.preventDefault();
@@ -70,8 +92,12 @@ function AssignStep({ motion, post }: { motion: MotionDetail; post: Post }) {
       ${(departments.value ?? []).map((department) => html`<option value=${department.id}>${department.name}</option>`)}
     </select>
     <fieldset class="inline-fieldset"><legend>${t('moCoDepartments')}</legend>
-      ${(departments.value ?? []).filter((department) => department.id !== lead).map((department) => html`<span class="checkbox">
-        <input id=${`co-${department.id}`} type="checkbox" checked=${co.includes(department.id)} onChange=${() => toggle(department.id)} /><label for=${`co-${department.id}`}>${department.name}</label></span>`)}
+      ${(departments.value ?? [])
+        .filter((department) => department.id !== lead)
+        .map(
+          (department) => html`<span class="checkbox">
+        <input id=${`co-${department.id}`} type="checkbox" checked=${co.includes(department.id)} onChange=${() => toggle(department.id)} /><label for=${`co-${department.id}`}>${department.name}</label></span>`,
+        )}
     </fieldset>
     <label for="assign-deadline">${t('moDeadline')}</label>
     <input id="assign-deadline" type="datetime-local" value=${deadline} onInput=${(event: Event) => setDeadline(value(event))} />
@@ -138,33 +164,76 @@ function PaperSecondStep({ motion, post }: { motion: MotionDetail; post: Post })
 
 function stepFor(event: MotionEvent, motion: MotionDetail, post: Post) {
   switch (event) {
-    case 'submit': return html`<${NoteStep} id="submit-note" label=${t('moSubmitOnPaper')} path="submit" required=${false} field="note" post=${post} />`;
-    case 'resubmit': return html`<${NoteStep} id="resubmit-note" label=${t('moSubmitOnPaper')} path="resubmit" required=${false} field="note" post=${post} />`;
-    case 'withdraw': return html`<${NoteStep} id="withdraw-note" label=${t('moWithdraw')} path="withdraw" required=${false} field="note" post=${post} />`;
-    case 'second': return html`<${PaperSecondStep} motion=${motion} post=${post} />`;
-    case 'accept': return html`<${NoteStep} id="accept-note" label=${t('moAccept')} path="accept" required=${false} field="note" post=${post} />`;
-    case 'reject': return html`<${RejectStep} post=${post} />`;
-    case 'merge': return html`<${MergeStep} motion=${motion} post=${post} />`;
-    case 'return': return html`<${NoteStep} id="return-reason" label=${t('moReturn')} path="return" required=${true} field="reason" post=${post} />`;
-    case 'escalate': return html`<${NoteStep} id="escalate-note" label=${t('moEscalate')} path="escalate" required=${false} field="note" post=${post} />`;
-    case 'assign': return html`<${AssignStep} motion=${motion} post=${post} />`;
-    case 'decline': return html`<${NoteStep} id="decline-reason" label=${t('moDecline')} path="decline" required=${true} field="reason" post=${post} />`;
-    case 'declineCoHandling': return html`<${NoteStep} id="decline-co-reason" label=${t('moDeclineCo')} path="decline" required=${true} field="reason" post=${post} />`;
-    case 'extend': return motion.extension ? null : html`<${ExtendStep} post=${post} />`;
-    case 'reply': return html`<${ReplyStep} post=${post} />`;
-    case 'resolve': return html`<${NoteStep} id="resolve-reason" label=${t('moResolve')} path="resolve" required=${motion.state !== 'rated'} field="reason" post=${post} />`;
-    default: return null;
+    case 'submit':
+      return html`<${NoteStep} id="submit-note" label=${t('moSubmitOnPaper')} path="submit" required=${false} field="note" post=${post} />`;
+    case 'resubmit':
+      return html`<${NoteStep} id="resubmit-note" label=${t('moSubmitOnPaper')} path="resubmit" required=${false} field="note" post=${post} />`;
+    case 'withdraw':
+      return html`<${NoteStep} id="withdraw-note" label=${t('moWithdraw')} path="withdraw" required=${false} field="note" post=${post} />`;
+    case 'second':
+      return html`<${PaperSecondStep} motion=${motion} post=${post} />`;
+    case 'accept':
+      return html`<${NoteStep} id="accept-note" label=${t('moAccept')} path="accept" required=${false} field="note" post=${post} />`;
+    case 'reject':
+      return html`<${RejectStep} post=${post} />`;
+    case 'merge':
+      return html`<${MergeStep} motion=${motion} post=${post} />`;
+    case 'return':
+      return html`<${NoteStep} id="return-reason" label=${t('moReturn')} path="return" required=${true} field="reason" post=${post} />`;
+    case 'escalate':
+      return html`<${NoteStep} id="escalate-note" label=${t('moEscalate')} path="escalate" required=${false} field="note" post=${post} />`;
+    case 'assign':
+      return html`<${AssignStep} motion=${motion} post=${post} />`;
+    case 'decline':
+      return html`<${NoteStep} id="decline-reason" label=${t('moDecline')} path="decline" required=${true} field="reason" post=${post} />`;
+    case 'declineCoHandling':
+      return html`<${NoteStep} id="decline-co-reason" label=${t('moDeclineCo')} path="decline" required=${true} field="reason" post=${post} />`;
+    case 'extend':
+      return motion.extension ? null : html`<${ExtendStep} post=${post} />`;
+    case 'reply':
+      return html`<${ReplyStep} post=${post} />`;
+    case 'resolve':
+      return html`<${NoteStep} id="resolve-reason" label=${t('moResolve')} path="resolve" required=${motion.state !== 'rated'} field="reason" post=${post} />`;
+    default:
+      return null;
   }
 }
 
 const PATH_LABELS: Record<string, MessageKey> = {
-  submit: 'moSubmitOnPaper', resubmit: 'moSubmitOnPaper', withdraw: 'moWithdraw', seconders: 'moSecondOnPaper', accept: 'moAccept',
-  reject: 'moReject', merge: 'moMerge', return: 'moReturn', escalate: 'moEscalate', assign: 'moAssign', decline: 'moDecline',
-  extend: 'moExtend', reply: 'moReply', resolve: 'moResolve',
+  submit: 'moSubmitOnPaper',
+  resubmit: 'moSubmitOnPaper',
+  withdraw: 'moWithdraw',
+  seconders: 'moSecondOnPaper',
+  accept: 'moAccept',
+  reject: 'moReject',
+  merge: 'moMerge',
+  return: 'moReturn',
+  escalate: 'moEscalate',
+  assign: 'moAssign',
+  decline: 'moDecline',
+  extend: 'moExtend',
+  reply: 'moReply',
+  resolve: 'moResolve',
 };
 
 /** Rating is the proposer's: on their own page, or through rateSatisfied/rateDissatisfied there. */
-const SHOWN: readonly MotionEvent[] = ['submit', 'resubmit', 'second', 'accept', 'reject', 'merge', 'return', 'escalate', 'assign', 'decline', 'declineCoHandling', 'extend', 'reply', 'resolve', 'withdraw'];
+const SHOWN: readonly MotionEvent[] = [
+  'submit',
+  'resubmit',
+  'second',
+  'accept',
+  'reject',
+  'merge',
+  'return',
+  'escalate',
+  'assign',
+  'decline',
+  'declineCoHandling',
+  'extend',
+  'reply',
+  'resolve',
+  'withdraw',
+];
 
 export function MotionActions({ motion, onChanged }: { motion: MotionDetail; onChanged: (next: MotionDetail) => void }) {
   const action = useAction();
@@ -175,7 +244,9 @@ export function MotionActions({ motion, onChanged }: { motion: MotionDetail; onC
       setDone(t(PATH_LABELS[path] ?? 'moSave'));
       onChanged(next);
     });
-  const steps = SHOWN.filter((event) => motion.allowedEvents.includes(event)).map((event) => stepFor(event, motion, post)).filter(Boolean);
+  const steps = SHOWN.filter((event) => motion.allowedEvents.includes(event))
+    .map((event) => stepFor(event, motion, post))
+    .filter(Boolean);
   return html`<section class="card motion-actions" aria-labelledby="next-steps">
     <h2 id="next-steps">${t('moNextSteps')}</h2>
     <${ErrorNote} error=${action.error} />

@@ -75,7 +75,10 @@ function SettingsForm({ meetingId, settings, onSaved }: { meetingId: string; set
 }
 
 function PaperMotionForm({ meeting }: { meeting: MeetingView }) {
-  const members = useResource(() => api.get<{ members: Member[] }>(`/api/terms/${meeting.termId}/members`).then((body) => body.members.filter((member) => member.role === 'representative')), [meeting.termId]);
+  const members = useResource(
+    () => api.get<{ members: Member[] }>(`/api/terms/${meeting.termId}/members`).then((body) => body.members.filter((member) => member.role === 'representative')),
+    [meeting.termId],
+  );
   const [form, setForm] = useState({ proposerMemberId: '', subject: '', reasons: '', measures: '', category: 'welfare' as MotionCategory });
   const action = useAction();
   const field = (key: keyof typeof form) => (event: Event) => setForm({ ...form, [key]: value(event) });

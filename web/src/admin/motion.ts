@@ -27,24 +27,33 @@ function People({ motion }: { motion: MotionDetail }) {
 function Review({ motion }: { motion: MotionDetail }) {
   return html`${motion.rejection && html`<p class="notice"><strong>${t('moRejection')}:</strong> ${motion.rejection.reason}${motion.rejection.convertedToSuggestion ? ` · ${t('moConvertedToSuggestion')}` : ''}</p>`}
     ${motion.mergedInto && html`<p class="notice">${t('moMergedInto')} <a href=${`/admin/motions/${motion.mergedInto.id}`}>${motionNumber(motion.mergedInto.number)} ${motion.mergedInto.subject}</a></p>`}
-    ${motion.mergedFrom.length > 0 && html`<section><h3>${t('moMergedFrom')}</h3><ul>${motion.mergedFrom.map((merged) => html`<li>
-      <a href=${`/admin/motions/${merged.id}`}>${motionNumber(merged.number)} ${merged.subject}</a> — ${merged.proposer.name}${merged.seconders.length ? `;${t('moSeconders')}:${merged.seconders.map((seconder) => seconder.name).join('、')}` : ''}</li>`)}</ul></section>`}`;
+    ${
+      motion.mergedFrom.length > 0 &&
+      html`<section><h3>${t('moMergedFrom')}</h3><ul>${motion.mergedFrom.map(
+        (merged) => html`<li>
+      <a href=${`/admin/motions/${merged.id}`}>${motionNumber(merged.number)} ${merged.subject}</a> — ${merged.proposer.name}${merged.seconders.length ? `;${t('moSeconders')}:${merged.seconders.map((seconder) => seconder.name).join('、')}` : ''}</li>`,
+      )}</ul></section>`
+    }`;
 }
 
 function Handling({ motion }: { motion: MotionDetail }) {
   if (motion.assignments.length === 0 && motion.replies.length === 0) return null;
   return html`<section class="card" aria-labelledby="handling-title">
     <h2 id="handling-title">${t('moAssignments')}</h2>
-    <ul class="assignment-list">${motion.assignments.map((assignment) => html`<li class=${assignment.active ? '' : 'muted'}>
+    <ul class="assignment-list">${motion.assignments.map(
+      (assignment) => html`<li class=${assignment.active ? '' : 'muted'}>
       <strong>${assignment.department.name}</strong> ${t(assignment.role === 'lead' ? 'moLead' : 'moCo')} · ${dateTime(assignment.assignedAt)}
-      ${assignment.declineReason ? html` · ${t('moDeclined', { reason: assignment.declineReason })}` : ''}</li>`)}</ul>
+      ${assignment.declineReason ? html` · ${t('moDeclined', { reason: assignment.declineReason })}` : ''}</li>`,
+    )}</ul>
     ${motion.extension && html`<p class="muted">${t('moExtension', { days: motion.extension.days, reason: motion.extension.reason })}</p>`}
-    ${motion.replies.map((reply) => html`<article class="reply" data-testid="reply">
+    ${motion.replies.map(
+      (reply) => html`<article class="reply" data-testid="reply">
       <h3>${t('moReplyRound', { round: reply.round })} · ${reply.department.name} · ${reply.author}</h3>
       <p class="muted small">${dateTime(reply.repliedAt)} · ${t(reply.onTime ? 'moOnTime' : 'moLate')} · ${gradeLabel(reply.grade)}</p>
       <p class="motion-text">${reply.content}</p>
       <p data-testid="reply-rating">${reply.rating ? t('moRatedAs', { rating: ratingLabel(reply.rating) }) : t('moNotRated')}${reply.ratingComment ? `:${reply.ratingComment}` : ''}</p>
-    </article>`)}
+    </article>`,
+    )}
     ${motion.resolvedAt && html`<p class="notice" data-testid="resolved">${t('moStateResolved')} · ${dateTime(motion.resolvedAt)}${motion.resolutionNote ? `:${motion.resolutionNote}` : ''}</p>`}
   </section>`;
 }
@@ -52,19 +61,23 @@ function Handling({ motion }: { motion: MotionDetail }) {
 function History({ motion }: { motion: MotionDetail }) {
   return html`<section class="card" aria-labelledby="history-title">
     <h2 id="history-title">${t('moHistory')}</h2>
-    <ol class="history" data-testid="history">${motion.history.map((entry) => html`<li>
+    <ol class="history" data-testid="history">${motion.history.map(
+      (entry) => html`<li>
       <span class="nowrap muted">${dateTime(entry.at)}</span>
       <span><strong>${eventLabel(entry.event)}</strong> <span class="muted">${motionStateLabel(entry.from)} → ${motionStateLabel(entry.to)}</span>
         · ${entry.actor.name}${entry.onBehalfOf ? t('moHistoryOnBehalf', { name: entry.onBehalfOf.name }) : ''}
         ${entry.note ? html`<br /><span class="muted">${entry.note}</span>` : ''}</span>
-    </li>`)}</ol>
+    </li>`,
+    )}</ol>
   </section>`;
 }
 
 function Attachments({ motion }: { motion: MotionDetail }) {
   if (motion.attachments.length === 0) return null;
-  return html`<section><h3>${t('moAttachments')}</h3><ul>${motion.attachments.map((file) => html`<li>
-    <a download href=${`/api/motions/${motion.id}/attachments/${file.id}`}>${file.filename}</a> <span class="muted small">${Math.ceil(file.size / 1024)} KB</span></li>`)}</ul></section>`;
+  return html`<section><h3>${t('moAttachments')}</h3><ul>${motion.attachments.map(
+    (file) => html`<li>
+    <a download href=${`/api/motions/${motion.id}/attachments/${file.id}`}>${file.filename}</a> <span class="muted small">${Math.ceil(file.size / 1024)} KB</span></li>`,
+  )}</ul></section>`;
 }
 
 export function MotionScreen({ motionId }: { motionId: string }) {

@@ -59,13 +59,17 @@ function RateTiles({ dashboard }: { dashboard: Dashboard }) {
 function DeadlineList({ title, entries, empty, late }: { title: string; entries: DeadlineEntry[]; empty: string; late: boolean }) {
   return html`<section class="card" aria-label=${title}>
     <h3>${title} <span class="muted">(${entries.length})</span></h3>
-    ${entries.length === 0
-      ? html`<p class="empty">${empty}</p>`
-      : html`<ul class="deadline-list">${entries.map((entry) => html`<li>
+    ${
+      entries.length === 0
+        ? html`<p class="empty">${empty}</p>`
+        : html`<ul class="deadline-list">${entries.map(
+            (entry) => html`<li>
           <a href=${`/admin/motions/${entry.id}`}>${motionNumber(entry.number)} ${entry.subject}</a>
           <span class="muted">${entry.leadDepartment?.name ?? ''} · ${dateTime(entry.dueAt)}</span>
           <${Badge} tone=${late ? 'accent' : 'warn'}>${late ? t('moDaysLate', { days: Math.abs(entry.daysLeft) }) : t('moDaysLeft', { days: entry.daysLeft })}<//>
-        </li>`)}</ul>`}
+        </li>`,
+          )}</ul>`
+    }
   </section>`;
 }
 
@@ -103,14 +107,20 @@ function FilterBar({ filters, meetings, departments, onChange }: { filters: Moti
       <button type="submit">${t('moSearchButton')}</button>
     </div>
     <div class="filter-row">
-      ${meetings.length > 0 && html`<select class="compact" aria-label=${t('moMeeting')} value=${filters.meetingId} onChange=${set('meetingId')}>
-        <option value="">${t('moAllMeetings')}</option>${meetings.map((meeting) => html`<option value=${meeting.id}>${meeting.title}</option>`)}</select>`}
+      ${
+        meetings.length > 0 &&
+        html`<select class="compact" aria-label=${t('moMeeting')} value=${filters.meetingId} onChange=${set('meetingId')}>
+        <option value="">${t('moAllMeetings')}</option>${meetings.map((meeting) => html`<option value=${meeting.id}>${meeting.title}</option>`)}</select>`
+      }
       <select class="compact" aria-label=${t('moState')} value=${filters.state} onChange=${set('state')}>
         <option value="">${t('moAnyState')}</option>${motionStates.filter((state) => state !== 'draft').map((state) => html`<option value=${state}>${motionStateLabel(state)}</option>`)}</select>
       <select class="compact" aria-label=${t('moCategory')} value=${filters.category} onChange=${set('category')}>
         <option value="">${t('moAnyCategory')}</option>${motionCategories.map((category) => html`<option value=${category}>${categoryLabel(category)}</option>`)}</select>
-      ${departments.length > 0 && html`<select class="compact" aria-label=${t('moDepartment')} value=${filters.departmentId} onChange=${set('departmentId')}>
-        <option value="">${t('moAnyDepartment')}</option>${departments.map((department) => html`<option value=${department.id}>${department.name}</option>`)}</select>`}
+      ${
+        departments.length > 0 &&
+        html`<select class="compact" aria-label=${t('moDepartment')} value=${filters.departmentId} onChange=${set('departmentId')}>
+        <option value="">${t('moAnyDepartment')}</option>${departments.map((department) => html`<option value=${department.id}>${department.name}</option>`)}</select>`
+      }
       <span class="checkbox"><input id="overdue-only" type="checkbox" checked=${filters.overdue} onChange=${set('overdue')} /><label for="overdue-only">${t('moOverdueOnly')}</label></span>
     </div>
   </form>`;
@@ -121,7 +131,8 @@ export function MotionTable({ motions }: { motions: MotionSummary[] }) {
   return html`<table class="data" data-testid="motion-list">
     <caption class="visually-hidden">${t('moList')}</caption>
     <thead><tr><th scope="col">${t('moNumber')}</th><th scope="col">${t('moSubject')}</th><th scope="col">${t('moProposer')}</th><th scope="col">${t('moCategory')}</th><th scope="col">${t('moState')}</th><th scope="col">${t('moDepartment')}</th><th scope="col">${t('moDueAt')}</th><th scope="col">${t('moRating')}</th></tr></thead>
-    <tbody>${motions.map((motion) => html`<tr data-motion=${motion.id}>
+    <tbody>${motions.map(
+      (motion) => html`<tr data-motion=${motion.id}>
       <td class="nowrap">${motionNumber(motion.number)}</td>
       <th scope="row"><a href=${`/admin/motions/${motion.id}`}>${motion.subject}</a></th>
       <td>${motion.proposer.name}${motion.onPaper ? html` <span class="muted small">(${t('moOnPaper')})</span>` : ''}</td>
@@ -130,7 +141,8 @@ export function MotionTable({ motions }: { motions: MotionSummary[] }) {
       <td>${motion.leadDepartment?.name ?? '—'}</td>
       <td class="nowrap">${motion.dueAt ? dateTime(motion.dueAt) : '—'}</td>
       <td>${motion.latestRating ? ratingLabel(motion.latestRating) : '—'}</td>
-    </tr>`)}</tbody>
+    </tr>`,
+    )}</tbody>
   </table>`;
 }
 
@@ -168,12 +180,16 @@ export function MotionsTracker({ initialMeetingId = '' }: { initialMeetingId?: s
       <div class="head-badges" role="status" aria-live="polite">${liveAt && html`<span class="muted small" data-testid="live-updated">${t('moLiveUpdated')} ${dateTime(liveAt, true)}</span>`}</div>
     </div>
     <${ErrorNote} error=${error} />
-    ${!handler && dashboard.value && html`<${RateTiles} dashboard=${dashboard.value} />
+    ${
+      !handler &&
+      dashboard.value &&
+      html`<${RateTiles} dashboard=${dashboard.value} />
       <${Exports} meetingId=${filters.meetingId} />
       <div class="columns even">
         <${DeadlineList} title=${t('moOverdueList')} entries=${dashboard.value.overdue} empty=${t('moNoneOverdue')} late=${true} />
         <${DeadlineList} title=${t('moDueSoonList', { days: 7 })} entries=${dashboard.value.dueSoon} empty=${t('moNoneDueSoon')} late=${false} />
-      </div>`}
+      </div>`
+    }
     <${FilterBar} filters=${filters} meetings=${meetings.value ?? []} departments=${handler ? [] : (departments.value ?? [])} onChange=${setFilters} />
     ${list.value ? html`<${MotionTable} motions=${list.value} />` : html`<${Loading} />`}
     ${!handler && dashboard.value && html`<${Breakdowns} dashboard=${dashboard.value} />`}`;

@@ -33,11 +33,13 @@ function ProblemTable({ problems }: { problems: ImportProblem[] }) {
     <h3 id="problems-heading">${t('adminImportRefused', { count: problems.length })}</h3>
     <table class="data compact">
       <thead><tr><th scope="col">${t('adminLine')}</th><th scope="col">${t('adminField')}</th><th scope="col">${t('adminProblem')}</th></tr></thead>
-      <tbody>${problems.map((problem) => html`<tr>
+      <tbody>${problems.map(
+        (problem) => html`<tr>
         <td class="num">${problem.line}</td>
         <td>${t(FIELD_KEYS[problem.field] ?? 'adminFile')}</td>
         <td>${localized(problem)}</td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
   </div>`;
 }

@@ -19,14 +19,16 @@ function byDelegation(members: Member[], delegations: Delegation[]): [string, Me
 
 function MemberTable({ members, delegations, onEdit, onRemove }: { members: Member[]; delegations: Delegation[]; onEdit: (member: Member) => void; onRemove: (member: Member) => void }) {
   const leaders = new Set(delegations.map((delegation) => delegation.leaderMemberId));
-  return html`${byDelegation(members, delegations).map(([name, people]) => html`<section class="group" aria-label=${name}>
+  return html`${byDelegation(members, delegations).map(
+    ([name, people]) => html`<section class="group" aria-label=${name}>
     <h3>${name} <span class="muted">${t('adminGroupCount', { count: people.length })}</span></h3>
     <table class="data compact roster-table">
       <thead><tr>
         <th scope="col">${t('adminName')}</th><th scope="col">${t('adminStaffNumber')}</th><th scope="col">${t('adminMemberRole')}</th>
         <th scope="col">${t('adminTags')}</th><th scope="col">${t('adminCode')}</th><th scope="col"><span class="visually-hidden">${t('adminActions')}</span></th>
       </tr></thead>
-      <tbody>${people.map((member) => html`<tr>
+      <tbody>${people.map(
+        (member) => html`<tr>
         <th scope="row">${member.name} ${leaders.has(member.id) && html`<${Badge} tone="accent">${t('adminLeader')}<//>`}</th>
         <td class="mono">${member.staffNumber}</td>
         <td>${roleLabel(member.role)}</td>
@@ -36,9 +38,11 @@ function MemberTable({ members, delegations, onEdit, onRemove }: { members: Memb
           <button type="button" class="small" onClick=${() => onEdit(member)} aria-label=${t('adminEditNamed', { name: member.name })}>${t('adminEdit')}</button>
           <button type="button" class="small danger" onClick=${() => onRemove(member)} aria-label=${t('adminRemoveNamed', { name: member.name })}>${t('adminRemove')}</button>
         </td>
-      </tr>`)}</tbody>
+      </tr>`,
+      )}</tbody>
     </table>
-  </section>`)}`;
+  </section>`,
+  )}`;
 }
 
 export function RosterScreen({ termId }: { termId: string }) {
@@ -75,8 +79,14 @@ export function RosterScreen({ termId }: { termId: string }) {
         <h2 id="members-heading">${t('adminMembers')}</h2>
         <button type="button" class="primary" onClick=${() => setEditing('new')} aria-expanded=${editing === 'new'}>${t('adminAddMember')}</button>
       </div>
-      ${editing && html`<${MemberForm} key=${editing === 'new' ? 'new' : editing.id} termId=${termId} delegations=${delegations.value} member=${editing === 'new' ? null : editing}
-        onCancel=${() => setEditing(null)} onSaved=${() => { setEditing(null); void reload(); }} />`}
+      ${
+        editing &&
+        html`<${MemberForm} key=${editing === 'new' ? 'new' : editing.id} termId=${termId} delegations=${delegations.value} member=${editing === 'new' ? null : editing}
+        onCancel=${() => setEditing(null)} onSaved=${() => {
+          setEditing(null);
+          void reload();
+        }} />`
+      }
       <${ErrorNote} error=${removal.error} />
       ${everyone.length === 0 ? html`<p class="empty">${t('adminRosterEmpty')}</p>` : html`<${MemberTable} members=${everyone} delegations=${delegations.value} onEdit=${setEditing} onRemove=${setRemoving} />`}
     </section>

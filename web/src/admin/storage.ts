@@ -76,35 +76,50 @@ export function StorageScreen() {
     </div>
     <${ErrorNote} error=${usage.error} />
     ${!value && !usage.error && html`<${Loading} />`}
-    ${value && html`
+    ${
+      value &&
+      html`
       <${StorageNotices} health=${value.space} />
       <${SpacePanel} space=${value.space} />
       <p class="muted">${t('storageLimits', { drafts: String(value.limits.memberDrafts || t('storageNoLimit')), member: limit(value.limits.memberBytes), group: limit(value.limits.groupBytes), total: limit(value.limits.totalBytes) })}</p>
       <p>${t('storageTotals', { bytes: formatBytes(value.totals.bytes), drafts: String(value.totals.drafts), attachments: String(value.totals.attachments) })}</p>
       <p class="muted">${t('storageHelp')}</p>
       <h2>${t('storageByGroup')}</h2>
-      ${value.groups.length === 0 ? html`<p class="empty">${t('storageNone')}</p>` : html`<table class="data">
+      ${
+        value.groups.length === 0
+          ? html`<p class="empty">${t('storageNone')}</p>`
+          : html`<table class="data">
         <thead><tr><th scope="col">${t('storageName')}</th><th scope="col">${t('storageKind')}</th><th scope="col" class="number">${t('storageBytes')}</th></tr></thead>
-        <tbody>${value.groups.map((group) => html`<tr>
+        <tbody>${value.groups.map(
+          (group) => html`<tr>
           <td>${group.name ?? t('storageNoGroup')}</td>
           <td>${t(group.kind === 'delegation' ? 'storageKindDelegation' : 'storageKindDepartment')}</td>
           <td class="number">${formatBytes(group.bytes)}</td>
-        </tr>`)}</tbody>
-      </table>`}
+        </tr>`,
+        )}</tbody>
+      </table>`
+      }
       <h2>${t('storageByMember')}</h2>
-      ${value.members.length === 0 ? html`<p class="empty">${t('storageNone')}</p>` : html`<table class="data">
+      ${
+        value.members.length === 0
+          ? html`<p class="empty">${t('storageNone')}</p>`
+          : html`<table class="data">
         <thead><tr>
           <th scope="col">${t('storageName')}</th><th scope="col">${t('storageKindDelegation')}</th>
           <th scope="col" class="number">${t('storageDrafts')}</th><th scope="col" class="number">${t('storageMotions')}</th>
           <th scope="col" class="number">${t('storageAttachments')}</th><th scope="col" class="number">${t('storageOpinions')}</th>
           <th scope="col" class="number">${t('storageBytes')}</th>
         </tr></thead>
-        <tbody>${value.members.map((member) => html`<tr>
+        <tbody>${value.members.map(
+          (member) => html`<tr>
           <td>${member.name}</td><td>${member.delegationName ?? t('storageNoGroup')}</td>
           <td class="number">${member.drafts}</td><td class="number">${member.motions}</td>
           <td class="number">${member.attachments}</td><td class="number">${member.opinions}</td>
           <td class="number">${formatBytes(member.bytes)}</td>
-        </tr>`)}</tbody>
-      </table>`}`}
+        </tr>`,
+        )}</tbody>
+      </table>`
+      }`
+    }
   </section>`;
 }

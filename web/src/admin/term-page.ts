@@ -16,8 +16,5 @@ export function TermHeader({ term, termId, section, title }: { term: Term | null
       <p class="breadcrumb"><a href="/admin">← ${t('adminBackToMeetings')}</a></p>
       <div class="page-head"><h1>${term ? `${term.title} · ${title}` : title}</h1></div>
     </div>
-    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[
-      { href: `${base}/roster`, label: t('adminRoster') },
-      { href: `${base}/cards`, label: t('adminCards') },
-    ]} />`;
+    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[{ href: `${base}/roster`, label: t('adminRoster') }, { href: `${base}/cards`, label: t('adminCards') }]} />`;
 }

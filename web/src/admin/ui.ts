@@ -12,7 +12,13 @@ export function ErrorNote({ error }: { error: unknown }) {
   if (!error) return null;
   const signedOut = error instanceof ApiError && error.status === 401;
   return html`<p class="notice notice-error" role="alert">${errorMessage(error)}
-    ${signedOut && html` <a href="/admin" onClick=${(event: Event) => { event.preventDefault(); location.assign('/admin'); }}>${t('adminSignInAgain')}</a>`}</p>`;
+    ${
+      signedOut &&
+      html` <a href="/admin" onClick=${(event: Event) => {
+        event.preventDefault();
+        location.assign('/admin');
+      }}>${t('adminSignInAgain')}</a>`
+    }</p>`;
 }
 
 export interface Resource<T> {

@@ -33,13 +33,15 @@ export function DisplayApp({ token }: { token: string }) {
       <h1>${meeting?.title ?? t('appName')}</h1>
       <${ConnectionBadge} status=${status} />
     </header>
-    ${!snapshot
-      ? html`<p class="display-waiting">${t('loading')}</p>`
-      : html`<div class="display-body">
+    ${
+      !snapshot
+        ? html`<p class="display-waiting">${t('loading')}</p>`
+        : html`<div class="display-body">
           <${AttendancePanel} attendance=${snapshot.attendance} />
           <section class="display-ballot">
             ${ballot && meeting ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} />` : html`<p class="display-waiting">${meeting ? t('displayWaiting') : t('meetingNone')}</p>`}
           </section>
-        </div>`}
+        </div>`
+    }
   </main>`;
 }

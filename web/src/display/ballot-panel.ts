@@ -47,16 +47,20 @@ export function BallotPanel({ ballot, meeting, serverTime }: { ballot: Ballot; m
       <h2 class="ballot-title">${ballot.title}</h2>
       ${verdict ? html`<strong class=${`verdict ${verdict}`} data-testid="verdict">${t(verdict)}</strong>` : null}
     </div>
-    ${ballot.state === 'open'
-      ? html`${ballot.items.length > 1 ? html`<ol class="display-items">${ballot.items.map((item) => html`<li>${item.title}</li>`)}</ol>` : null}
+    ${
+      ballot.state === 'open'
+        ? html`${ballot.items.length > 1 ? html`<ol class="display-items">${ballot.items.map((item) => html`<li>${item.title}</li>`)}</ol>` : null}
           <${Turnout} ballot=${ballot} />
           ${ballot.deadlineAt ? html`<${Countdown} deadlineAt=${ballot.deadlineAt} serverTime=${serverTime} />` : null}
           <${Rules} ballot=${ballot} meeting=${meeting} />`
-      : null}
+        : null
+    }
     ${ballot.state === 'closed' ? html`<p class="display-counting">${t('displayCounting')}</p><${Turnout} ballot=${ballot} />` : null}
-    ${ballot.state === 'published' && result
-      ? html`<p class="display-figures">${figuresText(result)}</p>
+    ${
+      ballot.state === 'published' && result
+        ? html`<p class="display-figures">${figuresText(result)}</p>
           <${ResultChart} ballot=${ballot} verdictAbove=${verdict !== null} />`
-      : null}
+        : null
+    }
   </div>`;
 }

@@ -104,7 +104,8 @@ export const en: Record<MessageKey, string> = {
   voteRecorded: 'Your vote has been recorded.',
   voteVerified: 'Your vote has been recorded (checked with the server).',
   receiptLabel: 'Receipt',
-  receiptExplain: 'This receipt was made at random on this device and is not linked to your name. Once the result is published, you can find it in the public list of receipts to check that your ballot was counted.',
+  receiptExplain:
+    'This receipt was made at random on this device and is not linked to your name. Once the result is published, you can find it in the public list of receipts to check that your ballot was counted.',
   receiptElsewhere: 'You have voted. The receipt is on the device you voted with.',
   voteFromOtherDevice: 'Your vote on this ballot has been received, but not the one sent from this device: you voted from another device.',
   sendingVote: 'Sending your vote…',
@@ -247,7 +248,8 @@ export const en: Record<MessageKey, string> = {
   adminGoToCheckin: 'Check-in details →',
   adminGoToBallots: 'Ballots →',
   adminDisplay: 'Projector view',
-  adminDisplayHelp: "Open this link in the browser of the hall's projector computer: it shows the meeting, quorum, turnout and published results. The link holds a token, so keep it private; a new link disables the old one.",
+  adminDisplayHelp:
+    "Open this link in the browser of the hall's projector computer: it shows the meeting, quorum, turnout and published results. The link holds a token, so keep it private; a new link disables the old one.",
   adminDisplayLink: 'Projector link',
   adminDisplayIssuedBefore: 'A projector link was issued before. It cannot be shown again; issue a new one if you need it.',
   adminIssueDisplay: 'Issue projector link',
@@ -298,7 +300,8 @@ export const en: Record<MessageKey, string> = {
   adminDelegationPlaceholder: 'New delegation, e.g. Head office',
   adminAddDelegation: 'Add delegation',
   adminImport: 'Import a roster',
-  adminImportHelp: 'Upload a CSV or Excel (.xlsx) file whose first row is the header: 姓名 (name), 工号 (staff number), 代表团 (delegation), 身份 (role: 代表 or 列席), 标签 (tags, optional). Nothing is imported unless every row is valid.',
+  adminImportHelp:
+    'Upload a CSV or Excel (.xlsx) file whose first row is the header: 姓名 (name), 工号 (staff number), 代表团 (delegation), 身份 (role: 代表 or 列席), 标签 (tags, optional). Nothing is imported unless every row is valid.',
   adminImportFile: 'Roster file (CSV or XLSX)',
   adminImportButton: 'Import',
   adminImporting: 'Importing…',
@@ -312,13 +315,15 @@ export const en: Record<MessageKey, string> = {
   adminFile: 'File',
   adminCards: 'Credential cards',
   adminCardsIssue: 'Issue access codes',
-  adminCardsOnce: 'A code is shown only once, when it is issued. The server keeps only a keyed hash, so nobody, the secretariat included, can see it again; a lost card can only be replaced by a new code.',
+  adminCardsOnce:
+    'A code is shown only once, when it is issued. The server keeps only a keyed hash, so nobody, the secretariat included, can see it again; a lost card can only be replaced by a new code.',
   adminCardsMissingHelp: '“Issue for those without a code” gives codes only to people without a valid one (now {count}); cards already issued stay valid.',
   adminCardsAllHelp: '“Reissue all” gives everyone on the roster a new code: every old card stops working at once and devices signed in with an old code are disconnected.',
   adminIssueMissing: 'Issue for {count} without a code',
   adminIssueAll: 'Reissue all',
   adminIssueAllTitle: 'Reissue every code?',
-  adminIssueAllConfirm: 'All {count} people on the roster get new codes. Every old card stops working at once, phones signed in with an old code are disconnected, and every card must be printed and handed out again. Continue?',
+  adminIssueAllConfirm:
+    'All {count} people on the roster get new codes. Every old card stops working at once, phones signed in with an old code are disconnected, and every card must be printed and handed out again. Continue?',
   adminIssueAllConfirmButton: 'Revoke old codes and reissue all',
   adminCardsIssued: '{count} cards on {pages} page(s), eight to a page. Print them now: once you leave this page the codes cannot be shown again.',
   adminNoCardsIssued: 'Nobody needed a code.',

@@ -1,8 +1,20 @@
 // Motions (提案) as the API returns them (the shapes of src/motions/schemas.ts), for the console
 // and the representative's page alike.
 export const motionStates = [
-  'draft', 'seconding', 'review', 'returned', 'withdrawn', 'not_accepted', 'merged',
-  'resolution', 'accepted', 'assigned', 'replied', 'rehandling', 'rated', 'resolved',
+  'draft',
+  'seconding',
+  'review',
+  'returned',
+  'withdrawn',
+  'not_accepted',
+  'merged',
+  'resolution',
+  'accepted',
+  'assigned',
+  'replied',
+  'rehandling',
+  'rated',
+  'resolved',
 ] as const;
 export type MotionState = (typeof motionStates)[number];
 
@@ -10,9 +22,25 @@ export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'c
 export type MotionCategory = (typeof motionCategories)[number];
 
 export type MotionEvent =
-  | 'edit' | 'submit' | 'second' | 'secondersReached' | 'withdraw' | 'accept' | 'reject' | 'merge' | 'return'
-  | 'resubmit' | 'escalate' | 'assign' | 'decline' | 'declineCoHandling' | 'extend' | 'reply'
-  | 'rateSatisfied' | 'rateDissatisfied' | 'resolve';
+  | 'edit'
+  | 'submit'
+  | 'second'
+  | 'secondersReached'
+  | 'withdraw'
+  | 'accept'
+  | 'reject'
+  | 'merge'
+  | 'return'
+  | 'resubmit'
+  | 'escalate'
+  | 'assign'
+  | 'decline'
+  | 'declineCoHandling'
+  | 'extend'
+  | 'reply'
+  | 'rateSatisfied'
+  | 'rateDissatisfied'
+  | 'resolve';
 
 export type Grade = 'A' | 'B' | 'C' | 'D';
 export type Rating = 'satisfied' | 'basically_satisfied' | 'dissatisfied';

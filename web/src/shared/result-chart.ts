@@ -40,9 +40,7 @@ export function RatingGrid({ item, result }: { item: Extract<BallotItem, { kind:
   return html`<table class="rating-grid">
     <thead><tr><th scope="col">${t('ratingSubject')}</th>${item.grades.map((grade) => html`<th scope="col">${grade.label}</th>`)}<th scope="col">${t('abstain')}</th></tr></thead>
     <tbody>
-      ${result.subjects.map(
-        (subject) => html`<tr><th scope="row">${subject.name}</th>${item.grades.map((grade) => html`<td>${subject.counts[grade.id] ?? 0}</td>`)}<td>${subject.abstain}</td></tr>`,
-      )}
+      ${result.subjects.map((subject) => html`<tr><th scope="row">${subject.name}</th>${item.grades.map((grade) => html`<td>${subject.counts[grade.id] ?? 0}</td>`)}<td>${subject.abstain}</td></tr>`)}
     </tbody>
   </table>`;
 }
@@ -65,12 +63,14 @@ export function ItemResultView({ item, index, count, ballot, untitled, verdictEl
   const verdict = verdictElsewhere ? null : verdictOf(result);
   const explanation = explanationOf(result);
   return html`<section class="result-item">
-    ${untitled && !verdict
-      ? null
-      : html`<div class="result-head">
+    ${
+      untitled && !verdict
+        ? null
+        : html`<div class="result-head">
           ${untitled ? html`<span></span>` : html`<h3>${itemTitle(item, index, count)}</h3>`}
           ${verdict ? html`<strong class=${`verdict ${verdict}`}>${t(verdict)}</strong>` : null}
-        </div>`}
+        </div>`
+    }
     ${result.kind === 'rating' && item.kind === 'rating' ? html`<${RatingGrid} item=${item} result=${result} />` : html`<${Bars} result=${result} ballot=${ballot} />`}
     ${explanation ? html`<p class="explanation">${explanationText(explanation)}</p>` : null}
   </section>`;
@@ -88,7 +88,8 @@ export function ResultChart({ ballot, verdictAbove = false }: { ballot: Ballot; 
   if (!result) return null;
   return html`<div class="result-chart">
     ${ballot.items.map(
-      (item, index) => html`<${ItemResultView} item=${item} index=${index} count=${ballot.items.length} ballot=${result} untitled=${ballot.items.length === 1 && item.title === ballot.title} verdictElsewhere=${verdictAbove} />`,
+      (item, index) =>
+        html`<${ItemResultView} item=${item} index=${index} count=${ballot.items.length} ballot=${result} untitled=${ballot.items.length === 1 && item.title === ballot.title} verdictElsewhere=${verdictAbove} />`,
     )}
   </div>`;
 }

@@ -53,11 +53,13 @@ export function BallotCard({ ballot, snapshot, live, connected }: BallotCardProp
       ${open && ballot.deadlineAt ? html`<${Deadline} deadlineAt=${ballot.deadlineAt} serverTime=${snapshot.serverTime} />` : null}
     </div>
     ${ballot.state === 'published' ? html`<${Published} ballot=${ballot} />` : null}
-    ${representative
-      ? html`<${Voting} ballot=${ballot} live=${live} memberId=${you.memberId} votedHere=${you.voted.includes(ballot.id)} connected=${connected} />`
-      : open
-        ? html`<p class="note attendee-note" data-testid="attendee-note">${t('attendeeCannotVote')}</p>`
-        : null}
+    ${
+      representative
+        ? html`<${Voting} ballot=${ballot} live=${live} memberId=${you.memberId} votedHere=${you.voted.includes(ballot.id)} connected=${connected} />`
+        : open
+          ? html`<p class="note attendee-note" data-testid="attendee-note">${t('attendeeCannotVote')}</p>`
+          : null
+    }
     ${ballot.state === 'closed' ? html`<p class="note">${t('awaitingResult')}</p>` : null}
   </section>`;
 }

@@ -18,7 +18,19 @@ export type Outcome =
   | { kind: 'refused'; code: string; messageZh: string; messageEn: string; canRetry: boolean };
 
 /** These mean the answers themselves, or the ballot, refuse the vote: sending again cannot help. */
-const FINAL_REFUSALS = new Set(['BALLOT_CLOSED', 'BALLOT_NOT_OPEN', 'BALLOT_NOT_FOUND', 'NOT_ELIGIBLE', 'FORBIDDEN', 'INVALID_ANSWER', 'TOO_MANY_CHOICES', 'UNKNOWN_OPTION', 'DUPLICATE_CHOICE', 'WRITE_IN_NOT_ALLOWED', 'VALIDATION_FAILED']);
+const FINAL_REFUSALS = new Set([
+  'BALLOT_CLOSED',
+  'BALLOT_NOT_OPEN',
+  'BALLOT_NOT_FOUND',
+  'NOT_ELIGIBLE',
+  'FORBIDDEN',
+  'INVALID_ANSWER',
+  'TOO_MANY_CHOICES',
+  'UNKNOWN_OPTION',
+  'DUPLICATE_CHOICE',
+  'WRITE_IN_NOT_ALLOWED',
+  'VALIDATION_FAILED',
+]);
 
 function refused(error: NonNullable<Envelope<unknown>['error']>, canRetry: boolean): Outcome {
   return { kind: 'refused', code: error.code, messageZh: error.messageZh, messageEn: error.messageEn, canRetry };

@@ -36,9 +36,7 @@ export function CheckIn({ live, snapshot, connected }: CheckInProps) {
   const closed = meeting.state === 'closed';
   return html`<div class="check-in">
     <p data-testid="attendance">${t(statusKeys[status] ?? 'notCheckedIn')}</p>
-    ${closed
-      ? null
-      : html`<button type="button" class="primary wide" disabled=${busy || !connected} onClick=${checkIn}>${busy ? t('checkingIn') : t('checkIn')}</button>`}
+    ${closed ? null : html`<button type="button" class="primary wide" disabled=${busy || !connected} onClick=${checkIn}>${busy ? t('checkingIn') : t('checkIn')}</button>`}
     ${!closed && !connected ? html`<p class="muted small">${t('checkInWhenConnected')}</p>` : null}
     ${error ? html`<p class="error" role="alert">${error}</p>` : null}
   </div>`;

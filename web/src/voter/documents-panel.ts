@@ -80,13 +80,15 @@ export function DocumentsPanel({ live, snapshot, active }: PanelProps) {
     <section class="card" aria-labelledby="documents-heading">
       <h2 id="documents-heading" tabindex="-1">${t('docVoterHeading')}</h2>
       <p class="muted small">${t('docVoterIntro')}</p>
-      ${failure
-        ? html`<div role="alert"><p class="error">${failure}</p><button type="button" onClick=${reload}>${t('vmRetry')}</button></div>`
-        : !documents
-          ? html`<p class="loading">${t('vmRefreshing')}</p>`
-          : documents.length === 0
-            ? html`<p class="quiet empty" data-testid="documents-empty">${t('docVoterNone')}</p>`
-            : html`<ul class="motion-list" data-testid="documents-list">${documents.map((document) => html`<${DocumentRow} key=${document.id} document=${document} onOpen=${go} />`)}</ul>`}
+      ${
+        failure
+          ? html`<div role="alert"><p class="error">${failure}</p><button type="button" onClick=${reload}>${t('vmRetry')}</button></div>`
+          : !documents
+            ? html`<p class="loading">${t('vmRefreshing')}</p>`
+            : documents.length === 0
+              ? html`<p class="quiet empty" data-testid="documents-empty">${t('docVoterNone')}</p>`
+              : html`<ul class="motion-list" data-testid="documents-list">${documents.map((document) => html`<${DocumentRow} key=${document.id} document=${document} onOpen=${go} />`)}</ul>`
+      }
     </section>
   </div>`;
 }

@@ -51,13 +51,17 @@ function fateText(opinion: Opinion, document: DocumentDetail): string {
 function MyOpinions({ document, mine }: { document: DocumentDetail; mine: Opinion[] }) {
   return html`<section class="motion-part" aria-labelledby="my-opinions-heading" data-testid="my-opinions">
     <h3 id="my-opinions-heading">${t('docVoterMine', { count: mine.length })}</h3>
-    ${mine.length === 0
-      ? html`<p class="muted">${t('docVoterMineNone')}</p>`
-      : html`<ul class="my-opinions">${mine.map((opinion) => html`<li data-testid="my-opinion">
+    ${
+      mine.length === 0
+        ? html`<p class="muted">${t('docVoterMineNone')}</p>`
+        : html`<ul class="my-opinions">${mine.map(
+            (opinion) => html`<li data-testid="my-opinion">
           <p class="muted small">${t('docRoundOf', { round: opinion.roundNumber, rounds: document.roundsPlanned })} · ${document.currentVersion?.blocks.find((block) => block.anchor === opinion.anchor)?.label ?? opinion.anchor} · ${when(opinion.createdAt)}</p>
           <p class="prose">${opinion.content}</p>
           <p class="small doc-fate">${fateText(opinion, document)}</p>
-        </li>`)}</ul>`}
+        </li>`,
+          )}</ul>`
+    }
   </section>`;
 }
 
@@ -100,36 +104,44 @@ export function DocumentReader({ id, you, revision, onBack }: ReaderProps) {
   return html`<section class="card doc-reader" aria-labelledby="document-view-heading" data-testid="document-detail" data-state=${document?.state ?? ''}>
     <button type="button" class="link-back" data-testid="document-back" onClick=${onBack}>‹ ${t('docVoterBack')}</button>
     <p class="visually-hidden" role="status" aria-live="polite">${sent}</p>
-    ${!document
-      ? failure
-        ? html`<p class="error" role="alert">${failure}</p>`
-        : html`<h2 id="document-view-heading" tabindex="-1" class="loading">${t('vmRefreshing')}</h2>`
-      : html`
+    ${
+      !document
+        ? failure
+          ? html`<p class="error" role="alert">${failure}</p>`
+          : html`<h2 id="document-view-heading" tabindex="-1" class="loading">${t('vmRefreshing')}</h2>`
+        : html`
           <p class="badges"><span class="badge">${documentKindLabel(document.kind)}</span> <span class=${`badge doc-state state-${document.state}`} data-testid="document-state">${stageText(document)}</span></p>
           <h2 id="document-view-heading" tabindex="-1">${document.title}</h2>
           <p class="muted small">${document.draftingDepartment.name}${version ? ` · ${t('docVersionNumber', { number: version.number })}` : ''}${document.currentRound ? ` · ${t('docRoundOf', { round: document.currentRound, rounds: document.roundsPlanned })}` : ''}</p>
           ${canOpine ? html`<p class="notice">${t('docVoterHowTo')}</p>` : null}
           ${sent ? html`<p class="notice done" data-testid="opinion-sent">✓ ${sent}</p>` : null}
           ${leads.length > 0 ? html`<${Consolidation} document=${document} leads=${leads} onDocument=${setDocument} />` : null}
-          ${version?.adoptionReport
-            ? html`<details class="doc-report-phone"><summary>${t('docReportHeading')}(${t('docVoterReportCounts', { adopted: version.adoptionReport.counts.adopted, partly: version.adoptionReport.counts.partlyAdopted, not: version.adoptionReport.counts.notAdopted })})</summary>
+          ${
+            version?.adoptionReport
+              ? html`<details class="doc-report-phone"><summary>${t('docReportHeading')}(${t('docVoterReportCounts', { adopted: version.adoptionReport.counts.adopted, partly: version.adoptionReport.counts.partlyAdopted, not: version.adoptionReport.counts.notAdopted })})</summary>
                 <p class="prose small">${version.adoptionReport.markdown}</p></details>`
-            : null}
-          ${version
-            ? html`<ol class="doc-text" data-testid="document-text">${version.blocks.map((block) => {
-                const own = mine.filter((opinion) => opinion.anchor === block.anchor && opinion.versionId === version.id);
-                return html`<li class=${`doc-para doc-${block.kind}`} data-anchor=${block.anchor} data-testid="document-block">
+              : null
+          }
+          ${
+            version
+              ? html`<ol class="doc-text" data-testid="document-text">${version.blocks.map((block) => {
+                  const own = mine.filter((opinion) => opinion.anchor === block.anchor && opinion.versionId === version.id);
+                  return html`<li class=${`doc-para doc-${block.kind}`} data-anchor=${block.anchor} data-testid="document-block">
                   ${block.kind === 'heading' ? html`<p class="doc-heading">${blockText(block.text)}</p>` : html`<p class=${`doc-para-text${block.kind === 'list_item' ? ' doc-list-item' : ''}`}>${blockText(block.text)}</p>`}
                   ${own.length > 0 ? html`<p class="doc-own small" data-testid="own-opinion-mark">${t('docVoterYouSaid', { count: own.length })}</p>` : null}
-                  ${writing === block.anchor
-                    ? html`<${OpinionForm} block=${block} onSend=${send(block)} onCancel=${() => setWriting(null)} />`
-                    : canOpine && block.kind !== 'heading'
-                      ? html`<button type="button" class="opinion-button" data-testid="opinion-button" aria-label=${t('docVoterOpinionOn', { label: block.label || block.anchor })} onClick=${() => (setWriting(block.anchor), setSent(''))}>✎ ${t('docVoterGiveOpinion')}</button>`
-                      : null}
+                  ${
+                    writing === block.anchor
+                      ? html`<${OpinionForm} block=${block} onSend=${send(block)} onCancel=${() => setWriting(null)} />`
+                      : canOpine && block.kind !== 'heading'
+                        ? html`<button type="button" class="opinion-button" data-testid="opinion-button" aria-label=${t('docVoterOpinionOn', { label: block.label || block.anchor })} onClick=${() => (setWriting(block.anchor), setSent(''))}>✎ ${t('docVoterGiveOpinion')}</button>`
+                        : null
+                  }
                 </li>`;
-              })}</ol>`
-            : null}
+                })}</ol>`
+              : null
+          }
           <${MyOpinions} document=${document} mine=${mine} />
-        `}
+        `
+    }
   </section>`;
 }

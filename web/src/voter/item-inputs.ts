@@ -114,8 +114,9 @@ function ElectionInput({ item, draft, name, heading, quietHeading, problem, onCh
       onToggle=${toggle}
       refusal=${refusal}
     />
-    ${item.allowWriteIn
-      ? html`<div class="write-ins">
+    ${
+      item.allowWriteIn
+        ? html`<div class="write-ins">
           ${draft.writeIns.map(
             (value, index) => html`<div class="write-in">
               <label for=${`${name}-write-in-${index}`}>${t('writeInLabel', { number: index + 1 })}</label>
@@ -127,7 +128,8 @@ function ElectionInput({ item, draft, name, heading, quietHeading, problem, onCh
           )}
           <button type="button" class="add-write-in" onClick=${addWriteIn}>${t('writeInAdd')}</button>
         </div>`
-      : null}
+        : null
+    }
   </fieldset>`;
 }
 
@@ -138,11 +140,12 @@ function ChoiceInput({ item, draft, name, heading, quietHeading, problem, onChan
     <legend class=${quietHeading ? 'visually-hidden' : undefined}>${heading}</legend>
     <p class="hint" id=${`${name}-hint`}>${single ? t('choiceHintSingle') : t('choiceHintMultiple', { max: item.maxChoices, taken: draft.optionIds.length })}</p>
     <${Problem} id=${`${name}-problem`} text=${problem} />
-    ${single
-      ? html`<div class="options">
+    ${
+      single
+        ? html`<div class="options">
           ${options.map((option) => html`<${Radio} name=${name} value=${option.id} checked=${draft.optionIds[0] === option.id} label=${option.label} onPick=${() => onChange({ ...draft, optionIds: [option.id] })} />`)}
         </div>`
-      : html`<${LimitedChecklist}
+        : html`<${LimitedChecklist}
           name=${name}
           entries=${options}
           selected=${draft.optionIds}
@@ -151,7 +154,8 @@ function ChoiceInput({ item, draft, name, heading, quietHeading, problem, onChan
           fullMessage=${t('choiceFull', { max: item.maxChoices })}
           onToggle=${(id: string, on: boolean) => onChange({ ...draft, optionIds: on ? [...draft.optionIds, id] : draft.optionIds.filter((other) => other !== id) })}
           refusal=${null}
-        />`}
+        />`
+    }
   </fieldset>`;
 }
 

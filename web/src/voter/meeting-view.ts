@@ -62,9 +62,11 @@ function MeetingCard({ snapshot, live, connected }: { snapshot: Snapshot; live: 
     <p class="muted small">${t(meeting.kind === 'general_assembly' ? 'kindGeneralAssembly' : 'kindCongress')} · ${t(meetingStateKeys[meeting.state] ?? 'stateDraft')}</p>
     <h1 id="meeting-title">${meeting.title}</h1>
     <${Me} snapshot=${snapshot} />
-    ${attendance
-      ? html`<p class="muted small" data-testid="quorum">${`${t('presentOfEligible', { present: attendance.present, eligible: attendance.eligible })} · ${attendance.quorum.reached ? t('quorumReached') : t('quorumNotReached')}`}</p>`
-      : null}
+    ${
+      attendance
+        ? html`<p class="muted small" data-testid="quorum">${`${t('presentOfEligible', { present: attendance.present, eligible: attendance.eligible })} · ${attendance.quorum.reached ? t('quorumReached') : t('quorumNotReached')}`}</p>`
+        : null
+    }
     <${CheckIn} live=${live} snapshot=${snapshot} connected=${connected} />
   </section>`;
 }
@@ -105,20 +107,20 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
     <${TopBar} status=${status} />
     <main class="voter" id="main">
       <p class="visually-hidden" aria-live="assertive" data-testid="announcement">${announcement}</p>
-      ${!snapshot || !live || !snapshot.you
-        ? html`<p class="card loading">${t('loading')}</p>`
-        : html`
+      ${
+        !snapshot || !live || !snapshot.you
+          ? html`<p class="card loading">${t('loading')}</p>`
+          : html`
             <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
-              ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open')
-                ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>`
-                : null}
+              ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open') ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>` : null}
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
             <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
-          `}
+          `
+      }
     </main>
   `;
 }

@@ -78,7 +78,10 @@ export function MotionActions({ motion, you, onMotion, onEdit }: ActionsProps) {
   const mine = motion.proposer.memberId === you.memberId;
   const seconded = motion.seconders.some((seconder) => seconder.memberId === you.memberId);
   const move = (path: 'submit' | 'resubmit' | 'withdraw' | 'seconders', done: MessageKey) =>
-    run(() => motionsApi.move(motion.id, path), (changed) => t(done, { number: changed.number ?? '' }));
+    run(
+      () => motionsApi.move(motion.id, path),
+      (changed) => t(done, { number: changed.number ?? '' }),
+    );
   const notes: string[] = [];
   if (motion.state === 'seconding' && !allowed.has('second')) {
     if (mine) notes.push(t('vmOwnNoSecond'));
@@ -89,25 +92,34 @@ export function MotionActions({ motion, you, onMotion, onEdit }: ActionsProps) {
   if (!any && notes.length === 0 && !said) return null;
   return html`<div class="motion-actions" role="group" aria-label=${t('vmActionsLabel')} data-testid="motion-actions">
     ${notes.map((note) => html`<p class=${seconded ? 'ok' : 'note'} data-testid="motion-second-note">${seconded ? '✓ ' : ''}${note}</p>`)}
-    ${allowed.has('second')
-      ? html`<p class="hint">${t('vmSecondConfirm')}</p>
+    ${
+      allowed.has('second')
+        ? html`<p class="hint">${t('vmSecondConfirm')}</p>
           <button type="button" class="primary wide" disabled=${busy} data-testid="motion-second" onClick=${() => move('seconders', 'vmDone_second')}>${t('vmSecond')}</button>`
-      : null}
+        : null
+    }
     ${allowed.has('submit') ? html`<p class="hint">${t('vmSubmitHint')}</p>` : null}
     <div class="actions">
-      ${allowed.has('submit')
-        ? html`<button type="button" class="primary" disabled=${busy} data-testid="motion-submit" onClick=${() => move('submit', 'vmDone_submit')}>${t('vmSubmit')}</button>`
-        : null}
-      ${allowed.has('resubmit')
-        ? html`<button type="button" class="primary" disabled=${busy} data-testid="motion-resubmit" onClick=${() => move('resubmit', 'vmDone_resubmit')}>${t('vmResubmit')}</button>`
-        : null}
+      ${
+        allowed.has('submit')
+          ? html`<button type="button" class="primary" disabled=${busy} data-testid="motion-submit" onClick=${() => move('submit', 'vmDone_submit')}>${t('vmSubmit')}</button>`
+          : null
+      }
+      ${
+        allowed.has('resubmit')
+          ? html`<button type="button" class="primary" disabled=${busy} data-testid="motion-resubmit" onClick=${() => move('resubmit', 'vmDone_resubmit')}>${t('vmResubmit')}</button>`
+          : null
+      }
       ${allowed.has('edit') ? html`<button type="button" disabled=${busy} data-testid="motion-edit" onClick=${() => onEdit(motion)}>${t('vmEdit')}</button>` : null}
-      ${allowed.has('withdraw') && !confirming
-        ? html`<button type="button" class="quiet-danger" disabled=${busy} data-testid="motion-withdraw" onClick=${() => setConfirming(true)}>${t('vmWithdraw')}</button>`
-        : null}
+      ${
+        allowed.has('withdraw') && !confirming
+          ? html`<button type="button" class="quiet-danger" disabled=${busy} data-testid="motion-withdraw" onClick=${() => setConfirming(true)}>${t('vmWithdraw')}</button>`
+          : null
+      }
     </div>
-    ${confirming && allowed.has('withdraw')
-      ? html`<div class="confirm-withdraw" role="group" aria-labelledby="withdraw-question">
+    ${
+      confirming && allowed.has('withdraw')
+        ? html`<div class="confirm-withdraw" role="group" aria-labelledby="withdraw-question">
           <p id="withdraw-question">${t('vmWithdrawConfirm')}</p>
           <div class="actions">
             <button type="button" class="danger" disabled=${busy} data-testid="motion-withdraw-confirm"
@@ -115,11 +127,17 @@ export function MotionActions({ motion, you, onMotion, onEdit }: ActionsProps) {
             <button type="button" onClick=${() => setConfirming(false)}>${t('vmCancel')}</button>
           </div>
         </div>`
-      : null}
-    ${allowed.has('rateSatisfied')
-      ? html`<${RatingForm} busy=${busy} onRate=${(rating: Rating, comment: string) =>
-          run(() => motionsApi.move(motion.id, 'rating', comment ? { rating, comment } : { rating }), () => t('vmDone_rate'))} />`
-      : null}
+        : null
+    }
+    ${
+      allowed.has('rateSatisfied')
+        ? html`<${RatingForm} busy=${busy} onRate=${(rating: Rating, comment: string) =>
+            run(
+              () => motionsApi.move(motion.id, 'rating', comment ? { rating, comment } : { rating }),
+              () => t('vmDone_rate'),
+            )} />`
+        : null
+    }
     ${message}
   </div>`;
 }
@@ -142,32 +160,45 @@ export function MotionAttachments({ motion, onMotion }: { motion: MotionDetail; 
     if (!ACCEPTED.includes(file.type)) return setProblem(t('vmAttachmentWrongType'));
     if (file.size > MAX_BYTES) return setProblem(t('vmAttachmentTooLarge'));
     setProblem('');
-    void run(() => motionsApi.attach(motion.id, file), () => t('vmSaved'));
+    void run(
+      () => motionsApi.attach(motion.id, file),
+      () => t('vmSaved'),
+    );
   };
   return html`<section class="motion-part" aria-labelledby="motion-attachments-heading" data-testid="motion-attachments">
     <h3 id="motion-attachments-heading">${t('vmSectionAttachments')}</h3>
-    ${motion.attachments.length === 0
-      ? html`<p class="muted">${t('vmAttachmentsNone')}</p>`
-      : html`<ul class="attachments">
+    ${
+      motion.attachments.length === 0
+        ? html`<p class="muted">${t('vmAttachmentsNone')}</p>`
+        : html`<ul class="attachments">
           ${motion.attachments.map(
             (attachment) => html`<li>
               <a href=${motionsApi.attachmentUrl(motion.id, attachment.id)} download=${attachment.filename} aria-label=${t('vmAttachmentDownload', { name: attachment.filename })}>
                 ${attachment.filename}</a>
               <span class="muted small">${sizeText(attachment.size)} · ${formatDate(attachment.uploadedAt)}</span>
-              ${editable
-                ? html`<button type="button" class="small-button" disabled=${busy} aria-label=${t('vmAttachmentRemove', { name: attachment.filename })}
-                    onClick=${() => run(() => motionsApi.detach(motion.id, attachment.id), () => t('vmSaved'))}>✕</button>`
-                : null}
+              ${
+                editable
+                  ? html`<button type="button" class="small-button" disabled=${busy} aria-label=${t('vmAttachmentRemove', { name: attachment.filename })}
+                    onClick=${() =>
+                      run(
+                        () => motionsApi.detach(motion.id, attachment.id),
+                        () => t('vmSaved'),
+                      )}>✕</button>`
+                  : null
+              }
             </li>`,
           )}
-        </ul>`}
-    ${editable
-      ? html`<input id="motion-attachment" class="file-pick visually-hidden" type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+        </ul>`
+    }
+    ${
+      editable
+        ? html`<input id="motion-attachment" class="file-pick visually-hidden" type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
             aria-describedby="motion-attachment-hint" disabled=${busy} onChange=${choose} data-testid="motion-attachment-input" />
           <label for="motion-attachment" class="file-button">${busy ? t('vmAttachmentUploading') : `＋ ${t('vmAttachmentAdd')}`}</label>
           <p class="hint" id="motion-attachment-hint">${t('vmAttachmentHint')}</p>
           <p class="error" role="alert">${problem}</p>`
-      : null}
+        : null
+    }
     ${message}
   </section>`;
 }

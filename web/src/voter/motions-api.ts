@@ -5,7 +5,20 @@ import { uploadFile } from '../shared/upload.js';
 
 import type { MotionCategory, MotionDetail, MotionSettings, MotionSummary } from '../shared/motion-types.js';
 
-export type { Attachment, Grade, HistoryEntry, MotionCategory, MotionDetail, MotionEvent, MotionReply, MotionSettings, MotionState, MotionSummary, MotionUpdated, Rating } from '../shared/motion-types.js';
+export type {
+  Attachment,
+  Grade,
+  HistoryEntry,
+  MotionCategory,
+  MotionDetail,
+  MotionEvent,
+  MotionReply,
+  MotionSettings,
+  MotionState,
+  MotionSummary,
+  MotionUpdated,
+  Rating,
+} from '../shared/motion-types.js';
 export { motionCategories } from '../shared/motion-types.js';
 export type Scope = 'mine' | 'seconding' | 'seconded';
 

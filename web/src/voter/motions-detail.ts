@@ -7,7 +7,7 @@ import type { Snapshot } from '../shared/live.js';
 import { MotionActions, MotionAttachments } from './motions-actions.js';
 import { type MotionDetail, type MotionSettings, motionsApi } from './motions-api.js';
 import { categoryLabel, eventLabel, gradeLabel, ratingLabel, refusalOf, stateBadgeClass, stateLabel } from './motions-labels.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 type You = NonNullable<Snapshot['you']>;
 const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
@@ -16,17 +16,21 @@ const when = (iso: string) => `${formatDate(iso)} ${formatTime(iso)}`;
 function Standing({ motion }: { motion: MotionDetail }) {
   const returned = motion.state === 'returned' ? [...motion.history].reverse().find((entry) => entry.event === 'return') : undefined;
   return html`
-    ${returned
-      ? html`<div class="notice returned" data-testid="motion-returned-reason">
+    ${
+      returned
+        ? html`<div class="notice returned" data-testid="motion-returned-reason">
           <p><strong>${t('vmReturnedReason')}</strong></p>
           <p class="prose">${returned.note}</p>
           <p class="muted small">${t('vmReturnedHint')}</p>
         </div>`
-      : null}
-    ${motion.rejection
-      ? html`<div class="notice stopped"><p><strong>${t('vmRejected')}</strong></p><p class="prose">${motion.rejection.reason}</p>
+        : null
+    }
+    ${
+      motion.rejection
+        ? html`<div class="notice stopped"><p><strong>${t('vmRejected')}</strong></p><p class="prose">${motion.rejection.reason}</p>
           ${motion.rejection.convertedToSuggestion ? html`<p>${t('vmConvertedToSuggestion')}</p>` : null}</div>`
-      : null}
+        : null
+    }
     ${motion.mergedInto ? html`<p class="notice">${t('vmMergedInto', { number: motion.mergedInto.number ?? '', subject: motion.mergedInto.subject })}</p>` : null}
     ${motion.state === 'resolution' ? html`<p class="notice done">${t('vmResolution')}</p>` : null}
     ${motion.resolvedAt ? html`<p class="notice done">✓ ${t('vmResolvedAt', { date: formatDate(motion.resolvedAt) })}</p>` : null}
@@ -41,11 +45,13 @@ function People({ motion, settings }: { motion: MotionDetail; settings: MotionSe
     <p class="muted small" data-testid="motion-seconder-count">
       ${motion.state === 'seconding' && required !== undefined ? t('vmSeconderProgress', { count: motion.seconders.length, required }) : t('vmSeconderCount', { count: motion.seconders.length })}
     </p>
-    ${motion.seconders.length === 0
-      ? html`<p class="muted">${t('vmNoSeconders')}</p>`
-      : html`<ul class="seconders" aria-label=${t('vmSeconders')}>
+    ${
+      motion.seconders.length === 0
+        ? html`<p class="muted">${t('vmNoSeconders')}</p>`
+        : html`<ul class="seconders" aria-label=${t('vmSeconders')}>
           ${motion.seconders.map((seconder) => html`<li>${seconder.name} <span class="muted small">${t('vmSecondedAt', { date: formatDate(seconder.secondedAt) })}</span></li>`)}
-        </ul>`}
+        </ul>`
+    }
     ${motion.mergedFrom.map((source) => html`<p class="muted small">${t('vmMergedFrom', { number: source.number ?? '', subject: source.subject, name: source.proposer.name })}</p>`)}
   </section>`;
 }
@@ -59,9 +65,11 @@ function Handling({ motion }: { motion: MotionDetail }) {
     <h3 id="motion-handling-heading">${t('vmSectionHandling')}</h3>
     ${lead ? html`<p>${t('vmLeadDepartment', { name: lead.department.name })}</p>` : null}
     ${co.length > 0 ? html`<p>${t('vmCoDepartments', { names: co.map((assignment) => assignment.department.name).join(t('vmListJoin')) })}</p>` : null}
-    ${motion.dueAt && ['assigned', 'rehandling'].includes(motion.state)
-      ? html`<p class=${motion.overdue ? 'error' : 'muted'}>${t('vmDueAt', { date: formatDate(motion.dueAt) })}${motion.overdue ? ` · ${t('vmOverdue')}` : ''}</p>`
-      : null}
+    ${
+      motion.dueAt && ['assigned', 'rehandling'].includes(motion.state)
+        ? html`<p class=${motion.overdue ? 'error' : 'muted'}>${t('vmDueAt', { date: formatDate(motion.dueAt) })}${motion.overdue ? ` · ${t('vmOverdue')}` : ''}</p>`
+        : null
+    }
     ${motion.extension ? html`<p class="muted small">${t('vmExtended', { days: motion.extension.days, reason: motion.extension.reason })}</p>` : null}
     ${motion.replies.length === 0 ? html`<p class="muted">${t('vmNoReplyYet')}</p>` : null}
     ${[...motion.replies].reverse().map(
@@ -70,9 +78,11 @@ function Handling({ motion }: { motion: MotionDetail }) {
         <p class="muted small">${t('vmReplyMeta', { author: reply.author, date: formatDate(reply.repliedAt) })}${reply.onTime ? '' : ` · ${t('vmReplyLate')}`}</p>
         <p class="grade" data-testid="motion-reply-grade"><span class=${`grade-letter grade-${reply.grade}`} aria-hidden="true">${reply.grade}</span> ${gradeLabel(reply.grade)}</p>
         <p class="prose">${reply.content}</p>
-        ${reply.rating
-          ? html`<p class=${`rating-given ${reply.rating}`} data-testid="motion-rating-given">${t('vmRatingGiven', { rating: ratingLabel(reply.rating) })}${reply.ratingComment ? ` — ${reply.ratingComment}` : ''}</p>`
-          : null}
+        ${
+          reply.rating
+            ? html`<p class=${`rating-given ${reply.rating}`} data-testid="motion-rating-given">${t('vmRatingGiven', { rating: ratingLabel(reply.rating) })}${reply.ratingComment ? ` — ${reply.ratingComment}` : ''}</p>`
+            : null
+        }
       </article>`,
     )}
   </section>`;
@@ -81,9 +91,10 @@ function Handling({ motion }: { motion: MotionDetail }) {
 function History({ motion }: { motion: MotionDetail }) {
   return html`<section class="motion-part" aria-labelledby="motion-history-heading">
     <h3 id="motion-history-heading">${t('vmSectionHistory')}</h3>
-    ${motion.history.length === 0
-      ? html`<p class="muted">${t('vmHistoryEmpty')}</p>`
-      : html`<ol class="history" data-testid="motion-history">
+    ${
+      motion.history.length === 0
+        ? html`<p class="muted">${t('vmHistoryEmpty')}</p>`
+        : html`<ol class="history" data-testid="motion-history">
           ${[...motion.history].reverse().map(
             (entry) => html`<li>
               <p class="history-event"><strong>${eventLabel(entry.event)}</strong> <span class="muted small"><time datetime=${entry.at}>${when(entry.at)}</time></span></p>
@@ -92,7 +103,8 @@ function History({ motion }: { motion: MotionDetail }) {
               ${entry.note ? html`<p class="prose history-note">${entry.note}</p>` : null}
             </li>`,
           )}
-        </ol>`}
+        </ol>`
+    }
   </section>`;
 }
 
@@ -126,11 +138,12 @@ export function MotionDetailView({ id, you, revision, settings, onBack, onEdit, 
   };
   return html`<section class="card motion-detail" aria-labelledby="motion-view-heading" data-testid="motion-detail" data-motion-id=${id} data-state=${motion?.state ?? ''}>
     <button type="button" class="link-back" data-testid="motion-back" onClick=${onBack}>‹ ${t('vmBack')}</button>
-    ${!motion
-      ? failure
-        ? html`<p class="error" role="alert">${failure}</p>`
-        : html`<h2 id="motion-view-heading" tabindex="-1" class="loading">${t('vmRefreshing')}</h2>`
-      : html`
+    ${
+      !motion
+        ? failure
+          ? html`<p class="error" role="alert">${failure}</p>`
+          : html`<h2 id="motion-view-heading" tabindex="-1" class="loading">${t('vmRefreshing')}</h2>`
+        : html`
           <p class="badges">
             <span class="motion-number" data-testid="motion-number">${motion.number ? t('vmDetailNumber', { number: motion.number }) : t('vmUnnumbered')}</span>
             <span class=${stateBadgeClass(motion.state)} data-testid="motion-state">${stateLabel(motion.state)}</span>
@@ -151,6 +164,7 @@ export function MotionDetailView({ id, you, revision, settings, onBack, onEdit, 
           <${People} motion=${motion} settings=${settings} />
           ${replyFirst ? null : html`<${Handling} motion=${motion} />`}
           <${History} motion=${motion} />
-        `}
+        `
+    }
   </section>`;
 }

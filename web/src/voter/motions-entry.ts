@@ -3,10 +3,10 @@
 // documents UIs are chunks of their own, each loaded on first use.
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 export type VoterSection = 'meeting' | 'motions' | 'documents';
-type Panel = (typeof import('./motions-panel.js'))['MotionsPanel'];
+type Panel = typeof import('./motions-panel.js')['MotionsPanel'];
 
 /** A chunk loaded once; a failed load is tried again next time. */
 function lazily(load: () => Promise<Panel>): () => Promise<Panel> {
@@ -99,11 +99,13 @@ export function MotionsSection({ live, snapshot, active, name = 'motions' }: Sec
     );
   }, [active, attempt]);
   return html`<section id=${sectionIds[name]} role="tabpanel" aria-labelledby=${`tab-${name}`} hidden=${!active} class=${`${name}-section`}>
-    ${panel
-      ? html`<${panel.Panel} live=${live} snapshot=${snapshot} active=${active} />`
-      : failure
-        ? html`<div class="card" role="alert"><p class="error">${t('vmLoadFailed', { reason: failure })}</p>
+    ${
+      panel
+        ? html`<${panel.Panel} live=${live} snapshot=${snapshot} active=${active} />`
+        : failure
+          ? html`<div class="card" role="alert"><p class="error">${t('vmLoadFailed', { reason: failure })}</p>
             <button type="button" onClick=${() => (setFailure(null), setAttempt(attempt + 1))}>${t('vmRetry')}</button></div>`
-        : html`<p class="card loading">${t('vmLoadingPanel')}</p>`}
+          : html`<p class="card loading">${t('vmLoadingPanel')}</p>`
+    }
   </section>`;
 }

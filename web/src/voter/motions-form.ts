@@ -62,11 +62,13 @@ export function MotionForm({ meetingId, motion, onSaved, onCancel }: FormProps) 
         (field) => html`<div class="field">
           <label for=${`motion-${field.name}`}>${t(field.label)} <span class="required">${t('vmRequired')}</span></label>
           <p class="hint" id=${`motion-${field.name}-hint`}>${t(field.hint)}</p>
-          ${field.rows === 0
-            ? html`<input id=${`motion-${field.name}`} name=${field.name} maxlength="120" required value=${draft[field.name]} onInput=${set(field.name)}
+          ${
+            field.rows === 0
+              ? html`<input id=${`motion-${field.name}`} name=${field.name} maxlength="120" required value=${draft[field.name]} onInput=${set(field.name)}
                 aria-describedby=${`motion-${field.name}-hint`} aria-invalid=${missing.includes(field.name) ? 'true' : 'false'} />`
-            : html`<textarea id=${`motion-${field.name}`} name=${field.name} rows=${field.rows} maxlength="10000" required value=${draft[field.name]} onInput=${set(field.name)}
-                aria-describedby=${`motion-${field.name}-hint`} aria-invalid=${missing.includes(field.name) ? 'true' : 'false'}></textarea>`}
+              : html`<textarea id=${`motion-${field.name}`} name=${field.name} rows=${field.rows} maxlength="10000" required value=${draft[field.name]} onInput=${set(field.name)}
+                aria-describedby=${`motion-${field.name}-hint`} aria-invalid=${missing.includes(field.name) ? 'true' : 'false'}></textarea>`
+          }
         </div>`,
       )}
       <div class="field">

@@ -57,14 +57,16 @@ export function MotionLists({ lists, scope, onScope, failure, representative, on
     </div>
     <h3 id="motion-list-heading" class="visually-hidden">${t(current.label)}</h3>
     ${scope === 'seconding' && !representative ? html`<p class="note">${t('vmAttendeeNoSecond')}</p>` : null}
-    ${failure
-      ? html`<div role="alert"><p class="error">${failure}</p><button type="button" onClick=${onRetry}>${t('vmRetry')}</button></div>`
-      : !shown
-        ? html`<p class="loading">${t('vmRefreshing')}</p>`
-        : shown.length === 0
-          ? html`<p class="quiet empty" data-testid="motions-empty">${t(current.empty)}</p>`
-          : html`<ul class="motion-list" data-testid=${`motions-list-${scope}`}>
+    ${
+      failure
+        ? html`<div role="alert"><p class="error">${failure}</p><button type="button" onClick=${onRetry}>${t('vmRetry')}</button></div>`
+        : !shown
+          ? html`<p class="loading">${t('vmRefreshing')}</p>`
+          : shown.length === 0
+            ? html`<p class="quiet empty" data-testid="motions-empty">${t(current.empty)}</p>`
+            : html`<ul class="motion-list" data-testid=${`motions-list-${scope}`}>
               ${shown.map((motion) => html`<${MotionRow} key=${motion.id} motion=${motion} scope=${scope} onOpen=${onOpen} />`)}
-            </ul>`}
+            </ul>`
+    }
   </section>`;
 }

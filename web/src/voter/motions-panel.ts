@@ -10,7 +10,7 @@ import { MotionDetailView } from './motions-detail.js';
 import { MotionForm } from './motions-form.js';
 import { type Lists, MotionLists } from './motions-list.js';
 import { refusalOf, stateLabel } from './motions-labels.js';
-import { type MessageKey, t } from '../i18n/i18n.js';
+import { t } from '../i18n/i18n.js';
 
 export type View = { name: 'list' } | { name: 'new' } | { name: 'edit'; motion: MotionDetail } | { name: 'detail'; id: string };
 
@@ -111,25 +111,29 @@ export function MotionsPanel({ live, snapshot, active }: PanelProps) {
 
   return html`<div class="motions" data-testid="motions">
     <p class="visually-hidden" aria-live="polite" data-testid="motions-announcement">${announcement}</p>
-    ${view.name === 'list'
-      ? html`<section class="card motions-home" aria-labelledby="motions-heading">
+    ${
+      view.name === 'list'
+        ? html`<section class="card motions-home" aria-labelledby="motions-heading">
             <h2 id="motions-heading" tabindex="-1">${t('vmHeading')}</h2>
             <${CollectionWindow} settings=${settings} />
-            ${!representative
-              ? html`<p class="note" data-testid="motions-attendee-note">${t('vmAttendeeNote')}</p>`
-              : meetingId
-                ? html`<button type="button" class="primary wide" data-testid="motion-new" onClick=${() => go({ name: 'new' })}>＋ ${t('vmNew')}</button>`
-                : html`<p class="note">${t('vmNoMeeting')}</p>`}
+            ${
+              !representative
+                ? html`<p class="note" data-testid="motions-attendee-note">${t('vmAttendeeNote')}</p>`
+                : meetingId
+                  ? html`<button type="button" class="primary wide" data-testid="motion-new" onClick=${() => go({ name: 'new' })}>＋ ${t('vmNew')}</button>`
+                  : html`<p class="note">${t('vmNoMeeting')}</p>`
+            }
           </section>
           <${MotionLists} lists=${lists} scope=${scope} onScope=${setScope} failure=${failure} representative=${representative}
             onOpen=${(id: string) => go({ name: 'detail', id })} onRetry=${reload} />`
-      : view.name === 'new' && meetingId
-        ? html`<${MotionForm} meetingId=${meetingId} motion=${null} onSaved=${saved} onCancel=${() => go({ name: 'list' })} />`
-        : view.name === 'edit'
-          ? html`<${MotionForm} meetingId=${view.motion.meetingId} motion=${view.motion} onSaved=${saved} onCancel=${() => go({ name: 'detail', id: view.motion.id })} />`
-          : view.name === 'detail'
-            ? html`<${MotionDetailView} key=${view.id} id=${view.id} you=${you} revision=${revision} settings=${settings}
+        : view.name === 'new' && meetingId
+          ? html`<${MotionForm} meetingId=${meetingId} motion=${null} onSaved=${saved} onCancel=${() => go({ name: 'list' })} />`
+          : view.name === 'edit'
+            ? html`<${MotionForm} meetingId=${view.motion.meetingId} motion=${view.motion} onSaved=${saved} onCancel=${() => go({ name: 'detail', id: view.motion.id })} />`
+            : view.name === 'detail'
+              ? html`<${MotionDetailView} key=${view.id} id=${view.id} you=${you} revision=${revision} settings=${settings}
                 onBack=${() => go({ name: 'list' })} onEdit=${(motion: MotionDetail) => go({ name: 'edit', motion })} onChanged=${reload} />`
-            : null}
+              : null
+    }
   </div>`;
 }

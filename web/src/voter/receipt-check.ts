@@ -17,9 +17,11 @@ export function ReceiptCheck({ ballotId, receipt }: { ballotId: string; receipt:
     }
   };
   return html`<div class="receipt-check">
-    ${check.state === 'found' || check.state === 'missing'
-      ? null
-      : html`<button type="button" onClick=${run} disabled=${check.state === 'checking'}>${check.state === 'checking' ? t('checkingReceipt') : t('checkReceiptButton')}</button>`}
+    ${
+      check.state === 'found' || check.state === 'missing'
+        ? null
+        : html`<button type="button" onClick=${run} disabled=${check.state === 'checking'}>${check.state === 'checking' ? t('checkingReceipt') : t('checkReceiptButton')}</button>`
+    }
     <p role="status" data-testid="receipt-check" class=${check.state === 'found' ? 'ok' : check.state === 'idle' || check.state === 'checking' ? '' : 'error'}>
       ${check.state === 'found' ? t('receiptFound', { count: check.count }) : check.state === 'missing' ? t('receiptMissing') : check.state === 'failed' ? t('errorGeneric') : ''}
     </p>

@@ -33,13 +33,15 @@ export function Recorded({ receipt, verified, focus, compact }: RecordedProps) {
   return html`<div class="vote-status recorded" tabindex="-1" ref=${ref} data-testid="voted">
     <p class="voted-mark"><span aria-hidden="true">✓</span> ${t('voted')}</p>
     <p>${verified ? t('voteVerified') : t('voteRecorded')}</p>
-    ${receipt
-      ? html`<div class="receipt">
+    ${
+      receipt
+        ? html`<div class="receipt">
           <p class="receipt-label" id="receipt-label">${t('receiptLabel')}</p>
           <p class="receipt-code" aria-labelledby="receipt-label" data-receipt=${receipt}>${groupReceipt(receipt)}</p>
           <p class="muted small">${t('receiptExplain')}</p>
         </div>`
-      : html`<p class="muted small">${t('receiptElsewhere')}</p>`}
+        : html`<p class="muted small">${t('receiptElsewhere')}</p>`
+    }
   </div>`;
 }
 
