@@ -23,7 +23,6 @@ const environmentSchema = z
     CODE_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CODE_ATTEMPT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
-    WEB_BUILD: z.enum(['auto', 'off']).default('auto'),
     SESSION_HOURS: z.coerce
       .number()
       .int()

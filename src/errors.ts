@@ -50,7 +50,7 @@ const errorTable = {
   CLOSE_FAILED: [503, '关闭表决失败,表决仍在进行并继续接受投票,请稍后重试', 'Closing the ballot failed; it is still open and accepting votes, try again'],
   SERVER_BUSY: [503, '服务器繁忙,投票未被记录,请重试', 'The server is busy; your vote was NOT recorded, try again'],
   SHUTTING_DOWN: [503, '服务器正在重启,请稍后重试', 'The server is restarting, try again shortly'],
-  WEB_NOT_BUILT: [503, '页面尚未构建,请用 npm start 启动', 'The pages are not built; start with npm start'],
+  WEB_NOT_BUILT: [503, '页面尚未构建,请先运行 npm run build', 'The pages are not built; run npm run build'],
   DEPARTMENT_NOT_FOUND: [404, '没有这个部门', 'No such department'],
   DEPARTMENT_EXISTS: [409, '部门名称重复', 'A department with that name exists'],
   DEPARTMENT_DISABLED: [409, '该部门已停用', 'That department is disabled'],

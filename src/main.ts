@@ -1,15 +1,14 @@
 // Reads the configuration, builds the app, listens, and shuts down cleanly on SIGTERM/SIGINT:
 // stop accepting, finish in-flight votes, checkpoint, exit.
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { announceHall } from './hall-address.js';
 import { silenceDependencyDebugging } from './logger.js';
 import { closeOnSignals } from './shutdown.js';
-import { ensureWebBuild } from './web-build.js';
 
 async function main(): Promise<void> {
   const silenced = silenceDependencyDebugging();
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -18,14 +17,6 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     throw error;
-  }
-  if (config.WEB_BUILD === 'auto') {
-    try {
-      await ensureWebBuild((message) => console.log(message));
-    } catch (error) {
-      // The API and the live layer still serve; the pages answer 503 until the build is fixed.
-      console.error('The pages (web/) failed to build / 页面构建失败:', error instanceof Error ? error.message : error);
-    }
   }
   const app = await buildApp(config);
   if (silenced) app.log.warn({ namespaces: silenced }, 'DEBUG is ignored: it would print access codes and votes; use LOG_LEVEL');

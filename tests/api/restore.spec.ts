@@ -23,9 +23,9 @@ afterEach(async () => {
   rmSync(directory, { recursive: true, force: true });
 });
 
-/** `npm run <script> -- <file>` against DATABASE_PATH, as an operator runs it. */
+/** The command `npm run <script> -- <file>` runs (compiled; tests run the source), against DATABASE_PATH, as an operator runs it. */
 function runCommand(script: 'backup' | 'restore', file: string, databasePath: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn('npm', ['run', '-s', script, '--', file], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, file], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

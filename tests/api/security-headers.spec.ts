@@ -3,7 +3,7 @@
 // plain http://<LAN address> keeps working (no upgrade to https, no HSTS pin).
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuild } from '../../src/web-build.js';
+import { ensureWebBuild } from '../support/web-build.js';
 import { createApp, signIn } from '../support/congress.js';
 
 /** The policy the pages had when it was written by hand, directive by directive. */

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { ensureWebBuild, WEB_DIST } from '../../src/web-build.js';
+import { ensureWebBuild, WEB_DIST } from '../support/web-build.js';
 
 const BUDGET = 60 * 1024;
 

@@ -1,5 +1,5 @@
 // Item 11: online backups taken while a 1,000-voter storm runs on the real server (one from a
-// connection of its own in the middle of the storm, one by `npm run backup` with the ballot still
+// connection of its own in the middle of the storm, one by the backup command (`npm run backup`) with the ballot still
 // open) restore into fresh servers whose tallies match what each copy holds and the original's.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -30,16 +30,19 @@ afterEach(async () => {
   directory = undefined;
 });
 
-/** `npm run backup -- <destination>` against DATABASE_PATH, as an operator runs it. */
+/** The backup command against DATABASE_PATH, as an operator runs it (`npm run backup` runs it compiled; tests run the source). */
 function runBackupCommand(databasePath: string, destination: string): Promise<{ code: number | null; output: string }> {
-  const child = spawn('npm', ['run', '-s', 'backup', '--', destination], { env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/backup.ts', destination], {
+    env: { PATH: process.env.PATH ?? '', DATABASE_PATH: databasePath },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`npm run backup did not finish: ${output}`));
+      reject(new Error(`the backup command did not finish: ${output}`));
     }, 30_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
@@ -205,7 +208,7 @@ describe('online backup during a vote storm', () => {
 
     console.info(
       `backup during a ${VOTERS}-voter storm (waves of ${WAVE}): db.backup() from the test held ${held.byFunction} ballots (${functionResult.pages} pages, ${functionResult.milliseconds.toFixed(1)} ms); ` +
-        `npm run backup held ${held.byCommand} (${command.output.trim()}; ${Math.round(commandMs)} ms with npm and tsx); after close: ${afterClose.output.trim()}; tallies ${JSON.stringify(original.counts)}`,
+        `the backup command held ${held.byCommand} (${command.output.trim()}; ${Math.round(commandMs)} ms with tsx); after close: ${afterClose.output.trim()}; tallies ${JSON.stringify(original.counts)}`,
     );
   }, 90_000);
 });

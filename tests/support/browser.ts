@@ -3,11 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { ensureWebBuild } from '../../src/web-build.js';
+import { ensureWebBuild } from './web-build.js';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', 'artifacts');
 
-/** Builds the pages when stale (what npm start does), then starts chromium, with `extraArgs` if any. */
+/** Builds the pages when stale (as npm start would), then starts chromium, with `extraArgs` if any. */
 export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   await ensureWebBuild();
   return chromium.launch({

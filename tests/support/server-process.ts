@@ -51,7 +51,6 @@ export async function startServer(databasePath: string, extraEnvironment: Record
       ADMIN_USER: 'secretary',
       ADMIN_PASSWORD: SECRETARY_PASSWORD,
       LOG_LEVEL: 'info',
-      WEB_BUILD: 'off',
       CODE_ATTEMPT_LIMIT: '10000',
       ...extraEnvironment,
     },
