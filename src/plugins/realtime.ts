@@ -229,10 +229,18 @@ function registerCommands(context: AppContext, rights: SocketRights, socket: Soc
 }
 
 export function attachRealtime(app: FastifyInstance, context: AppContext, ledger: RightsLedger): Server {
-  const io = new Server(app.server, { serveClient: false, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000 });
+  const admission = new Admission();
+  const io = new Server(app.server, {
+    serveClient: false,
+    maxHttpBufferSize: 64 * 1024,
+    pingInterval: 10_000,
+    pingTimeout: 8_000,
+    // Engine.IO's own handshake (the WebSocket upgrade, the session) is admitted a few per turn too: a
+    // wave of 500 upgrades worked through in one turn held the connected phones' votes behind it.
+    allowRequest: (_request, accept) => admission.admit(() => accept(null, true)),
+  });
   const cooldown = new FloodCooldown();
   const rights = new SocketRights(io, context, ledger);
-  const admission = new Admission();
   /** Each representative as their handshake read them, until their first snapshot: a reconnecting phone reads itself once. */
   const handshakeMembers = new WeakMap<Socket, MemberDescription>();
   io.use((socket, next) => {
