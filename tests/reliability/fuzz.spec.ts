@@ -60,8 +60,10 @@ async function bodySchemas(): Promise<Map<string, string[]>> {
   const bodies = new Map<string, string[]>();
   for (const [path, operations] of Object.entries<Record<string, any>>(document.paths)) {
     for (const [method, operation] of Object.entries(operations)) {
-      const schema = operation.requestBody?.content?.['application/json']?.schema;
-      if (!schema) continue;
+      const declared = operation.requestBody?.content?.['application/json']?.schema;
+      if (!declared) continue;
+      // A named body schema is a reference into the document's components.
+      const schema = declared.$ref ? document.components.schemas[declared.$ref.split('/').at(-1)] : declared;
       // The fuzzer's "extra key" mutation is only a sure refusal against a strict schema.
       expect(schema.additionalProperties, `${method} ${path} body is a strict object`).toBe(false);
       bodies.set(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`, Object.keys(schema.properties ?? {}));
