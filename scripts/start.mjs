@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { builtFingerprint, ROOT, sourceFingerprint } from './build-stamp.mjs';
 
-const ENTRIES = { main: 'dist/src/main.js', admin: 'dist/src/cli/admin.js', backup: 'dist/src/cli/backup.js', restore: 'dist/src/cli/restore.js' };
+const ENTRIES = { main: 'dist/main.js', admin: 'dist/src/cli/admin.js', backup: 'dist/src/cli/backup.js', restore: 'dist/src/cli/restore.js' };
 
 // The command's own arguments follow its name; it reads them from process.argv.slice(2).
 const [name] = process.argv.splice(2, 1);

@@ -1,4 +1,4 @@
-// `npm run bench:startup`: how long a built tree takes from spawning `node dist/src/main.js` to its
+// `npm run bench:startup`: how long a built tree takes from spawning `node dist/main.js` to its
 // first 200 from /api/health, on a new database (migrations run) and on one that exists (a restart).
 // Polls every 5 ms, so a figure is at most 5 ms late. RUNS=10 for more runs (default 5).
 import { spawn } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const ENTRY = join(ROOT, 'dist', 'src', 'main.js');
+const ENTRY = join(ROOT, 'dist', 'main.js');
 const RUNS = Number(process.env.RUNS ?? 5);
 
 function freePort() {
@@ -77,6 +77,6 @@ for (let run = 0; run < RUNS; run += 1) {
     rmSync(folder, { recursive: true, force: true });
   }
 }
-console.log(`node dist/src/main.js to the first 200 from /api/health, on ${process.version}:`);
+console.log(`node dist/main.js to the first 200 from /api/health, on ${process.version}:`);
 console.log(`  new database:      ${summary(fresh)}`);
 console.log(`  existing database: ${summary(restart)}`);

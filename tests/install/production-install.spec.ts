@@ -53,7 +53,7 @@ async function signIn(username: string, password: string): Promise<string> {
 beforeAll(async () => {
   install = await makeProductionInstall();
   installedFiles = listing(install.app);
-  server = spawnInInstall(install, ['dist/src/main.js'], environment());
+  server = spawnInInstall(install, ['dist/main.js'], environment());
   url = await listeningAddress(server);
 }, 600_000);
 
