@@ -1,13 +1,14 @@
 // A production install (`npm run build`, `npm pack`, `npm ci --omit=dev`) serves every page, the API
-// and the live layer from a read-only folder: no devDependency, no TypeScript at run time, and
-// nothing written anywhere but the folder of DATABASE_PATH.
+// and the live layer (a small hall voting by socket) from a read-only folder: no devDependency, no
+// TypeScript at run time, and nothing written anywhere but the folder of DATABASE_PATH.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SECRETARY_PASSWORD } from '../support/congress.js';
+import { call, createCongress, deviceReceipt, openBallot, SECRETARY_PASSWORD } from '../support/congress.js';
 import { fileUpload } from '../support/multipart.js';
 import { listing, makeProductionInstall, type ProductionInstall, spawnInInstall } from '../support/production-install.js';
+import { remoteApp } from '../support/server-process.js';
 import { within } from '../support/sockets.js';
 
 const PAGES = ['/join', '/admin', '/display/some-display-token', '/results/some-ballot'];
@@ -130,6 +131,32 @@ describe('a production install', () => {
       'the socket to connect',
     );
     expect(socket.connected).toBe(true);
+  });
+
+  it('runs a hall: representatives join by code, check in and vote by socket, and the count is exact', async () => {
+    const app = remoteApp(url);
+    const congress = await createCongress(app, { representatives: 5, present: 'all' });
+    const ballotId = await openBallot(congress);
+    const phones = congress.representatives.map(({ code }) => {
+      const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { code } });
+      sockets.push(socket);
+      return socket;
+    });
+    const answers = ['yes', 'yes', 'yes', 'no', 'abstain'];
+    const acknowledged = await within(
+      Promise.all(
+        phones.map(
+          (socket, index) => new Promise<unknown>((resolve) => socket.emit('ballot:cast', { ballotId, answers: [answers[index]], receipt: deviceReceipt() }, (response: unknown) => resolve(response))),
+        ),
+      ),
+      20_000,
+      'every vote to be acknowledged',
+    );
+    expect(acknowledged.every((response) => typeof response === 'object' && response !== null && 'data' in response)).toBe(true);
+    const as = { cookie: congress.secretary };
+    await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: as });
+    const { ballot } = await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: as });
+    expect(ballot.result.items[0].counts).toEqual({ yes: 3, no: 1, abstain: 1 });
   });
 
   it('reads an uploaded roster in the compiled worker thread', async () => {
