@@ -5,7 +5,7 @@ import type { RandomBytes } from './access/codes.js';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import type { SqliteHandle } from './db/connection.js';
-import type { DomainEvents } from './events.js';
+import { type DomainEvents, HeldEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
 import type { HeavyWorkPool } from './workers/pool.js';
@@ -50,6 +50,10 @@ export function nowIso(context: Pick<AppContext, 'clock'>): string {
  * transaction: the re-read, the conditional write and the audit row commit together or not at all.
  * Inside, never use the outer context's db (one connection: it would wait for this transaction).
  */
-export function transact<T>(context: AppContext, work: (inside: AppContext) => Promise<T>): Promise<T> {
-  return context.db.transaction().execute((transaction) => work({ ...context, db: transaction }));
+export async function transact<T>(context: AppContext, work: (inside: AppContext) => Promise<T>): Promise<T> {
+  // Events published inside are held until COMMIT: a rollback must not announce what never happened.
+  const events = new HeldEvents(context.events);
+  const result = await context.db.transaction().execute((transaction) => work({ ...context, db: transaction, events }));
+  events.release();
+  return result;
 }

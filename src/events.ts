@@ -1,4 +1,4 @@
-// Domain events: services record what happened after commit; the realtime plugin broadcasts them.
+// Domain events: services record what happened, published after commit; the realtime plugin broadcasts them.
 import { EventEmitter } from 'node:events';
 
 export type DomainEvent =
@@ -33,5 +33,31 @@ export class DomainEvents {
   subscribe(listener: (event: DomainEvent) => void): () => void {
     this.#emitter.on('event', listener);
     return () => this.#emitter.off('event', listener);
+  }
+}
+
+/**
+ * The bus as work inside a transaction sees it: what it publishes is held, and reaches the listeners
+ * only when `release` is called after COMMIT. A transaction that rolls back announces nothing, however
+ * deep in another domain's service the event was published.
+ */
+export class HeldEvents extends DomainEvents {
+  readonly #held: DomainEvent[] = [];
+
+  constructor(private readonly bus: DomainEvents) {
+    super();
+  }
+
+  override publish(event: DomainEvent): void {
+    this.#held.push(event);
+  }
+
+  override subscribe(listener: (event: DomainEvent) => void): () => void {
+    return this.bus.subscribe(listener);
+  }
+
+  /** Publishes what was held, in order: call once the transaction has committed. */
+  release(): void {
+    for (const event of this.#held.splice(0)) this.bus.publish(event);
   }
 }

@@ -31,8 +31,9 @@ async function issueFor(context: AppContext, origin: string, member: { id: strin
 export async function issueCode(context: AppContext, actor: AccountActor, memberId: string, origin: string) {
   const member = await getMember(context, memberId);
   const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
-  context.events.publish({ type: 'member.revoked', memberId });
   const issued = await issueFor(context, origin, member, delegation?.name ?? null);
+  // After the old code is revoked in the database: the sockets it opened go, and cannot come back with it.
+  context.events.publish({ type: 'member.revoked', memberId });
   await recordAudit(context, actor, 'code.issued', { detail: { memberId } });
   return issued;
 }
@@ -45,8 +46,8 @@ export async function issueCodes(context: AppContext, actor: AccountActor, termI
   const chosen = members.filter((member) => scope === 'all' || !holding.has(member.id));
   const issued = [];
   for (const member of chosen) {
-    if (holding.has(member.id)) context.events.publish({ type: 'member.revoked', memberId: member.id });
     issued.push(await issueFor(context, origin, member, member.delegation_name ?? null));
+    if (holding.has(member.id)) context.events.publish({ type: 'member.revoked', memberId: member.id });
   }
   await recordAudit(context, actor, 'code.issued-bulk', { detail: { termId, scope, count: issued.length } });
   return issued;

@@ -5,7 +5,7 @@
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import type { AppContext } from '../context.js';
+import { type AppContext, transact } from '../context.js';
 import type { MeetingTable, MotionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
@@ -137,8 +137,8 @@ export async function checkMove(context: AppContext, actor: Actor, motionId: str
 export async function moveMotion(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<MotionDetail> {
   const asker = await askerOf(context, actor);
   const published: DomainEvent[] = [];
-  await context.db.transaction().execute(async (transaction) => {
-    const inside: AppContext = { ...context, db: transaction };
+  await transact(context, async (inside) => {
+    const transaction = inside.db;
     const now = context.clock();
     const { motion, people } = await visibleMotion(transaction, asker, motionId);
     if (move.action === 'second' && motion.state === 'seconding') await checkSeconder(transaction, asker, motion, people, move.memberId);
@@ -210,8 +210,8 @@ export async function createMotion(context: AppContext, actor: Actor, meetingId:
     resolution_note: null,
     updated_at: at,
   };
-  await context.db.transaction().execute(async (transaction) => {
-    const inside: AppContext = { ...context, db: transaction };
+  await transact(context, async (inside) => {
+    const transaction = inside.db;
     // A paper motion is the representative's too: it counts against their quota like their own drafts.
     await assertWithinQuota(inside, { memberId: proposer.id, drafts: 1, bytes: textBytes(row.subject, row.reasons, row.measures) + ROW_OVERHEAD_BYTES });
     await repository.insertMotion(transaction, row);

@@ -2,7 +2,7 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso } from '../context.js';
+import { type AppContext, nowIso, transact } from '../context.js';
 import type { MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
@@ -204,9 +204,9 @@ export async function importRoster(context: AppContext, actor: AccountActor, ter
     role: row.role,
     tags: JSON.stringify(row.tags),
   }));
-  await context.db.transaction().execute(async (transaction) => {
-    await repository.insertMembers(transaction, rows);
-    await recordAudit({ ...context, db: transaction }, actor, 'roster.imported', { detail: { termId, format, count: rows.length } });
+  await transact(context, async (inside) => {
+    await repository.insertMembers(inside.db, rows);
+    await recordAudit(inside, actor, 'roster.imported', { detail: { termId, format, count: rows.length } });
   });
   context.events.publish({ type: 'roster.changed', termId });
   return { imported: rows.length };
