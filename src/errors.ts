@@ -43,6 +43,7 @@ const errorTable = {
   UNKNOWN_OPTION: [400, '选票上没有这个选项', 'No such option on the ballot'],
   DUPLICATE_CHOICE: [400, '同一选项不能重复选择', 'The same option was chosen twice'],
   WRITE_IN_NOT_ALLOWED: [400, '本项不允许另选他人', 'Write-ins are not allowed on this item'],
+  CONCURRENT_CHANGE: [409, '同一时间另有修改,请刷新后重试', 'Someone else made the same change at the same moment; reload and try again'],
   RECEIPT_CONFLICT: [409, '回执码冲突,请重新投票', 'Receipt code collision, please vote again'],
   MANUAL_RESULT_INVALID: [400, '手工录入的票数不合理', 'The manually entered counts do not add up'],
   NOT_PUBLISHED: [409, '结果尚未公布', 'The result has not been published'],

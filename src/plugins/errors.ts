@@ -1,6 +1,7 @@
 // Turns every failure into one envelope: 4xx with a stable code for bad input, never a stack trace.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { constraintError } from '../db/constraints.js';
 import { AppError, type ErrorCode, errorBody, statusOf } from '../errors.js';
 
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -20,6 +21,8 @@ const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|Multipart: Bound
 
 function classify(error: FastifyError): { code: ErrorCode; details?: unknown } {
   if (error instanceof AppError) return { code: error.code, details: error.details };
+  const constraint = constraintError(error);
+  if (constraint) return { code: constraint.code };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const details = error.validation.map((issue) => ({ path: issue.instancePath, message: issue.message }));
     return { code: 'VALIDATION_FAILED', details };

@@ -80,7 +80,8 @@ export function errorCodesOf(route: Pick<RouteOptions, 'method' | 'url' | 'schem
   const schema = (route.schema ?? {}) as Record<string, unknown>;
   const permission = route.config?.permission;
   const codes: ErrorCode[] = [];
-  if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) codes.push('CSRF_REJECTED');
+  // A write that loses a race with another on a unique key (src/db/constraints.ts).
+  if (!['GET', 'HEAD', 'OPTIONS'].includes(method)) codes.push('CSRF_REJECTED', 'CONCURRENT_CHANGE');
   const rule: Rule | undefined = permission ? PERMISSIONS[permission] : undefined;
   if (rule && !rule.everyone) {
     codes.push('UNAUTHENTICATED', 'FORBIDDEN');

@@ -11,6 +11,7 @@ import type { Actor } from '../actors.js';
 import { castInput, receiptCheckInput } from '../ballots/api-schemas.js';
 import { castVote, checkReceipt } from '../ballots/casting.js';
 import type { AppContext } from '../context.js';
+import { constraintError } from '../db/constraints.js';
 import { AppError, errorBody } from '../errors.js';
 import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
 import { assertCanFollow, checkIn } from '../meetings/service.js';
@@ -114,7 +115,8 @@ function endWithSession(context: AppContext, socket: Socket, data: SocketData): 
   arm();
 }
 
-function envelopeOf(error: unknown) {
+function envelopeOf(failure: unknown) {
+  const error = constraintError(failure) ?? failure;
   return { error: errorBody(error instanceof AppError ? error.code : 'INTERNAL', error instanceof AppError ? error.details : undefined) };
 }
 
@@ -217,7 +219,7 @@ function registerCommands(context: AppContext, rights: SocketRights, socket: Soc
         authorize(actor, permission);
         ack({ data: await run(parsed.data, actor) });
       } catch (error) {
-        if (!(error instanceof AppError)) context.logger.error({ err: error, event: name }, 'socket command failed');
+        if (!(error instanceof AppError) && !constraintError(error)) context.logger.error({ err: error, event: name }, 'socket command failed');
         ack(envelopeOf(error));
       }
     });

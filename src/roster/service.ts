@@ -8,10 +8,6 @@ import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT_UNIQUE');
-}
-
 export async function getTerm(context: AppContext, termId: string) {
   return (await repository.findTerm(context.db, termId)) ?? fail('TERM_NOT_FOUND');
 }
@@ -48,12 +44,7 @@ async function checkLeader(context: AppContext, delegationId: string, leaderMemb
 export async function createDelegation(context: AppContext, actor: AccountActor, termId: string, input: DelegationInput) {
   await getTerm(context, termId);
   const delegation = { id: randomId(context.random), term_id: termId, name: input.name, leader_member_id: null };
-  try {
-    await repository.insertDelegation(context.db, delegation);
-  } catch (error) {
-    if (isUniqueViolation(error)) fail('DELEGATION_EXISTS');
-    throw error;
-  }
+  await repository.insertDelegation(context.db, delegation);
   await recordAudit(context, actor, 'delegation.created', { detail: { termId, name: input.name } });
   return { id: delegation.id, termId, name: delegation.name, leaderMemberId: null };
 }
@@ -61,15 +52,10 @@ export async function createDelegation(context: AppContext, actor: AccountActor,
 export async function updateDelegation(context: AppContext, actor: AccountActor, delegationId: string, input: Partial<DelegationInput>) {
   const delegation = (await repository.findDelegation(context.db, delegationId)) ?? fail('DELEGATION_NOT_FOUND');
   await checkLeader(context, delegationId, input.leaderMemberId);
-  try {
-    await repository.updateDelegation(context.db, delegationId, {
-      ...(input.name === undefined ? {} : { name: input.name }),
-      ...(input.leaderMemberId === undefined ? {} : { leader_member_id: input.leaderMemberId }),
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) fail('DELEGATION_EXISTS');
-    throw error;
-  }
+  await repository.updateDelegation(context.db, delegationId, {
+    ...(input.name === undefined ? {} : { name: input.name }),
+    ...(input.leaderMemberId === undefined ? {} : { leader_member_id: input.leaderMemberId }),
+  });
   await recordAudit(context, actor, 'delegation.updated', { detail: { delegationId, ...input } });
   const updated = (await repository.findDelegation(context.db, delegationId))!;
   return { id: updated.id, termId: delegation.term_id, name: updated.name, leaderMemberId: updated.leader_member_id };
@@ -128,12 +114,7 @@ export async function addMember(context: AppContext, actor: AccountActor, termId
     role: input.role,
     tags: JSON.stringify(input.tags ?? []),
   };
-  try {
-    await repository.insertMembers(context.db, [row]);
-  } catch (error) {
-    if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
-    throw error;
-  }
+  await repository.insertMembers(context.db, [row]);
   context.events.publish({ type: 'roster.changed', termId });
   await recordAudit(context, actor, 'member.added', { detail: { termId, staffNumber: row.staff_number, role: row.role } });
   return presentMember(row);
@@ -147,18 +128,13 @@ export async function updateMember(context: AppContext, actor: AccountActor, mem
   const member = await getMember(context, memberId);
   if (patch.role !== undefined && patch.role !== member.role) await assertRosterUnlocked(context, member.term_id);
   await assertDelegationInTerm(context, member.term_id, patch.delegationId);
-  try {
-    await repository.updateMember(context.db, memberId, {
-      ...(patch.name === undefined ? {} : { name: patch.name }),
-      ...(patch.staffNumber === undefined ? {} : { staff_number: patch.staffNumber }),
-      ...(patch.delegationId === undefined ? {} : { delegation_id: patch.delegationId }),
-      ...(patch.role === undefined ? {} : { role: patch.role }),
-      ...(patch.tags === undefined ? {} : { tags: JSON.stringify(patch.tags) }),
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) fail('STAFF_NUMBER_TAKEN');
-    throw error;
-  }
+  await repository.updateMember(context.db, memberId, {
+    ...(patch.name === undefined ? {} : { name: patch.name }),
+    ...(patch.staffNumber === undefined ? {} : { staff_number: patch.staffNumber }),
+    ...(patch.delegationId === undefined ? {} : { delegation_id: patch.delegationId }),
+    ...(patch.role === undefined ? {} : { role: patch.role }),
+    ...(patch.tags === undefined ? {} : { tags: JSON.stringify(patch.tags) }),
+  });
   if (patch.delegationId !== undefined) await repository.clearLeaderOutsideDelegation(context.db, memberId, patch.delegationId);
   if (patch.role !== undefined) context.events.publish({ type: 'roster.changed', termId: member.term_id });
   await recordAudit(context, actor, 'member.updated', { detail: { memberId, fields: Object.keys(patch) } });

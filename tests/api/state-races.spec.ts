@@ -1,6 +1,6 @@
 // State changes that race each other: of simultaneous requests only one moves the ballot or the
 // meeting, the others are refused naming the state it is in now, and the audit row commits with it.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ballotPatch } from '../../src/ballots/api-schemas.js';
 import { openBallot as openBallotService, updateBallot } from '../../src/ballots/service.js';
@@ -116,5 +116,47 @@ describe('the audit row of a state change', () => {
     const stored = (await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: { cookie: congress.secretary } })).ballot;
     expect(stored.state).toBe('draft');
     expectError(await vote(app, congress.representatives[0]!.token, ballot.id, ['yes']), 409, 'BALLOT_NOT_OPEN');
+  });
+});
+
+describe('simultaneous inserts of the same name', () => {
+  /** The statuses and codes of the answers, sorted: one created, the others refused in the domain's words. */
+  async function outcomes(target: FastifyInstance, requests: InjectOptions[]) {
+    const responses = await Promise.all(requests.map((request) => target.inject(request)));
+    return responses.map((response) => `${response.statusCode} ${response.statusCode === 201 ? '' : response.json().code}`.trim()).sort();
+  }
+
+  it('creates one term, delegation, member or department when several secretaries add the same at once, and refuses the rest with its own code, never a 500', async () => {
+    app = await createApp();
+    // Before the meeting opens: the roster is locked while it is in session.
+    const congress = await createCongress(app, { representatives: 1, openMeeting: false });
+    const as = { cookie: congress.secretary };
+    const times = <T>(make: (index: number) => T) => Array.from({ length: SIMULTANEOUS }, (_, index) => make(index));
+    const refusedAs = (code: string) => ['201', ...times(() => `409 ${code}`).slice(1)].sort();
+    expect(
+      await outcomes(
+        app,
+        times(() => ({ method: 'POST', url: '/api/terms', headers: as, payload: { number: 9 } })),
+      ),
+    ).toEqual(refusedAs('TERM_EXISTS'));
+    expect(
+      await outcomes(
+        app,
+        times(() => ({ method: 'POST', url: `/api/terms/${congress.termId}/delegations`, headers: as, payload: { name: '新代表团' } })),
+      ),
+    ).toEqual(refusedAs('DELEGATION_EXISTS'));
+    const member = (index: number) => ({ name: `同工号${index}`, staffNumber: 'SAME-1', role: 'representative' });
+    expect(
+      await outcomes(
+        app,
+        times((index) => ({ method: 'POST', url: `/api/terms/${congress.termId}/members`, headers: as, payload: member(index) })),
+      ),
+    ).toEqual(refusedAs('STAFF_NUMBER_TAKEN'));
+    expect(
+      await outcomes(
+        app,
+        times(() => ({ method: 'POST', url: '/api/departments', headers: as, payload: { name: '同名部门' } })),
+      ),
+    ).toEqual(refusedAs('DEPARTMENT_EXISTS'));
   });
 });
