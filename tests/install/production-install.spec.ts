@@ -84,7 +84,7 @@ describe('a production install', () => {
       .map((line) => line.split(' ')[0]!)
       .filter((path) => path.startsWith(join(install!.app, 'dist')) && path.endsWith('.js'))
       // Entry points start something when loaded: the server runs already, the commands below.
-      .filter((path) => !/dist\/src\/(main|cli\/\w+)\.js$/.test(path));
+      .filter((path) => !/dist\/(main|src\/main|src\/cli\/\w+)\.js$/.test(path));
     expect(modules.length).toBeGreaterThan(50);
     const loader = spawnInInstall(install!, ['--input-type=module', '-e', 'for (const path of JSON.parse(process.env.MODULES)) await import(path); console.log("loaded")'], {
       MODULES: JSON.stringify(modules),
