@@ -39,6 +39,7 @@ import { storageRoutes } from './storage/routes.js';
 import { type SpaceProbe, StorageSpace, statfsProbe } from './storage/space.js';
 import { loadSecretKey } from './secret-key.js';
 import { type HeavyWorkOptions, HeavyWorkPool } from './workers/pool.js';
+import { systemTimers, type Timers } from './timers.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -49,6 +50,8 @@ declare module 'fastify' {
 
 export interface BuildOptions {
   clock?: () => Date;
+  /** Timers that go with the clock (tests pass a hand-moved pair instead of sleeping). */
+  timers?: Timers;
   random?: (size: number) => Buffer;
   /** Where log lines go (tests capture them to prove no secret is ever logged). */
   logStream?: NodeJS.WritableStream;
@@ -79,13 +82,14 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const events = new DomainEvents();
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? pooledRandomBytes();
-  const votes = new VoteQueue(new VoteRepository(connection.sqlite), events, random, (error) => app.log.error({ err: error }, 'vote batch failed'));
+  const votes = new VoteQueue(new VoteRepository(connection.sqlite), events, random, (error) => app.log.error({ err: error }, 'vote batch failed'), config.VOTE_BATCH_MAX);
   const context: AppContext = {
     config,
     db: connection.db,
     sqlite: connection.sqlite,
     secretKey: loadSecretKey(config),
     clock,
+    timers: options.timers ?? systemTimers,
     random,
     events,
     logger: app.log,
@@ -132,7 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     clearInterval(scrubRetry);
     votes.drain();
     await context.heavyWork.close();
-    for (const timer of context.deadlines.values()) clearTimeout(timer);
+    for (const cancel of context.deadlines.values()) cancel();
     if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();
   });

@@ -20,6 +20,7 @@ const environmentSchema = z
     TRUST_PROXY: booleanString.default(false),
     COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    VOTE_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(2_000),
     CODE_ATTEMPT_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
     CODE_ATTEMPT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(6000),

@@ -13,6 +13,7 @@ import type { StorageSpace } from './storage/space.js';
 import type { HallFigures } from './meetings/hall-figures.js';
 import type { BallotViews } from './ballots/ballot-views.js';
 import type { MeetingRows } from './meetings/meeting-rows.js';
+import type { CancelTimer, Timers } from './timers.js';
 
 export interface AppContext {
   config: Config;
@@ -20,6 +21,8 @@ export interface AppContext {
   sqlite: SqliteHandle;
   secretKey: Buffer;
   clock: () => Date;
+  /** Where deadlines are armed: Node's timers, or a hand-moved clock's in tests. */
+  timers: Timers;
   random: RandomBytes;
   events: DomainEvents;
   logger: FastifyBaseLogger;
@@ -28,7 +31,7 @@ export interface AppContext {
   /** Failed access-code attempts per address. */
   codeAttempts: AttemptLimiter;
   /** Auto-close timers of ballots with a deadline. */
-  deadlines: Map<string, NodeJS.Timeout>;
+  deadlines: Map<string, CancelTimer>;
   /** The worker thread that reads uploads and diffs versions, off the thread that answers votes. */
   heavyWork: HeavyWorkPool;
   /** Free space against the reserve kept for votes and the scrub. */

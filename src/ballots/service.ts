@@ -131,7 +131,7 @@ const CLOSE_RETRY_MS = 5_000;
 function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
   if (!deadlineAt) return;
   const remaining = retryInMs ?? Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
-  const timer = setTimeout(
+  const cancel = context.timers.set(
     () => {
       context.deadlines.delete(ballotId);
       if (Date.parse(deadlineAt) > context.clock().getTime()) return armDeadline(context, ballotId, deadlineAt);
@@ -142,8 +142,7 @@ function armDeadline(context: AppContext, ballotId: string, deadlineAt: string |
     },
     Math.min(remaining, LONGEST_TIMER_MS),
   );
-  timer.unref();
-  context.deadlines.set(ballotId, timer);
+  context.deadlines.set(ballotId, cancel);
 }
 
 export async function openBallot(context: AppContext, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
@@ -227,7 +226,7 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
     throw closeFailure(context, ballotId, error);
   }
   context.votes.finishClose(ballotId);
-  clearTimeout(context.deadlines.get(ballotId));
+  context.deadlines.get(ballotId)?.();
   context.deadlines.delete(ballotId);
   await scrubPendingBallots(context);
   context.events.publish({ type: 'ballot.closed', meetingId, ballotId });

@@ -24,7 +24,8 @@ interface PendingVote {
   reject: (error: AppError) => void;
 }
 
-const MAX_BATCH = 2_000;
+/** Votes per commit unless configured (VOTE_BATCH_MAX): at most this many can commit unacknowledged in a crash. */
+export const DEFAULT_MAX_BATCH = 2_000;
 const MAX_PENDING = 50_000;
 
 export interface BatchStatistics {
@@ -55,6 +56,7 @@ export class VoteQueue {
     private readonly events: DomainEvents,
     private readonly random: RandomBytes,
     private readonly onError: (error: unknown) => void,
+    private readonly maxBatch = DEFAULT_MAX_BATCH,
   ) {}
 
   registerOpen(ballot: OpenBallot): void {
@@ -133,13 +135,13 @@ export class VoteQueue {
     }
   }
 
-  /** Up to MAX_BATCH queued votes, leaving those of ballots being closed in the queue. */
+  /** Up to maxBatch queued votes, leaving those of ballots being closed in the queue. */
   #takeBatch(): PendingVote[] {
-    if (this.#closing.size === 0) return this.#pending.splice(0, MAX_BATCH);
+    if (this.#closing.size === 0) return this.#pending.splice(0, this.maxBatch);
     const batch: PendingVote[] = [];
     const held: PendingVote[] = [];
     for (const vote of this.#pending) {
-      if (batch.length < MAX_BATCH && !this.#closing.has(vote.row.ballotId)) batch.push(vote);
+      if (batch.length < this.maxBatch && !this.#closing.has(vote.row.ballotId)) batch.push(vote);
       else held.push(vote);
     }
     this.#pending = held;

@@ -18,6 +18,7 @@ import { BallotViews } from '../ballots/ballot-views.js';
 import { MeetingRows } from '../meetings/meeting-rows.js';
 import { loadSecretKey } from '../secret-key.js';
 import { HeavyWorkPool } from '../workers/pool.js';
+import { systemTimers } from '../timers.js';
 
 const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
 
@@ -64,6 +65,7 @@ async function main(argv: string[]): Promise<void> {
     sqlite: connection.sqlite,
     secretKey: loadSecretKey(config),
     clock: () => new Date(),
+    timers: systemTimers,
     random: randomBytes,
     events,
     logger: silent as unknown as AppContext['logger'],

@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
+import { manualTime, whenClosed } from '../support/manual-time.js';
 import { bearer, castAll, closeBallot, draftBallot, expectError, publishBallot } from '../support/requests.js';
 
 let app: FastifyInstance | undefined;
@@ -188,19 +189,21 @@ describe('a deadline', () => {
     expect((await post(congress, `/api/ballots/${draft.id}/open`, {})).json().ballot.state).toBe('open');
   });
 
-  it('closes the ballot by itself and counts what was cast', async () => {
-    app = await createApp();
+  it('closes the ballot by itself at its deadline and counts what was cast', async () => {
+    const time = manualTime();
+    app = await createApp({}, { clock: time.clock, timers: time.timers });
     const congress = await createCongress(app, { representatives: 3 });
-    const deadlineAt = new Date(Date.now() + 1000).toISOString();
+    const deadlineAt = new Date(time.clock().getTime() + 60_000).toISOString();
     const ballotId = await openBallot(congress, { ...approvalBallot(), deadlineAt });
     await castAll(congress, ballotId, [['yes'], ['yes']]);
-    let ballot = await view(congress, ballotId, { cookie: congress.secretary });
-    for (const started = Date.now(); ballot.state === 'open' && Date.now() - started < 10_000; ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      ballot = await view(congress, ballotId, { cookie: congress.secretary });
-    }
-    expect(ballot).toMatchObject({ state: 'closed', result: { cast: 2, items: [{ counts: { yes: 2, no: 0, abstain: 0 }, passed: true }] } });
-    expect(Date.parse(ballot.closedAt)).toBeGreaterThanOrEqual(Date.parse(deadlineAt));
+    const closed = whenClosed(app, ballotId);
+
+    time.advance(59_999);
+    expect((await view(congress, ballotId, { cookie: congress.secretary })).state).toBe('open');
+    time.advance(1);
+    await closed;
+    const ballot = await view(congress, ballotId, { cookie: congress.secretary });
+    expect(ballot).toMatchObject({ state: 'closed', closedAt: deadlineAt, result: { cast: 2, items: [{ counts: { yes: 2, no: 0, abstain: 0 }, passed: true }] } });
     expect((await auditEntries(congress))[0]).toMatchObject({ action: 'ballot.closed', actor: 'system' });
   });
 });

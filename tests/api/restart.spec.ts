@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { approvalBallot, call, createApp, createCongress, openBallot, signIn } from '../support/congress.js';
+import { manualTime, whenClosed } from '../support/manual-time.js';
 import { expectError, vote } from '../support/requests.js';
 
 let app: FastifyInstance | undefined;
@@ -39,20 +40,22 @@ describe('a restart while a ballot is open', () => {
 
   it('closes a ballot whose deadline passed while the server was down', async () => {
     const DATABASE_PATH = join(directory, 'yishi.sqlite');
-    let now = Date.now();
-    app = await createApp({ DATABASE_PATH }, { clock: () => new Date(now) });
+    const time = manualTime();
+    app = await createApp({ DATABASE_PATH }, { clock: time.clock, timers: time.timers });
     const congress = await createCongress(app, { representatives: 3 });
-    const ballotId = await openBallot(congress, { ...approvalBallot(), deadlineAt: new Date(now + 3_600_000).toISOString() });
+    const ballotId = await openBallot(congress, { ...approvalBallot(), deadlineAt: new Date(time.clock().getTime() + 3_600_000).toISOString() });
     await vote(app, congress.representatives[0]!.token, ballotId, ['yes']);
     await app.close();
-    now += 2 * 3_600_000;
-    app = await createApp({ DATABASE_PATH }, { clock: () => new Date(now) });
+    expect(time.armed).toBe(0);
+
+    time.advance(2 * 3_600_000);
+    app = await createApp({ DATABASE_PATH }, { clock: time.clock, timers: time.timers });
+    const closed = whenClosed(app, ballotId);
+    expect(time.armed).toBe(1);
+    time.advance(0);
+    await closed;
     const secretary = await signIn(app);
-    let ballot = (await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot;
-    for (const started = Date.now(); ballot.state === 'open' && Date.now() - started < 5_000; ) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      ballot = (await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot;
-    }
+    const { ballot } = await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } });
     expect(ballot).toMatchObject({ state: 'closed', result: { cast: 1 } });
   });
 });

@@ -11,6 +11,8 @@ import { remoteApp, type ServerProcess, startServer } from '../support/server-pr
 
 const VOTERS = 400;
 const KILL_AFTER_ACKS = 120;
+/** A small commit batch, so that the bound below says something: a crash loses acks of one batch at most. */
+const BATCH = 25;
 
 let directory: string | undefined;
 let servers: ServerProcess[] = [];
@@ -37,7 +39,7 @@ describe('a crash in the middle of a vote storm', () => {
   it('keeps every acknowledged vote and nothing half-written after SIGKILL and restart', async () => {
     directory = mkdtempSync(join(tmpdir(), 'yishi-crash-'));
     const databasePath = join(directory, 'yishi.sqlite');
-    const first = await startServer(databasePath);
+    const first = await startServer(databasePath, { VOTE_BATCH_MAX: String(BATCH) });
     servers.push(first);
     const congress = await createCongress(remoteApp(first.url), { representatives: VOTERS });
     const clients = await Promise.all(congress.representatives.map((person) => connect(first.url, person.token)));
@@ -71,7 +73,7 @@ describe('a crash in the middle of a vote storm', () => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
     expect(acknowledged.length).toBeLessThan(VOTERS);
 
-    const second = await startServer(databasePath);
+    const second = await startServer(databasePath, { VOTE_BATCH_MAX: String(BATCH) });
     servers.push(second);
     const restarted = { ...congress, app: remoteApp(second.url) };
     await call(restarted.app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: congress.secretary } });
@@ -87,7 +89,8 @@ describe('a crash in the middle of a vote storm', () => {
       expect(participation).toBe(inBox.size);
       expect(ballot.ballots_cast).toBe(inBox.size);
       expect(counts.yes + counts.no + counts.abstain).toBe(inBox.size);
-      expect(inBox.size - acknowledged.length).toBeLessThanOrEqual(2_000);
+      // Committed but never acknowledged: the one batch the kill caught between COMMIT and its acks.
+      expect(inBox.size - acknowledged.length).toBeLessThanOrEqual(BATCH);
     } finally {
       sqlite.close();
     }
