@@ -47,12 +47,22 @@ export async function viewBallot(context: AppContext, ballot: BallotTable, audie
  * representatives) when the caller already knows it: the snapshot takes it from the hall's figures.
  */
 export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
+  const { visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, knownEligible);
+  return visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
+}
+
+/**
+ * The ballots `actor` sees, as kept in memory (`listed` is the same array until a ballot row
+ * changes), and their turnout now, apart: a snapshot sent to a whole hall serializes them once.
+ */
+export async function ballotsWithTurnout(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
   const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
   const listed = await context.ballotViews.listOf(context.db, meeting.id, audience);
-  const visible = listed.filter(({ row }) => audience === 'officer' || row.state !== 'draft');
-  return Promise.all(visible.map(async ({ row, view }) => ({ ...view, turnout: await turnoutOf(context, row, eligible) })));
+  const visible = audience === 'officer' ? listed : listed.filter(({ row }) => row.state !== 'draft');
+  const turnouts = await Promise.all(visible.map(({ row }) => turnoutOf(context, row, eligible)));
+  return { listed, audience, visible, turnouts };
 }
 
 export async function getBallotFor(context: AppContext, actor: Actor, ballotId: string) {

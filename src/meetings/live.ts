@@ -3,9 +3,12 @@
 import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import { votedBallots } from '../ballots/casting.js';
-import { listBallotsFor } from '../ballots/service.js';
+import type { ListedBallot } from '../ballots/ballot-views.js';
+import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
+import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { EncodedJson } from '../plugins/encoded-json.js';
 import * as rosterRepository from '../roster/repository.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
@@ -39,4 +42,41 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
 async function describeMember(context: AppContext, memberId: string): Promise<MemberDescription> {
   const member = (await rosterRepository.findMemberWithDelegation(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
   return { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name ?? null };
+}
+
+/**
+ * The meeting's part of a snapshot, as JSON text, for the last inputs seen per list of ballots: the
+ * same meeting row, ballot list (both kept objects, replaced on any write), attendance and turnout give
+ * the same text. A hall reconnecting at once serializes it once per vote batch, not once per phone.
+ */
+const sharedTexts = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; figures: string; text: string }>();
+
+/** meetingSnapshot as the JSON text a socket sends, the meeting's part serialized once for everyone. */
+export async function meetingSnapshotText(context: AppContext, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}): Promise<EncodedJson> {
+  const meeting = await resolveMeetingFor(context, actor, meetingId);
+  if (!meeting) return new EncodedJson(JSON.stringify(await meetingSnapshot(context, actor, meetingId, known)));
+  assertCanFollow(actor, meeting);
+  const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
+  const attendance = await liveAttendanceCounts(context, meeting);
+  const { listed, visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, attendance.eligible);
+  const figures = `${JSON.stringify(attendance)}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
+  let shared = sharedTexts.get(listed);
+  if (shared?.meeting !== meeting || shared.figures !== figures) {
+    const ballots = visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
+    shared = { meeting, figures, text: `"meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)}` };
+    sharedTexts.set(listed, shared);
+  }
+  const member =
+    actor.kind === 'member' && you
+      ? {
+          ...you,
+          attendance: await attendanceOf(context, meeting.id, actor.memberId),
+          voted: await votedBallots(
+            context,
+            actor.memberId,
+            visible.map(({ row }) => row),
+          ),
+        }
+      : null;
+  return new EncodedJson(`{${shared.text},"you":${JSON.stringify(member)},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
 }

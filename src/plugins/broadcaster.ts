@@ -10,7 +10,7 @@ import { broadcastMotion } from '../motions/live.js';
 import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
 const COALESCE_MS = 200;
-/** A turnout update still reaches every screen within this, however big the hall. */
+/** A turnout update still reaches every screen within this, however big the hall, and while a crowd reconnects. */
 const MAX_COALESCE_MS = 1_000;
 /** Broadcasting may take one part in five of the time between updates. */
 const BROADCAST_SHARE_INVERSE = 5;
@@ -28,6 +28,8 @@ export class Broadcaster {
   constructor(
     private readonly io: Server,
     private readonly context: AppContext,
+    /** Whether a crowd of phones is connecting: updates then wait the longest (their snapshots are fresh). */
+    private readonly crowded: () => boolean = () => false,
   ) {
     this.#documents = new DocumentBroadcaster(io, context, rooms.meeting);
   }
@@ -123,7 +125,7 @@ export class Broadcaster {
           .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
           .finally(() => (this.#measured = (performance.now() - started) * BROADCAST_SHARE_INVERSE));
       },
-      Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
+      this.crowded() ? MAX_COALESCE_MS : Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
     );
   }
 

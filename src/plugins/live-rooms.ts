@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io';
 import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
-import { meetingSnapshot } from '../meetings/live.js';
+import { meetingSnapshotText } from '../meetings/live.js';
 
 export interface SocketData {
   actor: Actor;
@@ -55,7 +55,7 @@ export function roomsOf(data: SocketData): string[] {
 /** The full snapshot, so a phone back on the hall's Wi-Fi is right again at once. */
 export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData, known: { you?: MemberDescription } = {}): void {
   if (!data.meetingId && data.actor.kind === 'account') return;
-  meetingSnapshot(context, data.actor, data.meetingId ?? undefined, known)
+  meetingSnapshotText(context, data.actor, data.meetingId ?? undefined, known)
     .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
     .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
 }

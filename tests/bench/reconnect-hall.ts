@@ -4,7 +4,7 @@
 // meanwhile a few hundred phones that stayed connected keep voting at a steady pace. Measured: the
 // time until every phone is back with its snapshot, every Yishi snapshot checked against the known
 // truth, and the stayers' vote latency during the reconnect against their quiet latency.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -22,6 +22,8 @@ export const RECONNECT_BALLOTS = 12;
 
 export interface ReconnectTarget {
   url: string;
+  /** The server's process: its CPU time during the reconnect is read from /proc (a figure the machine's noise bends less). */
+  pid?: number;
   /** The hall's handshakes (they drop and reconnect) and the stayers' (they never drop). */
   hall: Record<string, string>[];
   stayers: Record<string, string>[];
@@ -43,7 +45,23 @@ export interface ReconnectResult {
   reconnectP50: number;
   reconnectP99: number;
   reconnectVotes: number;
+  /** The server's CPU time (user + system) from the drop's end to the last snapshot, or null off Linux. */
+  serverCpuMs: number | null;
   refused: Record<string, number>;
+}
+
+/** A process's CPU time so far (user + system), in ms, from /proc; null where there is none. */
+function cpuMs(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // After the command: state is field 3, utime and stime are fields 14 and 15 (in clock ticks of 10 ms).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 type Envelope = { data?: unknown; error?: { code: string } };
@@ -143,8 +161,10 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
     await pause(2_000);
     const during = paceVotes(stayers, target.ballots.reconnect, refused);
     const started = performance.now();
+    const cpuBefore = cpuMs(target.pid);
     const back = await reconnectAll(target.url, target.hall);
     const secondsToAllBack = (performance.now() - started) / 1000;
+    const cpuAfter = cpuMs(target.pid);
     const reconnectVotesSent = during.count();
     const reconnectLatencies = await during.stop();
     const snapshotErrors: string[] = [];
@@ -166,6 +186,7 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
       reconnectP50: percentile(reconnectLatencies, 0.5),
       reconnectP99: percentile(reconnectLatencies, 0.99),
       reconnectVotes: reconnectLatencies.length,
+      serverCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
       refused: { ...refused, ...dropped },
     };
   } finally {
@@ -207,7 +228,7 @@ async function openBallots(congress: BenchCongress, count: number, title: string
   return ids;
 }
 
-export async function yishiTarget(url: string, phones: number): Promise<ReconnectTarget> {
+export async function yishiTarget(url: string, phones: number, pid?: number): Promise<ReconnectTarget> {
   const congress = await createBenchCongress(url, STAYERS + phones);
   const [hall] = await openBallots(congress, 1, '关于《集体合同(草案)》的决议');
   const ballots = { hall: hall!, quiet: await openBallots(congress, QUIET_BALLOTS, '试投票'), reconnect: await openBallots(congress, RECONNECT_BALLOTS, '表决事项') };
@@ -220,20 +241,21 @@ export async function yishiTarget(url: string, phones: number): Promise<Reconnec
           timeout || response?.error ? reject(new Error(`check-in refused: ${timeout?.message ?? response.error?.code}`)) : resolve(),
         ),
     );
-  return { url, checkIn, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
+  return { url, pid, checkIn, stayers: auths.slice(0, STAYERS), hall: auths.slice(STAYERS), ballots, check: yishiCheck(congress.meetingId, congress.memberIds, ballots, phones) };
 }
 
-export function baselineTarget(url: string, phones: number): ReconnectTarget {
+export function baselineTarget(url: string, phones: number, pid?: number): ReconnectTarget {
   const names = (prefix: string, count: number) => Array.from({ length: count }, (_, index) => `${prefix}${index}`);
   return {
     url,
+    pid,
     stayers: names('s', STAYERS).map((code) => ({ code })),
     hall: names('h', phones).map((code) => ({ code })),
     ballots: { hall: 'hall', quiet: names('q', QUIET_BALLOTS), reconnect: names('r', RECONNECT_BALLOTS) },
   };
 }
 
-type StartBaseline = (databasePath: string) => Promise<{ url: string; stop: () => Promise<void> }>;
+type StartBaseline = (databasePath: string) => Promise<{ url: string; pid: number; stop: () => Promise<void> }>;
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
@@ -244,9 +266,9 @@ export async function reconnectBench(sizes: number[], startBaseline: StartBaseli
   try {
     for (const [run, phones] of sizes.entries()) {
       const baseline = await startBaseline(join(directory, `baseline-${run}.sqlite`));
-      const bare = await reconnectHall(baselineTarget(baseline.url, phones)).finally(() => baseline.stop());
+      const bare = await reconnectHall(baselineTarget(baseline.url, phones, baseline.pid)).finally(() => baseline.stop());
       const server = await startServer(join(directory, `yishi-${run}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
-      const yishi = await yishiTarget(server.url, phones)
+      const yishi = await yishiTarget(server.url, phones, server.child.pid)
         .then(reconnectHall)
         .finally(() => server.stop('SIGTERM'));
       for (const error of yishi.snapshotErrors.slice(0, 5)) console.error(`N=${phones}: wrong snapshot, ${error}`);
@@ -265,6 +287,8 @@ export async function reconnectBench(sizes: number[], startBaseline: StartBaseli
           stayer_reconnect_p50_p99_ms: `${round(result.reconnectP50)} / ${round(result.reconnectP99)}`,
           p99_vs_quiet: round(result.reconnectP99 / result.quietP99, 2),
           stayer_votes: result.reconnectVotes,
+          server_cpu_ms_per_phone: result.serverCpuMs === null ? null : round(result.serverCpuMs / phones, 2),
+          cpu_vs_baseline: result.serverCpuMs === null || !bare.serverCpuMs ? null : round(result.serverCpuMs / bare.serverCpuMs, 2),
           refused: JSON.stringify(result.refused),
         });
       }
