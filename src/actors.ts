@@ -1,6 +1,13 @@
 // Who is making a request or holding a socket. What each may do is in src/access/permissions.ts.
+// ACCOUNT_ROLES and MEMBER_ROLES are the one declaration of those enums (a test compares them with
+// the migrations' CHECKs).
 
-export type AccountRole = 'secretary' | 'scrutineer' | 'handler' | 'committee';
+export const ACCOUNT_ROLES = ['secretary', 'scrutineer', 'handler', 'committee'] as const;
+export type AccountRole = (typeof ACCOUNT_ROLES)[number];
+
+/** A representative (正式代表) votes; an attendee (列席代表) follows and may speak. */
+export const MEMBER_ROLES = ['representative', 'attendee'] as const;
+export type MemberRole = (typeof MEMBER_ROLES)[number];
 
 export interface AccountActor {
   kind: 'account';
@@ -15,7 +22,7 @@ export interface MemberActor {
   memberId: string;
   termId: string;
   name: string;
-  role: 'representative' | 'attendee';
+  role: MemberRole;
   delegationId: string | null;
 }
 

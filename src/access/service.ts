@@ -1,5 +1,5 @@
 // Issuing, revoking and using personal access codes; a representative's sign-in session.
-import type { AccountActor, MemberActor } from '../actors.js';
+import type { AccountActor, MemberActor, MemberRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import { fail } from '../errors.js';
@@ -64,7 +64,7 @@ export async function revokeCode(context: AppContext, actor: AccountActor, membe
 export interface MemberDescription {
   memberId: string;
   name: string;
-  role: 'representative' | 'attendee';
+  role: MemberRole;
   delegationName: string | null;
 }
 
@@ -74,7 +74,7 @@ export interface FoundMember {
   you: MemberDescription;
 }
 
-function foundMember(member: { id: string; term_id: string; name: string; role: 'representative' | 'attendee'; delegation_id: string | null; delegation_name: string | null }): FoundMember {
+function foundMember(member: { id: string; term_id: string; name: string; role: MemberRole; delegation_id: string | null; delegation_name: string | null }): FoundMember {
   return {
     actor: { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id },
     you: { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name },

@@ -1,13 +1,14 @@
 // HTTP routes: officer sign-in, sessions and account management.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { ACCOUNT_ROLES, MEMBER_ROLES } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { api, idParams, okResponse, responses } from '../plugins/api.js';
 import { clearSessionCookie, MEMBER_COOKIE, OFFICER_COOKIE, officerOf, sessionTokensOf, setSessionCookie } from '../plugins/auth.js';
 import { idSchema } from '../roster/schemas.js';
 import * as service from './service.js';
 
-const accountRole = z.enum(['secretary', 'scrutineer', 'handler', 'committee']);
+const accountRole = z.enum(ACCOUNT_ROLES);
 const account = z
   .object({
     id: z.string(),
@@ -24,7 +25,7 @@ const account = z
 const signedInActor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
   z.object({ kind: z.literal('account'), id: z.string(), username: z.string(), displayName: z.string(), role: accountRole }),
-  z.object({ kind: z.literal('member'), memberId: z.string(), termId: z.string(), name: z.string(), role: z.enum(['representative', 'attendee']), delegationId: z.string().nullable() }),
+  z.object({ kind: z.literal('member'), memberId: z.string(), termId: z.string(), name: z.string(), role: z.enum(MEMBER_ROLES), delegationId: z.string().nullable() }),
   z.object({ kind: z.literal('display'), meetingId: z.string() }),
 ]);
 

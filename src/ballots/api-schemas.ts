@@ -1,14 +1,15 @@
 // zod schemas for the ballot API: sheets, votes, receipts, manual results and what each audience sees.
 import { z } from 'zod';
 import { ballotItemSchema } from './schemas.js';
+import { BALLOT_METHODS, BALLOT_SECRECIES, BALLOT_STATES } from './workflow.js';
 
 export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
 
 export const ballotInput = z
   .object({
     title: z.string().trim().min(1).max(200),
-    secrecy: z.enum(['secret', 'named']).default('secret'),
-    method: z.enum(['electronic', 'manual']).default('electronic'),
+    secrecy: z.enum(BALLOT_SECRECIES).default('secret'),
+    method: z.enum(BALLOT_METHODS).default('electronic'),
     items: z.array(ballotItemSchema).min(1).max(50),
     deadlineAt: z.iso.datetime({ offset: true }).nullable().optional(),
   })
@@ -112,9 +113,9 @@ export const ballotView = z
     id: z.string(),
     meetingId: z.string(),
     title: z.string(),
-    secrecy: z.enum(['secret', 'named']),
-    method: z.enum(['electronic', 'manual']),
-    state: z.enum(['draft', 'open', 'closed', 'published']),
+    secrecy: z.enum(BALLOT_SECRECIES),
+    method: z.enum(BALLOT_METHODS),
+    state: z.enum(BALLOT_STATES),
     items: z.array(ballotItemSchema),
     deadlineAt: z.string().nullable(),
     revoteOf: z.string().nullable(),

@@ -11,7 +11,7 @@ import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
-import { nextBallotState } from './workflow.js';
+import { ballotMachine } from './workflow.js';
 
 export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
@@ -106,7 +106,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
 export async function updateBallot(context: AppContext, actor: AccountActor, ballotId: string, patch: BallotPatch) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    nextBallotState(current.state, 'edit', actor.role);
+    ballotMachine.next(current.state, 'edit', [actor.role]);
     // Only a draft is edited: an edit racing an open must not change an open ballot's items.
     await moveBallot(inside, ballotId, current.state, {
       ...(patch.title === undefined ? {} : { title: patch.title }),
@@ -125,7 +125,7 @@ export async function updateBallot(context: AppContext, actor: AccountActor, bal
 export async function deleteBallot(context: AppContext, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    nextBallotState(current.state, 'delete', actor.role);
+    ballotMachine.next(current.state, 'delete', [actor.role]);
     if (!(await repository.deleteBallotInState(inside.db, ballotId, current.state))) fail('BALLOT_STATE', { state: (await getBallot(inside, ballotId)).state });
     await recordAudit(inside, actor, 'ballot.deleted', { meetingId: current.meeting_id, ballotId, detail: { title: current.title } });
     return current;
@@ -159,7 +159,7 @@ export async function openBallot(context: AppContext, actor: AccountActor, ballo
   // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
   const { ballot, meeting } = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    nextBallotState(current.state, 'open', actor.role);
+    ballotMachine.next(current.state, 'open', [actor.role]);
     if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
     const meetingRow = await getMeeting(inside, current.meeting_id);
     if (meetingRow.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
@@ -203,7 +203,7 @@ function closeFailure(context: AppContext, ballotId: string, error: unknown): Ap
  */
 export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'close', actor?.role ?? 'system');
+  ballotMachine.next(ballot.state, 'close', [actor?.role ?? 'system']);
   // Only the first of two simultaneous closes finds the ballot open and not already closing.
   if (!context.votes.beginClose(ballotId)) fail('BALLOT_STATE', { state: 'closed' });
   let meetingId: string;
@@ -246,7 +246,7 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
 export async function enterManualResult(context: AppContext, actor: AccountActor, ballotId: string, input: ManualResultInput) {
   const meetingId = await transact(context, async (inside) => {
     const ballot = await getBallot(inside, ballotId);
-    nextBallotState(ballot.state, 'enterManualResult', actor.role);
+    ballotMachine.next(ballot.state, 'enterManualResult', [actor.role]);
     if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
     const meeting = await getMeeting(inside, ballot.meeting_id);
     const counts = await attendanceCounts(inside, meeting);
@@ -271,7 +271,7 @@ export async function enterManualResult(context: AppContext, actor: AccountActor
 export async function publishBallot(context: AppContext, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    nextBallotState(current.state, 'publish', actor.role);
+    ballotMachine.next(current.state, 'publish', [actor.role]);
     await moveBallot(inside, ballotId, current.state, { state: 'published', published_at: nowIso(context) });
     await recordAudit(inside, actor, 'ballot.published', { meetingId: current.meeting_id, ballotId });
     return current;
@@ -283,7 +283,7 @@ export async function publishBallot(context: AppContext, actor: AccountActor, ba
 /** 重新表决: a new draft linked to the first; both results are kept. */
 export async function createRevote(context: AppContext, actor: AccountActor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
-  nextBallotState(ballot.state, 'revote', actor.role);
+  ballotMachine.next(ballot.state, 'revote', [actor.role]);
   return createBallot(
     context,
     actor,

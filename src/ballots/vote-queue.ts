@@ -4,12 +4,13 @@ import type { RandomBytes } from '../access/codes.js';
 import type { DomainEvents } from '../events.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import type { VoteOutcome, VoteRepository, VoteRow } from './vote-repository.js';
+import type { BallotSecrecy } from './workflow.js';
 
 export interface OpenBallot {
   id: string;
   meetingId: string;
   termId: string;
-  secrecy: 'secret' | 'named';
+  secrecy: BallotSecrecy;
   voted: number;
   /**
    * Who has voted, kept in memory so a repeat is refused before any costly check of its answers

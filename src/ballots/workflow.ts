@@ -1,32 +1,38 @@
-// The ballot's state machine as a table: from → event → to, and who may do it.
-import type { AccountRole } from '../actors.js';
-import { fail } from '../errors.js';
+// The ballot's state machine as a table: from → event → to, and who may do it. BALLOT_STATES,
+// BALLOT_SECRECIES and BALLOT_METHODS are the one declaration of those enums (column types and the
+// API derive from them; a test compares them with the migrations' CHECKs).
+import { ACCOUNT_ROLES, type AccountRole } from '../actors.js';
+import { defineMachine } from '../state-machine.js';
 
-export type BallotState = 'draft' | 'open' | 'closed' | 'published';
-export type BallotEvent = 'edit' | 'delete' | 'open' | 'close' | 'enterManualResult' | 'publish' | 'revote';
+export const BALLOT_STATES = ['draft', 'open', 'closed', 'published'] as const;
+export type BallotState = (typeof BALLOT_STATES)[number];
+export const BALLOT_SECRECIES = ['secret', 'named'] as const;
+export type BallotSecrecy = (typeof BALLOT_SECRECIES)[number];
+export const BALLOT_METHODS = ['electronic', 'manual'] as const;
+export type BallotMethod = (typeof BALLOT_METHODS)[number];
 
-export interface BallotTransition {
-  from: BallotState;
-  event: BallotEvent;
-  to: BallotState;
-  roles: readonly AccountRole[];
-}
+export const BALLOT_EVENTS = ['edit', 'delete', 'open', 'close', 'enterManualResult', 'publish', 'revote'] as const;
+export type BallotEvent = (typeof BALLOT_EVENTS)[number];
 
-export const ballotTransitions: readonly BallotTransition[] = [
-  { from: 'draft', event: 'edit', to: 'draft', roles: ['secretary'] },
-  { from: 'draft', event: 'delete', to: 'draft', roles: ['secretary'] },
-  { from: 'draft', event: 'open', to: 'open', roles: ['secretary'] },
-  { from: 'draft', event: 'enterManualResult', to: 'closed', roles: ['secretary'] },
-  { from: 'open', event: 'close', to: 'closed', roles: ['secretary', 'scrutineer'] },
-  { from: 'closed', event: 'publish', to: 'published', roles: ['secretary'] },
-  { from: 'closed', event: 'revote', to: 'closed', roles: ['secretary'] },
-  { from: 'published', event: 'revote', to: 'published', roles: ['secretary'] },
-];
+/** An account's role, or the server itself (closing at the deadline). */
+export type BallotParty = AccountRole | 'system';
 
-/** The next state, or a clear error naming the current state (BALLOT_STATE) or the role (FORBIDDEN). */
-export function nextBallotState(state: BallotState, event: BallotEvent, role: AccountRole | 'system'): BallotState {
-  const transition = ballotTransitions.find((row) => row.from === state && row.event === event);
-  if (!transition) fail('BALLOT_STATE', { state, event });
-  if (role !== 'system' && !transition.roles.includes(role)) fail('FORBIDDEN');
-  return transition.to;
-}
+const SECRETARY = ['secretary'] as const;
+
+/** The next state, or an error naming the current state (BALLOT_STATE) or FORBIDDEN for the role. */
+export const ballotMachine = defineMachine<BallotState, BallotEvent, BallotParty>({
+  states: BALLOT_STATES,
+  events: BALLOT_EVENTS,
+  parties: [...ACCOUNT_ROLES, 'system'],
+  transitions: [
+    { from: 'draft', event: 'edit', to: 'draft', parties: SECRETARY },
+    { from: 'draft', event: 'delete', to: 'draft', parties: SECRETARY },
+    { from: 'draft', event: 'open', to: 'open', parties: SECRETARY },
+    { from: 'draft', event: 'enterManualResult', to: 'closed', parties: SECRETARY },
+    { from: 'open', event: 'close', to: 'closed', parties: ['secretary', 'scrutineer', 'system'] },
+    { from: 'closed', event: 'publish', to: 'published', parties: SECRETARY },
+    { from: 'closed', event: 'revote', to: 'closed', parties: SECRETARY },
+    { from: 'published', event: 'revote', to: 'published', parties: SECRETARY },
+  ],
+  wrongState: { code: 'BALLOT_STATE', details: (state, event) => ({ state, event }) },
+});

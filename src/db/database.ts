@@ -1,12 +1,27 @@
 // The Database interface types every table as SQLite returns it (0/1, ISO strings, T | null).
+// Enum columns take their type from the one const that declares each enum (tests/unit/schema-enums.spec.ts
+// compares those consts with the migrations' CHECKs).
 import type { Generated } from 'kysely';
+import type { AccountRole, MemberRole } from '../actors.js';
+import type { BallotMethod, BallotSecrecy, BallotState } from '../ballots/workflow.js';
+import type { DocumentKind, DocumentState } from '../documents/workflow.js';
+import type { AttendanceStatus, MeetingKind, MeetingState } from '../meetings/workflow.js';
+import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
+import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
+import type { MotionState, Rating } from '../motions/workflow.js';
+import type { RESPONSE_OUTCOMES } from '../documents/adoption.js';
+import type { ROUND_STATES, SUBMITTED_BY_KINDS, VERSION_ISSUED_FOR, VERSION_SOURCES, VOTE_OUTCOMES } from '../documents/schemas.js';
+import type { TransitionActorKind, TransitionEntity } from '../state-machine.js';
+
+/** The values of an `as const` list. */
+type OneOf<List extends readonly string[]> = List[number];
 
 export interface AccountTable {
   id: string;
   username: string;
   display_name: string;
   password_hash: string;
-  role: 'secretary' | 'scrutineer' | 'handler' | 'committee';
+  role: AccountRole;
   disabled: number;
   created_at: string;
   /** The department a handler (承办人) works for; null for every other role. */
@@ -41,7 +56,7 @@ export interface MemberTable {
   name: string;
   staff_number: string;
   delegation_id: string | null;
-  role: 'representative' | 'attendee';
+  role: MemberRole;
   tags: string;
 }
 
@@ -56,9 +71,9 @@ export interface MeetingTable {
   id: string;
   term_id: string;
   title: string;
-  kind: 'congress' | 'general_assembly';
+  kind: MeetingKind;
   session_number: number | null;
-  state: 'draft' | 'in_session' | 'closed';
+  state: MeetingState;
   quorum_numerator: number;
   quorum_denominator: number;
   display_token_hash: string | null;
@@ -70,16 +85,16 @@ export interface MeetingTable {
 export interface AttendanceTable {
   meeting_id: string;
   member_id: string;
-  status: 'present' | 'absent' | 'on_leave';
+  status: AttendanceStatus;
 }
 
 export interface BallotTable {
   id: string;
   meeting_id: string;
   title: string;
-  secrecy: 'secret' | 'named';
-  method: 'electronic' | 'manual';
-  state: 'draft' | 'open' | 'closed' | 'published';
+  secrecy: BallotSecrecy;
+  method: BallotMethod;
+  state: BallotState;
   items: string;
   deadline_at: string | null;
   revote_of: string | null;
@@ -146,22 +161,6 @@ export interface MotionSettingsTable {
   number_year: number | null;
 }
 
-export type MotionStateColumn =
-  | 'draft'
-  | 'seconding'
-  | 'review'
-  | 'returned'
-  | 'withdrawn'
-  | 'not_accepted'
-  | 'merged'
-  | 'resolution'
-  | 'accepted'
-  | 'assigned'
-  | 'replied'
-  | 'rehandling'
-  | 'rated'
-  | 'resolved';
-
 export interface MotionTable {
   id: string;
   meeting_id: string;
@@ -174,9 +173,9 @@ export interface MotionTable {
   subject: string;
   reasons: string;
   measures: string;
-  category: 'operations' | 'reform' | 'welfare' | 'safety' | 'culture' | 'other';
-  state: MotionStateColumn;
-  review_outcome: 'accepted' | 'merged' | 'resolution' | 'not_accepted' | null;
+  category: OneOf<typeof MOTION_CATEGORIES>;
+  state: MotionState;
+  review_outcome: OneOf<typeof REVIEW_OUTCOMES> | null;
   merged_into_id: string | null;
   converted_to_suggestion: number;
   rejection_reason: string | null;
@@ -200,26 +199,11 @@ export interface MotionSeconderTable {
   entered_by_account_id: string | null;
 }
 
-export interface MotionTransitionTable {
-  id: Generated<number>;
-  motion_id: string;
-  at: string;
-  event: string;
-  from_state: string;
-  to_state: string;
-  actor_kind: 'account' | 'member' | 'system';
-  actor_id: string | null;
-  actor_name: string;
-  on_behalf_of_member_id: string | null;
-  note: string | null;
-  detail: string;
-}
-
 export interface MotionAssignmentTable {
   id: string;
   motion_id: string;
   department_id: string;
-  role: 'lead' | 'co';
+  role: OneOf<typeof ASSIGNMENT_ROLES>;
   assigned_at: string;
   active: number;
   declined_at: string | null;
@@ -234,11 +218,11 @@ export interface MotionReplyTable {
   author_account_id: string | null;
   author_name: string;
   content: string;
-  grade: 'A' | 'B' | 'C' | 'D';
+  grade: OneOf<typeof REPLY_GRADES>;
   replied_at: string;
   due_at: string;
   on_time: number;
-  rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied' | null;
+  rating: Rating | null;
   rating_comment: string | null;
   rated_at: string | null;
 }
@@ -248,7 +232,7 @@ export interface MotionAttachmentTable {
   motion_id: string;
   stored_name: string;
   filename: string;
-  media_type: 'application/pdf' | 'image/png' | 'image/jpeg';
+  media_type: OneOf<typeof ATTACHMENT_MEDIA_TYPES>;
   size: number;
   uploaded_at: string;
 }
@@ -260,20 +244,17 @@ export interface MotionSearchTable {
   content: string;
 }
 
-export type DocumentStateColumn = 'drafting' | 'collecting' | 'consolidating' | 'responding' | 'revising' | 'final' | 'voting' | 'approved' | 'rejected';
-export type DocumentKindColumn = 'collective_contract' | 'rules' | 'pay_scheme' | 'reform_plan' | 'implementing_opinions' | 'other';
-
 export interface DocumentTable {
   id: string;
   meeting_id: string;
   term_id: string;
   title: string;
-  kind: DocumentKindColumn;
+  kind: DocumentKind;
   drafting_department_id: string | null;
   /** The department's name when it was chosen, or free text for a drafter outside the departments table. */
   drafting_department_name: string;
   rounds_planned: number;
-  state: DocumentStateColumn;
+  state: DocumentState;
   created_at: string;
   updated_at: string;
 }
@@ -282,7 +263,7 @@ export interface DocumentVersionTable {
   id: string;
   document_id: string;
   number: number;
-  source: 'markdown' | 'docx';
+  source: OneOf<typeof VERSION_SOURCES>;
   text: string;
   /** JSON Block[] (src/documents/blocks.ts). */
   blocks: string;
@@ -294,7 +275,7 @@ export interface DocumentVersionTable {
   updated_at: string;
   /** Set once: issued down for a round, or put to the vote. Never changes after. */
   issued_at: string | null;
-  issued_for: 'round' | 'vote' | null;
+  issued_for: OneOf<typeof VERSION_ISSUED_FOR> | null;
   previous_version_id: string | null;
   /** JSON VersionDiff against the previous version, frozen at issue. */
   diff: string | null;
@@ -307,7 +288,7 @@ export interface DocumentRoundTable {
   document_id: string;
   number: number;
   version_id: string;
-  state: 'collecting' | 'consolidating' | 'responding' | 'closed';
+  state: OneOf<typeof ROUND_STATES>;
   deadline_at: string;
   issued_at: string;
   collection_ended_at: string | null;
@@ -323,7 +304,7 @@ export interface DocumentOpinionTable {
   anchor: string;
   member_id: string;
   member_name: string;
-  member_role: 'representative' | 'attendee';
+  member_role: MemberRole;
   delegation_id: string;
   content: string;
   created_at: string;
@@ -335,7 +316,7 @@ export interface DocumentSubmissionTable {
   round_id: string;
   delegation_id: string;
   note: string | null;
-  submitted_by_kind: 'member' | 'account';
+  submitted_by_kind: OneOf<typeof SUBMITTED_BY_KINDS>;
   submitted_by_id: string;
   submitted_by_name: string;
   submitted_at: string;
@@ -361,7 +342,7 @@ export interface DocumentResponseTable {
   consolidated_id: string;
   document_id: string;
   round_id: string;
-  outcome: 'adopted' | 'partly_adopted' | 'not_adopted';
+  outcome: OneOf<typeof RESPONSE_OUTCOMES>;
   reason: string | null;
   /** JSON string[]: anchors of the next version this response changed. */
   changed_anchors: string;
@@ -377,21 +358,24 @@ export interface DocumentBallotItemTable {
   item_title: string;
   version_id: string;
   created_at: string;
-  outcome: 'approved' | 'rejected' | null;
+  outcome: OneOf<typeof VOTE_OUTCOMES> | null;
   settled_at: string | null;
 }
 
-export interface DocumentTransitionTable {
+/** The history of motions' and documents' moves (src/state-history.ts writes it). */
+export interface StateTransitionTable {
   id: Generated<number>;
-  document_id: string;
-  round_number: number | null;
+  entity: TransitionEntity;
+  entity_id: string;
   at: string;
   event: string;
   from_state: string;
   to_state: string;
-  actor_kind: 'account' | 'member' | 'system';
+  actor_kind: TransitionActorKind;
   actor_id: string | null;
   actor_name: string;
+  on_behalf_of_member_id: string | null;
+  round_number: number | null;
   note: string | null;
   detail: string;
 }
@@ -415,7 +399,6 @@ export interface Database {
   motion_settings: MotionSettingsTable;
   motion: MotionTable;
   motion_seconder: MotionSeconderTable;
-  motion_transition: MotionTransitionTable;
   motion_assignment: MotionAssignmentTable;
   motion_reply: MotionReplyTable;
   motion_attachment: MotionAttachmentTable;
@@ -429,5 +412,5 @@ export interface Database {
   document_consolidated_source: DocumentConsolidatedSourceTable;
   document_response: DocumentResponseTable;
   document_ballot_item: DocumentBallotItemTable;
-  document_transition: DocumentTransitionTable;
+  state_transition: StateTransitionTable;
 }

@@ -2,8 +2,8 @@
 // text that goes down with the next version, generated from the drafters' responses. Pure.
 import { roundNames } from './workflow.js';
 
-export const responseOutcomes = ['adopted', 'partly_adopted', 'not_adopted'] as const;
-export type ResponseOutcome = (typeof responseOutcomes)[number];
+export const RESPONSE_OUTCOMES = ['adopted', 'partly_adopted', 'not_adopted'] as const;
+export type ResponseOutcome = (typeof RESPONSE_OUTCOMES)[number];
 export const responseOutcomeNames: Record<ResponseOutcome, string> = { adopted: '采纳', partly_adopted: '部分采纳', not_adopted: '不采纳' };
 
 export interface ReportEntry {

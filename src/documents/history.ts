@@ -3,6 +3,7 @@
 import type { AppContext } from '../context.js';
 import type { DocumentRoundTable, DocumentTable, DocumentVersionTable } from '../db/database.js';
 import * as rosterRepository from '../roster/repository.js';
+import { listTransitions } from '../state-history.js';
 import { type AdoptionReport, buildAdoptionReport, type ReportEntry, type ResponseOutcome } from './adoption.js';
 import type { Block } from './blocks.js';
 import type { ChangeLink } from './diff.js';
@@ -21,7 +22,7 @@ export async function loadHistory(db: Executor, document: DocumentTable) {
     repository.listResponses(db, document.id),
     rosterRepository.listDelegations(db, document.term_id),
     repository.listBallotItems(db, document.id),
-    repository.listTransitions(db, document.id),
+    listTransitions(db, 'document', document.id),
   ]);
   const sourcesOf = new Map<string, string[]>();
   const consolidatedOf = new Map<string, string>();

@@ -5,11 +5,12 @@ import { recordAudit } from '../audit/service.js';
 import type { AppContext } from '../context.js';
 import type { DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { recordTransition } from '../state-history.js';
 import { type Asker, actorName, askerOf, canSee, partiesFor } from './access.js';
 import { type PreparedDiff, prepareDiff } from './draft-diff.js';
 import { draftOf, loadHistory } from './history.js';
 import * as repository from './repository.js';
-import { type DocumentEvent, type DocumentState, nextDocumentState } from './workflow.js';
+import { type DocumentEvent, type DocumentState, documentMachine } from './workflow.js';
 
 type Executor = AppContext['db'];
 
@@ -31,18 +32,17 @@ export async function recordMove(
     const current = await repository.findDocument(context.db, document.id);
     fail('DOCUMENT_STATE', { state: current?.state ?? null, event: step.event });
   }
-  await repository.insertTransition(context.db, {
-    document_id: document.id,
-    round_number: step.roundNumber,
-    at,
+  await recordTransition(context.db, {
+    entity: 'document',
+    entityId: document.id,
+    roundNumber: step.roundNumber,
+    at: now,
     event: step.event,
-    from_state: step.from,
-    to_state: step.to,
-    actor_kind: asker === null ? 'system' : asker.kind === 'member' ? 'member' : 'account',
-    actor_id: asker === null ? null : asker.kind === 'member' ? asker.actor.memberId : asker.actor.id,
-    actor_name: asker === null ? '系统' : actorName(asker),
+    from: step.from,
+    to: step.to,
+    actor: asker === null ? null : { kind: asker.kind === 'member' ? 'member' : 'account', id: asker.kind === 'member' ? asker.actor.memberId : asker.actor.id, name: actorName(asker) },
     note: step.note,
-    detail: JSON.stringify(step.detail),
+    detail: step.detail,
   });
   if (asker && asker.kind !== 'member') {
     await recordAudit(context, asker.actor, `document.${step.event}`, {
@@ -59,7 +59,7 @@ export async function recordMove(
 export async function authorizeMove(context: AppContext, actor: Actor, documentId: string, event: 'saveDraft' | 'issue' | 'putToVote'): Promise<{ asker: Asker; document: DocumentTable }> {
   const asker = await askerOf(context.db, actor);
   const document = await visibleDocument(context.db, asker, documentId);
-  nextDocumentState(document.state, event, partiesFor(asker, document));
+  documentMachine.next(document.state, event, partiesFor(asker, document));
   return { asker, document };
 }
 

@@ -1,6 +1,6 @@
 // SQL for documents: the document, versions, rounds, opinions, consolidated submissions,
-// responses, ballot items and history. Plain functions taking the database or the transaction.
-import { type Insertable, type Kysely, sql } from 'kysely';
+// responses and ballot items (their history is src/state-history.ts). Plain functions taking the database or the transaction.
+import { type Kysely, sql } from 'kysely';
 import type {
   Database,
   DocumentBallotItemTable,
@@ -10,7 +10,6 @@ import type {
   DocumentRoundTable,
   DocumentSubmissionTable,
   DocumentTable,
-  DocumentTransitionTable,
   DocumentVersionTable,
 } from '../db/database.js';
 import type { DocumentState } from './workflow.js';
@@ -183,14 +182,6 @@ export async function settleBallotItem(db: Executor, documentId: string, ballotI
 
 export async function deleteBallotItem(db: Executor, documentId: string, ballotId: string): Promise<void> {
   await db.deleteFrom('document_ballot_item').where('document_id', '=', documentId).where('ballot_id', '=', ballotId).where('outcome', 'is', null).execute();
-}
-
-export async function insertTransition(db: Executor, row: Insertable<DocumentTransitionTable>): Promise<void> {
-  await db.insertInto('document_transition').values(row).execute();
-}
-
-export function listTransitions(db: Executor, documentId: string) {
-  return db.selectFrom('document_transition').selectAll().where('document_id', '=', documentId).orderBy('id').execute();
 }
 
 /** The delegations a member leads (团长): normally one. */

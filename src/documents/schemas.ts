@@ -4,16 +4,26 @@ import { majorityWordingSchema, passingRuleSchema } from '../ballots/schemas.js'
 import { ballotView } from '../ballots/api-schemas.js';
 import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
-import { responseOutcomes } from './adoption.js';
-import { documentEvents, documentStates } from './workflow.js';
+import { RESPONSE_OUTCOMES } from './adoption.js';
+import { MEMBER_ROLES } from '../actors.js';
+import { DOCUMENT_EVENTS, DOCUMENT_KINDS, DOCUMENT_STATES } from './workflow.js';
 
 const anchor = z
   .string()
   .regex(/^b[1-9]\d{0,4}$/, 'an anchor is b1, b2 …')
   .describe('A block of the version: b1, b2 … in order');
 
-export const documentKinds = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;
-export const documentKind = z.enum(documentKinds).meta({ id: 'DocumentKind' });
+/** A version typed in (markdown) or uploaded as Word (docx). */
+export const VERSION_SOURCES = ['markdown', 'docx'] as const;
+/** What a version was fixed for: a round of consultation or the vote. */
+export const VERSION_ISSUED_FOR = ['round', 'vote'] as const;
+export const ROUND_STATES = ['collecting', 'consolidating', 'responding', 'closed'] as const;
+/** A delegation's submission by its leader (member) or typed in by the secretariat (account). */
+export const SUBMITTED_BY_KINDS = ['member', 'account'] as const;
+/** A vote's verdict on the document's item. */
+export const VOTE_OUTCOMES = ['approved', 'rejected'] as const;
+
+export const documentKind = z.enum(DOCUMENT_KINDS).meta({ id: 'DocumentKind' });
 export type DocumentKind = z.infer<typeof documentKind>;
 export const documentKindNames: Record<DocumentKind, string> = {
   collective_contract: '集体合同',
@@ -91,7 +101,7 @@ export const actionBodies = {
   respond: z
     .object({
       consolidatedId: idSchema,
-      outcome: z.enum(responseOutcomes),
+      outcome: z.enum(RESPONSE_OUTCOMES),
       reason: z.string().trim().max(5000).optional(),
       changedAnchors: z.array(anchor).max(200).default([]).describe('Blocks of the next version this changes (linked in its diff)'),
     })
@@ -114,7 +124,7 @@ export const actionBodies = {
 export type ActionName = keyof typeof actionBodies;
 export type DocumentAction = { [K in ActionName]: { action: K } & z.output<(typeof actionBodies)[K]> }[ActionName];
 
-export const documentListQuery = z.object({ state: z.enum(documentStates).optional() }).strict();
+export const documentListQuery = z.object({ state: z.enum(DOCUMENT_STATES).optional() }).strict();
 
 const segment = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
 export const block = z.object({ anchor: z.string(), kind: z.enum(['heading', 'paragraph', 'list_item']), text: z.string(), label: z.string() }).meta({ id: 'Block' });
@@ -140,7 +150,7 @@ export const versionDiff = z
   })
   .meta({ id: 'VersionDiff' });
 const adoptionCounts = z.object({ consolidated: z.number(), adopted: z.number(), partlyAdopted: z.number(), notAdopted: z.number(), unanswered: z.number() }).meta({ id: 'AdoptionCounts' });
-const responseOutcome = z.enum(responseOutcomes);
+const responseOutcome = z.enum(RESPONSE_OUTCOMES);
 export const adoptionReport = z
   .object({
     roundNumber: z.number(),
@@ -166,9 +176,9 @@ export const versionSummary = z
   .object({
     id: z.string(),
     number: z.number(),
-    source: z.enum(['markdown', 'docx']),
+    source: z.enum(VERSION_SOURCES),
     issuedAt: z.string().nullable(),
-    issuedFor: z.enum(['round', 'vote']).nullable(),
+    issuedFor: z.enum(VERSION_ISSUED_FOR).nullable(),
     authorName: z.string(),
     updatedAt: z.string(),
     original: z.object({ filename: z.string(), size: z.number() }).nullable(),
@@ -193,7 +203,7 @@ export const opinion = z
     content: z.string(),
     memberId: z.string().nullable().describe('Hidden (null) from other representatives'),
     memberName: z.string().nullable(),
-    memberRole: z.enum(['representative', 'attendee']),
+    memberRole: z.enum(MEMBER_ROLES),
     delegationId: z.string(),
     createdAt: z.string(),
     fate: z.enum(['pending', 'included', 'dropped']).describe('included in a consolidated opinion, dropped by the delegation, or not consolidated yet'),
@@ -232,7 +242,7 @@ export const round = z
     number: z.number(),
     names: z.object({ down: z.string(), up: z.string() }),
     versionId: z.string(),
-    state: z.enum(['collecting', 'consolidating', 'responding', 'closed']),
+    state: z.enum(ROUND_STATES),
     deadlineAt: z.string(),
     issuedAt: z.string(),
     collectionEndedAt: z.string().nullable(),
@@ -252,7 +262,7 @@ export const documentVote = z
     itemIndex: z.number(),
     itemTitle: z.string(),
     versionId: z.string(),
-    outcome: z.enum(['approved', 'rejected']).nullable(),
+    outcome: z.enum(VOTE_OUTCOMES).nullable(),
     settledAt: z.string().nullable(),
     ballot: ballotView.nullable(),
   })
@@ -268,11 +278,11 @@ export const documentSummary = z
     kindName: z.string(),
     draftingDepartment: z.object({ id: z.string().nullable(), name: z.string() }),
     roundsPlanned: z.number(),
-    state: z.enum(documentStates),
+    state: z.enum(DOCUMENT_STATES),
     stateName: z.string(),
     currentRound: z.number().nullable(),
     deadlineAt: z.string().nullable(),
-    outcome: z.enum(['approved', 'rejected']).nullable(),
+    outcome: z.enum(VOTE_OUTCOMES).nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })
@@ -300,7 +310,7 @@ export const documentDetail = documentSummary
     adoption: adoptionCounts.describe('All rounds together'),
     votes: z.array(documentVote),
     history: z.array(historyEntry),
-    allowedEvents: z.array(z.enum(documentEvents)),
+    allowedEvents: z.array(z.enum(DOCUMENT_EVENTS)),
     you: z.object({ delegationIds: z.array(z.string()).describe('Delegations the asker leads') }).nullable(),
   })
   .meta({ id: 'DocumentDetail' });

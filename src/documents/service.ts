@@ -19,7 +19,7 @@ import { saveDraft, whatDraftCarries } from './versions.js';
 import { presentDetail, presentRecord, presentSummary, presentVersion } from './views.js';
 import { votesOf, settleDocument } from './voting.js';
 import { prepareFixing, recordMove, visibleDocument } from './moves.js';
-import { allowedDocumentEvents, closingEvent, type DocumentEvent, type DocumentState, nextDocumentState } from './workflow.js';
+import { closingEvent, type DocumentEvent, type DocumentState, documentMachine } from './workflow.js';
 
 /** The document, or DOCUMENT_NOT_FOUND for anyone who may not see it. */
 function eventOf(move: DocumentMove, history: History): DocumentEvent {
@@ -49,7 +49,7 @@ export async function applyMove(context: AppContext, actor: Actor, documentId: s
     const history = await loadHistory(inside.db, document);
     const event = eventOf(move, history);
     const note = noteOf(move);
-    const to = nextDocumentState(document.state, event, partiesFor(asker, document), note);
+    const to = documentMachine.next(document.state, event, partiesFor(asker, document), note);
     const now = context.clock();
     const outcome = await applyEffect({ context: inside, asker, history, event, now, prepared }, move);
     const roundNumber = outcome.roundNumber ?? history.rounds.at(-1)?.number ?? null;
@@ -103,7 +103,7 @@ export async function getDocumentFor(context: AppContext, actor: Actor, document
   // A result published while nobody was listening (a restart) is settled on first sight.
   if (document.state === 'voting' && (await settleDocument(context, document.id))) document = await visibleDocument(context.db, asker, documentId);
   const history = await loadHistory(context.db, document);
-  const allowed = allowedDocumentEvents(document.state, partiesFor(asker, document)).filter((event) => !['ballotApproved', 'ballotRejected', 'ballotWithdrawn'].includes(event));
+  const allowed = documentMachine.allowed(document.state, partiesFor(asker, document)).filter((event) => !['ballotApproved', 'ballotRejected', 'ballotWithdrawn'].includes(event));
   const draft = draftOf(history);
   const draftView = draft && asker.kind !== 'member' ? presentVersion(draft) : null;
   return presentDetail(history, asker, allowed, await votesOf(context, actor, history), draftView);

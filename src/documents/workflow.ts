@@ -1,10 +1,16 @@
 // The 二上二下 state machine of a document as one table: from → event → to, who may do it, and whether
 // a written reason is required. A document's state is the phase of its current round (collecting,
 // consolidating, responding) or what lies between rounds. Pure: the service computes the parties.
-import { fail } from '../errors.js';
+// DOCUMENT_STATES and DOCUMENT_KINDS are the one declaration of those enums (column types and the
+// API derive from them; a test compares them with the migrations' CHECKs).
+import type { MemberRole } from '../actors.js';
+import { defineMachine, type Transition } from '../state-machine.js';
 
-export const documentStates = ['drafting', 'collecting', 'consolidating', 'responding', 'revising', 'final', 'voting', 'approved', 'rejected'] as const;
-export type DocumentState = (typeof documentStates)[number];
+export const DOCUMENT_KINDS = ['collective_contract', 'rules', 'pay_scheme', 'reform_plan', 'implementing_opinions', 'other'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const DOCUMENT_STATES = ['drafting', 'collecting', 'consolidating', 'responding', 'revising', 'final', 'voting', 'approved', 'rejected'] as const;
+export type DocumentState = (typeof DOCUMENT_STATES)[number];
 
 export const documentStateNames: Record<DocumentState, string> = {
   drafting: '起草中',
@@ -18,7 +24,7 @@ export const documentStateNames: Record<DocumentState, string> = {
   rejected: '未通过',
 };
 
-export const documentEvents = [
+export const DOCUMENT_EVENTS = [
   'edit',
   'saveDraft',
   'issue',
@@ -37,7 +43,7 @@ export const documentEvents = [
   'ballotWithdrawn',
   'startRound',
 ] as const;
-export type DocumentEvent = (typeof documentEvents)[number];
+export type DocumentEvent = (typeof DOCUMENT_EVENTS)[number];
 
 /**
  * Who may act on a document, as seen from that document:
@@ -49,16 +55,10 @@ export type DocumentEvent = (typeof documentEvents)[number];
  * - delegationLeader: a delegation leader (团长) of the term, consolidating their delegation (一上/二上);
  * - system: the server itself (the published ballot result, or the ballot withdrawn before it opened).
  */
-export const documentParties = ['secretary', 'drafter', 'representative', 'attendee', 'delegationLeader', 'system'] as const;
-export type DocumentParty = (typeof documentParties)[number];
+export const DOCUMENT_PARTIES = ['secretary', 'drafter', 'representative', 'attendee', 'delegationLeader', 'system'] as const;
+export type DocumentParty = (typeof DOCUMENT_PARTIES)[number];
 
-export interface DocumentTransition {
-  from: DocumentState;
-  event: DocumentEvent;
-  to: DocumentState;
-  parties: readonly DocumentParty[];
-  note: 'required' | 'optional';
-}
+export type DocumentTransition = Transition<DocumentState, DocumentEvent, DocumentParty>;
 
 const SECRETARY = ['secretary'] as const;
 const DRAFTERS = ['secretary', 'drafter'] as const;
@@ -70,7 +70,7 @@ const row = (from: DocumentState, event: DocumentEvent, to: DocumentState, parti
   note,
 });
 
-export const documentTransitions: readonly DocumentTransition[] = [
+const documentTransitions: readonly DocumentTransition[] = [
   row('drafting', 'edit', 'drafting', SECRETARY),
   row('drafting', 'saveDraft', 'drafting', DRAFTERS),
   row('drafting', 'issue', 'collecting', SECRETARY),
@@ -97,32 +97,26 @@ export const documentTransitions: readonly DocumentTransition[] = [
   row('rejected', 'startRound', 'revising', SECRETARY, 'required'),
 ];
 
-export function findTransition(state: DocumentState, event: DocumentEvent): DocumentTransition | undefined {
-  return documentTransitions.find((entry) => entry.from === state && entry.event === event);
-}
-
 /**
- * The one place a move is checked. No row: DOCUMENT_STATE (409) naming the current state. A row
- * without the asker's parties: FORBIDDEN (403). A reason required and none given: DOCUMENT_NOTE_REQUIRED.
+ * No row: DOCUMENT_STATE (409) naming the current state. A row without the asker's parties:
+ * FORBIDDEN (403). A reason required and none given: DOCUMENT_NOTE_REQUIRED.
  */
-export function nextDocumentState(state: DocumentState, event: DocumentEvent, parties: readonly DocumentParty[], note?: string | null): DocumentState {
-  const transition = findTransition(state, event);
-  if (!transition) fail('DOCUMENT_STATE', { state, stateZh: documentStateNames[state], event });
-  if (!transition.parties.some((party) => parties.includes(party))) fail('FORBIDDEN', { state, event });
-  if (transition.note === 'required' && !note?.trim()) fail('DOCUMENT_NOTE_REQUIRED', { event });
-  return transition.to;
-}
+export const documentMachine = defineMachine({
+  states: DOCUMENT_STATES,
+  events: DOCUMENT_EVENTS,
+  parties: DOCUMENT_PARTIES,
+  transitions: documentTransitions,
+  wrongState: { code: 'DOCUMENT_STATE', details: (state, event) => ({ state, stateZh: documentStateNames[state], event }) },
+  forbiddenDetails: (state, event) => ({ state, event }),
+  noteRequired: 'DOCUMENT_NOTE_REQUIRED',
+});
 
-/** The events this asker may start from this state (what a page offers as buttons). */
-export function allowedDocumentEvents(state: DocumentState, parties: readonly DocumentParty[]): DocumentEvent[] {
-  return documentTransitions.filter((entry) => entry.from === state && entry.parties.some((party) => parties.includes(party))).map((entry) => entry.event);
-}
+/** Kept by this name for the vote's side (src/documents/voting.ts): the machine's own check. */
+export const nextDocumentState = documentMachine.next;
 
 /** What the server knows about the asker and the document, as plain data. */
 export interface DocumentPartyFacts {
-  asker:
-    | { kind: 'account'; role: 'secretary' | 'committee' | 'scrutineer' | 'handler'; departmentId: string | null }
-    | { kind: 'member'; role: 'representative' | 'attendee'; termId: string; leadsDelegation: boolean };
+  asker: { kind: 'account'; role: 'secretary' | 'committee' | 'scrutineer' | 'handler'; departmentId: string | null } | { kind: 'member'; role: MemberRole; termId: string; leadsDelegation: boolean };
   document: { termId: string; draftingDepartmentId: string | null };
 }
 

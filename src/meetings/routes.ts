@@ -1,6 +1,8 @@
 // HTTP routes: meetings, their state, the display token, live snapshot and check-in (签到).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { MEMBER_ROLES } from '../actors.js';
+import { ATTENDANCE_STATUSES } from './workflow.js';
 import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
@@ -21,9 +23,9 @@ const snapshot = z.object({
     .object({
       memberId: z.string(),
       name: z.string(),
-      role: z.enum(['representative', 'attendee']),
+      role: z.enum(MEMBER_ROLES),
       delegationName: z.string().nullable(),
-      attendance: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
+      attendance: z.enum([...ATTENDANCE_STATUSES, 'not_checked_in']),
       voted: z.array(z.string()).describe('Ballots this representative has voted in (never how)'),
     })
     .nullable(),

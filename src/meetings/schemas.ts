@@ -1,10 +1,12 @@
 // zod schemas for meetings, their settings and attendance.
 import { z } from 'zod';
+import { MEMBER_ROLES } from '../actors.js';
 import { idSchema } from '../roster/schemas.js';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATES } from './workflow.js';
 
-export const meetingKind = z.enum(['congress', 'general_assembly']);
-export const meetingState = z.enum(['draft', 'in_session', 'closed']);
-export const attendanceStatus = z.enum(['present', 'absent', 'on_leave']);
+export const meetingKind = z.enum(MEETING_KINDS);
+export const meetingState = z.enum(MEETING_STATES);
+export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 
 const quorumFraction = z
   .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
@@ -55,10 +57,10 @@ export const attendanceEntry = z
     memberId: z.string(),
     name: z.string(),
     staffNumber: z.string(),
-    role: z.enum(['representative', 'attendee']),
+    role: z.enum(MEMBER_ROLES),
     delegationId: z.string().nullable(),
     delegationName: z.string().nullable(),
-    status: z.enum(['present', 'absent', 'on_leave', 'not_checked_in']),
+    status: z.enum([...ATTENDANCE_STATUSES, 'not_checked_in']),
   })
   .meta({ id: 'AttendanceEntry' });
 

@@ -9,6 +9,7 @@ import { findMember } from '../roster/repository.js';
 import { getTerm } from '../roster/service.js';
 import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
+import { type AttendanceStatus, type MeetingEvent, meetingMachine, meetingStamps } from './workflow.js';
 import type { AttendanceCounts, MeetingInput, MeetingPatch } from './schemas.js';
 
 export function presentMeeting(row: MeetingTable) {
@@ -73,22 +74,17 @@ export async function updateMeeting(context: AppContext, actor: AccountActor, me
   return presentMeeting(await getMeeting(context, meetingId));
 }
 
-const transitions = {
-  open: { from: 'draft', to: 'in_session', stamp: 'opened_at' },
-  close: { from: 'in_session', to: 'closed', stamp: 'closed_at' },
-} as const;
-
 /**
- * One transaction: re-read, check the transition, run `beforeClose` (handed the transaction, so its
- * checks hold until commit), write only if the state is still the one checked, and audit.
+ * One transaction: re-read, check the move against the meeting's table, run `beforeClose` (handed
+ * the transaction, so its checks hold until commit), write only if the state is still the one
+ * checked, and audit.
  */
-export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: keyof typeof transitions, beforeClose?: (inside: AppContext) => Promise<void>) {
-  const transition = transitions[event];
+export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: MeetingEvent, beforeClose?: (inside: AppContext) => Promise<void>) {
   await transact(context, async (inside) => {
     const meeting = await getMeeting(inside, meetingId);
-    if (meeting.state !== transition.from) fail('MEETING_STATE', { state: meeting.state });
+    const to = meetingMachine.next(meeting.state, event, [actor.role]);
     if (beforeClose) await beforeClose(inside);
-    const moved = await repository.updateMeetingInState(inside.db, meetingId, transition.from, { state: transition.to, [transition.stamp]: nowIso(context) });
+    const moved = await repository.updateMeetingInState(inside.db, meetingId, meeting.state, { state: to, [meetingStamps[event]]: nowIso(context) });
     if (!moved) fail('MEETING_STATE', { state: (await getMeeting(inside, meetingId)).state });
     await recordAudit(inside, actor, `meeting.${event}`, { meetingId });
   });
@@ -156,7 +152,7 @@ export async function listAttendance(context: AppContext, meetingId: string) {
   }));
 }
 
-export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: 'present' | 'absent' | 'on_leave') {
+export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: AttendanceStatus) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const member = await findMember(context.db, memberId);

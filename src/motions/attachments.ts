@@ -10,7 +10,8 @@ import { fail } from '../errors.js';
 
 export const MAX_ATTACHMENT_BYTES = 5 * 1024 * 1024;
 
-export type AttachmentMediaType = 'application/pdf' | 'image/png' | 'image/jpeg';
+export const ATTACHMENT_MEDIA_TYPES = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
 
 const SIGNATURES: readonly { mediaType: AttachmentMediaType; magic: readonly number[] }[] = [
   { mediaType: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-

@@ -2,8 +2,8 @@
 // rates the implementation report (提案落实情况报告) quotes, and the overdue (超期) and due-soon
 // lists. The dashboard, the CSV and the XLSX report all come from this one function, so they agree.
 import type { Dashboard, MotionCategory } from './schemas.js';
-import { motionCategories, motionCategoryNames } from './schemas.js';
-import { handlingStates, type MotionState, motionStates, type Rating } from './workflow.js';
+import { MOTION_CATEGORIES, motionCategoryNames } from './schemas.js';
+import { handlingStates, MOTION_STATES, type MotionState, type Rating } from './workflow.js';
 
 const DAY_MS = 86_400_000;
 
@@ -117,8 +117,8 @@ export interface DashboardInput {
 }
 
 export function motionDashboard({ motions, departments, now, dueSoonDays, meetingId }: DashboardInput): Dashboard {
-  const byStatus = Object.fromEntries(motionStates.map((state) => [state, motions.filter((motion) => motion.state === state).length])) as Record<MotionState, number>;
-  const byCategory = motionCategories.map((category) => {
+  const byStatus = Object.fromEntries(MOTION_STATES.map((state) => [state, motions.filter((motion) => motion.state === state).length])) as Record<MotionState, number>;
+  const byCategory = MOTION_CATEGORIES.map((category) => {
     const inCategory = motions.filter((motion) => motion.category === category);
     return {
       category,

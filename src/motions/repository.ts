@@ -1,9 +1,9 @@
-// SQL for motions: the motion rows with what a list shows, seconders, history, numbering, the
-// collection settings and the full-text index.
-import { type Insertable, type Kysely, sql } from 'kysely';
-import type { Database, MotionSeconderTable, MotionSettingsTable, MotionTable, MotionTransitionTable } from '../db/database.js';
+// SQL for motions: the motion rows with what a list shows, seconders, numbering, the collection
+// settings and the full-text index (their history is src/state-history.ts).
+import { type Kysely, sql } from 'kysely';
+import type { Database, MotionSeconderTable, MotionSettingsTable, MotionTable } from '../db/database.js';
 import type { MotionCategory } from './schemas.js';
-import type { MotionState } from './workflow.js';
+import { handlingStates, type MotionState } from './workflow.js';
 
 type Executor = Kysely<Database>;
 
@@ -78,7 +78,7 @@ export function listMotions(db: Executor, filter: MotionFilter) {
   if (filter.category) query = query.where('motion.category', '=', filter.category);
   if (filter.departmentId) query = query.where(assignedTo(filter.departmentId));
   if (filter.ids) query = filter.ids.length ? query.where('motion.id', 'in', [...filter.ids]) : query.where(sql<boolean>`0`);
-  if (filter.dueBefore) query = query.where('motion.state', 'in', ['assigned', 'rehandling']).where('motion.due_at', '<', filter.dueBefore);
+  if (filter.dueBefore) query = query.where('motion.state', 'in', [...handlingStates]).where('motion.due_at', '<', filter.dueBefore);
   return query.orderBy(sql`motion.sequence IS NULL`).orderBy('motion.meeting_id').orderBy('motion.sequence').orderBy('motion.created_at').limit(filter.limit).offset(filter.offset).execute();
 }
 
@@ -129,21 +129,6 @@ export function listSeconders(db: Executor, motionIds: readonly string[]) {
 
 export async function insertSeconder(db: Executor, seconder: MotionSeconderTable): Promise<void> {
   await db.insertInto('motion_seconder').values(seconder).execute();
-}
-
-export async function insertTransition(db: Executor, row: Insertable<MotionTransitionTable>): Promise<void> {
-  await db.insertInto('motion_transition').values(row).execute();
-}
-
-export function listTransitions(db: Executor, motionId: string) {
-  return db
-    .selectFrom('motion_transition')
-    .leftJoin('member as behalf', 'behalf.id', 'motion_transition.on_behalf_of_member_id')
-    .selectAll('motion_transition')
-    .select('behalf.name as on_behalf_of_name')
-    .where('motion_transition.motion_id', '=', motionId)
-    .orderBy('motion_transition.id')
-    .execute();
 }
 
 export function findSettings(db: Executor, meetingId: string) {

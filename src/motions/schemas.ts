@@ -2,12 +2,13 @@
 import { z } from 'zod';
 import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
 import { idSchema } from '../roster/schemas.js';
-import { motionEvents, motionStates } from './workflow.js';
+import { TRANSITION_ACTOR_KINDS } from '../state-machine.js';
+import { MOTION_EVENTS, MOTION_STATES, RATINGS } from './workflow.js';
 
 const reason = text(2000);
 
-export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
-export const motionCategory = z.enum(motionCategories).meta({ id: 'MotionCategory' });
+export const MOTION_CATEGORIES = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
+export const motionCategory = z.enum(MOTION_CATEGORIES).meta({ id: 'MotionCategory' });
 export type MotionCategory = z.infer<typeof motionCategory>;
 export const motionCategoryNames: Record<MotionCategory, string> = {
   operations: '生产经营',
@@ -18,9 +19,15 @@ export const motionCategoryNames: Record<MotionCategory, string> = {
   other: '其他',
 };
 
-export const motionState = z.enum(motionStates).meta({ id: 'MotionState' });
-export const replyGrade = z.enum(['A', 'B', 'C', 'D']).meta({ id: 'ReplyGrade' });
-export const rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).meta({ id: 'ReplyRating' });
+export const motionState = z.enum(MOTION_STATES).meta({ id: 'MotionState' });
+/** How a department's reply answers the motion: A solved … D cannot be solved for now. */
+export const REPLY_GRADES = ['A', 'B', 'C', 'D'] as const;
+export const replyGrade = z.enum(REPLY_GRADES).meta({ id: 'ReplyGrade' });
+export const rating = z.enum(RATINGS).meta({ id: 'ReplyRating' });
+/** The committee's decision on a motion under review (立案, 合并, 转为议案, 不予立案). */
+export const REVIEW_OUTCOMES = ['accepted', 'merged', 'resolution', 'not_accepted'] as const;
+/** 主办 (lead) or 协办 (co-handling) department. */
+export const ASSIGNMENT_ROLES = ['lead', 'co'] as const;
 
 export const motionInput = z
   .object({
@@ -148,7 +155,7 @@ export const historyEntry = z
     event: z.string(),
     from: z.string(),
     to: z.string(),
-    actor: z.object({ kind: z.enum(['account', 'member', 'system']), name: z.string() }),
+    actor: z.object({ kind: z.enum(TRANSITION_ACTOR_KINDS), name: z.string() }),
     onBehalfOf: person.nullable(),
     note: z.string().nullable(),
     detail: z.record(z.string(), z.unknown()),
@@ -164,11 +171,11 @@ export const motionDetail = motionSummary
     proposers: z.array(person).describe('The proposer and the proposers of motions merged into this one'),
     mergedInto: z.object({ id: z.string(), number: z.string().nullable(), subject: z.string() }).nullable(),
     mergedFrom: z.array(z.object({ id: z.string(), number: z.string().nullable(), subject: z.string(), proposer: person, seconders: z.array(person) })),
-    reviewOutcome: z.enum(['accepted', 'merged', 'resolution', 'not_accepted']).nullable(),
+    reviewOutcome: z.enum(REVIEW_OUTCOMES).nullable(),
     rejection: z.object({ reason: z.string(), convertedToSuggestion: z.boolean() }).nullable(),
     resolutionBallotId: z.string().nullable(),
     assignments: z.array(
-      z.object({ department: departmentRef, role: z.enum(['lead', 'co']), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
+      z.object({ department: departmentRef, role: z.enum(ASSIGNMENT_ROLES), assignedAt: z.string(), active: z.boolean(), declinedAt: z.string().nullable(), declineReason: z.string().nullable() }),
     ),
     extension: z.object({ days: z.number(), reason: z.string() }).nullable(),
     replies: z.array(
@@ -190,7 +197,7 @@ export const motionDetail = motionSummary
     resolutionNote: z.string().nullable(),
     attachments: z.array(z.object({ id: z.string(), filename: z.string(), mediaType: z.string(), size: z.number(), uploadedAt: z.string() })),
     history: z.array(historyEntry),
-    allowedEvents: z.array(z.enum(motionEvents)).describe('What the asker may do next'),
+    allowedEvents: z.array(z.enum(MOTION_EVENTS)).describe('What the asker may do next'),
   })
   .meta({ id: 'MotionDetail' });
 

@@ -1,6 +1,6 @@
 // Motions (提案) through their life. Every move goes through moveMotion, the one place the state
 // table is enforced: it re-reads the motion in a transaction, checks the move against
-// workflow.ts, applies its effect, writes the history row and the audit row, and publishes the
+// workflow.ts, applies its effect, writes the history row (src/state-history.ts) and the audit row, and publishes the
 // change once committed.
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
@@ -18,10 +18,11 @@ import * as repository from './repository.js';
 import type { MotionRow } from './repository.js';
 import type { MotionDetail, MotionInput, MotionListQuery } from './schemas.js';
 import { searchQuery, searchTokens } from './search.js';
+import { recordTransition, listTransitions } from '../state-history.js';
 import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import { settingsOf } from './settings.js';
 import { presentDetail, presentSummary } from './views.js';
-import { allowedEvents, findTransition, type MotionEvent, type MotionParty, type MotionState, nextMotionState, ratingEvent } from './workflow.js';
+import { type MotionEvent, type MotionParty, type MotionState, motionMachine, ratingEvent } from './workflow.js';
 
 type Executor = AppContext['db'];
 
@@ -95,20 +96,19 @@ async function record(context: AppContext, asker: Asker | null, motion: MotionRo
   const at = now.toISOString();
   await repository.updateMotion(context.db, motion.id, { ...step.outcome.changes, state: step.to, updated_at: at });
   // The secretary acting as proposer or seconder (on a paper motion) acts for someone: say for whom.
-  const transition = step.event === 'create' ? undefined : findTransition(step.from, step.event);
+  const transition = step.event === 'create' ? undefined : motionMachine.find(step.from, step.event);
   const asSecretary = asker?.kind === 'officer' && !transition?.parties.includes('committee');
-  await repository.insertTransition(context.db, {
-    motion_id: motion.id,
-    at,
+  await recordTransition(context.db, {
+    entity: 'motion',
+    entityId: motion.id,
+    at: now,
     event: step.event,
-    from_state: step.from,
-    to_state: step.to,
-    actor_kind: asker === null ? 'system' : asker.kind === 'member' ? 'member' : 'account',
-    actor_id: asker === null ? null : asker.kind === 'member' ? asker.actor.memberId : asker.actor.id,
-    actor_name: asker === null ? '系统' : actorName(asker),
-    on_behalf_of_member_id: asSecretary ? (step.outcome.onBehalfOf ?? motion.proposer_member_id) : null,
+    from: step.from,
+    to: step.to,
+    actor: asker === null ? null : { kind: asker.kind === 'member' ? 'member' : 'account', id: asker.kind === 'member' ? asker.actor.memberId : asker.actor.id, name: actorName(asker) },
+    onBehalfOfMemberId: asSecretary ? (step.outcome.onBehalfOf ?? motion.proposer_member_id) : null,
     note: step.note,
-    detail: JSON.stringify(step.outcome.detail ?? {}),
+    detail: step.outcome.detail ?? {},
   });
   if (asker && asker.kind !== 'member') {
     await recordAudit(context, asker.actor, `motion.${step.event}`, { meetingId: motion.meeting_id, detail: { motionId: motion.id, number: motion.number, from: step.from, to: step.to } });
@@ -120,7 +120,7 @@ async function reachSeconders(context: AppContext, motionId: string, now: Date):
   const motion = (await repository.findMotion(context.db, motionId))!;
   const settings = await settingsOf(context, motion.meeting_id);
   if (motion.state !== 'seconding' || Number(motion.seconder_count ?? 0) < settings.required_seconders) return false;
-  const to = nextMotionState('seconding', 'secondersReached', ['system']);
+  const to = motionMachine.next('seconding', 'secondersReached', ['system']);
   await record(context, null, motion, { from: 'seconding', to, event: 'secondersReached', note: null, outcome: { detail: { seconders: Number(motion.seconder_count ?? 0) } } }, now);
   return true;
 }
@@ -131,7 +131,7 @@ export async function checkMove(context: AppContext, actor: Actor, motionId: str
   const asker = await askerOf(context, actor);
   const { motion, people } = await visibleMotion(context.db, asker, motionId);
   const parties = partiesFor(asker, motion, people);
-  nextMotionState(motion.state, eventOf(move, parties), parties, noteOf(move));
+  motionMachine.next(motion.state, eventOf(move, parties), parties, noteOf(move));
 }
 
 export async function moveMotion(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<MotionDetail> {
@@ -145,7 +145,7 @@ export async function moveMotion(context: AppContext, actor: Actor, motionId: st
     const parties = partiesFor(asker, motion, people);
     const event = eventOf(move, parties);
     const note = noteOf(move);
-    const to = nextMotionState(motion.state, event, parties, note);
+    const to = motionMachine.next(motion.state, event, parties, note);
     const settings = await settingsOf(inside, motion.meeting_id);
     const outcome = await applyEffect({ context: inside, asker, motion, people, settings, event, now }, move);
     await record(inside, asker, motion, { from: motion.state, to, event, note, outcome }, now);
@@ -236,7 +236,7 @@ async function detailFor(context: AppContext, asker: Asker, motion: MotionRow, p
     handling.listAssignments(context.db, [motion.id]),
     handling.listReplies(context.db, motion.id),
     handling.listAttachments(context.db, motion.id),
-    repository.listTransitions(context.db, motion.id),
+    listTransitions(context.db, 'motion', motion.id),
     motion.merged_into_id ? repository.findMotion(context.db, motion.merged_into_id) : undefined,
   ]);
   const mergedSeconders = await repository.listSeconders(
@@ -244,7 +244,7 @@ async function detailFor(context: AppContext, asker: Asker, motion: MotionRow, p
     mergedFrom.map((source) => source.id),
   );
   const mergedInto = target ? { id: target.id, number: target.number, subject: target.subject } : null;
-  const allowed = allowedEvents(motion.state, partiesFor(asker, motion, people)).filter((event) => event !== 'secondersReached');
+  const allowed = motionMachine.allowed(motion.state, partiesFor(asker, motion, people)).filter((event) => event !== 'secondersReached');
   return presentDetail({ row: motion, seconders, mergedInto, mergedFrom, mergedSeconders, assignments, replies, attachments, history }, context.clock(), allowed);
 }
 

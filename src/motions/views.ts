@@ -1,6 +1,7 @@
 // Turns motion rows into what the API returns: a summary for lists, the full record with its
 // people, handling and history for one motion.
 import type { MotionAttachmentTable } from '../db/database.js';
+import type { listTransitions } from '../state-history.js';
 import { isOverdue } from './dashboard.js';
 import type * as handling from './handling-repository.js';
 import type { MotionRow } from './repository.js';
@@ -41,7 +42,7 @@ export interface MotionRecord {
   assignments: Rows<typeof handling.listAssignments>;
   replies: Rows<typeof handling.listReplies>;
   attachments: MotionAttachmentTable[];
-  history: Rows<typeof motions.listTransitions>;
+  history: Rows<typeof listTransitions>;
 }
 
 const person = (memberId: string, name: string) => ({ memberId, name });

@@ -1,8 +1,11 @@
 // The motion's state machine as one table: from → event → to, who may do it, and whether a written
-// reason is required. Pure: the service computes the asker's parties and calls nextMotionState.
-import { fail } from '../errors.js';
+// reason is required. Pure: the service computes the asker's parties and asks motionMachine.next.
+// MOTION_STATES is the one declaration of a motion's states: the column type, the API's enum and
+// the pages' labels derive from it; the SQL CHECK (a migration) is compared with it by a test.
+import type { MemberRole } from '../actors.js';
+import { defineMachine, type Transition } from '../state-machine.js';
 
-export const motionStates = [
+export const MOTION_STATES = [
   'draft',
   'seconding',
   'review',
@@ -18,7 +21,7 @@ export const motionStates = [
   'rated',
   'resolved',
 ] as const;
-export type MotionState = (typeof motionStates)[number];
+export type MotionState = (typeof MOTION_STATES)[number];
 
 export const motionStateNames: Record<MotionState, string> = {
   draft: '草稿',
@@ -37,7 +40,7 @@ export const motionStateNames: Record<MotionState, string> = {
   resolved: '已办结',
 };
 
-export const motionEvents = [
+export const MOTION_EVENTS = [
   'edit',
   'submit',
   'second',
@@ -58,7 +61,7 @@ export const motionEvents = [
   'rateDissatisfied',
   'resolve',
 ] as const;
-export type MotionEvent = (typeof motionEvents)[number];
+export type MotionEvent = (typeof MOTION_EVENTS)[number];
 
 /**
  * Who may act on a motion, as seen from that motion:
@@ -69,22 +72,16 @@ export type MotionEvent = (typeof motionEvents)[number];
  * - leadHandler / coHandler: a handler of the lead (主办) or a co-handling (协办) department it is assigned to;
  * - system: the server itself (the seconder count reaching the setting).
  */
-export const motionParties = ['proposer', 'representative', 'committee', 'secretary', 'leadHandler', 'coHandler', 'system'] as const;
-export type MotionParty = (typeof motionParties)[number];
+export const MOTION_PARTIES = ['proposer', 'representative', 'committee', 'secretary', 'leadHandler', 'coHandler', 'system'] as const;
+export type MotionParty = (typeof MOTION_PARTIES)[number];
 
-export interface MotionTransition {
-  from: MotionState;
-  event: MotionEvent;
-  to: MotionState;
-  parties: readonly MotionParty[];
-  /** 'required': the move needs a written reason (退回修改, 不予立案, 申请退回, 延期 …). */
-  note: 'required' | 'optional';
-}
+/** note 'required': the move needs a written reason (退回修改, 不予立案, 申请退回, 延期 …). */
+export type MotionTransition = Transition<MotionState, MotionEvent, MotionParty>;
 
 const PROPOSER = ['proposer', 'secretary'] as const;
 const COMMITTEE = ['committee'] as const;
 
-export const motionTransitions: readonly MotionTransition[] = [
+const motionTransitions: readonly MotionTransition[] = [
   { from: 'draft', event: 'edit', to: 'draft', parties: PROPOSER, note: 'optional' },
   { from: 'draft', event: 'submit', to: 'seconding', parties: PROPOSER, note: 'optional' },
   { from: 'draft', event: 'withdraw', to: 'withdrawn', parties: PROPOSER, note: 'optional' },
@@ -116,34 +113,23 @@ export const motionTransitions: readonly MotionTransition[] = [
   { from: 'rated', event: 'resolve', to: 'resolved', parties: COMMITTEE, note: 'optional' },
 ];
 
-export function findTransition(state: MotionState, event: MotionEvent): MotionTransition | undefined {
-  return motionTransitions.find((row) => row.from === state && row.event === event);
-}
-
 /**
- * The one place a move is checked. No row for (state, event): MOTION_STATE (409), naming the
- * current state. A row, but none of the asker's parties on it: FORBIDDEN (403). A row needing a
- * reason and none given: MOTION_NOTE_REQUIRED (400).
+ * No row for (state, event): MOTION_STATE (409), naming the current state. A row, but none of the
+ * asker's parties on it: FORBIDDEN (403). A row needing a reason and none given: MOTION_NOTE_REQUIRED (400).
  */
-export function nextMotionState(state: MotionState, event: MotionEvent, parties: readonly MotionParty[], note?: string | null): MotionState {
-  const transition = findTransition(state, event);
-  if (!transition) fail('MOTION_STATE', { state, stateZh: motionStateNames[state], event });
-  if (!transition.parties.some((party) => parties.includes(party))) fail('FORBIDDEN', { state, event });
-  if (transition.note === 'required' && !note?.trim()) fail('MOTION_NOTE_REQUIRED', { event });
-  return transition.to;
-}
-
-/** The events this asker may start from this state (what a page offers as buttons). */
-export function allowedEvents(state: MotionState, parties: readonly MotionParty[]): MotionEvent[] {
-  return motionTransitions.filter((row) => row.from === state && row.parties.some((party) => parties.includes(party))).map((row) => row.event);
-}
+export const motionMachine = defineMachine({
+  states: MOTION_STATES,
+  events: MOTION_EVENTS,
+  parties: MOTION_PARTIES,
+  transitions: motionTransitions,
+  wrongState: { code: 'MOTION_STATE', details: (state, event) => ({ state, stateZh: motionStateNames[state], event }) },
+  forbiddenDetails: (state, event) => ({ state, event }),
+  noteRequired: 'MOTION_NOTE_REQUIRED',
+});
 
 /** What the server knows about the asker and the motion, as plain data. */
 export interface PartyFacts {
-  asker:
-    | { kind: 'account'; role: 'secretary' | 'committee' | 'scrutineer' }
-    | { kind: 'handler'; departmentId: string }
-    | { kind: 'member'; memberId: string; role: 'representative' | 'attendee'; termId: string };
+  asker: { kind: 'account'; role: 'secretary' | 'committee' | 'scrutineer' } | { kind: 'handler'; departmentId: string } | { kind: 'member'; memberId: string; role: MemberRole; termId: string };
   motion: {
     termId: string;
     proposerMemberId: string;
@@ -174,12 +160,13 @@ export function partiesOf({ asker, motion }: PartyFacts): MotionParty[] {
   return [];
 }
 
-export type Rating = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export type Rating = (typeof RATINGS)[number];
 
 /** 满意 and 基本满意 let the committee resolve; 不满意 sends the motion back for re-handling. */
 export function ratingEvent(rating: Rating): MotionEvent {
   return rating === 'dissatisfied' ? 'rateDissatisfied' : 'rateSatisfied';
 }
 
-/** States in which a department is working against a deadline (超期 is counted only here). */
-export const handlingStates: readonly MotionState[] = ['assigned', 'rehandling'];
+/** States in which a department is working against a deadline (超期 is counted only here): those the lead department may reply from. */
+export const handlingStates: readonly MotionState[] = motionMachine.statesWith('reply');

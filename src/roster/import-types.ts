@@ -1,11 +1,12 @@
 // What a roster import yields: its rows, or every problem found, shared by the import's steps.
+import type { MemberRole } from '../actors.js';
 
 export interface RosterImportRow {
   line: number;
   name: string;
   staffNumber: string;
   delegation: string | null;
-  role: 'representative' | 'attendee';
+  role: MemberRole;
   tags: string[];
 }
 

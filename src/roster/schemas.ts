@@ -1,5 +1,6 @@
 // zod schemas for terms, delegations and the roster: request bodies and responses.
 import { z } from 'zod';
+import { MEMBER_ROLES } from '../actors.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const idSchema = z
@@ -15,7 +16,7 @@ export const delegationInput = z.object({ name: text(60), leaderMemberId: idSche
 export const delegationPatch = delegationInput.partial().strict();
 export const delegation = z.object({ id: z.string(), termId: z.string(), name: z.string(), leaderMemberId: z.string().nullable() }).meta({ id: 'Delegation' });
 
-export const memberRole = z.enum(['representative', 'attendee']);
+export const memberRole = z.enum(MEMBER_ROLES);
 export const memberInput = z
   .object({
     name: text(60),

@@ -48,7 +48,7 @@ export async function memberUsage(db: Executor, scope: MemberScope): Promise<Map
              sum(m.state = 'draft') AS count_a, count(*) AS count_b,
              sum(${bytes('m.subject')} + ${bytes('m.reasons')} + ${bytes('m.measures')}) AS bytes_a,
              coalesce((SELECT sum(${bytes('t.detail')} + ${bytes('t.note')} + ${ROW_OVERHEAD_BYTES})
-                       FROM motion_transition t JOIN motion o ON o.id = t.motion_id
+                       FROM state_transition t JOIN motion o ON t.entity = 'motion' AND o.id = t.entity_id
                        WHERE o.proposer_member_id = m.proposer_member_id), 0) AS bytes_b
       FROM motion m WHERE ${memberFilter(scope, 'm.proposer_member_id')}
       GROUP BY m.proposer_member_id`.execute(db),

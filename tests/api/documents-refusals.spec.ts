@@ -31,7 +31,7 @@ function snapshot(h: DocumentHall) {
     'document_consolidated',
     'document_response',
     'document_ballot_item',
-    'document_transition',
+    'state_transition',
     'ballot',
   ];
   const counts = Object.fromEntries(tables.map((table) => [table, rowCount(h.app, table)]));

@@ -3,22 +3,10 @@ import { type MessageKey, t } from '../i18n/i18n.js';
 import { zh } from '../i18n/zh.js';
 import type { Grade, MotionCategory, MotionState, Rate, Rating } from '../shared/motion-types.js';
 
-const STATE_KEYS: Record<MotionState, MessageKey> = {
-  draft: 'moStateDraft',
-  seconding: 'moStateSeconding',
-  review: 'moStateReview',
-  returned: 'moStateReturned',
-  withdrawn: 'moStateWithdrawn',
-  not_accepted: 'moStateNotAccepted',
-  merged: 'moStateMerged',
-  resolution: 'moStateResolution',
-  accepted: 'moStateAccepted',
-  assigned: 'moStateAssigned',
-  replied: 'moStateReplied',
-  rehandling: 'moStateRehandling',
-  rated: 'moStateRated',
-  resolved: 'moStateResolved',
-};
+/** Every state's console label is `moState_<state>` in the catalogues: this fails to compile when one is missing. */
+type StateKey = `moState_${MotionState}`;
+export type CataloguesNameEveryState = Assert<StateKey extends MessageKey ? true : false>;
+type Assert<T extends true> = T;
 
 const CATEGORY_KEYS: Record<MotionCategory, MessageKey> = {
   operations: 'moCatOperations',
@@ -42,7 +30,10 @@ export const eventLabel = (event: string): string => {
   const key = `vmEvent_${event}` as MessageKey;
   return key in zh ? t(key) : event;
 };
-export const motionStateLabel = (state: MotionState | string): string => (state in STATE_KEYS ? t(STATE_KEYS[state as MotionState]) : state);
+export const motionStateLabel = (state: MotionState | string): string => {
+  const key = `moState_${state}` as StateKey;
+  return key in zh ? t(key) : state;
+};
 export const categoryLabel = (category: MotionCategory): string => t(CATEGORY_KEYS[category]);
 export const ratingLabel = (rating: Rating): string => t(RATING_KEYS[rating]);
 export const gradeLabel = (grade: Grade): string => t(GRADE_KEYS[grade]);

@@ -54,7 +54,7 @@ function Handling({ motion }: { motion: MotionDetail }) {
       <p data-testid="reply-rating">${reply.rating ? t('moRatedAs', { rating: ratingLabel(reply.rating) }) : t('moNotRated')}${reply.ratingComment ? `:${reply.ratingComment}` : ''}</p>
     </article>`,
     )}
-    ${motion.resolvedAt && html`<p class="notice" data-testid="resolved">${t('moStateResolved')} · ${dateTime(motion.resolvedAt)}${motion.resolutionNote ? `:${motion.resolutionNote}` : ''}</p>`}
+    ${motion.resolvedAt && html`<p class="notice" data-testid="resolved">${t('moState_resolved')} · ${dateTime(motion.resolvedAt)}${motion.resolutionNote ? `:${motion.resolutionNote}` : ''}</p>`}
   </section>`;
 }
 

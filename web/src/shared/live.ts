@@ -8,14 +8,18 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 // carry the same views as GET /api/ballots/:id.
 export type { AttendanceCounts, Ballot, BallotItem, BallotResult, ItemResult } from './api-types.js';
 import type { AttendanceCounts, Ballot } from './api-types.js';
+import type { components } from '../generated/api.js';
+
+/** The meeting's kind and state as the API declares them (from the server's MEETING_KINDS and MEETING_STATES). */
+type ApiMeeting = components['schemas']['Meeting'];
 
 export interface Meeting {
   id: string;
   termId: string;
   title: string;
-  kind: 'congress' | 'general_assembly';
+  kind: ApiMeeting['kind'];
   sessionNumber: number | null;
-  state: 'draft' | 'in_session' | 'closed';
+  state: ApiMeeting['state'];
   quorum: { numerator: number; denominator: number };
 }
 

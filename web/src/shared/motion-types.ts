@@ -28,6 +28,8 @@ export const motionStates = [
   'resolved',
 ] as const;
 export const motionCategories = ['operations', 'reform', 'welfare', 'safety', 'culture', 'other'] as const;
+/** States in which a department works against a deadline: the server's handlingStates (src/motions/workflow.ts), those the lead department may reply from. */
+export const handlingStates: readonly MotionState[] = ['assigned', 'rehandling'];
 export type ListsMatchTheApi = [Assert<SameMembers<(typeof motionStates)[number], MotionState>>, Assert<SameMembers<(typeof motionCategories)[number], MotionCategory>>];
 
 export type MotionSummary = Schemas['MotionSummary'];

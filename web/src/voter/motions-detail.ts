@@ -4,6 +4,7 @@
 import { formatDate, formatTime } from '../shared/dates.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import type { Snapshot } from '../shared/live.js';
+import { handlingStates } from '../shared/motion-types.js';
 import { MotionActions, MotionAttachments } from './motions-actions.js';
 import { type MotionDetail, type MotionSettings, motionsApi } from './motions-api.js';
 import { categoryLabel, eventLabel, gradeLabel, ratingLabel, refusalOf, stateBadgeClass, stateLabel } from './motions-labels.js';
@@ -66,7 +67,7 @@ function Handling({ motion }: { motion: MotionDetail }) {
     ${lead ? html`<p>${t('vmLeadDepartment', { name: lead.department.name })}</p>` : null}
     ${co.length > 0 ? html`<p>${t('vmCoDepartments', { names: co.map((assignment) => assignment.department.name).join(t('vmListJoin')) })}</p>` : null}
     ${
-      motion.dueAt && ['assigned', 'rehandling'].includes(motion.state)
+      motion.dueAt && handlingStates.includes(motion.state)
         ? html`<p class=${motion.overdue ? 'error' : 'muted'}>${t('vmDueAt', { date: formatDate(motion.dueAt) })}${motion.overdue ? ` · ${t('vmOverdue')}` : ''}</p>`
         : null
     }

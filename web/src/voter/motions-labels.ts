@@ -4,10 +4,10 @@ import { ApiError } from '../shared/api.js';
 import type { Grade, MotionCategory, MotionState, Rating } from './motions-api.js';
 import { localized, type MessageKey, t } from '../i18n/i18n.js';
 
-export const stateLabel = (state: MotionState) => t(`vmState_${state}` as MessageKey);
-export const categoryLabel = (category: MotionCategory) => t(`vmCategory_${category}` as MessageKey);
-export const gradeLabel = (grade: Grade) => t(`vmGrade_${grade}` as MessageKey);
-export const ratingLabel = (rating: Rating) => t(`vmRating_${rating}` as MessageKey);
+export const stateLabel = (state: MotionState) => t(`vmState_${state}`);
+export const categoryLabel = (category: MotionCategory) => t(`vmCategory_${category}`);
+export const gradeLabel = (grade: Grade) => t(`vmGrade_${grade}`);
+export const ratingLabel = (rating: Rating) => t(`vmRating_${rating}`);
 export const eventLabel = (event: string) => t(`vmEvent_${event}` as MessageKey);
 
 /** Waiting for the proposer, moving, done, or stopped. */

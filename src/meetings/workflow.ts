@@ -1,0 +1,31 @@
+// A meeting's state machine: draft → in_session → closed, opened and closed by the secretariat.
+// MEETING_KINDS, MEETING_STATES and ATTENDANCE_STATUSES are the one declaration of those enums
+// (column types and the API derive from them; a test compares them with the migrations' CHECKs).
+import type { AccountRole } from '../actors.js';
+import { defineMachine } from '../state-machine.js';
+
+/** 职工代表大会 (a congress of representatives) or 职工大会 (a general assembly of all staff). */
+export const MEETING_KINDS = ['congress', 'general_assembly'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+export const MEETING_STATES = ['draft', 'in_session', 'closed'] as const;
+export type MeetingState = (typeof MEETING_STATES)[number];
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'on_leave'] as const;
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+
+export const MEETING_EVENTS = ['open', 'close'] as const;
+export type MeetingEvent = (typeof MEETING_EVENTS)[number];
+
+/** No row: MEETING_STATE naming the current state. */
+export const meetingMachine = defineMachine<MeetingState, MeetingEvent, AccountRole>({
+  states: MEETING_STATES,
+  events: MEETING_EVENTS,
+  parties: ['secretary', 'scrutineer', 'handler', 'committee'],
+  transitions: [
+    { from: 'draft', event: 'open', to: 'in_session', parties: ['secretary'] },
+    { from: 'in_session', event: 'close', to: 'closed', parties: ['secretary'] },
+  ],
+  wrongState: { code: 'MEETING_STATE', details: (state) => ({ state }) },
+});
+
+/** The column stamped when a move lands. */
+export const meetingStamps = { open: 'opened_at', close: 'closed_at' } as const satisfies Record<MeetingEvent, string>;
