@@ -21,7 +21,8 @@ export interface ItemInputProps<Kind extends ItemKind, Draft> {
   /** Heard by screen readers only: the ballot's own heading already shows the same words. */
   quietHeading: boolean;
   problem: string | null;
-  // A method, not a property: a kind's own draft type then fits the registry's row (see voter.ts).
+  // A method, not a function property: methods compare their parameters both ways, so a part typed
+  // with its kind's own draft still fits the registry's row ({ kind } only) in kinds/voter.ts.
   onChange(draft: Draft): void;
 }
 
