@@ -2,14 +2,12 @@
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
+import { consolePart, ITEM_KINDS } from '../kinds/console.js';
 import { ItemEditor, type ItemDraft, itemProblem, newItem, toItem } from './ballot-items.js';
-import { itemKindLabel } from './format.js';
 import type { MeetingBallots } from './live-meeting.js';
 import { navigate } from './router.js';
-import type { Ballot, BallotItem, MeetingView } from './types.js';
+import type { Ballot, MeetingView } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
-
-const KINDS: BallotItem['kind'][] = ['approval', 'election', 'choice', 'rating'];
 
 function Choice({ name, value, current, label, help, onPick }: { name: string; value: string; current: string; label: string; help: string; onPick: (value: string) => void }) {
   const id = `${name}-${value}`;
@@ -80,7 +78,7 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
     )}
     <div class="actions add-items" role="group" aria-label=${t('adminAddItem')}>
       <span class="muted">${t('adminAddItem')}</span>
-      ${KINDS.map((kind) => html`<button type="button" class="small" onClick=${() => setItems([...items, newItem(kind)])}>+ ${itemKindLabel(kind)}</button>`)}
+      ${ITEM_KINDS.map((kind) => html`<button type="button" class="small" onClick=${() => setItems([...items, newItem(kind)])}>+ ${consolePart(kind).label()}</button>`)}
     </div>
     <${ErrorNote} error=${action.error} />
     <div class="actions form-submit">

@@ -4,7 +4,8 @@ import { t } from '../i18n/i18n.js';
 import { BallotActions } from './ballot-actions.js';
 import { BallotResultView } from './ballot-result.js';
 import { BallotBadges } from './ballots.js';
-import { dateTime, itemKindLabel, ruleSentence } from './format.js';
+import { consolePart } from '../kinds/console.js';
+import { dateTime } from './format.js';
 import type { LiveState, MeetingBallots } from './live-meeting.js';
 import { ManualResultForm } from './manual-result.js';
 import { isSecretary } from './session.js';
@@ -12,13 +13,10 @@ import type { AttendanceCounts, Ballot, BallotItem, MeetingView } from './types.
 import { Loading, useTitle } from './ui.js';
 
 function ItemSummary({ item, index, meeting }: { item: BallotItem; index: number; meeting: MeetingView }) {
-  const rule = 'passingRule' in item ? ruleSentence(item.passingRule, item.majorityWording, meeting.kind, t(item.kind === 'election' ? 'adminSubjectCandidate' : 'adminSubjectYes')) : null;
+  const part = consolePart(item.kind);
   return html`<li class="item-summary">
-    <p><span class="muted">${t('adminItemNumber', { number: index + 1 })} · ${itemKindLabel(item.kind)}</span><br /><strong>${item.title}</strong></p>
-    ${item.kind === 'election' && html`<p>${t('adminSeatsCandidates', { seats: item.seats, candidates: item.candidates.map((candidate) => candidate.name).join('、') })}${item.allowWriteIn ? ` · ${t('adminAllowWriteIn')}` : ''}</p>`}
-    ${item.kind === 'choice' && html`<p>${item.options.map((option) => option.label).join('、')} · ${t('adminMaxChoicesShort', { count: item.maxChoices })}</p>`}
-    ${item.kind === 'rating' && html`<p>${item.subjects.map((subject) => subject.name).join('、')} · ${item.grades.map((grade) => grade.label).join(' / ')}</p>`}
-    ${rule && html`<p class="rule"><span class="rule-label">${t('adminRule')}</span>${rule}</p>`}
+    <p><span class="muted">${t('adminItemNumber', { number: index + 1 })} · ${part.label()}</span><br /><strong>${item.title}</strong></p>
+    <${part.Summary} item=${item} meetingKind=${meeting.kind} />
   </li>`;
 }
 

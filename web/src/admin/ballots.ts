@@ -1,6 +1,7 @@
 // The ballots of a meeting: what is open now with its live turnout, drafts, and counted results.
 import { html } from '../shared/html.js';
 import { localized, t } from '../i18n/i18n.js';
+import { consolePart } from '../kinds/console.js';
 import { Turnout } from './ballot-actions.js';
 import { ballotStateLabel } from './format.js';
 import { QuorumLine } from './checkin.js';
@@ -23,7 +24,7 @@ export function BallotBadges({ ballot }: { ballot: Ballot }) {
 function Outcome({ ballot }: { ballot: Ballot }) {
   if (!ballot.result) return null;
   return html`<ul class="outcomes">${ballot.result.items.map((item, index) => {
-    const passed = item.kind === 'approval' ? (item as { passed?: boolean }).passed : undefined;
+    const passed = consolePart(item.kind).passed(item);
     return html`<li>
       ${passed !== undefined && html`<span class=${`verdict small ${passed ? 'verdict-passed' : 'verdict-failed'}`}>${t(passed ? 'passed' : 'failed')}</span>`}
       <span>${ballot.result!.items.length > 1 && html`<strong>${ballot.items[index]?.title ?? ''}</strong> · `}${'explanation' in item ? localized(item.explanation) : ''}</span>

@@ -1,6 +1,6 @@
 // Words and numbers as the congress writes them: 第三届, states, roles, passing rules, dates.
 import { language, t, type MessageKey } from '../i18n/i18n.js';
-import type { Ballot, BallotItem, MeetingView, MemberRole } from './types.js';
+import type { Ballot, MeetingView, MemberRole } from './types.js';
 
 const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -60,10 +60,6 @@ export function ruleSentence(rule: string, wording: string, kind: MeetingView['k
   const base = { all_majority: body, all_two_thirds: body, present_majority: t('adminBasePresent'), cast_majority: t('adminBaseCast') }[rule as PassingRule] ?? body;
   if (rule === 'all_two_thirds') return t('adminRuleSentenceTwoThirds', { base, subject });
   return t(wording === 'majorityInclusive' ? 'adminRuleSentenceInclusive' : 'adminRuleSentenceStrict', { base, subject });
-}
-
-export function itemKindLabel(kind: BallotItem['kind']): string {
-  return t(({ approval: 'adminItemApproval', election: 'adminItemElection', choice: 'adminItemChoice', rating: 'adminItemRating' } as const)[kind]);
 }
 
 export function percent(part: number, whole: number): number {

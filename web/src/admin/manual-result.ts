@@ -1,7 +1,9 @@
-// Counts of a show of hands (举手表决) or a paper count, entered by hand and marked as such in the result.
+// Counts of a show of hands (举手表决) or a paper count, entered by hand and marked as such in the
+// result; each item's fields are its kind's (web/src/kinds/<kind>/console.ts).
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
+import { consolePart } from '../kinds/console.js';
 import type { AttendanceCounts, Ballot, BallotItem } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
 
@@ -12,35 +14,13 @@ function NumberField({ id, label, value, onInput }: { id: string; label: string;
     <input id=${id} type="number" min="0" required inputmode="numeric" value=${value} onInput=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></div>`;
 }
 
-function keysOf(item: BallotItem): { key: string; label: string }[] {
-  switch (item.kind) {
-    case 'approval':
-      return [
-        { key: 'yes', label: t('yes') },
-        { key: 'no', label: t('no') },
-        { key: 'abstain', label: t('abstain') },
-      ];
-    case 'election':
-      return [...item.candidates.map((candidate) => ({ key: candidate.id, label: candidate.name })), { key: 'blank', label: t('adminBlankBallots') }];
-    case 'choice':
-      return [...item.options.map((option) => ({ key: option.id, label: option.label })), { key: 'blank', label: t('adminBlankBallots') }];
-    case 'rating':
-      return item.subjects.flatMap((subject) => item.grades.map((grade) => ({ key: `${subject.id}/${grade.id}`, label: `${subject.name} · ${grade.label}` })));
-  }
+/** One number field per count the item's kind needs. */
+function fieldsOf(item: BallotItem): { key: string; label: string }[] {
+  return consolePart(item.kind).manualFields(item);
 }
 
 function toEntry(item: BallotItem, counts: Counts): Record<string, unknown> {
-  const n = (key: string) => Number(counts[key] || 0);
-  switch (item.kind) {
-    case 'approval':
-      return { kind: 'approval', yes: n('yes'), no: n('no'), abstain: n('abstain') };
-    case 'election':
-      return { kind: 'election', votes: Object.fromEntries(item.candidates.map((candidate) => [candidate.id, n(candidate.id)])), blankBallots: n('blank') };
-    case 'choice':
-      return { kind: 'choice', votes: Object.fromEntries(item.options.map((option) => [option.id, n(option.id)])), blankBallots: n('blank') };
-    case 'rating':
-      return { kind: 'rating', counts: Object.fromEntries(item.subjects.map((subject) => [subject.id, Object.fromEntries(item.grades.map((grade) => [grade.id, n(`${subject.id}/${grade.id}`)]))])) };
-  }
+  return consolePart(item.kind).manualEntry(item, (key) => Number(counts[key] || 0));
 }
 
 export function ManualResultForm({ ballot, attendance, onSaved }: { ballot: Ballot; attendance: AttendanceCounts; onSaved: (ballot: Ballot) => void }) {
@@ -75,7 +55,7 @@ export function ManualResultForm({ ballot, attendance, onSaved }: { ballot: Ball
       (item, index) => html`<fieldset class="item-editor">
       <legend>${t('adminItemNumber', { number: index + 1 })} · ${item.title}</legend>
       <div class="form-grid">
-        ${keysOf(item).map(
+        ${fieldsOf(item).map(
           ({ key, label }) => html`<${NumberField} id=${`manual-${index}-${key}`} label=${label} value=${counts[index]?.[key] ?? ''}
           onInput=${(value: string) => setCounts(counts.map((entry, position) => (position === index ? { ...entry, [key]: value } : entry)))} />`,
         )}

@@ -22,6 +22,8 @@ export type ErrorEnvelope = Schemas['ErrorEnvelope'];
 export type AttendanceCounts = Schemas['AttendanceCounts'];
 export type Ballot = Schemas['Ballot'];
 export type BallotItem = Schemas['BallotItem'];
+/** approval, election, rating, choice: the kinds the server declares (web/src/kinds has one module per kind). */
+export type ItemKind = BallotItem['kind'];
 export type BallotResult = Schemas['BallotResult'];
 export type ItemResult = Schemas['ItemResult'];
 export type ItemAnswer = Schemas['ItemAnswerInput'];
