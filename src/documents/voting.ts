@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/service.js';
 import { ballotInput } from '../ballots/api-schemas.js';
 import * as ballotRepository from '../ballots/repository.js';
 import { parseItems, type StoredResult } from '../ballots/results.js';
-import type { ApprovalItem } from '../ballots/schemas.js';
+import type { ApprovalItem } from '../ballots/kinds/approval.js';
 import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
 import { type AppContext, transact } from '../context.js';
 import type { BallotTable, DocumentTable } from '../db/database.js';
