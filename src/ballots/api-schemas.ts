@@ -1,5 +1,6 @@
 // zod schemas for the ballot API: sheets, votes, receipts, manual results and what each audience sees.
 import { z } from 'zod';
+import { itemIdSchema } from './kinds/parts.js';
 import { ballotItemSchema, itemResultSchema, manualItemCountsSchema } from './schemas.js';
 
 export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
@@ -65,6 +66,9 @@ export const ballotResult = z
   })
   .meta({ id: 'BallotResult' });
 
+/** An item as the server shows it: always with its stable id (send it back when editing a draft to keep it). */
+const storedBallotItem = z.intersection(ballotItemSchema, z.object({ id: itemIdSchema }));
+
 export const ballotView = z
   .object({
     id: z.string(),
@@ -73,7 +77,7 @@ export const ballotView = z
     secrecy: z.enum(['secret', 'named']),
     method: z.enum(['electronic', 'manual']),
     state: z.enum(['draft', 'open', 'closed', 'published']),
-    items: z.array(ballotItemSchema),
+    items: z.array(storedBallotItem),
     deadlineAt: z.string().nullable(),
     revoteOf: z.string().nullable(),
     quorumOverridden: z.boolean(),

@@ -3,6 +3,7 @@
 import type { BallotTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { BallotView, ManualResultInput } from './api-schemas.js';
+import { parseItems } from './items.js';
 import { kindModules } from './kinds/index.js';
 import { type BallotItem, type Electorate, type ItemAnswer, type ItemResult, tallyBallot } from './rules.js';
 
@@ -15,9 +16,7 @@ export interface StoredResult {
   items: ItemResult[];
 }
 
-export function parseItems(ballot: Pick<BallotTable, 'items'>): BallotItem[] {
-  return JSON.parse(ballot.items) as BallotItem[];
-}
+export { parseItems } from './items.js';
 
 export function tallyBox(items: BallotItem[], papers: string[], electorate: Electorate): StoredResult {
   const answers = papers.map((paper) => JSON.parse(paper) as ItemAnswer[]);
