@@ -6,22 +6,7 @@ import type { AnswerByKind, BallotItem, Electorate, ItemAnswer, ItemResult, Resu
 
 export * from './schemas.js';
 export { validateAnswer, type AnswerCheck } from './answers.js';
-export {
-  tallyElection,
-  WRITE_IN_PREFIX,
-  type CandidateTally,
-  type ElectionResult,
-  type Runoff,
-  type WriteInTally,
-} from './election.js';
-export {
-  describeBase,
-  meetsThreshold,
-  requiredVotes,
-  type BaseLabel,
-  type Explanation,
-  type Threshold,
-} from './thresholds.js';
+export { describeBase, meetsThreshold, requiredVotes, type BaseLabel, type Explanation, type Threshold } from './thresholds.js';
 
 /** Tallies one item; answers must already have passed validateAnswer for this item. */
 export function tallyItem<Item extends BallotItem>(item: Item, answers: readonly AnswerByKind[Item['kind']][], electorate: Electorate): ResultByKind[Item['kind']] {
