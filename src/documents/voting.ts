@@ -74,7 +74,7 @@ export async function putToVote(context: AppContext, actor: Actor, documentId: s
 }
 
 /** Where the linked item sits on the sheet now, by its id; -1 once it has left the sheet. */
-export function itemPosition(ballot: Pick<BallotTable, 'items'>, link: Pick<DocumentBallotItemTable, 'item_id'>): number {
+function itemPosition(ballot: Pick<BallotTable, 'items'>, link: Pick<DocumentBallotItemTable, 'item_id'>): number {
   return link.item_id === null ? -1 : parseItems(ballot).findIndex((item) => item.id === link.item_id);
 }
 
