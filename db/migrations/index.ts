@@ -5,6 +5,7 @@ import * as motions from './2026-11-25-002-motions.js';
 import * as scrub from './2026-12-01-003-scrub.js';
 import * as documents from './2026-12-01-004-documents.js';
 import * as receiptsApart from './2026-12-03-005-receipts-apart.js';
+import * as ballotItems from './2026-12-04-006-ballot-items.js';
 import * as stateTransitions from './2026-12-04-007-state-transitions.js';
 
 export const migrations: Record<string, Migration> = {
@@ -13,5 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-003-scrub': scrub,
   '2026-12-01-004-documents': documents,
   '2026-12-03-005-receipts-apart': receiptsApart,
+  '2026-12-04-006-ballot-items': ballotItems,
   '2026-12-04-007-state-transitions': stateTransitions,
 };

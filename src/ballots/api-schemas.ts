@@ -1,6 +1,7 @@
 // zod schemas for the ballot API: sheets, votes, receipts, manual results and what each audience sees.
 import { z } from 'zod';
-import { ballotItemSchema } from './schemas.js';
+import { itemIdSchema } from './kinds/parts.js';
+import { ballotItemSchema, itemResultSchema, manualItemCountsSchema } from './schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES, BALLOT_STATES } from './workflow.js';
 
 export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
@@ -39,14 +40,9 @@ export const castAck = z.object({ receipt: z.string().describe('The receipt sent
 export const receiptCheckInput = z.object({ receipt: receiptSchema }).strict();
 
 const countSchema = z.number().int().min(0).max(1_000_000);
-const countsById = z.record(z.string().max(200), countSchema);
 
-export const manualItemCounts = z.union([
-  z.object({ kind: z.literal('approval'), yes: countSchema, no: countSchema, abstain: countSchema }).strict(),
-  z.object({ kind: z.literal('election'), votes: countsById, blankBallots: countSchema.default(0) }).strict(),
-  z.object({ kind: z.literal('choice'), votes: countsById, blankBallots: countSchema.default(0) }).strict(),
-  z.object({ kind: z.literal('rating'), counts: z.record(z.string().max(200), countsById) }).strict(),
-]);
+/** Hand counts for one item, shaped by its kind (each kind's manualCountsSchema). */
+export const manualItemCounts = manualItemCountsSchema;
 
 export const manualResultInput = z
   .object({
@@ -57,45 +53,8 @@ export const manualResultInput = z
   })
   .strict();
 
-const explanation = z.object({ zh: z.string(), en: z.string() }).describe('The rule and the arithmetic in words');
-const baseLabel = z.enum(['eligible', 'present', 'cast']);
-
-/** What each item's count says, as src/ballots/rules.ts and election.ts compute it. */
-export const itemResult = z
-  .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('approval'),
-      counts: z.object({ yes: z.number(), no: z.number(), abstain: z.number() }),
-      base: z.number(),
-      baseLabel,
-      required: z.number(),
-      passed: z.boolean(),
-      explanation,
-    }),
-    z.object({
-      kind: z.literal('election'),
-      candidates: z.array(z.object({ id: z.string(), name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
-      writeIns: z.array(z.object({ name: z.string(), votes: z.number(), reachedThreshold: z.boolean() })),
-      blankBallots: z.number(),
-      base: z.number(),
-      baseLabel,
-      required: z.number(),
-      elected: z.array(z.string()).describe("Candidate ids, write-ins as 'write-in:' + name, by votes"),
-      runoff: z.object({ seats: z.number(), candidateIds: z.array(z.string()) }).nullable(),
-      unfilledSeats: z.number(),
-      explanation,
-    }),
-    z.object({
-      kind: z.literal('rating'),
-      subjects: z.array(z.object({ id: z.string(), name: z.string(), counts: z.record(z.string(), z.number()), abstain: z.number() })),
-    }),
-    z.object({
-      kind: z.literal('choice'),
-      options: z.array(z.object({ id: z.string(), label: z.string(), votes: z.number() })),
-      blankBallots: z.number(),
-    }),
-  ])
-  .meta({ id: 'ItemResult' });
+/** What each item's count says, as its kind's tally computes it (src/ballots/kinds/). */
+export const itemResult = itemResultSchema;
 
 export const ballotResult = z
   .object({
@@ -108,6 +67,9 @@ export const ballotResult = z
   })
   .meta({ id: 'BallotResult' });
 
+/** An item as the server shows it: always with its stable id (send it back when editing a draft to keep it). */
+const storedBallotItem = z.intersection(ballotItemSchema, z.object({ id: itemIdSchema }));
+
 export const ballotView = z
   .object({
     id: z.string(),
@@ -116,7 +78,7 @@ export const ballotView = z
     secrecy: z.enum(BALLOT_SECRECIES),
     method: z.enum(BALLOT_METHODS),
     state: z.enum(BALLOT_STATES),
-    items: z.array(ballotItemSchema),
+    items: z.array(storedBallotItem),
     deadlineAt: z.string().nullable(),
     revoteOf: z.string().nullable(),
     quorumOverridden: z.boolean(),

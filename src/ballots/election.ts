@@ -1,7 +1,23 @@
 // Counting an election (民主选举): who reached the threshold, who fills the seats, and when a tie at
 // the last seat sends the tied to a run-off (另行选举) instead of being settled silently.
-import type { ElectionAnswer, ElectionItem, Electorate } from './schemas.js';
+// The item's definition lives in kinds/election.ts, which calls this; the shapes counted are spelled
+// out here so the counting depends on no schema.
+import type { Electorate, MajorityWording, PassingRule } from './kinds/parts.js';
 import { describeBase, fractionWords, meetsThreshold, requiredVotes, type BaseLabel, type Explanation, type Threshold } from './thresholds.js';
+
+/** What counting needs of an election item. */
+export interface CountedElection {
+  seats: number;
+  candidates: readonly { id: string; name: string }[];
+  passingRule: PassingRule;
+  majorityWording: MajorityWording;
+}
+
+/** One paper's answer to the item, already checked. */
+export interface CountedElectionAnswer {
+  candidateIds: readonly string[];
+  writeIns: readonly string[];
+}
 
 /** Write-ins are identified in `elected` and `runoff` by this prefix and their name. */
 export const WRITE_IN_PREFIX = 'write-in:';
@@ -53,7 +69,7 @@ interface SeatAllocation {
   unfilledSeats: number;
 }
 
-export function tallyElection(item: ElectionItem, answers: readonly ElectionAnswer[], electorate: Electorate): ElectionResult {
+export function tallyElection(item: CountedElection, answers: readonly CountedElectionAnswer[], electorate: Electorate): ElectionResult {
   const threshold = requiredVotes(item.passingRule, item.majorityWording, electorate);
   const { candidates, writeIns } = countVotes(item, answers, threshold);
   const contenders: Contender[] = [
@@ -74,7 +90,7 @@ export function tallyElection(item: ElectionItem, answers: readonly ElectionAnsw
   };
 }
 
-function countVotes(item: ElectionItem, answers: readonly ElectionAnswer[], threshold: Threshold) {
+function countVotes(item: CountedElection, answers: readonly CountedElectionAnswer[], threshold: Threshold) {
   const candidateVotes = new Map(item.candidates.map((candidate) => [candidate.id, 0]));
   const writeInVotes = new Map<string, number>();
   for (const answer of answers) {
@@ -117,7 +133,7 @@ function allocateSeats(seats: number, contenders: Contender[], threshold: Thresh
   return { elected, tied, runoffSeats: seats - elected.length, unfilledSeats: 0 };
 }
 
-function explainElection(item: ElectionItem, threshold: Threshold, body: Electorate['body'], allocation: SeatAllocation): Explanation {
+function explainElection(item: CountedElection, threshold: Threshold, body: Electorate['body'], allocation: SeatAllocation): Explanation {
   const baseWords = describeBase(threshold, body);
   const fraction = fractionWords(item.passingRule, item.majorityWording);
   const { required } = threshold;

@@ -1,171 +1,31 @@
 // The shapes of ballot items (分项), their answers and the electorate they are counted against.
-// Item schemas validate definitions at the edge; the TypeScript types are inferred from them.
-import { z } from 'zod';
-
-export const PASSING_RULES = ['all_majority', 'all_two_thirds', 'present_majority', 'cast_majority'] as const;
-export const passingRuleSchema = z.enum(PASSING_RULES);
-/** all_majority (default): more than half of ALL eligible; all_two_thirds: ⌈2N/3⌉ of all eligible;
- * present_majority: more than half of those present; cast_majority: more than half of ballots cast. */
-export type PassingRule = z.infer<typeof passingRuleSchema>;
-
-export const MAJORITY_WORDINGS = ['majorityStrict', 'majorityInclusive'] as const;
-export const majorityWordingSchema = z.enum(MAJORITY_WORDINGS);
-/** 过半数 (majorityStrict, yes > base/2) or 半数以上 (majorityInclusive, yes ≥ base/2). */
-export type MajorityWording = z.infer<typeof majorityWordingSchema>;
-
-const count = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-
-export const electorateSchema = z.object({
-  eligible: count,
-  present: count,
-  cast: count,
-  body: z.enum(['representatives', 'staff']),
-});
-/** Counts of voting members only: attendees are never in here. body 'staff' is a 职工大会. */
-export type Electorate = z.infer<typeof electorateSchema>;
-
-const optionId = z.string().min(1).max(200);
-const title = z.string().trim().min(1).max(500);
-const name = z.string().trim().min(1).max(200);
-
-const namedEntry = z.object({ id: optionId, name });
-const labelledEntry = z.object({ id: optionId, label: name });
-
-function uniqueIds(entries: readonly { id: string }[]): boolean {
-  return new Set(entries.map((entry) => entry.id)).size === entries.length;
-}
-const uniqueIdsMessage = { message: 'ids must be unique' };
-
-export const DEFAULT_RATING_GRADES = Object.freeze([
-  Object.freeze({ id: 'excellent', label: '优秀' }),
-  Object.freeze({ id: 'competent', label: '称职' }),
-  Object.freeze({ id: 'basically_competent', label: '基本称职' }),
-  Object.freeze({ id: 'incompetent', label: '不称职' }),
-]);
-
-export const approvalItemSchema = z.object({
-  kind: z.literal('approval'),
-  title,
-  passingRule: passingRuleSchema.default('all_majority'),
-  majorityWording: majorityWordingSchema.default('majorityStrict'),
-});
-
-export const electionItemSchema = z
-  .object({
-    kind: z.literal('election'),
-    title,
-    seats: z.number().int().min(1).max(1000),
-    candidates: z.array(namedEntry).min(1).max(1000).refine(uniqueIds, uniqueIdsMessage),
-    allowWriteIn: z.boolean().default(false),
-    passingRule: passingRuleSchema.default('all_majority'),
-    majorityWording: majorityWordingSchema.default('majorityStrict'),
-  })
-  .refine((item) => item.allowWriteIn || item.seats <= item.candidates.length, {
-    message: 'more seats than candidates and no write-ins',
-    path: ['seats'],
-  });
-
-export const ratingItemSchema = z.object({
-  kind: z.literal('rating'),
-  title,
-  subjects: z.array(namedEntry).min(1).max(1000).refine(uniqueIds, uniqueIdsMessage),
-  grades: z
-    .array(labelledEntry)
-    .min(2)
-    .max(20)
-    .refine(uniqueIds, uniqueIdsMessage)
-    .default(() => DEFAULT_RATING_GRADES.map((grade) => ({ ...grade }))),
-});
-
-export const choiceItemSchema = z
-  .object({
-    kind: z.literal('choice'),
-    title,
-    options: z.array(labelledEntry).min(1).max(1000).refine(uniqueIds, uniqueIdsMessage),
-    maxChoices: z.number().int().min(1).default(1),
-  })
-  .refine((item) => item.maxChoices <= item.options.length, {
-    message: 'maxChoices exceeds the number of options',
-    path: ['maxChoices'],
-  });
-
-export const ballotItemSchema = z
-  .discriminatedUnion('kind', [approvalItemSchema, electionItemSchema, ratingItemSchema, choiceItemSchema])
-  .meta({ id: 'BallotItem', description: 'One item (分项) of a ballot sheet; its kind decides the shape of its answer (ItemAnswer)' });
-
-export type ApprovalItem = z.infer<typeof approvalItemSchema>;
-export type ElectionItem = z.infer<typeof electionItemSchema>;
-export type RatingItem = z.infer<typeof ratingItemSchema>;
-export type ChoiceItem = z.infer<typeof choiceItemSchema>;
-export type BallotItem = z.infer<typeof ballotItemSchema>;
-export type ItemKind = BallotItem['kind'];
-
-/** Longest write-in name, after trimming. */
-export const WRITE_IN_MAX_LENGTH = 40;
-// Caps only keep junk cheap to refuse; any real ballot is far below them.
-const MAX_LIST = 1000;
-
-// The answer shapes are documented here, beside the checks in answers.ts; the OpenAPI document
-// names them (ItemAnswer) so a client needs no other source.
-export const approvalAnswerSchema = z
-  .enum(['yes', 'no', 'abstain'])
-  .meta({ id: 'ApprovalAnswer', title: 'Approval answer', description: 'An `approval` item (赞成/反对/弃权): yes, no or abstain.', example: 'yes' });
-export const electionAnswerSchema = z
-  .strictObject({
-    candidateIds: z.array(z.string().max(200)).max(MAX_LIST).describe('Ids of listed candidates voted for, each at most once'),
-    writeIns: z
-      .array(z.string().max(1000))
-      .max(MAX_LIST)
-      .default([])
-      .describe(
-        `Names written in (另选他人), only where the item has allowWriteIn. Each is normalised (NFC, trimmed, inner spaces collapsed) and must then be 1–${WRITE_IN_MAX_LENGTH} characters with no control characters; one naming exactly one listed candidate counts for that candidate, one naming several refuses the paper (INVALID_ANSWER)`,
-      ),
-  })
-  .meta({
-    id: 'ElectionAnswer',
-    title: 'Election answer',
-    description:
-      'An `election` item (选举): candidates plus write-ins at most `seats` (TOO_MANY_CHOICES), no one twice (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION), write-ins only if allowed (WRITE_IN_NOT_ALLOWED). Both lists empty is a blank vote on this item.',
-    example: { candidateIds: ['zhang-san'], writeIns: ['王五'] },
-  });
-/** subject id → grade id; a subject left out is an abstention on that subject. */
-export const ratingAnswerSchema = z.record(z.string(), z.string()).meta({
-  id: 'RatingAnswer',
-  title: 'Rating answer',
-  description: 'A `rating` item (民主评议): subject id → grade id, both from the item (UNKNOWN_OPTION otherwise). A subject left out is an abstention on that subject; `{}` abstains on all.',
-  example: { 'li-si': 'excellent', 'zhao-liu': 'competent' },
-});
-export const choiceAnswerSchema = z
-  .strictObject({
-    optionIds: z
-      .array(z.string().max(200))
-      .max(MAX_LIST)
-      .describe('Ids of the options chosen: at most maxChoices (TOO_MANY_CHOICES), each once (DUPLICATE_CHOICE), only listed ids (UNKNOWN_OPTION); empty is a blank vote'),
-  })
-  .meta({ id: 'ChoiceAnswer', title: 'Choice answer', description: 'A `choice` item (多选一/多选多).', example: { optionIds: ['plan-b'] } });
-
-/**
- * One item's answer, for the document only: which shape applies is decided by the kind of the item at
- * the same position of the ballot, so the shapes carry no tag of their own.
- */
-export const itemAnswerSchema = z.union([approvalAnswerSchema, electionAnswerSchema, ratingAnswerSchema, choiceAnswerSchema]).meta({
-  id: 'ItemAnswer',
-  description: 'The answer to one item, shaped by the kind of the item at the same position: ApprovalAnswer, ElectionAnswer, RatingAnswer or ChoiceAnswer.',
-});
-
-export type ApprovalAnswer = z.infer<typeof approvalAnswerSchema>;
-export type ElectionAnswer = z.infer<typeof electionAnswerSchema>;
-export type RatingAnswer = z.infer<typeof ratingAnswerSchema>;
-export type ChoiceAnswer = z.infer<typeof choiceAnswerSchema>;
-export type ItemAnswer = ApprovalAnswer | ElectionAnswer | RatingAnswer | ChoiceAnswer;
-
-/** The answer type that belongs to each kind of item. */
-export interface AnswerByKind {
-  approval: ApprovalAnswer;
-  election: ElectionAnswer;
-  rating: RatingAnswer;
-  choice: ChoiceAnswer;
-}
-
-export const ANSWER_ERROR_CODES = ['INVALID_ANSWER', 'TOO_MANY_CHOICES', 'UNKNOWN_OPTION', 'DUPLICATE_CHOICE', 'WRITE_IN_NOT_ALLOWED'] as const;
-export type AnswerErrorCode = (typeof ANSWER_ERROR_CODES)[number];
+// Each kind's own shapes live in its module (src/ballots/kinds/); the unions over all kinds are built
+// by the registry (kinds/index.ts) and re-exported here, where the rest of the server looks for them.
+export {
+  type AnswerByKind,
+  type BallotItem,
+  ballotItemSchema,
+  type ItemAnswer,
+  type ItemByKind,
+  type ItemKind,
+  type ItemResult,
+  ITEM_KINDS,
+  itemAnswerSchema,
+  itemKinds,
+  itemResultSchema,
+  type ManualItemCounts,
+  manualItemCountsSchema,
+  type ResultByKind,
+} from './kinds/index.js';
+export {
+  ANSWER_ERROR_CODES,
+  type AnswerErrorCode,
+  type Electorate,
+  electorateSchema,
+  MAJORITY_WORDINGS,
+  type MajorityWording,
+  majorityWordingSchema,
+  PASSING_RULES,
+  type PassingRule,
+  passingRuleSchema,
+} from './kinds/parts.js';

@@ -7,6 +7,7 @@ import type { BallotTable, MeetingTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
+import { keepIds, withNewIds, writeItemRows } from './items.js';
 import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
@@ -77,6 +78,8 @@ export async function getBallotFor(context: AppContext, actor: Actor, ballotId: 
 export async function createBallot(context: AppContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+  // Ids sent in are not kept: a new sheet (a re-vote's, a copy's) shares no item with another.
+  const items = withNewIds(input.items, () => randomId(context.random));
   const row: BallotTable = {
     id: randomId(context.random),
     meeting_id: meetingId,
@@ -84,7 +87,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
     secrecy: input.secrecy,
     method: input.method,
     state: 'draft',
-    items: JSON.stringify(input.items),
+    items: JSON.stringify(items),
     deadline_at: input.deadlineAt ?? null,
     revote_of: revoteOf,
     quorum_overridden: 0,
@@ -97,7 +100,12 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
     closed_at: null,
     published_at: null,
   };
-  await repository.insertBallot(context.db, row);
+  // The sheet and its item rows together; the caller's transaction when there is one (a motion's or a document's).
+  const write = async (inside: AppContext) => {
+    await repository.insertBallot(inside.db, row);
+    await writeItemRows(inside.db, row.id, items);
+  };
+  await (context.db.isTransaction ? write(context) : transact(context, write));
   await recordAudit(context, actor, revoteOf ? 'ballot.revote-created' : 'ballot.created', { meetingId, ballotId: row.id, detail: { title: row.title, revoteOf } });
   context.events.publish({ type: 'ballot.updated', meetingId, ballotId: row.id });
   return presentBallot(row, 'officer', null);
@@ -107,14 +115,16 @@ export async function updateBallot(context: AppContext, actor: AccountActor, bal
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'edit', [actor.role]);
+    const items = patch.items === undefined ? undefined : keepIds(parseItems(current), patch.items, () => randomId(context.random));
     // Only a draft is edited: an edit racing an open must not change an open ballot's items.
     await moveBallot(inside, ballotId, current.state, {
       ...(patch.title === undefined ? {} : { title: patch.title }),
       ...(patch.secrecy === undefined ? {} : { secrecy: patch.secrecy }),
       ...(patch.method === undefined ? {} : { method: patch.method }),
-      ...(patch.items === undefined ? {} : { items: JSON.stringify(patch.items) }),
+      ...(items === undefined ? {} : { items: JSON.stringify(items) }),
       ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
     });
+    if (items) await writeItemRows(inside.db, ballotId, items);
     await recordAudit(inside, actor, 'ballot.updated', { meetingId: current.meeting_id, ballotId, detail: { fields: Object.keys(patch) } });
     return current;
   });

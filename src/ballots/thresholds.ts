@@ -1,6 +1,6 @@
 // Passing thresholds: how many votes a motion or candidate needs under each rule, and how to say it.
 // Everything is integer arithmetic on counts; with nobody to count against, nothing can pass.
-import type { Electorate, MajorityWording, PassingRule } from './schemas.js';
+import type { Electorate, MajorityWording, PassingRule } from './kinds/parts.js';
 
 export type BaseLabel = 'eligible' | 'present' | 'cast';
 
@@ -77,24 +77,4 @@ export function fractionWords(rule: PassingRule, wording: MajorityWording): Frac
     return { zhTerm: '过半数', zhPassed: '超过', enPassed: 'more than half of', enFailed: 'not more than half of' };
   }
   return { zhTerm: '半数以上', zhPassed: '达到', enPassed: 'at least half of', enFailed: 'less than half of' };
-}
-
-/** 赞成 50 票，超过全体代表 73 人的半数（37 票），通过 — and its failing and English forms. */
-export function explainApproval(yes: number, threshold: Threshold, rule: PassingRule, wording: MajorityWording, body: Electorate['body']): Explanation {
-  const passed = meetsThreshold(yes, threshold);
-  const baseWords = describeBase(threshold, body);
-  if (threshold.base === 0) {
-    return {
-      zh: `赞成 ${yes} 票，${baseWords.zh}，没有计票基数，未通过`,
-      en: `${yes} yes, no electorate to count against (${baseWords.en}): not passed`,
-    };
-  }
-  const fraction = fractionWords(rule, wording);
-  const { required } = threshold;
-  const zhReached = fraction.zhTerm === '过半数' ? '半数' : fraction.zhTerm;
-  const zh = passed
-    ? `赞成 ${yes} 票，${fraction.zhPassed}${baseWords.zh}的${zhReached}（${required} 票），通过`
-    : `赞成 ${yes} 票，未达到${baseWords.zh}的${fraction.zhTerm}所需的 ${required} 票，未通过`;
-  const en = passed ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (${required} needed): passed` : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (${required} needed): not passed`;
-  return { zh, en };
 }

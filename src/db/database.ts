@@ -109,6 +109,17 @@ export interface BallotTable {
   published_at: string | null;
 }
 
+/**
+ * One row per item of a ballot sheet: its stable id, where it sits and its kind. The definition is the
+ * item of the same id in ballot.items (db/migrations/2026-12-04-006 says why). Definitions only.
+ */
+export interface BallotItemTable {
+  id: string;
+  ballot_id: string;
+  position: number;
+  kind: string;
+}
+
 export interface ParticipationTable {
   ballot_id: string;
   member_id: string;
@@ -354,8 +365,8 @@ export interface DocumentResponseTable {
 export interface DocumentBallotItemTable {
   document_id: string;
   ballot_id: string;
-  item_index: number;
-  item_title: string;
+  /** The item voted on; NULL once the item left its draft ballot (the document is then withdrawn from it). */
+  item_id: string | null;
   version_id: string;
   created_at: string;
   outcome: OneOf<typeof VOTE_OUTCOMES> | null;
@@ -390,6 +401,7 @@ export interface Database {
   meeting: MeetingTable;
   attendance: AttendanceTable;
   ballot: BallotTable;
+  ballot_item: BallotItemTable;
   participation: ParticipationTable;
   ballot_box: BallotBoxTable;
   ballot_receipt: BallotReceiptTable;

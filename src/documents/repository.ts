@@ -157,7 +157,7 @@ export function listBallotItems(db: Executor, documentId: string) {
 }
 
 export function listBallotItemsOfBallot(db: Executor, ballotId: string) {
-  return db.selectFrom('document_ballot_item').selectAll().where('ballot_id', '=', ballotId).orderBy('item_index').execute();
+  return db.selectFrom('document_ballot_item').selectAll().where('ballot_id', '=', ballotId).orderBy('created_at').orderBy('document_id').execute();
 }
 
 /** Documents on a ballot still waiting for its result (also what start-up settles). */

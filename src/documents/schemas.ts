@@ -259,7 +259,8 @@ export const round = z
 export const documentVote = z
   .object({
     ballotId: z.string(),
-    itemIndex: z.number(),
+    itemId: z.string().describe('The ballot item voted on (its stable id)'),
+    itemIndex: z.number().describe('Where that item sits on the sheet now'),
     itemTitle: z.string(),
     versionId: z.string(),
     outcome: z.enum(VOTE_OUTCOMES).nullable(),

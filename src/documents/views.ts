@@ -142,18 +142,15 @@ function presentRound(history: History, round: History['rounds'][number], asker:
 export interface VoteLink {
   row: History['ballotItems'][number];
   ballot: BallotView | null;
+  /** Where the item sits on its sheet now; null once it has left it (the link is about to be withdrawn). */
+  item: { id: string; index: number; title: string } | null;
 }
 
+/** A link whose item has left its sheet is not shown: its withdrawal (settleDocument) follows at once. */
 function presentVotes(votes: readonly VoteLink[]) {
-  return votes.map(({ row, ballot }) => ({
-    ballotId: row.ballot_id,
-    itemIndex: row.item_index,
-    itemTitle: row.item_title,
-    versionId: row.version_id,
-    outcome: row.outcome,
-    settledAt: row.settled_at,
-    ballot,
-  }));
+  return votes.flatMap(({ row, ballot, item }) =>
+    item ? [{ ballotId: row.ballot_id, itemId: item.id, itemIndex: item.index, itemTitle: item.title, versionId: row.version_id, outcome: row.outcome, settledAt: row.settled_at, ballot }] : [],
+  );
 }
 
 export function presentDetail(history: History, asker: Asker, allowedEvents: DocumentEvent[], votes: readonly VoteLink[], draft: ReturnType<typeof presentVersion> | null): DocumentDetail {

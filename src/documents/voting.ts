@@ -4,12 +4,14 @@
 import type { Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { ballotInput } from '../ballots/api-schemas.js';
+import { randomId } from '../access/codes.js';
+import { writeItemRows } from '../ballots/items.js';
 import * as ballotRepository from '../ballots/repository.js';
 import { parseItems, type StoredResult } from '../ballots/results.js';
-import type { ApprovalItem } from '../ballots/schemas.js';
+import type { ApprovalItem } from '../ballots/kinds/approval.js';
 import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
 import { type AppContext, transact } from '../context.js';
-import type { BallotTable, DocumentTable } from '../db/database.js';
+import type { BallotTable, DocumentBallotItemTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { askerOf, partiesFor, requireAccountAsker } from './access.js';
 import { draftOf, type History, latestIssued, loadHistory } from './history.js';
@@ -22,21 +24,23 @@ import { nextDocumentState } from './workflow.js';
 
 type PutToVote = Extract<DocumentAction, { action: 'putToVote' }>;
 
-/** Adds the item to a draft secret ballot of the same meeting, or makes a new ballot; returns where it sits. */
+/** Adds the item to a draft secret ballot of the same meeting, or makes a new ballot; returns the item's id. */
 async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requireAccountAsker>, document: DocumentTable, item: ApprovalItem, move: PutToVote) {
   if (!move.ballotId) {
     const ballot = await createBallot(inside, actor, document.meeting_id, ballotInput.parse({ title: move.ballotTitle ?? item.title, secrecy: 'secret', items: [item] }));
-    return { ballotId: ballot.id, itemIndex: 0 };
+    return { ballotId: ballot.id, itemId: ballot.items[0]!.id, itemIndex: 0 };
   }
   const ballot = await ballotRepository.findBallot(inside.db, move.ballotId);
   if (!ballot || ballot.meeting_id !== document.meeting_id || ballot.state !== 'draft' || ballot.secrecy !== 'secret') {
     fail('DOCUMENT_BALLOT_INVALID', { ballotId: move.ballotId, state: ballot?.state ?? null, secrecy: ballot?.secrecy ?? null });
   }
-  const items = [...parseItems(ballot), item];
+  const added = { ...item, id: randomId(inside.random) };
+  const items = [...parseItems(ballot), added];
   if (items.length > 50) fail('DOCUMENT_BALLOT_INVALID', { reason: 'a ballot sheet holds at most 50 items' });
   if (!(await ballotRepository.updateBallotInState(inside.db, ballot.id, 'draft', { items: JSON.stringify(items) }))) fail('BALLOT_STATE', { state: ballot.state });
+  await writeItemRows(inside.db, ballot.id, items);
   await recordAudit(inside, actor, 'ballot.updated', { meetingId: ballot.meeting_id, ballotId: ballot.id, detail: { fields: ['items'], documentId: document.id } });
-  return { ballotId: ballot.id, itemIndex: items.length - 1 };
+  return { ballotId: ballot.id, itemId: added.id, itemIndex: items.length - 1 };
 }
 
 export async function putToVote(context: AppContext, actor: Actor, documentId: string, move: PutToVote): Promise<void> {
@@ -55,14 +59,13 @@ export async function putToVote(context: AppContext, actor: Actor, documentId: s
     await repository.insertBallotItem(inside.db, {
       document_id: document.id,
       ballot_id: placed.ballotId,
-      item_index: placed.itemIndex,
-      item_title: item.title,
+      item_id: placed.itemId,
       version_id: version.id,
       created_at: now.toISOString(),
       outcome: null,
       settled_at: null,
     });
-    const detail = { ballotId: placed.ballotId, itemIndex: placed.itemIndex, versionId: version.id, versionNumber: version.number, passingRule: move.passingRule };
+    const detail = { ballotId: placed.ballotId, itemId: placed.itemId, itemIndex: placed.itemIndex, versionId: version.id, versionNumber: version.number, passingRule: move.passingRule };
     await recordMove(inside, asker, document, { from: document.state, to, event: 'putToVote', note: null, roundNumber: history.rounds.at(-1)?.number ?? null, detail }, now);
     return document.meeting_id;
   });
@@ -70,19 +73,22 @@ export async function putToVote(context: AppContext, actor: Actor, documentId: s
   context.events.publish({ type: 'document.changed', meetingId, documentId, event: 'putToVote' });
 }
 
-/** The item's result, found by its index and checked by its title (a sheet edited since is searched by title). */
-function itemPassed(ballot: { items: string; result: string | null }, link: { item_index: number; item_title: string }): boolean | null {
+/** Where the linked item sits on the sheet now, by its id; -1 once it has left the sheet. */
+function itemPosition(ballot: Pick<BallotTable, 'items'>, link: Pick<DocumentBallotItemTable, 'item_id'>): number {
+  return link.item_id === null ? -1 : parseItems(ballot).findIndex((item) => item.id === link.item_id);
+}
+
+/** The item's result: the stored result is positional, so the item is found by its id first. */
+function itemPassed(ballot: Pick<BallotTable, 'items' | 'result'>, link: Pick<DocumentBallotItemTable, 'item_id'>): boolean | null {
   if (!ballot.result) return null;
-  const items = parseItems(ballot);
-  const index = items[link.item_index]?.title === link.item_title ? link.item_index : items.findIndex((item) => item.kind === 'approval' && item.title === link.item_title);
-  const result = (JSON.parse(ballot.result) as StoredResult).items[index];
+  const result = (JSON.parse(ballot.result) as StoredResult).items[itemPosition(ballot, link)];
   return result?.kind === 'approval' ? result.passed : null;
 }
 
 /** What became of the ballot carrying a document: a published result, withdrawn before opening, or nothing yet. */
-function ballotFate(ballot: BallotTable | undefined, link: { item_index: number; item_title: string }): 'approved' | 'rejected' | 'withdrawn' | null {
+function ballotFate(ballot: BallotTable | undefined, link: Pick<DocumentBallotItemTable, 'item_id'>): 'approved' | 'rejected' | 'withdrawn' | null {
   if (!ballot) return 'withdrawn';
-  if (ballot.state === 'draft') return parseItems(ballot).some((item) => item.kind === 'approval' && item.title === link.item_title) ? null : 'withdrawn';
+  if (ballot.state === 'draft') return itemPosition(ballot, link) >= 0 ? null : 'withdrawn';
   if (ballot.state !== 'published') return null;
   const passed = itemPassed(ballot, link);
   return passed === null ? null : passed ? 'approved' : 'rejected';
@@ -143,7 +149,13 @@ export async function votesOf(context: AppContext, actor: Actor, history: Histor
       const ballot = await ballotRepository.findBallot(context.db, row.ballot_id);
       const audience = audienceOf(actor);
       const visible = ballot && (audience === 'officer' || ballot.state !== 'draft');
-      return { row, ballot: visible ? await viewBallot(context, ballot, audience) : null };
+      const index = ballot ? itemPosition(ballot, row) : -1;
+      const item = ballot && index >= 0 ? parseItems(ballot)[index]! : undefined;
+      return {
+        row,
+        ballot: visible ? await viewBallot(context, ballot, audience) : null,
+        item: item ? { id: item.id, index, title: item.title } : null,
+      };
     }),
   );
 }

@@ -1,20 +1,9 @@
 import { describe, it, expect } from 'vitest';
-import {
-  ballotItemSchema,
-  DEFAULT_RATING_GRADES,
-  requiredVotes,
-  tallyBallot,
-  tallyItem,
-  validateAnswer,
-  type ApprovalAnswer,
-  type ElectionAnswer,
-  type Electorate,
-  type ItemAnswer,
-  type RatingAnswer,
-  type MajorityWording,
-  type PassingRule,
-} from '../../src/ballots/rules.js';
-import { approvalItemSchema, choiceItemSchema, electionItemSchema, ratingItemSchema } from '../../src/ballots/schemas.js';
+import { type ApprovalAnswer, approvalItemSchema } from '../../src/ballots/kinds/approval.js';
+import { choiceItemSchema } from '../../src/ballots/kinds/choice.js';
+import { type ElectionAnswer, electionItemSchema } from '../../src/ballots/kinds/election.js';
+import { DEFAULT_RATING_GRADES, type RatingAnswer, ratingItemSchema } from '../../src/ballots/kinds/rating.js';
+import { ballotItemSchema, requiredVotes, tallyBallot, tallyItem, validateAnswer, type Electorate, type ItemAnswer, type MajorityWording, type PassingRule } from '../../src/ballots/rules.js';
 
 function congress(eligible: number, present = eligible, cast = present): Electorate {
   return { eligible, present, cast, body: 'representatives' };
