@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { api, responses } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idSchema, responses } from '../http/routes.js';
 import { storageHealthSchema } from '../storage/routes.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';

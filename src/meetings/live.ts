@@ -8,7 +8,7 @@ import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { EncodedJson } from '../plugins/encoded-json.js';
+import { EncodedJson } from '../http/encoded-json.js';
 import * as rosterRepository from '../roster/repository.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 

@@ -1,7 +1,6 @@
 // zod schemas for motions (提案): request bodies, query strings and what each response carries.
 import { z } from 'zod';
-import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { idSchema, isoTime, optionalNote, requiredText as text } from '../http/routes.js';
 import { TRANSITION_ACTOR_KINDS } from '../state-machine.js';
 import { MOTION_EVENTS, MOTION_STATES, RATINGS } from './workflow.js';
 

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import * as access from '../access/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, errorEnvelope, idParams, okResponse, requestOrigin, responses } from '../plugins/api.js';
-import { MEMBER_COOKIE, officerOf, setSessionCookie } from '../plugins/auth.js';
+import { api, errorEnvelope, idParams, idSchema, okResponse, requestOrigin, responses } from '../http/routes.js';
+import { MEMBER_COOKIE, officerOf, setSessionCookie } from '../http/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
-const termParams = z.object({ termId: schemas.idSchema });
+const termParams = z.object({ termId: idSchema });
 
 export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
   const routes = api(app);

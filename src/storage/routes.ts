@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { api, responses } from '../plugins/api.js';
+import { api, responses } from '../http/routes.js';
 import { storageHealth, usageReport } from './service.js';
 
 /** Free space against the reserve and scrubs owed; the figures past pendingScrubs are for officers only. */
