@@ -4,7 +4,7 @@ import type { AccountActor, AccountRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import { fail } from '../errors.js';
-import { getDepartment } from '../motions/departments.js';
+import { getDepartment } from '../departments/service.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
 import * as repository from './repository.js';
 

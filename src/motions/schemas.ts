@@ -55,9 +55,6 @@ export const motionSettingsInput = z
     path: ['closesAt'],
   });
 
-export const departmentInput = z.object({ name: text(60) }).strict();
-export const departmentPatch = z.object({ name: text(60).optional(), disabled: z.boolean().optional() }).strict();
-
 /** Bodies of the moves through the state machine, one per route. */
 export const actionBodies = {
   submit: z.object({ note: optionalNote }).strict(),
@@ -109,8 +106,6 @@ export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx'
 
 const person = z.object({ memberId: z.string(), name: z.string() });
 const departmentRef = z.object({ id: z.string(), name: z.string() });
-
-export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() }).meta({ id: 'Department' });
 
 export const motionSettings = z
   .object({

@@ -1,11 +1,11 @@
-// Departments (部门) that handle motions, managed by the secretary; handler accounts belong to one.
+// Departments (部门) that handle motions and draft documents, managed by the secretary; handler accounts belong to one.
 import { randomId } from '../access/codes.js';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import type { DepartmentTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import * as repository from './handling-repository.js';
+import * as repository from './repository.js';
 
 export function presentDepartment(row: DepartmentTable) {
   return { id: row.id, name: row.name, disabled: row.disabled === 1, createdAt: row.created_at };
@@ -15,7 +15,7 @@ export async function getDepartment(context: Pick<AppContext, 'db'>, departmentI
   return (await repository.findDepartment(context.db, departmentId)) ?? fail('DEPARTMENT_NOT_FOUND');
 }
 
-export async function listDepartments(context: AppContext) {
+export async function listDepartments(context: Pick<AppContext, 'db'>) {
   return (await repository.listDepartments(context.db)).map(presentDepartment);
 }
 
