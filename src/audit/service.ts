@@ -9,7 +9,7 @@ export interface AuditTarget {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAudit(context: AppContext, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
+export async function recordAudit(context: Pick<AppContext, 'db' | 'clock'>, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
   await insertAuditEntry(context.db, {
     at: nowIso(context),
     actor_account_id: actor?.id ?? null,
