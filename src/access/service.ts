@@ -3,9 +3,9 @@ import type { AccountActor, MemberActor, MemberRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import { fail } from '../errors.js';
-import * as rosterRepository from '../roster/repository.js';
+import * as roster from '../roster/service.js';
 import { getMember, getTerm } from '../roster/service.js';
-import * as accountRepository from '../accounts/repository.js';
+import * as accounts from '../accounts/service.js';
 import type { AttemptLimiter } from './attempt-limiter.js';
 import { formatCode, generateCode, hashSecret, normalizeCode, randomToken } from './codes.js';
 
@@ -17,8 +17,8 @@ export function joinUrl(context: AppContext, code: string, origin: string): stri
 async function issueFor(context: AppContext, origin: string, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
   const code = generateCode(context.random);
   const at = nowIso(context);
-  await rosterRepository.revokeCodesOfMember(context.db, member.id, at);
-  await rosterRepository.insertAccessCode(context.db, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
+  await roster.revokeCodesOfMember(context, member.id, at);
+  await roster.insertAccessCode(context, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
   // The QR code is drawn from joinUrl where the card is printed: thousands of SVGs made here at once
   // held some 360 MB of a 10,000-member congress's server memory long after the cards were out.
   return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: joinUrl(context, code, origin) };
@@ -30,7 +30,7 @@ async function issueFor(context: AppContext, origin: string, member: { id: strin
  */
 export async function issueCode(context: AppContext, actor: AccountActor, memberId: string, origin: string) {
   const member = await getMember(context, memberId);
-  const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
+  const delegation = member.delegation_id ? await roster.findDelegation(context, member.delegation_id) : undefined;
   const issued = await issueFor(context, origin, member, delegation?.name ?? null);
   // After the old code is revoked in the database: the sockets it opened go, and cannot come back with it.
   context.events.publish({ type: 'member.revoked', memberId });
@@ -41,7 +41,7 @@ export async function issueCode(context: AppContext, actor: AccountActor, member
 /** Codes for everyone on the term's roster who has none (or everyone, to reprint all cards). */
 export async function issueCodes(context: AppContext, actor: AccountActor, termId: string, scope: 'missing' | 'all', origin: string) {
   await getTerm(context, termId);
-  const [members, holders] = await Promise.all([rosterRepository.listMembers(context.db, termId), rosterRepository.listActiveCodeHolders(context.db, termId)]);
+  const [members, holders] = await Promise.all([roster.listMemberRows(context, termId), roster.listActiveCodeHolders(context, termId)]);
   const holding = new Set(holders.map((holder) => holder.member_id));
   const chosen = members.filter((member) => scope === 'all' || !holding.has(member.id));
   const issued = [];
@@ -55,7 +55,7 @@ export async function issueCodes(context: AppContext, actor: AccountActor, termI
 
 export async function revokeCode(context: AppContext, actor: AccountActor, memberId: string) {
   await getMember(context, memberId);
-  await rosterRepository.revokeCodesOfMember(context.db, memberId, nowIso(context));
+  await roster.revokeCodesOfMember(context, memberId, nowIso(context));
   context.events.publish({ type: 'member.revoked', memberId });
   await recordAudit(context, actor, 'code.revoked', { detail: { memberId } });
 }
@@ -90,7 +90,7 @@ export async function memberForCode(context: AppContext, limiter: AttemptLimiter
   limiter.reserve(keys);
   const code = normalizeCode(input);
   const codeHash = code ? hashSecret(context.secretKey, code) : null;
-  const member = codeHash ? await rosterRepository.findMemberOfActiveCode(context.db, codeHash) : undefined;
+  const member = codeHash ? await roster.findMemberOfActiveCode(context, codeHash) : undefined;
   if (!member || !codeHash) fail('INVALID_CODE');
   limiter.forgive(keys);
   return { ...foundMember(member), codeHash };
@@ -100,7 +100,7 @@ export async function startMemberSession(context: AppContext, limiter: AttemptLi
   const { actor, codeHash } = await memberForCode(context, limiter, address, input);
   const token = randomToken(context.random);
   const expires = new Date(context.clock().getTime() + context.config.SESSION_HOURS * 3_600_000);
-  await accountRepository.insertSession(context.db, {
+  await accounts.insertSession(context, {
     token_hash: hashSecret(context.secretKey, token),
     account_id: null,
     member_id: actor.memberId,
@@ -116,7 +116,7 @@ export async function memberForToken(context: AppContext, token: string): Promis
 
 /** A live representative session, by its stored hash: unexpired, its code still active, its member still on the roster. */
 export async function memberSessionForHash(context: AppContext, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
-  const session = await accountRepository.findSession(context.db, sessionHash);
+  const session = await accounts.findSession(context, sessionHash);
   if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
   const found = await memberForCodeHash(context, session.code_hash);
   return found && found.actor.memberId === session.member_id ? { ...found, expiresAt: session.expires_at } : null;
@@ -124,6 +124,6 @@ export async function memberSessionForHash(context: AppContext, sessionHash: str
 
 /** Who an active code names now (its member may have changed role since the card was printed). */
 export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<FoundMember | null> {
-  const member = await rosterRepository.findMemberOfActiveCode(context.db, codeHash);
+  const member = await roster.findMemberOfActiveCode(context, codeHash);
   return member ? foundMember(member) : null;
 }

@@ -4,7 +4,7 @@
 import type { Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { ballotInput } from '../ballots/api-schemas.js';
-import * as ballotRepository from '../ballots/repository.js';
+import * as ballotRepository from '../ballots/service.js';
 import { parseItems, type StoredResult } from '../ballots/results.js';
 import type { ApprovalItem } from '../ballots/schemas.js';
 import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
