@@ -117,16 +117,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerAuth(app, context);
   registerStorageGuard(app, context.storage);
-  accountRoutes(app, context);
-  rosterRoutes(app, context);
-  accessRoutes(app, context);
-  meetingRoutes(app, context);
-  ballotRoutes(app, context);
-  auditRoutes(app, context);
-  departmentRoutes(app, context);
-  motionRoutes(app, context);
-  await documentRoutes(app, context);
-  storageRoutes(app, context);
+  // Each domain's routes are an encapsulated plugin given only what they use (README, "Layout").
+  await app.register(accountRoutes, { context });
+  await app.register(rosterRoutes, { context });
+  await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
+  await app.register(meetingRoutes, { context });
+  await app.register(ballotRoutes, { context });
+  await app.register(auditRoutes, { context });
+  await app.register(departmentRoutes, { context });
+  await app.register(motionRoutes, { context });
+  await app.register(documentRoutes, { context });
+  await app.register(storageRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

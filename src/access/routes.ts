@@ -1,7 +1,8 @@
 // HTTP routes: personal access codes (issued, revoked, printed on the credential cards) and joining with one.
 import type { FastifyInstance } from 'fastify';
+import type { AttemptLimiter } from './attempt-limiter.js';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { MEMBER_COOKIE, officerOf, setSessionCookie } from '../http/auth.js';
 import { api, idParams, idSchema, okResponse, requestOrigin, responses } from '../http/routes.js';
 import { issuedCode, memberRole } from '../roster/schemas.js';
@@ -9,7 +10,14 @@ import * as access from './service.js';
 
 const termParams = z.object({ termId: idSchema });
 
-export function accessRoutes(app: FastifyInstance, context: AppContext): void {
+export interface AccessRoutesOptions {
+  context: CoreContext;
+  /** Failed code attempts per address, shared with the socket handshake. */
+  codeAttempts: AttemptLimiter;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function accessRoutes(app: FastifyInstance, { context, codeAttempts }: AccessRoutesOptions): Promise<void> {
   const routes = api(app);
 
   routes.post('/api/members/:id/code', {
@@ -55,7 +63,7 @@ export function accessRoutes(app: FastifyInstance, context: AppContext): void {
       response: responses({ 200: z.object({ member: z.object({ memberId: z.string(), name: z.string(), role: memberRole }), token: z.string().optional() }), 429: z.any() }),
     },
     handler: async (request, reply) => {
-      const { token, actor } = await access.startMemberSession(context, context.codeAttempts, request.ip, request.body.code);
+      const { token, actor } = await access.startMemberSession(context, codeAttempts, request.ip, request.body.code);
       setSessionCookie(request, reply, context, MEMBER_COOKIE, token);
       return { member: { memberId: actor.memberId, name: actor.name, role: actor.role }, ...(request.body.issueToken ? { token } : {}) };
     },

@@ -28,7 +28,12 @@ const signedInActor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('display'), meetingId: z.string() }),
 ]);
 
-export function accountRoutes(app: FastifyInstance, context: AppContext): void {
+export interface AccountRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function accountRoutes(app: FastifyInstance, { context }: AccountRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['accounts'];
 

@@ -21,7 +21,7 @@ export async function recordAudit(context: Pick<AppContext, 'db' | 'clock'>, act
   });
 }
 
-export async function readAuditLog(context: AppContext, filter: { meetingId?: string; limit: number; before?: number }) {
+export async function readAuditLog(context: Pick<AppContext, 'db'>, filter: { meetingId?: string; limit: number; before?: number }) {
   const rows = await listAuditEntries(context.db, filter);
   return rows.map((row) => ({
     id: row.id,

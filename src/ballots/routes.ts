@@ -13,7 +13,12 @@ import * as service from './service.js';
 
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
-export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
+export interface BallotRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function ballotRoutes(app: FastifyInstance, { context }: BallotRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['ballots'];
 

@@ -1,13 +1,18 @@
 // HTTP routes: departments (部门), listed for the officers and managed by the secretary.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { officerOf } from '../http/auth.js';
 import { api, idParams, responses } from '../http/routes.js';
 import { department, departmentInput, departmentPatch } from './schemas.js';
 import * as departments from './service.js';
 
-export function departmentRoutes(app: FastifyInstance, context: AppContext): void {
+export interface DepartmentRoutesOptions {
+  context: CoreContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function departmentRoutes(app: FastifyInstance, { context }: DepartmentRoutesOptions): Promise<void> {
   const routes = api(app);
   // Listed under motions in the OpenAPI document, as the pages have always found them.
   const tags = ['motions'];

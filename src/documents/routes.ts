@@ -84,7 +84,12 @@ const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; 
   { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason', errors: ['DOCUMENT_NOTE_REQUIRED'] },
 ];
 
-export async function documentRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+export interface DocumentRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function documentRoutes(app: FastifyInstance, { context }: DocumentRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['documents'];
   const store = new AttachmentStore(context.config.DATABASE_PATH, context.random);

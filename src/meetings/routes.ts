@@ -31,7 +31,12 @@ const snapshot = z.object({
   serverTime: z.string(),
 });
 
-export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
+export interface MeetingRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['meetings'];
 

@@ -43,12 +43,17 @@ const moves: readonly { path: string; action: ActionName; summary: string; bodyO
   { path: 'resolve', action: 'resolve', summary: 'Resolve (办结): after a satisfied rating, or with a reason', errors: ['MOTION_NOTE_REQUIRED'], bodyOptional: true },
 ];
 
-export function motionRoutes(app: FastifyInstance, context: AppContext): void {
+export interface MotionRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function motionRoutes(app: FastifyInstance, { context }: MotionRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['motions'];
   const store = new AttachmentStore(context.config.DATABASE_PATH, context.random);
   app.addHook('onClose', async () => store.dispose());
-  trackerRoutes(app, context);
+  await app.register(trackerRoutes, { context });
 
   routes.get('/api/motions', {
     config: { permission: 'motions.take-part', errors: [] },

@@ -12,7 +12,12 @@ import { dashboardFor, type ExportFile, exportRegister, exportReport } from './t
 
 const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM) or XLSX') });
 
-export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
+export interface TrackerRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function trackerRoutes(app: FastifyInstance, { context }: TrackerRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['motions'];
 

@@ -11,7 +11,12 @@ import * as service from './service.js';
 
 const termParams = z.object({ termId: idSchema });
 
-export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
+export interface RosterRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function rosterRoutes(app: FastifyInstance, { context }: RosterRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['roster'];
 

@@ -8,7 +8,7 @@ import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
 
-export async function getTerm(context: AppContext, termId: string) {
+export async function getTerm(context: Pick<AppContext, 'db'>, termId: string) {
   return (await repository.findTerm(context.db, termId)) ?? fail('TERM_NOT_FOUND');
 }
 
@@ -120,7 +120,7 @@ export async function addMember(context: AppContext, actor: AccountActor, termId
   return presentMember(row);
 }
 
-export async function getMember(context: AppContext, memberId: string) {
+export async function getMember(context: Pick<AppContext, 'db'>, memberId: string) {
   return (await repository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
 }
 
