@@ -8,6 +8,7 @@ import type { Server } from 'socket.io';
 import { AttemptLimiter } from './access/attempt-limiter.js';
 import { pooledRandomBytes } from './access/codes.js';
 import { RightsLedger } from './access/rights-ledger.js';
+import { accessRoutes } from './access/routes.js';
 import { accountRoutes } from './accounts/routes.js';
 import { ensureInitialSecretary } from './accounts/service.js';
 import { auditRoutes } from './audit/routes.js';
@@ -19,6 +20,7 @@ import { VoteRepository } from './ballots/vote-repository.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
+import { departmentRoutes } from './departments/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
@@ -115,14 +117,17 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   registerAuth(app, context);
   registerStorageGuard(app, context.storage);
-  accountRoutes(app, context);
-  rosterRoutes(app, context);
-  meetingRoutes(app, context);
-  ballotRoutes(app, context);
-  auditRoutes(app, context);
-  motionRoutes(app, context);
-  await documentRoutes(app, context);
-  storageRoutes(app, context);
+  // Each domain's routes are an encapsulated plugin given only what they use (README, "Layout").
+  await app.register(accountRoutes, { context });
+  await app.register(rosterRoutes, { context });
+  await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
+  await app.register(meetingRoutes, { context });
+  await app.register(ballotRoutes, { context });
+  await app.register(auditRoutes, { context });
+  await app.register(departmentRoutes, { context });
+  await app.register(motionRoutes, { context });
+  await app.register(documentRoutes, { context });
+  await app.register(storageRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

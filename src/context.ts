@@ -44,6 +44,12 @@ export interface AppContext {
   meetingRows: MeetingRows;
 }
 
+/**
+ * What most rules need and any process can build from the config and the database alone: no vote
+ * queue, timers, worker or caches. Domains that need no more take this (or a Pick of it).
+ */
+export type CoreContext = Pick<AppContext, 'config' | 'db' | 'secretKey' | 'clock' | 'random' | 'events'>;
+
 export function nowIso(context: Pick<AppContext, 'clock'>): string {
   return context.clock().toISOString();
 }

@@ -1,24 +1,24 @@
 // Issuing, revoking and using personal access codes; a representative's sign-in session.
 import type { AccountActor, MemberActor, MemberRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso } from '../context.js';
+import { type CoreContext, nowIso } from '../context.js';
 import { fail } from '../errors.js';
-import * as rosterRepository from '../roster/repository.js';
+import * as roster from '../roster/service.js';
 import { getMember, getTerm } from '../roster/service.js';
-import * as accountRepository from '../accounts/repository.js';
+import * as accounts from '../accounts/service.js';
 import type { AttemptLimiter } from './attempt-limiter.js';
 import { formatCode, generateCode, hashSecret, normalizeCode, randomToken } from './codes.js';
 
 /** The link a card's QR code opens: under PUBLIC_URL, else under the origin the secretary used. */
-export function joinUrl(context: AppContext, code: string, origin: string): string {
+export function joinUrl(context: CoreContext, code: string, origin: string): string {
   return `${(context.config.PUBLIC_URL ?? origin).replace(/\/$/, '')}/v/${formatCode(code)}`;
 }
 
-async function issueFor(context: AppContext, origin: string, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
+async function issueFor(context: CoreContext, origin: string, member: { id: string; name: string; staff_number: string }, delegationName: string | null) {
   const code = generateCode(context.random);
   const at = nowIso(context);
-  await rosterRepository.revokeCodesOfMember(context.db, member.id, at);
-  await rosterRepository.insertAccessCode(context.db, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
+  await roster.revokeCodesOfMember(context, member.id, at);
+  await roster.insertAccessCode(context, { code_hash: hashSecret(context.secretKey, code), member_id: member.id, issued_at: at, revoked_at: null });
   // The QR code is drawn from joinUrl where the card is printed: thousands of SVGs made here at once
   // held some 360 MB of a 10,000-member congress's server memory long after the cards were out.
   return { memberId: member.id, name: member.name, staffNumber: member.staff_number, delegationName, code: formatCode(code), joinUrl: joinUrl(context, code, origin) };
@@ -28,9 +28,9 @@ async function issueFor(context: AppContext, origin: string, member: { id: strin
  * Issues (or reissues, revoking the old one) a member's code. The plain code is returned once.
  * `origin` is where the secretary reached the server (used for the join link without PUBLIC_URL).
  */
-export async function issueCode(context: AppContext, actor: AccountActor, memberId: string, origin: string) {
+export async function issueCode(context: CoreContext, actor: AccountActor, memberId: string, origin: string) {
   const member = await getMember(context, memberId);
-  const delegation = member.delegation_id ? await rosterRepository.findDelegation(context.db, member.delegation_id) : undefined;
+  const delegation = member.delegation_id ? await roster.findDelegation(context, member.delegation_id) : undefined;
   const issued = await issueFor(context, origin, member, delegation?.name ?? null);
   // After the old code is revoked in the database: the sockets it opened go, and cannot come back with it.
   context.events.publish({ type: 'member.revoked', memberId });
@@ -39,9 +39,9 @@ export async function issueCode(context: AppContext, actor: AccountActor, member
 }
 
 /** Codes for everyone on the term's roster who has none (or everyone, to reprint all cards). */
-export async function issueCodes(context: AppContext, actor: AccountActor, termId: string, scope: 'missing' | 'all', origin: string) {
+export async function issueCodes(context: CoreContext, actor: AccountActor, termId: string, scope: 'missing' | 'all', origin: string) {
   await getTerm(context, termId);
-  const [members, holders] = await Promise.all([rosterRepository.listMembers(context.db, termId), rosterRepository.listActiveCodeHolders(context.db, termId)]);
+  const [members, holders] = await Promise.all([roster.listMemberRows(context, termId), roster.listActiveCodeHolders(context, termId)]);
   const holding = new Set(holders.map((holder) => holder.member_id));
   const chosen = members.filter((member) => scope === 'all' || !holding.has(member.id));
   const issued = [];
@@ -53,9 +53,9 @@ export async function issueCodes(context: AppContext, actor: AccountActor, termI
   return issued;
 }
 
-export async function revokeCode(context: AppContext, actor: AccountActor, memberId: string) {
+export async function revokeCode(context: CoreContext, actor: AccountActor, memberId: string) {
   await getMember(context, memberId);
-  await rosterRepository.revokeCodesOfMember(context.db, memberId, nowIso(context));
+  await roster.revokeCodesOfMember(context, memberId, nowIso(context));
   context.events.publish({ type: 'member.revoked', memberId });
   await recordAudit(context, actor, 'code.revoked', { detail: { memberId } });
 }
@@ -85,22 +85,22 @@ function foundMember(member: { id: string; term_id: string; name: string; role: 
  * Checks a typed or scanned code, over HTTP or a socket handshake alike; every attempt counts against
  * the address from before the lookup, and only a right code is taken back.
  */
-export async function memberForCode(context: AppContext, limiter: AttemptLimiter, address: string, input: string): Promise<FoundMember & { codeHash: string }> {
+export async function memberForCode(context: CoreContext, limiter: AttemptLimiter, address: string, input: string): Promise<FoundMember & { codeHash: string }> {
   const keys = [`code:${address}`];
   limiter.reserve(keys);
   const code = normalizeCode(input);
   const codeHash = code ? hashSecret(context.secretKey, code) : null;
-  const member = codeHash ? await rosterRepository.findMemberOfActiveCode(context.db, codeHash) : undefined;
+  const member = codeHash ? await roster.findMemberOfActiveCode(context, codeHash) : undefined;
   if (!member || !codeHash) fail('INVALID_CODE');
   limiter.forgive(keys);
   return { ...foundMember(member), codeHash };
 }
 
-export async function startMemberSession(context: AppContext, limiter: AttemptLimiter, address: string, input: string) {
+export async function startMemberSession(context: CoreContext, limiter: AttemptLimiter, address: string, input: string) {
   const { actor, codeHash } = await memberForCode(context, limiter, address, input);
   const token = randomToken(context.random);
   const expires = new Date(context.clock().getTime() + context.config.SESSION_HOURS * 3_600_000);
-  await accountRepository.insertSession(context.db, {
+  await accounts.insertSession(context, {
     token_hash: hashSecret(context.secretKey, token),
     account_id: null,
     member_id: actor.memberId,
@@ -110,20 +110,20 @@ export async function startMemberSession(context: AppContext, limiter: AttemptLi
   return { token, actor };
 }
 
-export async function memberForToken(context: AppContext, token: string): Promise<MemberActor | null> {
+export async function memberForToken(context: CoreContext, token: string): Promise<MemberActor | null> {
   return (await memberSessionForHash(context, hashSecret(context.secretKey, token)))?.actor ?? null;
 }
 
 /** A live representative session, by its stored hash: unexpired, its code still active, its member still on the roster. */
-export async function memberSessionForHash(context: AppContext, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
-  const session = await accountRepository.findSession(context.db, sessionHash);
+export async function memberSessionForHash(context: CoreContext, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
+  const session = await accounts.findSession(context, sessionHash);
   if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
   const found = await memberForCodeHash(context, session.code_hash);
   return found && found.actor.memberId === session.member_id ? { ...found, expiresAt: session.expires_at } : null;
 }
 
 /** Who an active code names now (its member may have changed role since the card was printed). */
-export async function memberForCodeHash(context: AppContext, codeHash: string): Promise<FoundMember | null> {
-  const member = await rosterRepository.findMemberOfActiveCode(context.db, codeHash);
+export async function memberForCodeHash(context: CoreContext, codeHash: string): Promise<FoundMember | null> {
+  const member = await roster.findMemberOfActiveCode(context, codeHash);
   return member ? foundMember(member) : null;
 }

@@ -3,9 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ACCOUNT_ROLES, MEMBER_ROLES } from '../actors.js';
 import type { AppContext } from '../context.js';
-import { api, idParams, okResponse, responses } from '../plugins/api.js';
-import { clearSessionCookie, MEMBER_COOKIE, OFFICER_COOKIE, officerOf, sessionTokensOf, setSessionCookie } from '../plugins/auth.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idParams, idSchema, okResponse, responses } from '../http/routes.js';
+import { clearSessionCookie, MEMBER_COOKIE, OFFICER_COOKIE, officerOf, sessionTokensOf, setSessionCookie } from '../http/auth.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(ACCOUNT_ROLES);
@@ -29,7 +28,12 @@ const signedInActor = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('display'), meetingId: z.string() }),
 ]);
 
-export function accountRoutes(app: FastifyInstance, context: AppContext): void {
+export interface AccountRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function accountRoutes(app: FastifyInstance, { context }: AccountRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['accounts'];
 

@@ -3,8 +3,9 @@ import { hashSecret, randomId, randomToken } from '../access/codes.js';
 import type { AccountActor, AccountRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso } from '../context.js';
+import type { Database } from '../db/database.js';
 import { fail } from '../errors.js';
-import { getDepartment } from '../motions/departments.js';
+import { getDepartment } from '../departments/service.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './passwords.js';
 import * as repository from './repository.js';
 
@@ -21,7 +22,10 @@ function toActor(row: { id: string; username: string; display_name: string; role
   return { kind: 'account', id: row.id, username: row.username, displayName: row.display_name, role: row.role };
 }
 
-export async function createAccount(context: AppContext, creator: AccountActor | null, account: NewAccount): Promise<AccountActor> {
+/** What making an account needs, and all a one-off command (npm run admin) has to build. */
+export type AccountCreationContext = Pick<AppContext, 'db' | 'clock' | 'random'>;
+
+export async function createAccount(context: AccountCreationContext, creator: AccountActor | null, account: NewAccount): Promise<AccountActor> {
   if (await repository.findAccountByUsername(context.db, account.username)) fail('USERNAME_TAKEN');
   if ((account.role === 'handler') !== Boolean(account.departmentId)) fail('DEPARTMENT_REQUIRED');
   if (account.departmentId) await getDepartment(context, account.departmentId);
@@ -125,4 +129,19 @@ export async function setAccountDisabled(context: AppContext, actor: AccountActo
   if (disabled) await repository.deleteSessionsOfAccount(context.db, accountId);
   await recordAudit(context, actor, disabled ? 'account.disabled' : 'account.enabled', { detail: { accountId } });
   if (disabled) context.events.publish({ type: 'account.disabled', accountId });
+}
+
+/** The department a handler account belongs to (null for other accounts): what handlers may see follows from it. */
+export async function departmentOfAccount(context: Pick<AppContext, 'db'>, accountId: string): Promise<string | null> {
+  return (await repository.findAccountById(context.db, accountId))?.department_id ?? null;
+}
+
+// Sign-in sessions are one table for officers and representatives; the access domain opens and
+// reads representatives' sessions through these.
+export function insertSession(context: Pick<AppContext, 'db'>, session: Database['auth_session']): Promise<void> {
+  return repository.insertSession(context.db, session);
+}
+
+export function findSession(context: Pick<AppContext, 'db'>, tokenHash: string) {
+  return repository.findSession(context.db, tokenHash);
 }

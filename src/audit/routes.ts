@@ -2,8 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { api, responses } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idSchema, responses } from '../http/routes.js';
 import { storageHealthSchema } from '../storage/routes.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
@@ -12,7 +11,12 @@ const entry = z
   .object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })
   .meta({ id: 'AuditEntry' });
 
-export function auditRoutes(app: FastifyInstance, context: AppContext): void {
+export interface AuditRoutesOptions {
+  context: Pick<AppContext, 'db' | 'storage' | 'votes'>;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function auditRoutes(app: FastifyInstance, { context }: AuditRoutesOptions): Promise<void> {
   const routes = api(app);
 
   routes.get('/api/audit', {

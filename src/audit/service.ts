@@ -9,7 +9,7 @@ export interface AuditTarget {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAudit(context: AppContext, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
+export async function recordAudit(context: Pick<AppContext, 'db' | 'clock'>, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
   await insertAuditEntry(context.db, {
     at: nowIso(context),
     actor_account_id: actor?.id ?? null,
@@ -21,7 +21,7 @@ export async function recordAudit(context: AppContext, actor: AccountActor | nul
   });
 }
 
-export async function readAuditLog(context: AppContext, filter: { meetingId?: string; limit: number; before?: number }) {
+export async function readAuditLog(context: Pick<AppContext, 'db'>, filter: { meetingId?: string; limit: number; before?: number }) {
   const rows = await listAuditEntries(context.db, filter);
   return rows.map((row) => ({
     id: row.id,

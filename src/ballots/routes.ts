@@ -5,15 +5,20 @@ import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
-import { api, idParams, okResponse, responses } from '../plugins/api.js';
-import { officerOf } from '../plugins/auth.js';
+import { api, idParams, okResponse, responses } from '../http/routes.js';
+import { officerOf } from '../http/auth.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import * as service from './service.js';
 
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
-export function ballotRoutes(app: FastifyInstance, context: AppContext): void {
+export interface BallotRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function ballotRoutes(app: FastifyInstance, { context }: BallotRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['ballots'];
 

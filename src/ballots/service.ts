@@ -3,7 +3,8 @@ import { randomId } from '../access/codes.js';
 import type { AccountActor, Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
-import type { BallotTable, MeetingTable } from '../db/database.js';
+import type { Kysely } from 'kysely';
+import type { BallotTable, Database, MeetingTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
@@ -319,4 +320,15 @@ export async function namedVotes(context: AppContext, ballotId: string) {
   if (ballot.state !== 'closed' && ballot.state !== 'published') fail('BALLOT_STATE', { state: ballot.state });
   const rows = await repository.listNamedVotes(context.db, ballotId);
   return rows.map((row) => ({ memberId: row.id, name: row.name, staffNumber: row.staff_number, answers: JSON.parse(row.answers) as unknown[] }));
+}
+
+// A document's articles are put to the vote as a ballot: the documents domain reads that ballot's
+// row and edits its items while it is a draft through these, rather than through the repository.
+// They take the database (or the transaction) first, like the repository functions they stand for.
+export function findBallot(db: Kysely<Database>, ballotId: string) {
+  return repository.findBallot(db, ballotId);
+}
+
+export function updateBallotInState(db: Kysely<Database>, ballotId: string, state: BallotTable['state'], changes: Partial<Omit<BallotTable, 'id' | 'meeting_id'>>): Promise<boolean> {
+  return repository.updateBallotInState(db, ballotId, state, changes);
 }

@@ -2,23 +2,11 @@
 // The password is asked for on a terminal, or read from standard input when piped.
 import { randomBytes } from 'node:crypto';
 import password from '@inquirer/password';
-import { AttemptLimiter } from '../access/attempt-limiter.js';
 import { createAccount } from '../accounts/service.js';
 import type { AccountRole } from '../actors.js';
-import { VoteQueue } from '../ballots/vote-queue.js';
-import { VoteRepository } from '../ballots/vote-repository.js';
 import { ConfigError, loadConfig } from '../config.js';
-import type { AppContext } from '../context.js';
 import { openDatabase } from '../db/connection.js';
-import { StorageSpace, statfsProbe } from '../storage/space.js';
 import { AppError } from '../errors.js';
-import { DomainEvents } from '../events.js';
-import { HallFigures } from '../meetings/hall-figures.js';
-import { BallotViews } from '../ballots/ballot-views.js';
-import { MeetingRows } from '../meetings/meeting-rows.js';
-import { loadSecretKey } from '../secret-key.js';
-import { HeavyWorkPool } from '../workers/pool.js';
-import { systemTimers } from '../timers.js';
 
 const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
 
@@ -45,42 +33,9 @@ async function main(argv: string[]): Promise<void> {
   const password = await readPassword();
   if (password.length < 12) throw new Error('The password needs at least 12 characters / 密码至少 12 个字符');
   const connection = await openDatabase(config.DATABASE_PATH);
-  const events = new DomainEvents();
-  const silent = {
-    info() {},
-    error() {},
-    warn() {},
-    debug() {},
-    fatal() {},
-    trace() {},
-    child() {
-      return silent;
-    },
-    level: 'silent',
-    silent() {},
-  };
-  const context: AppContext = {
-    config,
-    db: connection.db,
-    sqlite: connection.sqlite,
-    secretKey: loadSecretKey(config),
-    clock: () => new Date(),
-    timers: systemTimers,
-    random: randomBytes,
-    events,
-    logger: silent as unknown as AppContext['logger'],
-    votes: new VoteQueue(new VoteRepository(connection.sqlite), events, randomBytes, () => {}),
-    codeAttempts: new AttemptLimiter(1, 1, () => 0),
-    deadlines: new Map(),
-    // Never used here; it starts no thread until a task arrives.
-    heavyWork: new HeavyWorkPool(),
-    storage: new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
-    figures: new HallFigures(events),
-    ballotViews: new BallotViews(connection.watch),
-    meetingRows: new MeetingRows(connection.watch),
-  };
   try {
-    await createAccount(context, null, { username, password, role });
+    // Only what making an account needs: no vote queue, timers, worker or secret key to fake.
+    await createAccount({ db: connection.db, clock: () => new Date(), random: randomBytes }, null, { username, password, role });
     console.log(`Created ${role} "${username}" / 已创建账号`);
   } finally {
     await connection.close();

@@ -3,7 +3,7 @@
 // drafting department read and answer theirs; representatives and attendees of the term read
 // what has been issued, their own opinions, and (a delegation leader) their delegation's.
 import { authorize } from '../access/permissions.js';
-import * as accountRepository from '../accounts/repository.js';
+import { departmentOfAccount } from '../accounts/service.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import type { DocumentTable } from '../db/database.js';
@@ -23,8 +23,8 @@ export async function askerOf(db: Executor, actor: Actor): Promise<Asker> {
   if (actor.kind === 'member') return { kind: 'member', actor, leads: await repository.listDelegationIdsLedBy(db, actor.memberId) };
   if (actor.role === 'secretary' || actor.role === 'committee') return { kind: 'officer', actor };
   if (actor.role === 'handler') {
-    const account = await accountRepository.findAccountById(db, actor.id);
-    if (account?.department_id) return { kind: 'drafter', actor, departmentId: account.department_id };
+    const departmentId = await departmentOfAccount({ db }, actor.id);
+    if (departmentId) return { kind: 'drafter', actor, departmentId };
   }
   return fail('FORBIDDEN');
 }

@@ -7,7 +7,7 @@ import type { AppContext } from '../context.js';
 import type { DocumentRoundTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
-import { getDepartment } from '../motions/departments.js';
+import { getDepartment } from '../departments/service.js';
 import { type Asker, actorName } from './access.js';
 import type { PreparedDiff } from './draft-diff.js';
 import { blocksOf, currentRound, type History, versionById } from './history.js';

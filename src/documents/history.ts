@@ -2,7 +2,7 @@
 // guards read plain data: versions, rounds, opinions, submissions, consolidated opinions and responses.
 import type { AppContext } from '../context.js';
 import type { DocumentRoundTable, DocumentTable, DocumentVersionTable } from '../db/database.js';
-import * as rosterRepository from '../roster/repository.js';
+import { listDelegationRows } from '../roster/service.js';
 import { listTransitions } from '../state-history.js';
 import { type AdoptionReport, buildAdoptionReport, type ReportEntry, type ResponseOutcome } from './adoption.js';
 import type { Block } from './blocks.js';
@@ -20,7 +20,7 @@ export async function loadHistory(db: Executor, document: DocumentTable) {
     repository.listConsolidated(db, document.id),
     repository.listSources(db, document.id),
     repository.listResponses(db, document.id),
-    rosterRepository.listDelegations(db, document.term_id),
+    listDelegationRows({ db }, document.term_id),
     repository.listBallotItems(db, document.id),
     listTransitions(db, 'document', document.id),
   ]);

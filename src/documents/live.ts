@@ -5,7 +5,7 @@ import type { Server } from 'socket.io';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../events.js';
 import { motionRooms } from '../motions/live.js';
-import * as rosterRepository from '../roster/repository.js';
+import { listDelegationRows } from '../roster/service.js';
 import * as repository from './repository.js';
 import { presentSummary } from './views.js';
 
@@ -18,7 +18,7 @@ export async function opinionCounts(context: AppContext, documentId: string) {
   const document = await repository.findDocument(context.db, documentId);
   const round = document && (await repository.listRounds(context.db, documentId)).at(-1);
   if (!document || !round) return null;
-  const [counts, delegations] = await Promise.all([repository.countOpinionsByDelegation(context.db, round.id), rosterRepository.listDelegations(context.db, document.term_id)]);
+  const [counts, delegations] = await Promise.all([repository.countOpinionsByDelegation(context.db, round.id), listDelegationRows(context, document.term_id)]);
   const byDelegation = delegations.map((delegation) => ({
     delegationId: delegation.id,
     name: delegation.name,

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { type ErrorCode, fail } from '../errors.js';
 import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
-import { api, idParams, responses } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idParams, idSchema, responses } from '../http/routes.js';
 import { askerOf } from './access.js';
 import { checkDocx, cleanDocxName, DOCX_MEDIA_TYPE } from './docx.js';
 import type { DocumentMove } from './effects.js';
@@ -85,7 +84,12 @@ const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; 
   { path: 'new-round', action: 'startRound', summary: 'A rejected document goes back for revision and one more round, with a reason', errors: ['DOCUMENT_NOTE_REQUIRED'] },
 ];
 
-export async function documentRoutes(app: FastifyInstance, context: AppContext): Promise<void> {
+export interface DocumentRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function documentRoutes(app: FastifyInstance, { context }: DocumentRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['documents'];
   const store = new AttachmentStore(context.config.DATABASE_PATH, context.random);

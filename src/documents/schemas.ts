@@ -2,8 +2,7 @@
 import { z } from 'zod';
 import { majorityWordingSchema, passingRuleSchema } from '../ballots/schemas.js';
 import { ballotView } from '../ballots/api-schemas.js';
-import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { idSchema, isoTime, optionalNote, requiredText as text } from '../http/routes.js';
 import { RESPONSE_OUTCOMES } from './adoption.js';
 import { MEMBER_ROLES } from '../actors.js';
 import { DOCUMENT_EVENTS, DOCUMENT_KINDS, DOCUMENT_STATES } from './workflow.js';

@@ -8,7 +8,7 @@ import type { DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
-import { getDepartment } from '../motions/departments.js';
+import { getDepartment } from '../departments/service.js';
 import { actorName, askerOf, filterOf, partiesFor } from './access.js';
 import { prepareDiff } from './draft-diff.js';
 import { applyEffect, type DocumentMove } from './effects.js';

@@ -6,10 +6,9 @@ import { recordAudit } from '../audit/service.js';
 import { ballotInput } from '../ballots/api-schemas.js';
 import { randomId } from '../access/codes.js';
 import { writeItemRows } from '../ballots/items.js';
-import * as ballotRepository from '../ballots/repository.js';
 import { parseItems, type StoredResult } from '../ballots/results.js';
 import type { ApprovalItem } from '../ballots/kinds/approval.js';
-import { audienceOf, createBallot, viewBallot } from '../ballots/service.js';
+import { audienceOf, createBallot, findBallot, updateBallotInState, viewBallot } from '../ballots/service.js';
 import { type AppContext, transact } from '../context.js';
 import type { BallotTable, DocumentBallotItemTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
@@ -30,14 +29,14 @@ async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requir
     const ballot = await createBallot(inside, actor, document.meeting_id, ballotInput.parse({ title: move.ballotTitle ?? item.title, secrecy: 'secret', items: [item] }));
     return { ballotId: ballot.id, itemId: ballot.items[0]!.id, itemIndex: 0 };
   }
-  const ballot = await ballotRepository.findBallot(inside.db, move.ballotId);
+  const ballot = await findBallot(inside.db, move.ballotId);
   if (!ballot || ballot.meeting_id !== document.meeting_id || ballot.state !== 'draft' || ballot.secrecy !== 'secret') {
     fail('DOCUMENT_BALLOT_INVALID', { ballotId: move.ballotId, state: ballot?.state ?? null, secrecy: ballot?.secrecy ?? null });
   }
   const added = { ...item, id: randomId(inside.random) };
   const items = [...parseItems(ballot), added];
   if (items.length > 50) fail('DOCUMENT_BALLOT_INVALID', { reason: 'a ballot sheet holds at most 50 items' });
-  if (!(await ballotRepository.updateBallotInState(inside.db, ballot.id, 'draft', { items: JSON.stringify(items) }))) fail('BALLOT_STATE', { state: ballot.state });
+  if (!(await updateBallotInState(inside.db, ballot.id, 'draft', { items: JSON.stringify(items) }))) fail('BALLOT_STATE', { state: ballot.state });
   await writeItemRows(inside.db, ballot.id, items);
   await recordAudit(inside, actor, 'ballot.updated', { meetingId: ballot.meeting_id, ballotId: ballot.id, detail: { fields: ['items'], documentId: document.id } });
   return { ballotId: ballot.id, itemId: added.id, itemIndex: items.length - 1 };
@@ -103,7 +102,7 @@ export async function settleDocument(context: AppContext, documentId: string): P
     if (document?.state !== 'voting') return null;
     for (const link of await repository.listBallotItems(inside.db, documentId)) {
       if (link.outcome !== null) continue;
-      const ballot = await ballotRepository.findBallot(inside.db, link.ballot_id);
+      const ballot = await findBallot(inside.db, link.ballot_id);
       const fate = ballotFate(ballot, link);
       if (fate === null) {
         if (ballot?.state === 'published') context.logger.warn({ documentId, ballotId: link.ballot_id }, 'document ballot item not found on the published ballot');
@@ -146,7 +145,7 @@ export async function watchBallots(context: AppContext): Promise<() => void> {
 export async function votesOf(context: AppContext, actor: Actor, history: History): Promise<VoteLink[]> {
   return Promise.all(
     history.ballotItems.map(async (row) => {
-      const ballot = await ballotRepository.findBallot(context.db, row.ballot_id);
+      const ballot = await findBallot(context.db, row.ballot_id);
       const audience = audienceOf(actor);
       const visible = ballot && (audience === 'officer' || ballot.state !== 'draft');
       const index = ballot ? itemPosition(ballot, row) : -1;

@@ -8,8 +8,8 @@ import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { EncodedJson } from '../plugins/encoded-json.js';
-import * as rosterRepository from '../roster/repository.js';
+import { EncodedJson } from '../http/encoded-json.js';
+import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
 /**
@@ -40,7 +40,7 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
 }
 
 async function describeMember(context: AppContext, memberId: string): Promise<MemberDescription> {
-  const member = (await rosterRepository.findMemberWithDelegation(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
+  const member = (await findMemberWithDelegation(context, memberId)) ?? fail('MEMBER_NOT_FOUND');
   return { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name ?? null };
 }
 

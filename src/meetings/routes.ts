@@ -7,9 +7,8 @@ import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, idParams, requestOrigin, responses } from '../plugins/api.js';
-import { memberOf, officerOf } from '../plugins/auth.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idParams, idSchema, requestOrigin, responses } from '../http/routes.js';
+import { memberOf, officerOf } from '../http/auth.js';
 import { meetingSnapshot } from './live.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
@@ -32,7 +31,12 @@ const snapshot = z.object({
   serverTime: z.string(),
 });
 
-export function meetingRoutes(app: FastifyInstance, context: AppContext): void {
+export interface MeetingRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['meetings'];
 

@@ -1,7 +1,7 @@
 // zod schemas for meetings, their settings and attendance.
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
-import { idSchema } from '../roster/schemas.js';
+import { idSchema } from '../http/routes.js';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATES } from './workflow.js';
 
 export const meetingKind = z.enum(MEETING_KINDS);

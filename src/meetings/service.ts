@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
 import type { AttendanceTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { findMember } from '../roster/repository.js';
+import { findMember } from '../roster/service.js';
 import { getTerm } from '../roster/service.js';
 import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
@@ -155,7 +155,7 @@ export async function listAttendance(context: AppContext, meetingId: string) {
 export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: AttendanceStatus) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
-  const member = await findMember(context.db, memberId);
+  const member = await findMember(context, memberId);
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
   await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
   // An edit while a ballot is open is how one would try to learn who votes: the audit says so.

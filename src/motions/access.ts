@@ -2,7 +2,7 @@
 // they fill for one motion: officers (secretary, motions committee), a department's handlers, and
 // representatives (their own motions, those they seconded, and those open for seconding in their term).
 import { authorize } from '../access/permissions.js';
-import * as accountRepository from '../accounts/repository.js';
+import { departmentOfAccount } from '../accounts/service.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
@@ -26,8 +26,8 @@ export async function askerOf(context: AppContext, actor: Actor): Promise<Asker>
   if (actor.kind === 'member') return { kind: 'member', actor };
   if (actor.role === 'secretary' || actor.role === 'committee') return { kind: 'officer', actor };
   if (actor.role === 'handler') {
-    const account = await accountRepository.findAccountById(context.db, actor.id);
-    if (account?.department_id) return { kind: 'handler', actor, departmentId: account.department_id };
+    const departmentId = await departmentOfAccount(context, actor.id);
+    if (departmentId) return { kind: 'handler', actor, departmentId };
   }
   return fail('FORBIDDEN');
 }

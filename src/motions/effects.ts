@@ -10,7 +10,7 @@ import type { MotionAttachmentTable, MotionSettingsTable, MotionTable } from '..
 import { fail } from '../errors.js';
 import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
 import { type Asker, activeAssignment, actorName, type MotionPeople, requireOfficer } from './access.js';
-import { getDepartment } from './departments.js';
+import { getDepartment } from '../departments/service.js';
 import * as handling from './handling-repository.js';
 import * as repository from './repository.js';
 import type { MotionRow } from './repository.js';

@@ -1,29 +1,9 @@
-// SQL for handling motions: departments (部门), assignments (交办), replies (答复) and ratings,
+// SQL for handling motions: assignments (交办) to departments, replies (答复) and ratings,
 // attachments, and the facts the tracker's figures are computed from.
 import { type Kysely, sql } from 'kysely';
-import type { Database, DepartmentTable, MotionAssignmentTable, MotionAttachmentTable, MotionReplyTable } from '../db/database.js';
+import type { Database, MotionAssignmentTable, MotionAttachmentTable, MotionReplyTable } from '../db/database.js';
 
 type Executor = Kysely<Database>;
-
-export function listDepartments(db: Executor) {
-  return db.selectFrom('department').selectAll().orderBy('name').execute();
-}
-
-export function findDepartment(db: Executor, id: string) {
-  return db.selectFrom('department').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export function findDepartmentByName(db: Executor, name: string) {
-  return db.selectFrom('department').selectAll().where('name', '=', name).executeTakeFirst();
-}
-
-export async function insertDepartment(db: Executor, department: DepartmentTable): Promise<void> {
-  await db.insertInto('department').values(department).execute();
-}
-
-export async function updateDepartment(db: Executor, id: string, changes: Partial<Pick<DepartmentTable, 'name' | 'disabled'>>): Promise<void> {
-  await db.updateTable('department').set(changes).where('id', '=', id).execute();
-}
 
 export function listAssignments(db: Executor, motionIds: readonly string[]) {
   if (motionIds.length === 0) return Promise.resolve([]);

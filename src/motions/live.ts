@@ -1,7 +1,7 @@
 // Live updates of motions: every change reaches the secretariat and the motions committee (a room
 // not tied to any meeting), the departments handling the motion, and its proposer and seconders.
 import type { Server } from 'socket.io';
-import * as accountRepository from '../accounts/repository.js';
+import { departmentOfAccount } from '../accounts/service.js';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../events.js';
@@ -19,8 +19,8 @@ export async function motionRoomsFor(context: AppContext, actor: Actor): Promise
   if (actor.kind !== 'account') return [];
   if (actor.role === 'secretary' || actor.role === 'committee') return [motionRooms.officers];
   if (actor.role !== 'handler') return [];
-  const account = await accountRepository.findAccountById(context.db, actor.id);
-  return account?.department_id ? [motionRooms.department(account.department_id)] : [];
+  const departmentId = await departmentOfAccount(context, actor.id);
+  return departmentId ? [motionRooms.department(departmentId)] : [];
 }
 
 /** Moves that open or end a motion's seconding: every representative of the term may second it. */

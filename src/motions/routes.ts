@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { type ErrorCode, fail } from '../errors.js';
-import { api, idParams, responses } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { api, idParams, idSchema, responses } from '../http/routes.js';
 import { addAttachment, AttachmentStore, checkMayAttach, readAttachment, removeAttachment } from './attachment-service.js';
 import { actionBodies, type ActionName, type MotionAction, motionDetail, motionInput, motionListQuery, motionPatch, motionSummary } from './schemas.js';
 import * as service from './service.js';
@@ -44,12 +43,17 @@ const moves: readonly { path: string; action: ActionName; summary: string; bodyO
   { path: 'resolve', action: 'resolve', summary: 'Resolve (办结): after a satisfied rating, or with a reason', errors: ['MOTION_NOTE_REQUIRED'], bodyOptional: true },
 ];
 
-export function motionRoutes(app: FastifyInstance, context: AppContext): void {
+export interface MotionRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function motionRoutes(app: FastifyInstance, { context }: MotionRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['motions'];
   const store = new AttachmentStore(context.config.DATABASE_PATH, context.random);
   app.addHook('onClose', async () => store.dispose());
-  trackerRoutes(app, context);
+  await app.register(trackerRoutes, { context });
 
   routes.get('/api/motions', {
     config: { permission: 'motions.take-part', errors: [] },

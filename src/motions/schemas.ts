@@ -1,7 +1,6 @@
 // zod schemas for motions (提案): request bodies, query strings and what each response carries.
 import { z } from 'zod';
-import { isoTime, optionalNote, requiredText as text } from '../plugins/api.js';
-import { idSchema } from '../roster/schemas.js';
+import { idSchema, isoTime, optionalNote, requiredText as text } from '../http/routes.js';
 import { TRANSITION_ACTOR_KINDS } from '../state-machine.js';
 import { MOTION_EVENTS, MOTION_STATES, RATINGS } from './workflow.js';
 
@@ -56,9 +55,6 @@ export const motionSettingsInput = z
     path: ['closesAt'],
   });
 
-export const departmentInput = z.object({ name: text(60) }).strict();
-export const departmentPatch = z.object({ name: text(60).optional(), disabled: z.boolean().optional() }).strict();
-
 /** Bodies of the moves through the state machine, one per route. */
 export const actionBodies = {
   submit: z.object({ note: optionalNote }).strict(),
@@ -110,8 +106,6 @@ export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx'
 
 const person = z.object({ memberId: z.string(), name: z.string() });
 const departmentRef = z.object({ id: z.string(), name: z.string() });
-
-export const department = z.object({ id: z.string(), name: z.string(), disabled: z.boolean(), createdAt: z.string() }).meta({ id: 'Department' });
 
 export const motionSettings = z
   .object({

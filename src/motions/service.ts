@@ -10,7 +10,7 @@ import type { MeetingTable, MotionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
-import * as rosterRepository from '../roster/repository.js';
+import { findMember } from '../roster/service.js';
 import { actorName, type Asker, askerOf, canSee, type MotionPeople, partiesFor, visibilityOf } from './access.js';
 import { applyEffect, type MotionMove, type Outcome } from './effects.js';
 import * as handling from './handling-repository.js';
@@ -75,7 +75,7 @@ async function checkSeconder(db: Executor, asker: Asker, motion: MotionRow, peop
   if (asker.kind === 'officer' && !partiesFor(asker, motion, people).includes('secretary')) fail('FORBIDDEN', { state: motion.state, event: 'second' });
   if (asker.kind === 'officer' && !memberId) fail('VALIDATION_FAILED', { path: 'memberId', message: 'name the representative who seconded on paper' });
   if (asker.kind === 'handler') return;
-  const seconder = asker.kind === 'member' ? { id: asker.actor.memberId, role: asker.actor.role, term_id: asker.actor.termId } : await rosterRepository.findMember(db, memberId!);
+  const seconder = asker.kind === 'member' ? { id: asker.actor.memberId, role: asker.actor.role, term_id: asker.actor.termId } : await findMember({ db }, memberId!);
   if (!seconder) fail('MEMBER_NOT_FOUND');
   if (seconder.id === motion.proposer_member_id) fail('CANNOT_SECOND_OWN');
   if (seconder.role !== 'representative' || seconder.term_id !== motion.term_id) fail('MOTION_NOT_REPRESENTATIVE');
@@ -169,7 +169,7 @@ async function proposerOf(context: AppContext, asker: Asker, meeting: MeetingTab
   if (asker.kind === 'member' && proposerMemberId && proposerMemberId !== asker.actor.memberId) fail('FORBIDDEN');
   const memberId =
     asker.kind === 'member' ? asker.actor.memberId : (proposerMemberId ?? fail('VALIDATION_FAILED', { path: 'proposerMemberId', message: 'name the representative whose paper motion this is' }));
-  const member = (await rosterRepository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
+  const member = (await findMember(context, memberId)) ?? fail('MEMBER_NOT_FOUND');
   if (member.role !== 'representative' || member.term_id !== meeting.term_id) fail('MOTION_NOT_REPRESENTATIVE');
   return member;
 }

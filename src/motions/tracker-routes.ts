@@ -1,41 +1,25 @@
-// HTTP routes around motions: departments (部门), a meeting's motion settings, the dashboard and
+// HTTP routes around motions: a meeting's motion settings, the dashboard and
 // the exports (提案汇编, 提案落实情况报告).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
-import { api, idParams, responses } from '../plugins/api.js';
-import { officerOf } from '../plugins/auth.js';
-import * as departments from './departments.js';
-import { dashboard, dashboardQuery, department, departmentInput, departmentPatch, exportQuery, motionSettings, motionSettingsInput } from './schemas.js';
+import { api, idParams, responses } from '../http/routes.js';
+import { officerOf } from '../http/auth.js';
+import { dashboard, dashboardQuery, exportQuery, motionSettings, motionSettingsInput } from './schemas.js';
 import { readSettings, saveSettings } from './settings.js';
 import { dashboardFor, type ExportFile, exportRegister, exportReport } from './tracker.js';
 
 const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM) or XLSX') });
 
-export function trackerRoutes(app: FastifyInstance, context: AppContext): void {
+export interface TrackerRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function trackerRoutes(app: FastifyInstance, { context }: TrackerRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['motions'];
-
-  routes.get('/api/departments', {
-    config: { permission: 'departments.read' },
-    schema: { tags, summary: 'Departments that handle motions', response: responses({ 200: z.object({ departments: z.array(department) }) }) },
-    handler: async (_request) => {
-      return { departments: await departments.listDepartments(context) };
-    },
-  });
-
-  routes.post('/api/departments', {
-    config: { permission: 'departments.manage', errors: ['DEPARTMENT_EXISTS'] },
-    schema: { tags, summary: 'Add a department (secretary)', body: departmentInput, response: responses({ 201: z.object({ department }) }) },
-    handler: async (request, reply) => reply.status(201).send({ department: await departments.createDepartment(context, officerOf(request), request.body.name) }),
-  });
-
-  routes.patch('/api/departments/:id', {
-    config: { permission: 'departments.manage', errors: ['DEPARTMENT_NOT_FOUND', 'DEPARTMENT_EXISTS'] },
-    schema: { tags, summary: 'Rename or disable a department (secretary)', params: idParams, body: departmentPatch, response: responses({ 200: z.object({ department }) }) },
-    handler: async (request) => ({ department: await departments.updateDepartment(context, officerOf(request), request.params.id, request.body) }),
-  });
 
   routes.get('/api/meetings/:id/motion-settings', {
     config: { permission: 'meeting.follow', errors: ['MEETING_NOT_FOUND'] },

@@ -3,6 +3,7 @@
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
 import { getMeeting } from '../meetings/service.js';
+import { listDepartments } from '../departments/service.js';
 import { askerOf, requireOfficer } from './access.js';
 import { contentDisposition } from './attachments.js';
 import { type MotionFacts, motionDashboard } from './dashboard.js';
@@ -28,7 +29,7 @@ export async function dashboardFor(context: AppContext, actor: Actor, query: Tra
 }
 
 async function figures(context: AppContext, meetingId: string | undefined, dueSoonDays: number): Promise<Dashboard> {
-  const [rows, departments] = await Promise.all([handling.listMotionFacts(context.db, meetingId), handling.listDepartments(context.db)]);
+  const [rows, departments] = await Promise.all([handling.listMotionFacts(context.db, meetingId), listDepartments(context)]);
   const motions: MotionFacts[] = rows.map((row) => ({
     id: row.id,
     number: row.number,
@@ -43,7 +44,7 @@ async function figures(context: AppContext, meetingId: string | undefined, dueSo
   }));
   return motionDashboard({
     motions,
-    departments: departments.map((department) => ({ id: department.id, name: department.name, disabled: department.disabled === 1 })),
+    departments: departments.map((department) => ({ id: department.id, name: department.name, disabled: department.disabled })),
     now: context.clock(),
     dueSoonDays,
     meetingId: meetingId ?? null,

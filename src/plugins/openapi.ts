@@ -9,7 +9,7 @@ import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-pro
 import { type Permission, PERMISSIONS, type Rule } from '../access/permissions.js';
 import { type ErrorCode, errorBody, statusOf } from '../errors.js';
 import { isEssentialWrite } from '../storage/guard.js';
-import { MEMBER_COOKIE, OFFICER_COOKIE } from './auth.js';
+import { MEMBER_COOKIE, OFFICER_COOKIE } from '../http/auth.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -1,18 +1,22 @@
-// HTTP routes: terms, delegations, the roster and its import, and personal access codes.
+// HTTP routes: terms, delegations, the roster and its import. Access codes and joining are src/access/routes.ts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import * as access from '../access/service.js';
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
-import { api, errorEnvelope, idParams, okResponse, requestOrigin, responses } from '../plugins/api.js';
-import { MEMBER_COOKIE, officerOf, setSessionCookie } from '../plugins/auth.js';
+import { api, errorEnvelope, idParams, idSchema, okResponse, responses } from '../http/routes.js';
+import { officerOf } from '../http/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
-const termParams = z.object({ termId: schemas.idSchema });
+const termParams = z.object({ termId: idSchema });
 
-export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
+export interface RosterRoutesOptions {
+  context: AppContext;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function rosterRoutes(app: FastifyInstance, { context }: RosterRoutesOptions): Promise<void> {
   const routes = api(app);
   const tags = ['roster'];
 
@@ -127,55 +131,6 @@ export function rosterRoutes(app: FastifyInstance, context: AppContext): void {
       const format = detectFormat(file.filename, file.mimetype, buffer);
       if (!format) fail('ROSTER_IMPORT_FAILED', { problems: [{ line: 1, field: 'file', code: 'BAD_FILE', zh: '请上传 CSV 或 XLSX 文件', en: 'Upload a CSV or XLSX file' }] });
       return service.importRoster(context, actor, request.params.termId, buffer, format);
-    },
-  });
-
-  routes.post('/api/members/:id/code', {
-    config: { permission: 'codes.manage', errors: ['MEMBER_NOT_FOUND'] },
-    schema: { tags: ['access'], summary: 'Issue or reissue a personal access code (shown once)', params: idParams, response: responses({ 201: schemas.issuedCode }) },
-    handler: async (request, reply) => reply.status(201).send(await access.issueCode(context, officerOf(request), request.params.id, requestOrigin(request))),
-  });
-
-  routes.delete('/api/members/:id/code', {
-    config: { permission: 'codes.manage', errors: ['MEMBER_NOT_FOUND'] },
-    schema: { tags: ['access'], summary: 'Revoke a personal access code', params: idParams, response: responses({ 200: okResponse }) },
-    handler: async (request) => {
-      await access.revokeCode(context, officerOf(request), request.params.id);
-      return { ok: true as const };
-    },
-  });
-
-  routes.post('/api/terms/:termId/codes', {
-    config: { permission: 'codes.manage', errors: ['TERM_NOT_FOUND'] },
-    schema: {
-      tags: ['access'],
-      summary: 'Issue codes for the credential cards: to those without one, or to everyone',
-      params: termParams,
-      body: z
-        .object({ scope: z.enum(['missing', 'all']).default('missing') })
-        .strict()
-        .nullable(),
-      response: responses({ 201: z.object({ codes: z.array(schemas.issuedCode) }) }),
-    },
-    handler: async (request, reply) => {
-      const actor = officerOf(request);
-      // A POST without a body arrives as null: the default scope applies.
-      return reply.status(201).send({ codes: await access.issueCodes(context, actor, request.params.termId, request.body?.scope ?? 'missing', requestOrigin(request)) });
-    },
-  });
-
-  routes.post('/api/join', {
-    config: { permission: 'public', errors: ['INVALID_CODE', 'TOO_MANY_ATTEMPTS'] },
-    schema: {
-      tags: ['access'],
-      summary: 'A representative or attendee joins with their personal code',
-      body: z.object({ code: z.string().min(1).max(64), issueToken: z.boolean().default(false) }).strict(),
-      response: responses({ 200: z.object({ member: z.object({ memberId: z.string(), name: z.string(), role: schemas.memberRole }), token: z.string().optional() }), 429: z.any() }),
-    },
-    handler: async (request, reply) => {
-      const { token, actor } = await access.startMemberSession(context, context.codeAttempts, request.ip, request.body.code);
-      setSessionCookie(request, reply, context, MEMBER_COOKIE, token);
-      return { member: { memberId: actor.memberId, name: actor.name, role: actor.role }, ...(request.body.issueToken ? { token } : {}) };
     },
   });
 }

@@ -1,13 +1,9 @@
 // zod schemas for terms, delegations and the roster: request bodies and responses.
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
+import { idSchema } from '../http/routes.js';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-export const idSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const termInput = z.object({ number: z.number().int().min(1).max(999), title: text(100).optional() }).strict();
 export const term = z.object({ id: z.string(), number: z.number(), title: z.string(), createdAt: z.string() }).meta({ id: 'Term' });

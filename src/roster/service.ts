@@ -3,12 +3,12 @@ import { randomId } from '../access/codes.js';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, nowIso, transact } from '../context.js';
-import type { MemberTable } from '../db/database.js';
+import type { Database, MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
 
-export async function getTerm(context: AppContext, termId: string) {
+export async function getTerm(context: Pick<AppContext, 'db'>, termId: string) {
   return (await repository.findTerm(context.db, termId)) ?? fail('TERM_NOT_FOUND');
 }
 
@@ -120,7 +120,7 @@ export async function addMember(context: AppContext, actor: AccountActor, termId
   return presentMember(row);
 }
 
-export async function getMember(context: AppContext, memberId: string) {
+export async function getMember(context: Pick<AppContext, 'db'>, memberId: string) {
   return (await repository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
 }
 
@@ -186,4 +186,47 @@ export async function importRoster(context: AppContext, actor: AccountActor, ter
   });
   context.events.publish({ type: 'roster.changed', termId });
   return { imported: rows.length };
+}
+
+// What other domains read from the roster. They come here rather than to the repository, so the
+// roster's tables have one owner; these return rows as stored (undefined when absent).
+type Reader = Pick<AppContext, 'db'>;
+
+export function findMember(context: Reader, memberId: string) {
+  return repository.findMember(context.db, memberId);
+}
+
+/** A member with their delegation's name, as a socket describes who is connected. */
+export function findMemberWithDelegation(context: Reader, memberId: string) {
+  return repository.findMemberWithDelegation(context.db, memberId);
+}
+
+export function findDelegation(context: Reader, delegationId: string) {
+  return repository.findDelegation(context.db, delegationId);
+}
+
+export function listDelegationRows(context: Reader, termId: string) {
+  return repository.listDelegations(context.db, termId);
+}
+
+export function listMemberRows(context: Reader, termId: string) {
+  return repository.listMembers(context.db, termId);
+}
+
+// Access codes are stored beside the roster (a code belongs to a member); the access domain issues
+// and checks them through these.
+export function listActiveCodeHolders(context: Reader, termId: string) {
+  return repository.listActiveCodeHolders(context.db, termId);
+}
+
+export function findMemberOfActiveCode(context: Reader, codeHash: string) {
+  return repository.findMemberOfActiveCode(context.db, codeHash);
+}
+
+export function revokeCodesOfMember(context: Reader, memberId: string, at: string): Promise<void> {
+  return repository.revokeCodesOfMember(context.db, memberId, at);
+}
+
+export function insertAccessCode(context: Reader, code: Database['access_code']): Promise<void> {
+  return repository.insertAccessCode(context.db, code);
 }

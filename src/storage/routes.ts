@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
-import { api, responses } from '../plugins/api.js';
+import { api, responses } from '../http/routes.js';
 import { storageHealth, usageReport } from './service.js';
 
 /** Free space against the reserve and scrubs owed; the figures past pendingScrubs are for officers only. */
@@ -50,7 +50,12 @@ export const usageResponse = z.object({
   space: storageHealthSchema,
 });
 
-export function storageRoutes(app: FastifyInstance, context: AppContext): void {
+export interface StorageRoutesOptions {
+  context: Pick<AppContext, 'db' | 'config' | 'storage'>;
+}
+
+/** An encapsulated plugin: registered with app.register and given only what its routes use. */
+export async function storageRoutes(app: FastifyInstance, { context }: StorageRoutesOptions): Promise<void> {
   const routes = api(app);
 
   routes.get('/api/storage/usage', {

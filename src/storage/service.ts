@@ -14,7 +14,7 @@ function isOfficer(actor: Actor): boolean {
  * are owed; only officers get the byte figures (how much to upload to reach the reserve) and which
  * ballots wait for their scrub.
  */
-export async function storageHealth(context: AppContext, actor: Actor) {
+export async function storageHealth(context: Pick<AppContext, 'db' | 'storage'>, actor: Actor) {
   const [status, pending] = await Promise.all([context.storage.status(), repository.pendingScrubs(context.db)]);
   const open = { refusingWrites: status.refusing, pendingScrubs: pending.length };
   if (!isOfficer(actor)) return open;
@@ -22,7 +22,7 @@ export async function storageHealth(context: AppContext, actor: Actor) {
 }
 
 /** Usage by member and by group (delegation or drafting department), biggest first, with the totals and limits. */
-export async function usageReport(context: AppContext) {
+export async function usageReport(context: Pick<AppContext, 'db' | 'config'>) {
   const [members, departments, departmentNames] = await Promise.all([repository.memberUsage(context.db, 'all'), repository.departmentUsage(context.db, 'all'), repository.departmentNames(context.db)]);
   const people = new Map((await repository.findPeople(context.db, [...members.keys()])).map((person) => [person.id, person]));
   const memberRows = [...members.values()]

@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ErrorCode, isErrorCode, statusOf } from '../../src/errors.js';
-import { MEMBER_COOKIE, OFFICER_COOKIE } from '../../src/plugins/auth.js';
+import { MEMBER_COOKIE, OFFICER_COOKIE } from '../../src/http/auth.js';
 import { call, createApp, createCongress, openBallot } from '../support/congress.js';
 import { bearer, closeBallot, expectError, vote } from '../support/requests.js';
 

@@ -2,7 +2,7 @@
 // pages' client does), it is the value it was made from; everything else is encoded as before.
 import * as parser from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
-import { EncodedJson, encodedJsonParser } from '../../src/plugins/encoded-json.js';
+import { EncodedJson, encodedJsonParser } from '../../src/http/encoded-json.js';
 
 function decode(encoded: unknown[]): parser.Packet {
   const decoder = new parser.Decoder();

@@ -1,8 +1,8 @@
-// Shared pieces for routes: the zod type provider, the error envelope schema, common params.
+// Shared pieces for every domain's routes: the zod type provider, the error envelope schema, common params.
+// The http layer sits under the domains: it imports none of them.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idSchema } from '../roster/schemas.js';
 
 /** Every error answer; each operation in the OpenAPI document narrows `code` to the codes it can give. */
 export const errorEnvelope = z
@@ -14,6 +14,13 @@ export const errorEnvelope = z
     details: z.unknown().optional().describe('What failed, for some codes (the invalid fields, the item of a ballot paper)'),
   })
   .meta({ id: 'ErrorEnvelope', example: { code: 'ALREADY_VOTED', message: '您已经投过票了 / You have already voted', messageZh: '您已经投过票了', messageEn: 'You have already voted' } });
+
+/** Every id in a path or a body: what our ids are made of, and no longer than any we hand out. */
+export const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const idParams = z.object({ id: idSchema });
 
