@@ -20,6 +20,7 @@ import { VoteRepository } from './ballots/vote-repository.js';
 import type { Config } from './config.js';
 import type { AppContext } from './context.js';
 import { openDatabase } from './db/connection.js';
+import { WalSync } from './db/wal-sync.js';
 import { departmentRoutes } from './departments/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
@@ -84,7 +85,15 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   const events = new DomainEvents();
   const clock = options.clock ?? (() => new Date());
   const random = options.random ?? pooledRandomBytes();
-  const votes = new VoteQueue(new VoteRepository(connection.sqlite), events, random, (error) => app.log.error({ err: error }, 'vote batch failed'), config.VOTE_BATCH_MAX);
+  const walSync = new WalSync(config.DATABASE_PATH);
+  const votes = new VoteQueue(
+    new VoteRepository(connection.sqlite),
+    events,
+    random,
+    (error) => app.log.error({ err: error }, 'vote batch failed'),
+    config.VOTE_BATCH_MAX,
+    () => walSync.sync(),
+  );
   const context: AppContext = {
     config,
     db: connection.db,
@@ -144,6 +153,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     for (const cancel of context.deadlines.values()) cancel();
     if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();
+    walSync.close();
   });
   return app;
 }

@@ -50,9 +50,8 @@ export class VoteQueue {
   #pending: PendingVote[] = [];
   #scheduled = false;
   #accepting = true;
-  /** When the last batch committed, and how long batches must be apart now (see spaceCommits). */
-  #lastCommitAt = Number.NEGATIVE_INFINITY;
-  #commitGapMs: () => number = () => 0;
+  /** Committed batches whose sync to the disk has not returned yet. */
+  #syncing = 0;
   readonly statistics: BatchStatistics = { batches: 0, votes: 0, largest: 0, sizes: {} };
 
   constructor(
@@ -61,16 +60,9 @@ export class VoteQueue {
     private readonly random: RandomBytes,
     private readonly onError: (error: unknown) => void,
     private readonly maxBatch = DEFAULT_MAX_BATCH,
+    /** Resolves once the batch just committed is on the disk (WalSync: the log synced off the event loop). */
+    private readonly durable: () => Promise<void> = () => Promise.resolve(),
   ) {}
-
-  /**
-   * While the loop is crowded with other work (a hall reconnecting), batches wait up to `gapMs()`
-   * after the last commit: each commit waits on the disk (an fsync, some 2 ms), and a few votes per
-   * batch instead of one leave that time to the phones coming back. A vote then waits that much longer.
-   */
-  spaceCommits(gapMs: () => number): void {
-    this.#commitGapMs = gapMs;
-  }
 
   registerOpen(ballot: OpenBallot): void {
     this.#open.set(ballot.id, ballot);
@@ -126,9 +118,7 @@ export class VoteQueue {
   #schedule(): void {
     if (this.#scheduled || this.#pending.length === 0) return;
     this.#scheduled = true;
-    const wait = this.#commitGapMs() - (performance.now() - this.#lastCommitAt);
-    if (wait > 0) setTimeout(() => this.#flushScheduled(), wait);
-    else setImmediate(() => this.#flushScheduled());
+    setImmediate(() => this.#flushScheduled());
   }
 
   #flushScheduled(): void {
@@ -139,6 +129,10 @@ export class VoteQueue {
       setImmediate(() => this.#flushScheduled());
       return;
     }
+    // While a batch is being synced, the votes arriving meanwhile wait for it and go in the next
+    // batch together (the sync's end schedules it): one commit per sync, and a crash leaves at most
+    // one batch committed without its acknowledgements.
+    if (this.#syncing > 0) return;
     this.flushNow();
   }
 
@@ -191,23 +185,46 @@ export class VoteQueue {
       for (const vote of batch) vote.reject(new AppError(code));
       return;
     }
-    this.#lastCommitAt = performance.now();
     this.#record(batch.length);
-    const touched = new Map<string, string>();
-    const voters = new Map<string, string[]>();
+    const counted: PendingVote[] = [];
     for (const [index, vote] of batch.entries()) {
       const outcome = outcomes[index]!;
       if (outcome !== 'counted') {
         vote.reject(new AppError(outcome));
         continue;
       }
+      // Known at once (the row is committed): a repeat is refused from memory from now on.
       const ballot = this.#open.get(vote.row.ballotId);
       if (ballot) {
         ballot.voted += 1;
         ballot.voters.add(vote.row.memberId);
       }
-      touched.set(vote.row.ballotId, vote.row.meetingId);
+      counted.push(vote);
+    }
+    if (counted.length === 0) return;
+    // Acknowledged only once on the disk. Should the sync fail, the votes are committed but not
+    // acknowledged, as after a crash: the retry is refused ALREADY_VOTED and finds its receipt.
+    this.#syncing += 1;
+    this.durable()
+      .then(
+        () => this.#acknowledge(counted),
+        (error: unknown) => {
+          this.onError(error);
+          for (const vote of counted) vote.reject(new AppError('SERVER_BUSY'));
+        },
+      )
+      .finally(() => {
+        this.#syncing -= 1;
+        this.#schedule();
+      });
+  }
+
+  #acknowledge(counted: PendingVote[]): void {
+    const touched = new Map<string, string>();
+    const voters = new Map<string, string[]>();
+    for (const vote of counted) {
       vote.resolve();
+      touched.set(vote.row.ballotId, vote.row.meetingId);
       const ballotVoters = voters.get(vote.row.ballotId) ?? [];
       if (ballotVoters.length === 0) voters.set(vote.row.ballotId, ballotVoters);
       ballotVoters.push(vote.row.memberId);

@@ -27,8 +27,12 @@ export class VoteRepository {
   readonly #deleteParticipation;
   readonly #insertReceipt;
   readonly #insertPaper;
+  readonly #syncNormal;
+  readonly #syncFull;
 
   constructor(private readonly sqlite: SqliteHandle) {
+    this.#syncNormal = sqlite.prepare('PRAGMA synchronous = NORMAL');
+    this.#syncFull = sqlite.prepare('PRAGMA synchronous = FULL');
     this.#insertParticipation = sqlite.prepare('INSERT OR IGNORE INTO participation (ballot_id, member_id) VALUES (?, ?)');
     this.#deleteParticipation = sqlite.prepare('DELETE FROM participation WHERE ballot_id = ? AND member_id = ?');
     this.#insertReceipt = sqlite.prepare('INSERT OR IGNORE INTO ballot_receipt (ballot_id, receipt) VALUES (?, ?)');
@@ -73,7 +77,14 @@ export class VoteRepository {
       for (const index of [...repeats].sort((a, b) => a - b)) outcomes[index] = this.#castRepeat(votes[index]!, claimed);
       return outcomes;
     });
-    return run.immediate();
+    // The batch's commit is not synced here: the queue syncs the log off the event loop (WalSync)
+    // before any of its votes is acknowledged. Every other write on the connection keeps FULL.
+    this.#syncNormal.run();
+    try {
+      return run.immediate();
+    } finally {
+      this.#syncFull.run();
+    }
   }
 
   /** True (and the participation row taken back) if the receipt is in the box already. */

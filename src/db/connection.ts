@@ -19,9 +19,9 @@ export interface DatabaseConnection {
 }
 
 /**
- * WAL with synchronous=FULL: every commit is fsynced to the WAL before it returns, so a vote
- * acknowledged after its commit survives a crash or power loss (NORMAL may lose the last commits
- * on power loss). secure_delete overwrites deleted content, so nothing removed lingers in free pages.
+ * WAL with synchronous=FULL: every commit is fsynced to the WAL before it returns, so it survives
+ * a crash or power loss (NORMAL may lose the last commits on power loss). The vote batch alone
+ * commits under NORMAL and is synced off the event loop before it is acknowledged (db/wal-sync.ts). secure_delete overwrites deleted content, so nothing removed lingers in free pages.
  */
 export function applyPragmas(sqlite: SqliteHandle): void {
   sqlite.pragma('journal_mode = WAL');

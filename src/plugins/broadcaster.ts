@@ -10,7 +10,7 @@ import { broadcastMotion } from '../motions/live.js';
 import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
 const COALESCE_MS = 200;
-/** A turnout update still reaches every screen within this, however big the hall, and while a crowd reconnects. */
+/** A turnout update still reaches every screen within this, however big the hall. */
 const MAX_COALESCE_MS = 1_000;
 /** Broadcasting may take one part in five of the time between updates. */
 const BROADCAST_SHARE_INVERSE = 5;
@@ -28,8 +28,6 @@ export class Broadcaster {
   constructor(
     private readonly io: Server,
     private readonly context: AppContext,
-    /** Whether a crowd of phones is connecting: updates then wait the longest (their snapshots are fresh). */
-    private readonly crowded: () => boolean = () => false,
   ) {
     this.#documents = new DocumentBroadcaster(io, context, rooms.meeting);
   }
@@ -125,7 +123,7 @@ export class Broadcaster {
           .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
           .finally(() => (this.#measured = (performance.now() - started) * BROADCAST_SHARE_INVERSE));
       },
-      this.crowded() ? MAX_COALESCE_MS : Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
+      Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
     );
   }
 

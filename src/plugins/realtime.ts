@@ -31,8 +31,6 @@ const handshakeSchema = z
 /** How long requests in flight get to finish when the server closes, before every connection is ended. */
 const CLOSE_GRACE_MS = 3_000;
 
-/** While a crowd connects, vote batches are this far apart (a few votes per fsync; see VoteQueue.spaceCommits). */
-const CROWDED_COMMIT_GAP_MS = 20;
 /** setTimeout waits at most 2^31-1 ms; a session may last longer (SESSION_HOURS up to 30 days). */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -275,8 +273,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     // As read at the handshake, if nothing about them has changed since (the rights ledger would know).
     sendSnapshot(context, socket, data, you && rights.isCurrent(data) ? { you } : {});
   });
-  const broadcaster = new Broadcaster(io, context, () => admission.crowded());
-  context.votes.spaceCommits(() => (admission.crowded() ? CROWDED_COMMIT_GAP_MS : 0));
+  const broadcaster = new Broadcaster(io, context);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));
   // Sockets must go before the HTTP server can close; io.close() would close the server itself.
   app.addHook('preClose', async () => {

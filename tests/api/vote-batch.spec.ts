@@ -58,4 +58,13 @@ describe('one commit batch', () => {
     const outcomes = repository.commitBatch([row(2, deviceReceipt(), 'key-b'), row(2, deviceReceipt(), 'key-c')], () => true);
     expect(outcomes).toEqual(['ALREADY_VOTED', 'ALREADY_VOTED']);
   });
+
+  it('leaves the connection at synchronous = FULL for every other write, even after a batch that failed', async () => {
+    const { repository, row } = await batchOn();
+    const sqlite = app!.yishi.sqlite;
+    repository.commitBatch([row(0, 'receipt-sync-000000', 'key-a')], () => true);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() => repository.commitBatch([row(1, 'receipt-sync-000001', 'key-a')], () => true)).toThrow(/UNIQUE/);
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+  });
 });
