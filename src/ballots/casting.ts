@@ -83,7 +83,7 @@ export async function publishedReceipts(context: AppContext, ballotId: string): 
  * Which of these ballots the member has voted in: an open ballot knows its voters in memory (they
  * are committed votes, as in the table); only the others are asked of the database.
  */
-export async function votedBallots(context: AppContext, memberId: string, ballots: { id: string }[]): Promise<string[]> {
+export async function votedBallots(context: Pick<AppContext, 'db' | 'votes'>, memberId: string, ballots: { id: string }[]): Promise<string[]> {
   const stored: string[] = [];
   const voted = new Set<string>();
   for (const { id } of ballots) {

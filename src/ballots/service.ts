@@ -15,7 +15,10 @@ import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { ballotMachine } from './workflow.js';
 
-export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
+/** What listing ballots with their turnout reads: the database, the open ballots and the kept views. */
+export type BallotReadDeps = Pick<AppContext, 'db' | 'votes' | 'ballotViews'>;
+
+export async function getBallot(context: Pick<AppContext, 'db'>, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
 }
 
@@ -32,7 +35,7 @@ export function audienceOf(actor: Actor): Audience {
   return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer') ? 'officer' : 'public';
 }
 
-export async function turnoutOf(context: AppContext, ballot: BallotTable, eligible?: number) {
+export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, eligible?: number) {
   if (ballot.state === 'draft') return null;
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
@@ -48,7 +51,7 @@ export async function viewBallot(context: AppContext, ballot: BallotTable, audie
  * Drafts are the secretariat's working papers: only officers see them. `eligible` (the term's
  * representatives) when the caller already knows it: the snapshot takes it from the hall's figures.
  */
-export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
+export async function listBallotsFor(context: BallotReadDeps, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   const { visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, knownEligible);
   return visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
 }
@@ -57,7 +60,7 @@ export async function listBallotsFor(context: AppContext, actor: Actor, meeting:
  * The ballots `actor` sees, as kept in memory (`listed` is the same array until a ballot row
  * changes), and their turnout now, apart: a snapshot sent to a whole hall serializes them once.
  */
-export async function ballotsWithTurnout(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
+export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
   const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
