@@ -2,7 +2,7 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor, Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso, transact } from '../context.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { Kysely } from 'kysely';
 import type { BallotTable, Database, MeetingTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
@@ -79,7 +79,7 @@ export async function getBallotFor(context: AppContext, actor: Actor, ballotId: 
   return viewBallot(context, ballot, audience);
 }
 
-export async function createBallot(context: AppContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
+export async function createBallot(context: CoreContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   // Ids sent in are not kept: a new sheet (a re-vote's, a copy's) shares no item with another.
@@ -105,7 +105,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
     published_at: null,
   };
   // The sheet and its item rows together; the caller's transaction when there is one (a motion's or a document's).
-  const write = async (inside: AppContext) => {
+  const write = async (inside: CoreContext) => {
     await repository.insertBallot(inside.db, row);
     await writeItemRows(inside.db, row.id, items);
   };
