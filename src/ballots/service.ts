@@ -43,7 +43,7 @@ export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballo
   return { voted, eligible: eligible ?? (await repository.countEligible(context.db, (await getMeeting(context, ballot.meeting_id)).term_id)) };
 }
 
-export async function viewBallot(context: AppContext, ballot: BallotTable, audience: Audience) {
+export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, audience: Audience) {
   return presentBallot(ballot, audience, await turnoutOf(context, ballot));
 }
 
