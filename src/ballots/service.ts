@@ -18,6 +18,13 @@ import { ballotMachine } from './workflow.js';
 /** What listing ballots with their turnout reads: the database, the open ballots and the kept views. */
 export type BallotReadDeps = Pick<AppContext, 'db' | 'votes' | 'ballotViews'>;
 
+/**
+ * What the ballots service and routes use: the core, the vote queue and open-ballot registry, the
+ * kept ballot views, deadlines and their timers, and for the scrub after a close the raw connection
+ * and the logger.
+ */
+export type BallotDeps = CoreContext & Pick<AppContext, 'votes' | 'ballotViews' | 'deadlines' | 'timers' | 'sqlite' | 'logger'>;
+
 export async function getBallot(context: Pick<AppContext, 'db'>, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
 }
@@ -26,7 +33,7 @@ export async function getBallot(context: Pick<AppContext, 'db'>, ballotId: strin
  * Moves a ballot that was read in `from`, inside the caller's transaction; if it has moved on
  * meanwhile, nothing is written and the error names the state it is in now.
  */
-async function moveBallot(context: AppContext, ballotId: string, from: BallotTable['state'], changes: Parameters<typeof repository.updateBallotInState>[3]): Promise<void> {
+async function moveBallot(context: BallotDeps, ballotId: string, from: BallotTable['state'], changes: Parameters<typeof repository.updateBallotInState>[3]): Promise<void> {
   if (await repository.updateBallotInState(context.db, ballotId, from, changes)) return;
   fail('BALLOT_STATE', { state: (await getBallot(context, ballotId)).state });
 }
@@ -70,7 +77,7 @@ export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, 
   return { listed, audience, visible, turnouts };
 }
 
-export async function getBallotFor(context: AppContext, actor: Actor, ballotId: string) {
+export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   const meeting = await getMeeting(context, ballot.meeting_id);
   assertCanFollow(actor, meeting);
@@ -115,7 +122,7 @@ export async function createBallot(context: CoreContext, actor: AccountActor, me
   return presentBallot(row, 'officer', null);
 }
 
-export async function updateBallot(context: AppContext, actor: AccountActor, ballotId: string, patch: BallotPatch) {
+export async function updateBallot(context: BallotDeps, actor: AccountActor, ballotId: string, patch: BallotPatch) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'edit', [actor.role]);
@@ -136,7 +143,7 @@ export async function updateBallot(context: AppContext, actor: AccountActor, bal
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function deleteBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function deleteBallot(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'delete', [actor.role]);
@@ -152,7 +159,7 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** A deadline close that failed for the server's reasons (a full disk) is tried again this often. */
 const CLOSE_RETRY_MS = 5_000;
 
-function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
+function armDeadline(context: BallotDeps, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
   if (!deadlineAt) return;
   const remaining = retryInMs ?? Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
   const cancel = context.timers.set(
@@ -169,7 +176,7 @@ function armDeadline(context: AppContext, ballotId: string, deadlineAt: string |
   context.deadlines.set(ballotId, cancel);
 }
 
-export async function openBallot(context: AppContext, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
+export async function openBallot(context: BallotDeps, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
   // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
   const { ballot, meeting } = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
@@ -201,7 +208,7 @@ function electorateFor(meeting: MeetingTable, eligible: number, present: number,
 }
 
 /** A close that failed for a reason of the server's (a full disk, say) gets a code of its own. */
-function closeFailure(context: AppContext, ballotId: string, error: unknown): AppError {
+function closeFailure(context: BallotDeps, ballotId: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   context.logger.error({ err: error, ballotId }, 'closing the ballot failed; it stays open');
   const full = error instanceof Error && 'code' in error && error.code === 'SQLITE_FULL';
@@ -215,7 +222,7 @@ function closeFailure(context: AppContext, ballotId: string, error: unknown): Ap
  * waited are counted, and a retry can succeed. The WAL is emptied after the commit (the scrub:
  * pending until it succeeds).
  */
-export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
+export async function closeBallot(context: BallotDeps, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   ballotMachine.next(ballot.state, 'close', [actor?.role ?? 'system']);
   // Only the first of two simultaneous closes finds the ballot open and not already closing.
@@ -257,7 +264,7 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function enterManualResult(context: AppContext, actor: AccountActor, ballotId: string, input: ManualResultInput) {
+export async function enterManualResult(context: BallotDeps, actor: AccountActor, ballotId: string, input: ManualResultInput) {
   const meetingId = await transact(context, async (inside) => {
     const ballot = await getBallot(inside, ballotId);
     ballotMachine.next(ballot.state, 'enterManualResult', [actor.role]);
@@ -282,7 +289,7 @@ export async function enterManualResult(context: AppContext, actor: AccountActor
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function publishBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function publishBallot(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'publish', [actor.role]);
@@ -295,7 +302,7 @@ export async function publishBallot(context: AppContext, actor: AccountActor, ba
 }
 
 /** 重新表决: a new draft linked to the first; both results are kept. */
-export async function createRevote(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function createRevote(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   ballotMachine.next(ballot.state, 'revote', [actor.role]);
   return createBallot(
@@ -308,7 +315,7 @@ export async function createRevote(context: AppContext, actor: AccountActor, bal
 }
 
 /** At start: re-register open ballots and re-arm their deadlines (a passed deadline closes now). */
-export async function restoreOpenBallots(context: AppContext): Promise<void> {
+export async function restoreOpenBallots(context: BallotDeps): Promise<void> {
   for (const ballot of await repository.listOpenBallots(context.db)) {
     const voters = new Set(await repository.listVoters(context.db, ballot.id));
     context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters });
@@ -317,7 +324,7 @@ export async function restoreOpenBallots(context: AppContext): Promise<void> {
 }
 
 /** A named (记名) ballot's votes, name by name, for officers once it has closed. Never for a secret ballot. */
-export async function namedVotes(context: AppContext, ballotId: string) {
+export async function namedVotes(context: BallotDeps, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   if (ballot.secrecy !== 'named') fail('FORBIDDEN');
   if (ballot.state !== 'closed' && ballot.state !== 'published') fail('BALLOT_STATE', { state: ballot.state });
