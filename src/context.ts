@@ -55,14 +55,17 @@ export function nowIso(context: Pick<AppContext, 'clock'>): string {
 }
 
 /**
- * Runs a state change in one transaction, handing the work a context whose database is that
- * transaction: the re-read, the conditional write and the audit row commit together or not at all.
+ * Runs a state change in one transaction, handing the work a context (of the caller's type) whose
+ * database is that transaction: the re-read, the conditional write and the audit row commit together
+ * or not at all.
  * Inside, never use the outer context's db (one connection: it would wait for this transaction).
  */
-export async function transact<T>(context: AppContext, work: (inside: AppContext) => Promise<T>): Promise<T> {
+export async function transact<C extends Pick<AppContext, 'db' | 'events'>, T>(context: C, work: (inside: C) => Promise<T>): Promise<T> {
   // Events published inside are held until COMMIT: a rollback must not announce what never happened.
   const events = new HeldEvents(context.events);
-  const result = await context.db.transaction().execute((transaction) => work({ ...context, db: transaction, events }));
+  // The cast: a Transaction is a Kysely and HeldEvents a DomainEvents, so the copy is a C (TypeScript
+  // does not see through a spread of a generic).
+  const result = await context.db.transaction().execute((transaction) => work({ ...context, db: transaction, events } as C));
   events.release();
   return result;
 }

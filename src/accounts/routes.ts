@@ -2,9 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ACCOUNT_ROLES, MEMBER_ROLES } from '../actors.js';
-import type { AppContext } from '../context.js';
 import { api, idParams, idSchema, okResponse, responses } from '../http/routes.js';
 import { clearSessionCookie, MEMBER_COOKIE, OFFICER_COOKIE, officerOf, sessionTokensOf, setSessionCookie } from '../http/auth.js';
+import type { AccountDeps } from './service.js';
 import * as service from './service.js';
 
 const accountRole = z.enum(ACCOUNT_ROLES);
@@ -29,7 +29,7 @@ const signedInActor = z.discriminatedUnion('kind', [
 ]);
 
 export interface AccountRoutesOptions {
-  context: AppContext;
+  context: AccountDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

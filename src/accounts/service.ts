@@ -2,7 +2,7 @@
 import { hashSecret, randomId, randomToken } from '../access/codes.js';
 import type { AccountActor, AccountRole } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso } from '../context.js';
+import { type AppContext, type CoreContext, nowIso } from '../context.js';
 import type { Database } from '../db/database.js';
 import { fail } from '../errors.js';
 import { getDepartment } from '../departments/service.js';
@@ -25,6 +25,9 @@ function toActor(row: { id: string; username: string; display_name: string; role
 /** What making an account needs, and all a one-off command (npm run admin) has to build. */
 export type AccountCreationContext = Pick<AppContext, 'db' | 'clock' | 'random'>;
 
+/** What the accounts routes use: the core, and the attempt limiter that sign-in counts against. */
+export type AccountDeps = CoreContext & Pick<AppContext, 'codeAttempts'>;
+
 export async function createAccount(context: AccountCreationContext, creator: AccountActor | null, account: NewAccount): Promise<AccountActor> {
   if (await repository.findAccountByUsername(context.db, account.username)) fail('USERNAME_TAKEN');
   if ((account.role === 'handler') !== Boolean(account.departmentId)) fail('DEPARTMENT_REQUIRED');
@@ -45,7 +48,7 @@ export async function createAccount(context: AccountCreationContext, creator: Ac
 }
 
 /** ADMIN_USER/ADMIN_PASSWORD make the first secretary on a fresh database, and nothing after. */
-export async function ensureInitialSecretary(context: AppContext): Promise<void> {
+export async function ensureInitialSecretary(context: AccountCreationContext & Pick<AppContext, 'config' | 'logger'>): Promise<void> {
   const { ADMIN_USER, ADMIN_PASSWORD } = context.config;
   if (!ADMIN_USER || !ADMIN_PASSWORD) return;
   if ((await repository.countAccounts(context.db)) > 0) return;
@@ -58,7 +61,7 @@ export async function ensureInitialSecretary(context: AppContext): Promise<void>
  * account (usernames match without regard to case, as the table does), so neither a burst from one
  * address nor guesses spread over many addresses get past the limit; only a right password is taken back.
  */
-export async function signIn(context: AppContext, address: string, username: string, password: string): Promise<{ token: string; account: AccountActor }> {
+export async function signIn(context: AccountDeps, address: string, username: string, password: string): Promise<{ token: string; account: AccountActor }> {
   const attempt = [`password:${address}`, `account:${username.toLowerCase()}`];
   context.codeAttempts.reserve(attempt);
   const row = await repository.findAccountByUsername(context.db, username);
@@ -78,7 +81,7 @@ export async function signIn(context: AppContext, address: string, username: str
 }
 
 /** Ends a sign-in session, an officer's or a representative's: the token stops working at once, and so do sockets opened with it. */
-export async function signOut(context: AppContext, token: string): Promise<void> {
+export async function signOut(context: CoreContext, token: string): Promise<void> {
   const sessionHash = hashSecret(context.secretKey, token);
   await repository.deleteSession(context.db, sessionHash);
   context.events.publish({ type: 'session.ended', sessionHash });
@@ -92,23 +95,23 @@ export interface AccountSession {
 }
 
 /** A live officer session: unexpired, and its account not disabled. */
-export async function accountSessionForToken(context: AppContext, token: string): Promise<AccountSession | null> {
+export async function accountSessionForToken(context: CoreContext, token: string): Promise<AccountSession | null> {
   return accountSessionForHash(context, hashSecret(context.secretKey, token));
 }
 
 /** The same, by the session's stored hash (what an open socket remembers instead of the token). */
-export async function accountSessionForHash(context: AppContext, sessionHash: string): Promise<AccountSession | null> {
+export async function accountSessionForHash(context: CoreContext, sessionHash: string): Promise<AccountSession | null> {
   const session = await repository.findSession(context.db, sessionHash);
   if (!session?.account_id || session.expires_at < nowIso(context)) return null;
   const row = await repository.findAccountById(context.db, session.account_id);
   return row && !row.disabled ? { account: toActor(row), sessionHash, expiresAt: session.expires_at } : null;
 }
 
-export async function accountForToken(context: AppContext, token: string): Promise<AccountActor | null> {
+export async function accountForToken(context: CoreContext, token: string): Promise<AccountActor | null> {
   return (await accountSessionForToken(context, token))?.account ?? null;
 }
 
-export async function listAccounts(context: AppContext) {
+export async function listAccounts(context: Pick<AppContext, 'db'>) {
   const rows = await repository.listAccounts(context.db);
   return rows.map((row) => ({
     id: row.id,
@@ -121,7 +124,7 @@ export async function listAccounts(context: AppContext) {
   }));
 }
 
-export async function setAccountDisabled(context: AppContext, actor: AccountActor, accountId: string, disabled: boolean): Promise<void> {
+export async function setAccountDisabled(context: CoreContext, actor: AccountActor, accountId: string, disabled: boolean): Promise<void> {
   // Nobody locks themselves out: the last way in would be the command line.
   if (disabled && accountId === actor.id) fail('FORBIDDEN', { reason: 'cannot disable your own account' });
   const result = await repository.updateAccount(context.db, accountId, { disabled: disabled ? 1 : 0 });

@@ -9,11 +9,11 @@ import type { CastInput } from './api-schemas.js';
 import * as repository from './repository.js';
 import { parseItems } from './results.js';
 import { type BallotItem, validateAnswer } from './rules.js';
-import { getBallot } from './service.js';
+import { type BallotDeps, getBallot } from './service.js';
 
 const itemsCache = new Map<string, BallotItem[]>();
 
-async function itemsOf(context: AppContext, ballotId: string): Promise<BallotItem[]> {
+async function itemsOf(context: BallotDeps, ballotId: string): Promise<BallotItem[]> {
   const cached = itemsCache.get(ballotId);
   if (cached) return cached;
   const items = parseItems(await getBallot(context, ballotId));
@@ -23,7 +23,7 @@ async function itemsOf(context: AppContext, ballotId: string): Promise<BallotIte
 }
 
 /** Why a ballot that is not in the open registry refuses votes. */
-async function refusalFor(context: AppContext, actor: Actor, ballotId: string): Promise<never> {
+async function refusalFor(context: BallotDeps, actor: Actor, ballotId: string): Promise<never> {
   const ballot = await repository.findBallot(context.db, ballotId);
   if (!ballot) fail('BALLOT_NOT_FOUND');
   assertCanFollow(actor, await getMeeting(context, ballot.meeting_id));
@@ -34,7 +34,7 @@ async function refusalFor(context: AppContext, actor: Actor, ballotId: string): 
  * A representative's ballot paper. The receipt is the device's own random secret; it is stored in a
  * table of its own, beside neither the paper nor the representative. Resolves once the vote is durable.
  */
-export async function castVote(context: AppContext, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
+export async function castVote(context: BallotDeps, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
   const member = requireMember(actor, 'ballot.cast');
   const open = context.votes.openBallot(ballotId);
   if (!open) return refusalFor(context, actor, ballotId);
@@ -62,7 +62,7 @@ export async function castVote(context: AppContext, actor: Actor, ballotId: stri
 }
 
 /** Lets a device that lost its acknowledgement ask whether its receipt is in the ballot box. */
-export async function checkReceipt(context: AppContext, actor: Actor, ballotId: string, receipt: string): Promise<{ counted: boolean }> {
+export async function checkReceipt(context: BallotDeps, actor: Actor, ballotId: string, receipt: string): Promise<{ counted: boolean }> {
   const ballot = await getBallot(context, ballotId);
   assertCanFollow(actor, await getMeeting(context, ballot.meeting_id));
   return { counted: await repository.receiptInBox(context.db, ballotId, receipt) };
@@ -72,7 +72,7 @@ export async function checkReceipt(context: AppContext, actor: Actor, ballotId: 
  * After publication: every counted receipt, sorted, never with a choice, beside the number of
  * ballots cast as recorded at close, so anyone can check that the two agree.
  */
-export async function publishedReceipts(context: AppContext, ballotId: string): Promise<{ ballotId: string; cast: number; receipts: string[] }> {
+export async function publishedReceipts(context: BallotDeps, ballotId: string): Promise<{ ballotId: string; cast: number; receipts: string[] }> {
   const ballot = await getBallot(context, ballotId);
   if (ballot.state !== 'published') fail('NOT_PUBLISHED');
   const receipts = await repository.listReceipts(context.db, ballotId);
@@ -83,7 +83,7 @@ export async function publishedReceipts(context: AppContext, ballotId: string): 
  * Which of these ballots the member has voted in: an open ballot knows its voters in memory (they
  * are committed votes, as in the table); only the others are asked of the database.
  */
-export async function votedBallots(context: AppContext, memberId: string, ballots: { id: string }[]): Promise<string[]> {
+export async function votedBallots(context: Pick<AppContext, 'db' | 'votes'>, memberId: string, ballots: { id: string }[]): Promise<string[]> {
   const stored: string[] = [];
   const voted = new Set<string>();
   for (const { id } of ballots) {

@@ -1,7 +1,6 @@
 // HTTP routes: ballot sheets, their life cycle, voting, receipts and results.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
@@ -9,12 +8,13 @@ import { api, idParams, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
+import type { BallotDeps } from './service.js';
 import * as service from './service.js';
 
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
 export interface BallotRoutesOptions {
-  context: AppContext;
+  context: BallotDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

@@ -8,7 +8,7 @@ import { hasPendingScrub } from './repository.js';
 import { walScrub } from './vote-repository.js';
 
 /** A checkpoint cannot truncate inside another request's open transaction: wait for the connection to be idle. */
-async function whenConnectionIdle(context: AppContext): Promise<void> {
+async function whenConnectionIdle(context: Pick<AppContext, 'sqlite'>): Promise<void> {
   while (context.sqlite.inTransaction) await new Promise((resolve) => setImmediate(resolve));
 }
 
@@ -16,7 +16,7 @@ async function whenConnectionIdle(context: AppContext): Promise<void> {
  * Pays every pending scrub at once. A failure is logged and the scrub stays
  * pending for the next close or start; it never undoes or hides the close itself.
  */
-export async function scrubPendingBallots(context: AppContext): Promise<boolean> {
+export async function scrubPendingBallots(context: Pick<AppContext, 'db' | 'sqlite' | 'logger'>): Promise<boolean> {
   if (!(await hasPendingScrub(context.db))) return true;
   await whenConnectionIdle(context);
   try {

@@ -2,7 +2,7 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor, Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso, transact } from '../context.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { Kysely } from 'kysely';
 import type { BallotTable, Database, MeetingTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
@@ -15,7 +15,17 @@ import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { ballotMachine } from './workflow.js';
 
-export async function getBallot(context: AppContext, ballotId: string): Promise<BallotTable> {
+/** What listing ballots with their turnout reads: the database, the open ballots and the kept views. */
+export type BallotReadDeps = Pick<AppContext, 'db' | 'votes' | 'ballotViews'>;
+
+/**
+ * What the ballots service and routes use: the core, the vote queue and open-ballot registry, the
+ * kept ballot views, deadlines and their timers, and for the scrub after a close the raw connection
+ * and the logger.
+ */
+export type BallotDeps = CoreContext & Pick<AppContext, 'votes' | 'ballotViews' | 'deadlines' | 'timers' | 'sqlite' | 'logger'>;
+
+export async function getBallot(context: Pick<AppContext, 'db'>, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
 }
 
@@ -23,7 +33,7 @@ export async function getBallot(context: AppContext, ballotId: string): Promise<
  * Moves a ballot that was read in `from`, inside the caller's transaction; if it has moved on
  * meanwhile, nothing is written and the error names the state it is in now.
  */
-async function moveBallot(context: AppContext, ballotId: string, from: BallotTable['state'], changes: Parameters<typeof repository.updateBallotInState>[3]): Promise<void> {
+async function moveBallot(context: BallotDeps, ballotId: string, from: BallotTable['state'], changes: Parameters<typeof repository.updateBallotInState>[3]): Promise<void> {
   if (await repository.updateBallotInState(context.db, ballotId, from, changes)) return;
   fail('BALLOT_STATE', { state: (await getBallot(context, ballotId)).state });
 }
@@ -32,7 +42,7 @@ export function audienceOf(actor: Actor): Audience {
   return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer') ? 'officer' : 'public';
 }
 
-export async function turnoutOf(context: AppContext, ballot: BallotTable, eligible?: number) {
+export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, eligible?: number) {
   if (ballot.state === 'draft') return null;
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
@@ -40,7 +50,7 @@ export async function turnoutOf(context: AppContext, ballot: BallotTable, eligib
   return { voted, eligible: eligible ?? (await repository.countEligible(context.db, (await getMeeting(context, ballot.meeting_id)).term_id)) };
 }
 
-export async function viewBallot(context: AppContext, ballot: BallotTable, audience: Audience) {
+export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, audience: Audience) {
   return presentBallot(ballot, audience, await turnoutOf(context, ballot));
 }
 
@@ -48,7 +58,7 @@ export async function viewBallot(context: AppContext, ballot: BallotTable, audie
  * Drafts are the secretariat's working papers: only officers see them. `eligible` (the term's
  * representatives) when the caller already knows it: the snapshot takes it from the hall's figures.
  */
-export async function listBallotsFor(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
+export async function listBallotsFor(context: BallotReadDeps, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   const { visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, knownEligible);
   return visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
 }
@@ -57,7 +67,7 @@ export async function listBallotsFor(context: AppContext, actor: Actor, meeting:
  * The ballots `actor` sees, as kept in memory (`listed` is the same array until a ballot row
  * changes), and their turnout now, apart: a snapshot sent to a whole hall serializes them once.
  */
-export async function ballotsWithTurnout(context: AppContext, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
+export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
   const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
@@ -67,7 +77,7 @@ export async function ballotsWithTurnout(context: AppContext, actor: Actor, meet
   return { listed, audience, visible, turnouts };
 }
 
-export async function getBallotFor(context: AppContext, actor: Actor, ballotId: string) {
+export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   const meeting = await getMeeting(context, ballot.meeting_id);
   assertCanFollow(actor, meeting);
@@ -76,7 +86,7 @@ export async function getBallotFor(context: AppContext, actor: Actor, ballotId: 
   return viewBallot(context, ballot, audience);
 }
 
-export async function createBallot(context: AppContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
+export async function createBallot(context: CoreContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   // Ids sent in are not kept: a new sheet (a re-vote's, a copy's) shares no item with another.
@@ -102,7 +112,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
     published_at: null,
   };
   // The sheet and its item rows together; the caller's transaction when there is one (a motion's or a document's).
-  const write = async (inside: AppContext) => {
+  const write = async (inside: CoreContext) => {
     await repository.insertBallot(inside.db, row);
     await writeItemRows(inside.db, row.id, items);
   };
@@ -112,7 +122,7 @@ export async function createBallot(context: AppContext, actor: AccountActor, mee
   return presentBallot(row, 'officer', null);
 }
 
-export async function updateBallot(context: AppContext, actor: AccountActor, ballotId: string, patch: BallotPatch) {
+export async function updateBallot(context: BallotDeps, actor: AccountActor, ballotId: string, patch: BallotPatch) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'edit', [actor.role]);
@@ -133,7 +143,7 @@ export async function updateBallot(context: AppContext, actor: AccountActor, bal
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function deleteBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function deleteBallot(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'delete', [actor.role]);
@@ -149,7 +159,7 @@ const LONGEST_TIMER_MS = 2 ** 31 - 1;
 /** A deadline close that failed for the server's reasons (a full disk) is tried again this often. */
 const CLOSE_RETRY_MS = 5_000;
 
-function armDeadline(context: AppContext, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
+function armDeadline(context: BallotDeps, ballotId: string, deadlineAt: string | null, retryInMs?: number): void {
   if (!deadlineAt) return;
   const remaining = retryInMs ?? Math.max(0, Date.parse(deadlineAt) - context.clock().getTime());
   const cancel = context.timers.set(
@@ -166,7 +176,7 @@ function armDeadline(context: AppContext, ballotId: string, deadlineAt: string |
   context.deadlines.set(ballotId, cancel);
 }
 
-export async function openBallot(context: AppContext, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
+export async function openBallot(context: BallotDeps, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
   // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
   const { ballot, meeting } = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
@@ -198,7 +208,7 @@ function electorateFor(meeting: MeetingTable, eligible: number, present: number,
 }
 
 /** A close that failed for a reason of the server's (a full disk, say) gets a code of its own. */
-function closeFailure(context: AppContext, ballotId: string, error: unknown): AppError {
+function closeFailure(context: BallotDeps, ballotId: string, error: unknown): AppError {
   if (error instanceof AppError) return error;
   context.logger.error({ err: error, ballotId }, 'closing the ballot failed; it stays open');
   const full = error instanceof Error && 'code' in error && error.code === 'SQLITE_FULL';
@@ -212,7 +222,7 @@ function closeFailure(context: AppContext, ballotId: string, error: unknown): Ap
  * waited are counted, and a retry can succeed. The WAL is emptied after the commit (the scrub:
  * pending until it succeeds).
  */
-export async function closeBallot(context: AppContext, actor: AccountActor | null, ballotId: string) {
+export async function closeBallot(context: BallotDeps, actor: AccountActor | null, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   ballotMachine.next(ballot.state, 'close', [actor?.role ?? 'system']);
   // Only the first of two simultaneous closes finds the ballot open and not already closing.
@@ -254,7 +264,7 @@ export async function closeBallot(context: AppContext, actor: AccountActor | nul
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function enterManualResult(context: AppContext, actor: AccountActor, ballotId: string, input: ManualResultInput) {
+export async function enterManualResult(context: BallotDeps, actor: AccountActor, ballotId: string, input: ManualResultInput) {
   const meetingId = await transact(context, async (inside) => {
     const ballot = await getBallot(inside, ballotId);
     ballotMachine.next(ballot.state, 'enterManualResult', [actor.role]);
@@ -279,7 +289,7 @@ export async function enterManualResult(context: AppContext, actor: AccountActor
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function publishBallot(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function publishBallot(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'publish', [actor.role]);
@@ -292,7 +302,7 @@ export async function publishBallot(context: AppContext, actor: AccountActor, ba
 }
 
 /** 重新表决: a new draft linked to the first; both results are kept. */
-export async function createRevote(context: AppContext, actor: AccountActor, ballotId: string) {
+export async function createRevote(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   ballotMachine.next(ballot.state, 'revote', [actor.role]);
   return createBallot(
@@ -305,7 +315,7 @@ export async function createRevote(context: AppContext, actor: AccountActor, bal
 }
 
 /** At start: re-register open ballots and re-arm their deadlines (a passed deadline closes now). */
-export async function restoreOpenBallots(context: AppContext): Promise<void> {
+export async function restoreOpenBallots(context: BallotDeps): Promise<void> {
   for (const ballot of await repository.listOpenBallots(context.db)) {
     const voters = new Set(await repository.listVoters(context.db, ballot.id));
     context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters });
@@ -314,7 +324,7 @@ export async function restoreOpenBallots(context: AppContext): Promise<void> {
 }
 
 /** A named (记名) ballot's votes, name by name, for officers once it has closed. Never for a secret ballot. */
-export async function namedVotes(context: AppContext, ballotId: string) {
+export async function namedVotes(context: BallotDeps, ballotId: string) {
   const ballot = await getBallot(context, ballotId);
   if (ballot.secrecy !== 'named') fail('FORBIDDEN');
   if (ballot.state !== 'closed' && ballot.state !== 'published') fail('BALLOT_STATE', { state: ballot.state });

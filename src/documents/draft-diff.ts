@@ -2,11 +2,11 @@
 // before any transaction opens: a long diff inside a transaction would hold the one database
 // connection, and on the main thread it would hold every vote. The transaction then takes the
 // prepared diff only if the draft and the version before it are still what was diffed.
-import type { AppContext } from '../context.js';
 import type { DocumentVersionTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
 import { replacementDiff, type VersionDiff } from './diff.js';
 import { blocksOf, type History, latestIssued } from './history.js';
+import type { DocumentDeps } from './deps.js';
 
 export interface PreparedDiff {
   /** The blocks (as stored) that were diffed: the previous issued version's and the draft's. */
@@ -16,7 +16,7 @@ export interface PreparedDiff {
   diff: VersionDiff | null;
 }
 
-export async function prepareDiff(context: AppContext, history: History, draft: DocumentVersionTable): Promise<PreparedDiff> {
+export async function prepareDiff(context: DocumentDeps, history: History, draft: DocumentVersionTable): Promise<PreparedDiff> {
   const previous = latestIssued(history);
   if (!previous) return { previousBlocks: null, draftBlocks: draft.blocks, diff: null };
   const oldBlocks = blocksOf(previous);

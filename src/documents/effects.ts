@@ -3,7 +3,6 @@
 // starting a new round. Each runs inside the move's transaction after workflow.ts allowed it; the
 // guards here depend on data (deadlines, anchors, whose opinions, unanswered ones …).
 import { randomId } from '../access/codes.js';
-import type { AppContext } from '../context.js';
 import type { DocumentRoundTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
@@ -15,12 +14,13 @@ import * as repository from './repository.js';
 import type { DocumentAction, DocumentPatch } from './schemas.js';
 import { type DraftText, fixDraft, saveDraft } from './versions.js';
 import type { DocumentEvent } from './workflow.js';
+import type { DocumentDeps } from './deps.js';
 
 export type DocumentMove = Exclude<DocumentAction, { action: 'putToVote' }> | { action: 'edit'; patch: DocumentPatch } | ({ action: 'saveDraft' } & DraftText);
 
 export interface Step {
   /** Its db is the move's transaction. */
-  context: AppContext;
+  context: DocumentDeps;
   asker: Asker;
   history: History;
   event: DocumentEvent;

@@ -2,19 +2,19 @@
 // its drafting department and (once issued) the meeting's room; opinion counts per delegation reach
 // the secretariat and the drafters, coalesced so a hall submitting at once sends one update.
 import type { Server } from 'socket.io';
-import type { AppContext } from '../context.js';
 import type { DomainEvent } from '../events.js';
 import { motionRooms } from '../motions/live.js';
 import { listDelegationRows } from '../roster/service.js';
 import * as repository from './repository.js';
 import { presentSummary } from './views.js';
+import type { DocumentDeps } from './deps.js';
 
 export const COALESCE_OPINIONS_MS = 200;
 
 type DocumentEvent = Extract<DomainEvent, { type: 'document.changed' | 'document.opinion' }>;
 
 /** The figures the secretary's screen shows while a round collects: opinions per delegation. */
-export async function opinionCounts(context: AppContext, documentId: string) {
+export async function opinionCounts(context: DocumentDeps, documentId: string) {
   const document = await repository.findDocument(context.db, documentId);
   const round = document && (await repository.listRounds(context.db, documentId)).at(-1);
   if (!document || !round) return null;
@@ -33,7 +33,7 @@ export class DocumentBroadcaster {
 
   constructor(
     private readonly io: Server,
-    private readonly context: AppContext,
+    private readonly context: DocumentDeps,
     private readonly meetingRoom: (meetingId: string) => string,
   ) {}
 

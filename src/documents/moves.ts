@@ -11,6 +11,7 @@ import { type PreparedDiff, prepareDiff } from './draft-diff.js';
 import { draftOf, loadHistory } from './history.js';
 import * as repository from './repository.js';
 import { type DocumentEvent, type DocumentState, documentMachine } from './workflow.js';
+import type { DocumentDeps } from './deps.js';
 
 type Executor = AppContext['db'];
 
@@ -21,7 +22,7 @@ export async function visibleDocument(db: Executor, asker: Asker, documentId: st
 }
 
 export async function recordMove(
-  context: AppContext,
+  context: DocumentDeps,
   asker: Asker | null,
   document: DocumentTable,
   step: { from: DocumentState; to: DocumentState; event: DocumentEvent | 'create'; note: string | null; roundNumber: number | null; detail: Record<string, unknown>; changes?: Partial<DocumentTable> },
@@ -56,7 +57,7 @@ export async function recordMove(
  * Before any heavy work for a move (reading an upload, diffing a draft): the document exists, the
  * asker may see it, and may make this move in its present state. The move's transaction checks again.
  */
-export async function authorizeMove(context: AppContext, actor: Actor, documentId: string, event: 'saveDraft' | 'issue' | 'putToVote'): Promise<{ asker: Asker; document: DocumentTable }> {
+export async function authorizeMove(context: DocumentDeps, actor: Actor, documentId: string, event: 'saveDraft' | 'issue' | 'putToVote'): Promise<{ asker: Asker; document: DocumentTable }> {
   const asker = await askerOf(context.db, actor);
   const document = await visibleDocument(context.db, asker, documentId);
   documentMachine.next(document.state, event, partiesFor(asker, document));
@@ -64,7 +65,7 @@ export async function authorizeMove(context: AppContext, actor: Actor, documentI
 }
 
 /** Issuing or putting to the vote fixes the draft with its diff: that diff is computed first, in the worker. Undefined without a draft. */
-export async function prepareFixing(context: AppContext, actor: Actor, documentId: string, event: 'issue' | 'putToVote'): Promise<PreparedDiff | undefined> {
+export async function prepareFixing(context: DocumentDeps, actor: Actor, documentId: string, event: 'issue' | 'putToVote'): Promise<PreparedDiff | undefined> {
   const { document } = await authorizeMove(context, actor, documentId, event);
   const history = await loadHistory(context.db, document);
   const draft = draftOf(history);

@@ -2,7 +2,6 @@
 // and the consultation record. Also wires the ballot watcher that sets outcomes.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { type ErrorCode, fail } from '../errors.js';
 import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
 import { api, idParams, idSchema, responses } from '../http/routes.js';
@@ -15,6 +14,7 @@ import * as service from './service.js';
 import { authorizeMove } from './moves.js';
 import { presentVersion } from './views.js';
 import { putToVote, watchBallots } from './voting.js';
+import type { DocumentDeps } from './deps.js';
 
 const detailResponse = z.object({ document: documentDetail });
 const versionParams = z.object({ id: idSchema, versionId: idSchema });
@@ -85,7 +85,7 @@ const moves: readonly { path: string; action: Exclude<ActionName, 'putToVote'>; 
 ];
 
 export interface DocumentRoutesOptions {
-  context: AppContext;
+  context: DocumentDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

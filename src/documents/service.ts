@@ -3,7 +3,7 @@
 // workflow.ts, applies its effect, writes the history and audit rows, and publishes once committed.
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
-import { type AppContext, transact } from '../context.js';
+import { transact } from '../context.js';
 import type { DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
@@ -19,6 +19,7 @@ import { saveDraft, whatDraftCarries } from './versions.js';
 import { presentDetail, presentRecord, presentSummary, presentVersion } from './views.js';
 import { votesOf, settleDocument } from './voting.js';
 import { prepareFixing, recordMove, visibleDocument } from './moves.js';
+import type { DocumentDeps } from './deps.js';
 import { closingEvent, type DocumentEvent, type DocumentState, documentMachine } from './workflow.js';
 
 /** The document, or DOCUMENT_NOT_FOUND for anyone who may not see it. */
@@ -40,7 +41,7 @@ export interface MoveResult {
 }
 
 /** One move, in one transaction. Opinions and responses write no history row (they are rows themselves). */
-export async function applyMove(context: AppContext, actor: Actor, documentId: string, move: DocumentMove): Promise<MoveResult> {
+export async function applyMove(context: DocumentDeps, actor: Actor, documentId: string, move: DocumentMove): Promise<MoveResult> {
   const asker = await askerOf(context.db, actor);
   const prepared = move.action === 'issue' ? await prepareFixing(context, actor, documentId, 'issue') : undefined;
   const published: DomainEvent[] = [];
@@ -66,7 +67,7 @@ export async function applyMove(context: AppContext, actor: Actor, documentId: s
   return result;
 }
 
-export async function createDocument(context: AppContext, actor: Actor, meetingId: string, input: DocumentInput): Promise<DocumentDetail> {
+export async function createDocument(context: DocumentDeps, actor: Actor, meetingId: string, input: DocumentInput): Promise<DocumentDetail> {
   const asker = await askerOf(context.db, actor);
   if (asker.kind !== 'officer' || asker.actor.role !== 'secretary') fail('FORBIDDEN');
   const meeting = await getMeeting(context, meetingId);
@@ -97,7 +98,7 @@ export async function createDocument(context: AppContext, actor: Actor, meetingI
   return getDocumentFor(context, actor, row.id);
 }
 
-export async function getDocumentFor(context: AppContext, actor: Actor, documentId: string): Promise<DocumentDetail> {
+export async function getDocumentFor(context: DocumentDeps, actor: Actor, documentId: string): Promise<DocumentDetail> {
   const asker = await askerOf(context.db, actor);
   let document = await visibleDocument(context.db, asker, documentId);
   // A result published while nobody was listening (a restart) is settled on first sight.
@@ -110,7 +111,7 @@ export async function getDocumentFor(context: AppContext, actor: Actor, document
 }
 
 /** A session's documents (meetingId null: every session's, for a drafting department's handlers). */
-export async function listDocumentsFor(context: AppContext, actor: Actor, meetingId: string | null, state?: DocumentState) {
+export async function listDocumentsFor(context: DocumentDeps, actor: Actor, meetingId: string | null, state?: DocumentState) {
   const asker = await askerOf(context.db, actor);
   if (meetingId !== null) await getMeeting(context, meetingId);
   const rows = await repository.listDocuments(context.db, meetingId, filterOf(asker), state);
@@ -118,7 +119,7 @@ export async function listDocumentsFor(context: AppContext, actor: Actor, meetin
 }
 
 /** The draft as it would go down: its blocks, the diff against the last issued version and the adoption report. */
-export async function previewDraft(context: AppContext, actor: Actor, documentId: string) {
+export async function previewDraft(context: DocumentDeps, actor: Actor, documentId: string) {
   const asker = await askerOf(context.db, actor);
   if (asker.kind === 'member') fail('FORBIDDEN');
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
@@ -126,7 +127,7 @@ export async function previewDraft(context: AppContext, actor: Actor, documentId
   return presentVersion(draft, whatDraftCarries(history, draft, await prepareDiff(context, history, draft)));
 }
 
-export async function getVersionFor(context: AppContext, actor: Actor, documentId: string, versionId: string) {
+export async function getVersionFor(context: DocumentDeps, actor: Actor, documentId: string, versionId: string) {
   const asker = await askerOf(context.db, actor);
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
   const version = versionById(history, versionId);
@@ -134,7 +135,7 @@ export async function getVersionFor(context: AppContext, actor: Actor, documentI
   return version;
 }
 
-export async function consultationRecord(context: AppContext, actor: Actor, documentId: string) {
+export async function consultationRecord(context: DocumentDeps, actor: Actor, documentId: string) {
   const asker = await askerOf(context.db, actor);
   if (asker.kind === 'member') fail('FORBIDDEN');
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));

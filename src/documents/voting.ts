@@ -9,7 +9,7 @@ import { writeItemRows } from '../ballots/items.js';
 import { parseItems, type StoredResult } from '../ballots/results.js';
 import type { ApprovalItem } from '../ballots/kinds/approval.js';
 import { audienceOf, createBallot, findBallot, updateBallotInState, viewBallot } from '../ballots/service.js';
-import { type AppContext, transact } from '../context.js';
+import { transact } from '../context.js';
 import type { BallotTable, DocumentBallotItemTable, DocumentTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { askerOf, partiesFor, requireAccountAsker } from './access.js';
@@ -20,11 +20,12 @@ import { prepareFixing, recordMove, visibleDocument } from './moves.js';
 import { fixDraft } from './versions.js';
 import type { VoteLink } from './views.js';
 import { nextDocumentState } from './workflow.js';
+import type { DocumentDeps } from './deps.js';
 
 type PutToVote = Extract<DocumentAction, { action: 'putToVote' }>;
 
 /** Adds the item to a draft secret ballot of the same meeting, or makes a new ballot; returns the item's id. */
-async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requireAccountAsker>, document: DocumentTable, item: ApprovalItem, move: PutToVote) {
+async function placeOnBallot(inside: DocumentDeps, actor: ReturnType<typeof requireAccountAsker>, document: DocumentTable, item: ApprovalItem, move: PutToVote) {
   if (!move.ballotId) {
     const ballot = await createBallot(inside, actor, document.meeting_id, ballotInput.parse({ title: move.ballotTitle ?? item.title, secrecy: 'secret', items: [item] }));
     return { ballotId: ballot.id, itemId: ballot.items[0]!.id, itemIndex: 0 };
@@ -42,7 +43,7 @@ async function placeOnBallot(inside: AppContext, actor: ReturnType<typeof requir
   return { ballotId: ballot.id, itemId: added.id, itemIndex: items.length - 1 };
 }
 
-export async function putToVote(context: AppContext, actor: Actor, documentId: string, move: PutToVote): Promise<void> {
+export async function putToVote(context: DocumentDeps, actor: Actor, documentId: string, move: PutToVote): Promise<void> {
   const asker = await askerOf(context.db, actor);
   const prepared = await prepareFixing(context, actor, documentId, 'putToVote');
   const meetingId = await transact(context, async (inside) => {
@@ -96,7 +97,7 @@ function ballotFate(ballot: BallotTable | undefined, link: Pick<DocumentBallotIt
 const FATE_EVENTS = { approved: 'ballotApproved', rejected: 'ballotRejected', withdrawn: 'ballotWithdrawn' } as const;
 
 /** Settles a document on its ballot; true when this call moved it. Safe to call twice. */
-export async function settleDocument(context: AppContext, documentId: string): Promise<boolean> {
+export async function settleDocument(context: DocumentDeps, documentId: string): Promise<boolean> {
   const event = await transact(context, async (inside) => {
     const document = await repository.findDocument(inside.db, documentId);
     if (document?.state !== 'voting') return null;
@@ -127,12 +128,12 @@ export async function settleDocument(context: AppContext, documentId: string): P
   return event !== null;
 }
 
-export async function settleBallot(context: AppContext, ballotId: string): Promise<void> {
+export async function settleBallot(context: DocumentDeps, ballotId: string): Promise<void> {
   for (const link of await repository.listBallotItemsOfBallot(context.db, ballotId)) await settleDocument(context, link.document_id);
 }
 
 /** Listens for published ballots; at start, settles what was published while the server was down. */
-export async function watchBallots(context: AppContext): Promise<() => void> {
+export async function watchBallots(context: DocumentDeps): Promise<() => void> {
   const unsubscribe = context.events.subscribe((event) => {
     // A published result settles the outcome; a draft ballot deleted or edited may have dropped the item.
     if (event.type !== 'ballot.published' && event.type !== 'ballot.updated') return;
@@ -142,7 +143,7 @@ export async function watchBallots(context: AppContext): Promise<() => void> {
   return unsubscribe;
 }
 
-export async function votesOf(context: AppContext, actor: Actor, history: History): Promise<VoteLink[]> {
+export async function votesOf(context: DocumentDeps, actor: Actor, history: History): Promise<VoteLink[]> {
   return Promise.all(
     history.ballotItems.map(async (row) => {
       const ballot = await findBallot(context.db, row.ballot_id);

@@ -12,11 +12,14 @@ import { EncodedJson } from '../http/encoded-json.js';
 import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
+/** What a snapshot reads: the clock, the database and what is kept in memory (meeting rows, ballots, figures, open ballots). */
+export type SnapshotDeps = Pick<AppContext, 'db' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews'>;
+
 /**
  * The meeting a viewer follows: the one named, a display's own, or a representative's term's current
  * one. Every reconnecting phone asks, twice: the rows come from memory between writes to the table.
  */
-export async function resolveMeetingFor(context: AppContext, actor: Actor, meetingId: string | undefined) {
+export async function resolveMeetingFor(context: SnapshotDeps, actor: Actor, meetingId: string | undefined) {
   const named = meetingId ?? (actor.kind === 'display' ? actor.meetingId : undefined);
   if (named) return (await context.meetingRows.find(context.db, named)) ?? fail('MEETING_NOT_FOUND');
   if (actor.kind === 'member') return (await context.meetingRows.currentOfTerm(context.db, actor.termId)) ?? null;
@@ -27,7 +30,7 @@ export async function resolveMeetingFor(context: AppContext, actor: Actor, meeti
  * `known.you` is the representative as the caller has just read them (a socket's handshake, with no
  * change to them since), so a reconnecting phone does not read itself twice.
  */
-export async function meetingSnapshot(context: AppContext, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}) {
+export async function meetingSnapshot(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}) {
   const meeting = await resolveMeetingFor(context, actor, meetingId);
   const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
   if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
@@ -39,7 +42,7 @@ export async function meetingSnapshot(context: AppContext, actor: Actor, meeting
   return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
 }
 
-async function describeMember(context: AppContext, memberId: string): Promise<MemberDescription> {
+async function describeMember(context: SnapshotDeps, memberId: string): Promise<MemberDescription> {
   const member = (await findMemberWithDelegation(context, memberId)) ?? fail('MEMBER_NOT_FOUND');
   return { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name ?? null };
 }
@@ -52,7 +55,7 @@ async function describeMember(context: AppContext, memberId: string): Promise<Me
 const sharedTexts = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; figures: string; text: string }>();
 
 /** meetingSnapshot as the JSON text a socket sends, the meeting's part serialized once for everyone. */
-export async function meetingSnapshotText(context: AppContext, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}): Promise<EncodedJson> {
+export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}): Promise<EncodedJson> {
   const meeting = await resolveMeetingFor(context, actor, meetingId);
   if (!meeting) return new EncodedJson(JSON.stringify(await meetingSnapshot(context, actor, meetingId, known)));
   assertCanFollow(actor, meeting);

@@ -5,12 +5,12 @@ import { MEMBER_ROLES } from '../actors.js';
 import { ATTENDANCE_STATUSES } from './workflow.js';
 import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
-import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, idParams, idSchema, requestOrigin, responses } from '../http/routes.js';
 import { memberOf, officerOf } from '../http/auth.js';
-import { meetingSnapshot } from './live.js';
+import { meetingSnapshot, type SnapshotDeps } from './live.js';
 import * as schemas from './schemas.js';
+import type { MeetingDeps } from './service.js';
 import * as service from './service.js';
 
 /** Everything a screen needs at once (src/meetings/live.ts): the same as the socket's meeting:snapshot. */
@@ -31,8 +31,11 @@ const snapshot = z.object({
   serverTime: z.string(),
 });
 
+/** The meetings service's needs, and a snapshot's (the meeting's ballots and what memory keeps). */
+export type MeetingRoutesDeps = MeetingDeps & SnapshotDeps;
+
 export interface MeetingRoutesOptions {
-  context: AppContext;
+  context: MeetingRoutesDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */
@@ -82,7 +85,7 @@ export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRo
     handler: async (request) => {
       const actor = officerOf(request);
       const meeting = await service.getMeeting(context, request.params.id);
-      const beforeClose = async (inside: AppContext) => {
+      const beforeClose = async (inside: MeetingRoutesDeps) => {
         const ballots = await listBallotsFor(inside, actor, meeting);
         if (ballots.some((ballot) => ballot.state === 'open')) fail('MEETING_STATE', { state: meeting.state, reason: 'a ballot is still open' });
       };

@@ -2,7 +2,7 @@
 import { hashSecret, randomId, randomToken } from '../access/codes.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso, transact } from '../context.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { AttendanceTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { findMember } from '../roster/service.js';
@@ -11,6 +11,9 @@ import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
 import { type AttendanceStatus, type MeetingEvent, meetingMachine, meetingStamps } from './workflow.js';
 import type { AttendanceCounts, MeetingInput, MeetingPatch } from './schemas.js';
+
+/** What the meetings service uses: the core, the open ballots (an attendance edit audits them) and the hall's figures. */
+export type MeetingDeps = CoreContext & Pick<AppContext, 'votes' | 'figures'>;
 
 export function presentMeeting(row: MeetingTable) {
   return {
@@ -28,7 +31,7 @@ export function presentMeeting(row: MeetingTable) {
   };
 }
 
-export async function getMeeting(context: AppContext, meetingId: string): Promise<MeetingTable> {
+export async function getMeeting(context: Pick<AppContext, 'db'>, meetingId: string): Promise<MeetingTable> {
   return (await repository.findMeeting(context.db, meetingId)) ?? fail('MEETING_NOT_FOUND');
 }
 
@@ -39,7 +42,7 @@ export function assertCanFollow(actor: Actor, meeting: MeetingTable): void {
   if (actor.kind === 'display' && actor.meetingId !== meeting.id) fail('FORBIDDEN');
 }
 
-export async function createMeeting(context: AppContext, actor: AccountActor, input: MeetingInput) {
+export async function createMeeting(context: CoreContext, actor: AccountActor, input: MeetingInput) {
   await getTerm(context, input.termId);
   const row: MeetingTable = {
     id: randomId(context.random),
@@ -60,7 +63,7 @@ export async function createMeeting(context: AppContext, actor: AccountActor, in
   return presentMeeting(row);
 }
 
-export async function updateMeeting(context: AppContext, actor: AccountActor, meetingId: string, patch: MeetingPatch) {
+export async function updateMeeting(context: CoreContext, actor: AccountActor, meetingId: string, patch: MeetingPatch) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   await repository.updateMeeting(context.db, meetingId, {
@@ -79,7 +82,7 @@ export async function updateMeeting(context: AppContext, actor: AccountActor, me
  * the transaction, so its checks hold until commit), write only if the state is still the one
  * checked, and audit.
  */
-export async function changeMeetingState(context: AppContext, actor: AccountActor, meetingId: string, event: MeetingEvent, beforeClose?: (inside: AppContext) => Promise<void>) {
+export async function changeMeetingState<C extends CoreContext>(context: C, actor: AccountActor, meetingId: string, event: MeetingEvent, beforeClose?: (inside: C) => Promise<void>) {
   await transact(context, async (inside) => {
     const meeting = await getMeeting(inside, meetingId);
     const to = meetingMachine.next(meeting.state, event, [actor.role]);
@@ -93,7 +96,7 @@ export async function changeMeetingState(context: AppContext, actor: AccountActo
 }
 
 /** The projector's token and link: under PUBLIC_URL, else under the origin the secretary used. */
-export async function issueDisplayToken(context: AppContext, actor: AccountActor, meetingId: string, origin: string) {
+export async function issueDisplayToken(context: CoreContext, actor: AccountActor, meetingId: string, origin: string) {
   await getMeeting(context, meetingId);
   const token = randomToken(context.random);
   await repository.updateMeeting(context.db, meetingId, { display_token_hash: hashSecret(context.secretKey, token) });
@@ -101,23 +104,23 @@ export async function issueDisplayToken(context: AppContext, actor: AccountActor
   return { token, displayUrl: `${(context.config.PUBLIC_URL ?? origin).replace(/\/$/, '')}/display/${token}` };
 }
 
-export async function meetingForDisplayToken(context: AppContext, token: string) {
+export async function meetingForDisplayToken(context: CoreContext, token: string) {
   if (token.length > 100) return undefined;
   return meetingForDisplayHash(context, hashSecret(context.secretKey, token));
 }
 
 /** By the token's stored hash: what an open display socket remembers, so a replaced token ends it. */
-export async function meetingForDisplayHash(context: AppContext, tokenHash: string) {
+export async function meetingForDisplayHash(context: Pick<AppContext, 'db'>, tokenHash: string) {
   return repository.findMeetingByDisplayToken(context.db, tokenHash);
 }
 
 /** Counted now, in the caller's transaction: the figures a ballot records when it opens or closes. */
-export async function attendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {
+export async function attendanceCounts(context: Pick<AppContext, 'db'>, meeting: MeetingTable): Promise<AttendanceCounts> {
   return presentCounts(meeting, await repository.countAttendance(context.db, meeting.id, meeting.term_id));
 }
 
 /** The same counts from the hall's figures in memory (one count per change): for snapshots and broadcasts. */
-export async function liveAttendanceCounts(context: AppContext, meeting: MeetingTable): Promise<AttendanceCounts> {
+export async function liveAttendanceCounts(context: Pick<AppContext, 'db' | 'figures'>, meeting: MeetingTable): Promise<AttendanceCounts> {
   return presentCounts(meeting, await context.figures.countsOf(context.db, meeting));
 }
 
@@ -138,7 +141,7 @@ function presentCounts(meeting: MeetingTable, counts: repository.AttendanceCount
   };
 }
 
-export async function listAttendance(context: AppContext, meetingId: string) {
+export async function listAttendance(context: Pick<AppContext, 'db'>, meetingId: string) {
   const meeting = await getMeeting(context, meetingId);
   const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id);
   return rows.map((row) => ({
@@ -152,7 +155,7 @@ export async function listAttendance(context: AppContext, meetingId: string) {
   }));
 }
 
-export async function markAttendance(context: AppContext, actor: AccountActor, meetingId: string, memberId: string, status: AttendanceStatus) {
+export async function markAttendance(context: MeetingDeps, actor: AccountActor, meetingId: string, memberId: string, status: AttendanceStatus) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const member = await findMember(context, memberId);
@@ -165,7 +168,7 @@ export async function markAttendance(context: AppContext, actor: AccountActor, m
   return attendanceCounts(context, meeting);
 }
 
-export async function checkIn(context: AppContext, actor: MemberActor, meetingId: string) {
+export async function checkIn(context: CoreContext, actor: MemberActor, meetingId: string) {
   const meeting = await getMeeting(context, meetingId);
   assertCanFollow(actor, meeting);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
@@ -177,14 +180,14 @@ export async function checkIn(context: AppContext, actor: MemberActor, meetingId
   return { status: 'present' as const };
 }
 
-export async function currentMeetingFor(context: AppContext, actor: MemberActor) {
+export async function currentMeetingFor(context: Pick<AppContext, 'db'>, actor: MemberActor) {
   return repository.findCurrentMeetingOfTerm(context.db, actor.termId);
 }
 
-export async function attendanceOf(context: AppContext, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
+export async function attendanceOf(context: Pick<AppContext, 'db'>, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
   return (await repository.findAttendance(context.db, meetingId, memberId))?.status ?? 'not_checked_in';
 }
 
-export async function listMeetings(context: AppContext, termId?: string) {
+export async function listMeetings(context: Pick<AppContext, 'db'>, termId?: string) {
   return (await repository.listMeetings(context.db, termId)).map(presentMeeting);
 }

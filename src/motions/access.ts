@@ -4,7 +4,7 @@
 import { authorize } from '../access/permissions.js';
 import { departmentOfAccount } from '../accounts/service.js';
 import type { AccountActor, Actor, MemberActor } from '../actors.js';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { fail } from '../errors.js';
 import type { MotionVisibility, MotionRow } from './repository.js';
 import { type MotionParty, type PartyFacts, partiesOf } from './workflow.js';
@@ -20,7 +20,7 @@ export interface MotionPeople {
 }
 
 /** Secretary and committee read every motion; a handler needs a department; scrutineers and displays see none. */
-export async function askerOf(context: AppContext, actor: Actor): Promise<Asker> {
+export async function askerOf(context: CoreContext, actor: Actor): Promise<Asker> {
   authorize(actor, 'motions.take-part');
   if (actor.kind !== 'account' && actor.kind !== 'member') return fail('FORBIDDEN');
   if (actor.kind === 'member') return { kind: 'member', actor };

@@ -3,21 +3,21 @@
 // history); reading one needs only that the asker may see the motion.
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
-import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { type AttachmentStore, checkUpload, cleanFilename, contentDisposition } from './attachments.js';
 import * as handling from './handling-repository.js';
 import type { MotionDetail } from './schemas.js';
+import type { MotionDeps } from './deps.js';
 import { checkMove, motionVisibleTo, moveMotion } from './service.js';
 
 export { AttachmentStore } from './attachments.js';
 
 /** Before a byte of the file is read: the motion exists, the asker sees it and may edit it now. */
-export function checkMayAttach(context: AppContext, actor: Actor, motionId: string): Promise<void> {
+export function checkMayAttach(context: MotionDeps, actor: Actor, motionId: string): Promise<void> {
   return checkMove(context, actor, motionId, { action: 'edit', patch: {} });
 }
 
-export async function addAttachment(context: AppContext, store: AttachmentStore, actor: Actor, motionId: string, filename: string, content: Buffer): Promise<MotionDetail> {
+export async function addAttachment(context: MotionDeps, store: AttachmentStore, actor: Actor, motionId: string, filename: string, content: Buffer): Promise<MotionDetail> {
   const mediaType = checkUpload(content);
   const storedName = await store.write(content);
   const attachment = {
@@ -37,13 +37,13 @@ export async function addAttachment(context: AppContext, store: AttachmentStore,
   }
 }
 
-export async function readAttachment(context: AppContext, store: AttachmentStore, actor: Actor, motionId: string, attachmentId: string) {
+export async function readAttachment(context: MotionDeps, store: AttachmentStore, actor: Actor, motionId: string, attachmentId: string) {
   await motionVisibleTo(context, actor, motionId);
   const row = (await handling.findAttachment(context.db, motionId, attachmentId)) ?? fail('ATTACHMENT_NOT_FOUND');
   return { body: await store.read(row.stored_name), mediaType: row.media_type, contentDisposition: contentDisposition(row.filename) };
 }
 
-export async function removeAttachment(context: AppContext, store: AttachmentStore, actor: Actor, motionId: string, attachmentId: string): Promise<MotionDetail> {
+export async function removeAttachment(context: MotionDeps, store: AttachmentStore, actor: Actor, motionId: string, attachmentId: string): Promise<MotionDetail> {
   await motionVisibleTo(context, actor, motionId);
   const row = (await handling.findAttachment(context.db, motionId, attachmentId)) ?? fail('ATTACHMENT_NOT_FOUND');
   const motion = await moveMotion(context, actor, motionId, { action: 'edit', patch: {}, removeAttachmentId: row.id });

@@ -5,10 +5,10 @@
 import { randomId } from '../access/codes.js';
 import { ballotInput } from '../ballots/api-schemas.js';
 import { createBallot, getBallot } from '../ballots/service.js';
-import type { AppContext } from '../context.js';
 import type { MotionAttachmentTable, MotionSettingsTable, MotionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { assertWithinQuota, ROW_OVERHEAD_BYTES, textBytes } from '../storage/quotas.js';
+import type { MotionDeps } from './deps.js';
 import { type Asker, activeAssignment, actorName, type MotionPeople, requireOfficer } from './access.js';
 import { getDepartment } from '../departments/service.js';
 import * as handling from './handling-repository.js';
@@ -27,7 +27,7 @@ export type MotionMove = MotionAction | EditMove;
 
 export interface Step {
   /** Its db is the move's transaction. */
-  context: AppContext;
+  context: MotionDeps;
   asker: Asker;
   motion: MotionRow;
   people: MotionPeople;

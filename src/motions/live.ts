@@ -3,7 +3,7 @@
 import type { Server } from 'socket.io';
 import { departmentOfAccount } from '../accounts/service.js';
 import type { Actor } from '../actors.js';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import type { DomainEvent } from '../events.js';
 import * as handling from './handling-repository.js';
 import * as repository from './repository.js';
@@ -15,7 +15,7 @@ export const motionRooms = {
 };
 
 /** Rooms an account joins on connecting, whether or not it follows a meeting. */
-export async function motionRoomsFor(context: AppContext, actor: Actor): Promise<string[]> {
+export async function motionRoomsFor(context: CoreContext, actor: Actor): Promise<string[]> {
   if (actor.kind !== 'account') return [];
   if (actor.role === 'secretary' || actor.role === 'committee') return [motionRooms.officers];
   if (actor.role !== 'handler') return [];
@@ -36,7 +36,7 @@ export interface MemberRooms {
  * `motion:updated` with the motion's summary and the move that changed it; drafts stay with their
  * proposer. While a motion seeks seconders, the whole term hears of it, so the 待附议 list is live.
  */
-export async function broadcastMotion(io: Server, context: AppContext, event: Extract<DomainEvent, { type: 'motion.changed' }>, memberRooms: MemberRooms): Promise<void> {
+export async function broadcastMotion(io: Server, context: CoreContext, event: Extract<DomainEvent, { type: 'motion.changed' }>, memberRooms: MemberRooms): Promise<void> {
   const memberRoom = memberRooms.member;
   const row = await repository.findMotion(context.db, event.motionId);
   if (!row) return;

@@ -1,11 +1,11 @@
 // HTTP routes: motions (提案), their moves through the state table, and their attachments.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { type ErrorCode, fail } from '../errors.js';
 import { api, idParams, idSchema, responses } from '../http/routes.js';
 import { addAttachment, AttachmentStore, checkMayAttach, readAttachment, removeAttachment } from './attachment-service.js';
 import { actionBodies, type ActionName, type MotionAction, motionDetail, motionInput, motionListQuery, motionPatch, motionSummary } from './schemas.js';
+import type { MotionDeps } from './deps.js';
 import * as service from './service.js';
 import { trackerRoutes } from './tracker-routes.js';
 
@@ -44,7 +44,7 @@ const moves: readonly { path: string; action: ActionName; summary: string; bodyO
 ];
 
 export interface MotionRoutesOptions {
-  context: AppContext;
+  context: MotionDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

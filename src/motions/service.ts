@@ -11,6 +11,7 @@ import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
 import { findMember } from '../roster/service.js';
+import type { MotionDeps } from './deps.js';
 import { actorName, type Asker, askerOf, canSee, type MotionPeople, partiesFor, visibilityOf } from './access.js';
 import { applyEffect, type MotionMove, type Outcome } from './effects.js';
 import * as handling from './handling-repository.js';
@@ -92,7 +93,7 @@ interface Recorded {
 }
 
 /** Writes the new state, the history row and (for officers and handlers) the audit row. */
-async function record(context: AppContext, asker: Asker | null, motion: MotionRow, step: Recorded, now: Date): Promise<void> {
+async function record(context: MotionDeps, asker: Asker | null, motion: MotionRow, step: Recorded, now: Date): Promise<void> {
   const at = now.toISOString();
   await repository.updateMotion(context.db, motion.id, { ...step.outcome.changes, state: step.to, updated_at: at });
   // The secretary acting as proposer or seconder (on a paper motion) acts for someone: say for whom.
@@ -116,7 +117,7 @@ async function record(context: AppContext, asker: Asker | null, motion: MotionRo
 }
 
 /** Enough seconders: the server moves the motion on to review (a row of its own in the history). */
-async function reachSeconders(context: AppContext, motionId: string, now: Date): Promise<boolean> {
+async function reachSeconders(context: MotionDeps, motionId: string, now: Date): Promise<boolean> {
   const motion = (await repository.findMotion(context.db, motionId))!;
   const settings = await settingsOf(context, motion.meeting_id);
   if (motion.state !== 'seconding' || Number(motion.seconder_count ?? 0) < settings.required_seconders) return false;
@@ -127,14 +128,14 @@ async function reachSeconders(context: AppContext, motionId: string, now: Date):
 
 /** The one place a motion changes state. */
 /** The checks of moveMotion without the move: for a route to run before it reads an upload. The move's transaction checks again. */
-export async function checkMove(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<void> {
+export async function checkMove(context: MotionDeps, actor: Actor, motionId: string, move: MotionMove): Promise<void> {
   const asker = await askerOf(context, actor);
   const { motion, people } = await visibleMotion(context.db, asker, motionId);
   const parties = partiesFor(asker, motion, people);
   motionMachine.next(motion.state, eventOf(move, parties), parties, noteOf(move));
 }
 
-export async function moveMotion(context: AppContext, actor: Actor, motionId: string, move: MotionMove): Promise<MotionDetail> {
+export async function moveMotion(context: MotionDeps, actor: Actor, motionId: string, move: MotionMove): Promise<MotionDetail> {
   const asker = await askerOf(context, actor);
   const published: DomainEvent[] = [];
   await transact(context, async (inside) => {
@@ -163,7 +164,7 @@ export async function moveMotion(context: AppContext, actor: Actor, motionId: st
 }
 
 /** A representative drafts their own motion; the secretary enters a paper one for a representative (代录). */
-async function proposerOf(context: AppContext, asker: Asker, meeting: MeetingTable, proposerMemberId: string | undefined) {
+async function proposerOf(context: MotionDeps, asker: Asker, meeting: MeetingTable, proposerMemberId: string | undefined) {
   if (asker.kind === 'handler') fail('FORBIDDEN');
   if (asker.kind === 'officer' && asker.actor.role !== 'secretary') fail('FORBIDDEN');
   if (asker.kind === 'member' && proposerMemberId && proposerMemberId !== asker.actor.memberId) fail('FORBIDDEN');
@@ -174,7 +175,7 @@ async function proposerOf(context: AppContext, asker: Asker, meeting: MeetingTab
   return member;
 }
 
-export async function createMotion(context: AppContext, actor: Actor, meetingId: string, input: MotionInput): Promise<MotionDetail> {
+export async function createMotion(context: MotionDeps, actor: Actor, meetingId: string, input: MotionInput): Promise<MotionDetail> {
   const asker = await askerOf(context, actor);
   const meeting = await getMeeting(context, meetingId);
   const proposer = await proposerOf(context, asker, meeting, input.proposerMemberId);
@@ -223,13 +224,13 @@ export async function createMotion(context: AppContext, actor: Actor, meetingId:
   return getMotionFor(context, actor, row.id);
 }
 
-export async function getMotionFor(context: AppContext, actor: Actor, motionId: string): Promise<MotionDetail> {
+export async function getMotionFor(context: MotionDeps, actor: Actor, motionId: string): Promise<MotionDetail> {
   const asker = await askerOf(context, actor);
   const { motion, people } = await visibleMotion(context.db, asker, motionId);
   return detailFor(context, asker, motion, people);
 }
 
-async function detailFor(context: AppContext, asker: Asker, motion: MotionRow, people: MotionPeople): Promise<MotionDetail> {
+async function detailFor(context: MotionDeps, asker: Asker, motion: MotionRow, people: MotionPeople): Promise<MotionDetail> {
   const [seconders, mergedFrom, assignments, replies, attachments, history, target] = await Promise.all([
     repository.listSeconders(context.db, [motion.id]),
     repository.listMergedSources(context.db, motion.id),
@@ -248,7 +249,7 @@ async function detailFor(context: AppContext, asker: Asker, motion: MotionRow, p
   return presentDetail({ row: motion, seconders, mergedInto, mergedFrom, mergedSeconders, assignments, replies, attachments, history }, context.clock(), allowed);
 }
 
-export async function listMotionsFor(context: AppContext, actor: Actor, query: MotionListQuery) {
+export async function listMotionsFor(context: MotionDeps, actor: Actor, query: MotionListQuery) {
   const asker = await askerOf(context, actor);
   const match = query.q ? searchQuery(query.q) : null;
   const ids = match ? await repository.searchMotionIds(context.db, match) : undefined;
@@ -268,6 +269,6 @@ export async function listMotionsFor(context: AppContext, actor: Actor, query: M
 }
 
 /** For attachments: the motion as the asker sees it (404 otherwise). */
-export async function motionVisibleTo(context: AppContext, actor: Actor, motionId: string) {
+export async function motionVisibleTo(context: MotionDeps, actor: Actor, motionId: string) {
   return visibleMotion(context.db, await askerOf(context, actor), motionId);
 }

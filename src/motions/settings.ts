@@ -2,7 +2,7 @@
 // window, reply deadline and extension, and how motions are numbered (2026-015).
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import type { AppContext } from '../context.js';
+import type { AppContext, CoreContext } from '../context.js';
 import type { MotionSettingsTable } from '../db/database.js';
 import { getMeeting } from '../meetings/service.js';
 import * as repository from './repository.js';
@@ -67,12 +67,12 @@ export function presentSettings(row: MotionSettingsTable, now: Date) {
   };
 }
 
-export async function readSettings(context: AppContext, meetingId: string) {
+export async function readSettings(context: CoreContext, meetingId: string) {
   await getMeeting(context, meetingId);
   return presentSettings(await settingsOf(context, meetingId), context.clock());
 }
 
-export async function saveSettings(context: AppContext, actor: AccountActor, meetingId: string, input: MotionSettingsInput) {
+export async function saveSettings(context: CoreContext, actor: AccountActor, meetingId: string, input: MotionSettingsInput) {
   await getMeeting(context, meetingId);
   const row: MotionSettingsTable = {
     meeting_id: meetingId,

@@ -2,7 +2,7 @@
 // the exports (提案汇编, 提案落实情况报告).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
 import { api, idParams, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
@@ -13,7 +13,7 @@ import { dashboardFor, type ExportFile, exportRegister, exportReport } from './t
 const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM) or XLSX') });
 
 export interface TrackerRoutesOptions {
-  context: AppContext;
+  context: CoreContext;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

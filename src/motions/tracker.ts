@@ -1,7 +1,7 @@
 // The secretariat's tracker: the dashboard figures and the two exports, loaded for one meeting's
 // motions (or all of them) at the context's clock, so tests can set the time.
 import type { Actor } from '../actors.js';
-import type { AppContext } from '../context.js';
+import type { CoreContext } from '../context.js';
 import { getMeeting } from '../meetings/service.js';
 import { listDepartments } from '../departments/service.js';
 import { askerOf, requireOfficer } from './access.js';
@@ -18,17 +18,17 @@ interface TrackerQuery {
   dueSoonDays: number;
 }
 
-async function scopeOf(context: AppContext, actor: Actor, meetingId: string | undefined) {
+async function scopeOf(context: CoreContext, actor: Actor, meetingId: string | undefined) {
   requireOfficer(await askerOf(context, actor));
   return meetingId ? await getMeeting(context, meetingId) : null;
 }
 
-export async function dashboardFor(context: AppContext, actor: Actor, query: TrackerQuery): Promise<Dashboard> {
+export async function dashboardFor(context: CoreContext, actor: Actor, query: TrackerQuery): Promise<Dashboard> {
   const meeting = await scopeOf(context, actor, query.meetingId);
   return figures(context, meeting?.id, query.dueSoonDays);
 }
 
-async function figures(context: AppContext, meetingId: string | undefined, dueSoonDays: number): Promise<Dashboard> {
+async function figures(context: CoreContext, meetingId: string | undefined, dueSoonDays: number): Promise<Dashboard> {
   const [rows, departments] = await Promise.all([handling.listMotionFacts(context.db, meetingId), listDepartments(context)]);
   const motions: MotionFacts[] = rows.map((row) => ({
     id: row.id,
@@ -51,7 +51,7 @@ async function figures(context: AppContext, meetingId: string | undefined, dueSo
   });
 }
 
-async function registerEntries(context: AppContext, meetingId: string | undefined): Promise<RegisterEntry[]> {
+async function registerEntries(context: CoreContext, meetingId: string | undefined): Promise<RegisterEntry[]> {
   const rows = await repository.listMotions(context.db, { visibility: { kind: 'officer' }, meetingId, submittedOnly: true, limit: 100_000, offset: 0 });
   const ids = rows.map((row) => row.id);
   const [seconders, assignments] = await Promise.all([repository.listSeconders(context.db, ids), handling.listAssignments(context.db, ids)]);
@@ -94,13 +94,13 @@ async function asFile(tables: Table[], format: 'csv' | 'xlsx', name: string): Pr
   return { body: await tablesToXlsx(tables), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentDisposition: contentDisposition(`${name}.xlsx`) };
 }
 
-export async function exportRegister(context: AppContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
+export async function exportRegister(context: CoreContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
   const meeting = await scopeOf(context, actor, query.meetingId);
   const tables = [registerTable(await registerEntries(context, meeting?.id))];
   return asFile(tables, query.format, `提案汇编-${meeting?.title ?? '全部'}`);
 }
 
-export async function exportReport(context: AppContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
+export async function exportReport(context: CoreContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
   const meeting = await scopeOf(context, actor, query.meetingId);
   const tables = reportTables(await figures(context, meeting?.id, query.dueSoonDays));
   return asFile(tables, query.format, `提案落实情况报告-${meeting?.title ?? '全部'}`);

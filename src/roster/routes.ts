@@ -1,18 +1,18 @@
 // HTTP routes: terms, delegations, the roster and its import. Access codes and joining are src/access/routes.ts.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import { api, errorEnvelope, idParams, idSchema, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
+import type { RosterDeps } from './service.js';
 import * as service from './service.js';
 
 const termParams = z.object({ termId: idSchema });
 
 export interface RosterRoutesOptions {
-  context: AppContext;
+  context: RosterDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

@@ -2,17 +2,20 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, nowIso, transact } from '../context.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { Database, MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
 
+/** What the roster routes use: the core, and the worker that reads an uploaded roster. */
+export type RosterDeps = CoreContext & Pick<AppContext, 'heavyWork'>;
+
 export async function getTerm(context: Pick<AppContext, 'db'>, termId: string) {
   return (await repository.findTerm(context.db, termId)) ?? fail('TERM_NOT_FOUND');
 }
 
-export async function createTerm(context: AppContext, actor: AccountActor, input: TermInput) {
+export async function createTerm(context: CoreContext, actor: AccountActor, input: TermInput) {
   if (await repository.findTermByNumber(context.db, input.number)) fail('TERM_EXISTS');
   const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${input.number}届`, created_at: nowIso(context) };
   await repository.insertTerm(context.db, term);
@@ -24,24 +27,24 @@ export function presentTerm(term: { id: string; number: number; title: string; c
   return { id: term.id, number: term.number, title: term.title, createdAt: term.created_at };
 }
 
-export async function listTerms(context: AppContext) {
+export async function listTerms(context: CoreContext) {
   return (await repository.listTerms(context.db)).map(presentTerm);
 }
 
-export async function listDelegations(context: AppContext, termId: string) {
+export async function listDelegations(context: CoreContext, termId: string) {
   await getTerm(context, termId);
   const rows = await repository.listDelegations(context.db, termId);
   return rows.map((row) => ({ id: row.id, termId: row.term_id, name: row.name, leaderMemberId: row.leader_member_id }));
 }
 
-async function checkLeader(context: AppContext, delegationId: string, leaderMemberId: string | null | undefined) {
+async function checkLeader(context: CoreContext, delegationId: string, leaderMemberId: string | null | undefined) {
   if (!leaderMemberId) return;
   const leader = await repository.findMember(context.db, leaderMemberId);
   if (!leader) fail('MEMBER_NOT_FOUND');
   if (leader.delegation_id !== delegationId) fail('LEADER_NOT_IN_DELEGATION');
 }
 
-export async function createDelegation(context: AppContext, actor: AccountActor, termId: string, input: DelegationInput) {
+export async function createDelegation(context: CoreContext, actor: AccountActor, termId: string, input: DelegationInput) {
   await getTerm(context, termId);
   const delegation = { id: randomId(context.random), term_id: termId, name: input.name, leader_member_id: null };
   await repository.insertDelegation(context.db, delegation);
@@ -49,7 +52,7 @@ export async function createDelegation(context: AppContext, actor: AccountActor,
   return { id: delegation.id, termId, name: delegation.name, leaderMemberId: null };
 }
 
-export async function updateDelegation(context: AppContext, actor: AccountActor, delegationId: string, input: Partial<DelegationInput>) {
+export async function updateDelegation(context: CoreContext, actor: AccountActor, delegationId: string, input: Partial<DelegationInput>) {
   const delegation = (await repository.findDelegation(context.db, delegationId)) ?? fail('DELEGATION_NOT_FOUND');
   await checkLeader(context, delegationId, input.leaderMemberId);
   await repository.updateDelegation(context.db, delegationId, {
@@ -61,7 +64,7 @@ export async function updateDelegation(context: AppContext, actor: AccountActor,
   return { id: updated.id, termId: delegation.term_id, name: updated.name, leaderMemberId: updated.leader_member_id };
 }
 
-export async function deleteDelegation(context: AppContext, actor: AccountActor, delegationId: string) {
+export async function deleteDelegation(context: CoreContext, actor: AccountActor, delegationId: string) {
   const delegation = (await repository.findDelegation(context.db, delegationId)) ?? fail('DELEGATION_NOT_FOUND');
   if ((await repository.countMembersInDelegation(context.db, delegationId)) > 0) fail('DELEGATION_NOT_EMPTY');
   await repository.deleteDelegation(context.db, delegationId);
@@ -84,24 +87,24 @@ export function presentMember(row: MemberRow, activeCodes?: Set<string>) {
   };
 }
 
-export async function listMembers(context: AppContext, termId: string) {
+export async function listMembers(context: CoreContext, termId: string) {
   await getTerm(context, termId);
   const [rows, codes] = await Promise.all([repository.listMembers(context.db, termId), repository.listActiveCodeHolders(context.db, termId)]);
   const active = new Set(codes.map((code) => code.member_id));
   return rows.map((row) => presentMember(row, active));
 }
 
-async function assertRosterUnlocked(context: AppContext, termId: string) {
+async function assertRosterUnlocked(context: CoreContext, termId: string) {
   if (await repository.termHasMeetingInSession(context.db, termId)) fail('ROSTER_LOCKED');
 }
 
-async function assertDelegationInTerm(context: AppContext, termId: string, delegationId: string | null | undefined) {
+async function assertDelegationInTerm(context: CoreContext, termId: string, delegationId: string | null | undefined) {
   if (!delegationId) return;
   const delegation = await repository.findDelegation(context.db, delegationId);
   if (!delegation || delegation.term_id !== termId) fail('DELEGATION_NOT_FOUND');
 }
 
-export async function addMember(context: AppContext, actor: AccountActor, termId: string, input: MemberInput) {
+export async function addMember(context: CoreContext, actor: AccountActor, termId: string, input: MemberInput) {
   await getTerm(context, termId);
   await assertRosterUnlocked(context, termId);
   await assertDelegationInTerm(context, termId, input.delegationId);
@@ -124,7 +127,7 @@ export async function getMember(context: Pick<AppContext, 'db'>, memberId: strin
   return (await repository.findMember(context.db, memberId)) ?? fail('MEMBER_NOT_FOUND');
 }
 
-export async function updateMember(context: AppContext, actor: AccountActor, memberId: string, patch: MemberPatch) {
+export async function updateMember(context: CoreContext, actor: AccountActor, memberId: string, patch: MemberPatch) {
   const member = await getMember(context, memberId);
   if (patch.role !== undefined && patch.role !== member.role) await assertRosterUnlocked(context, member.term_id);
   await assertDelegationInTerm(context, member.term_id, patch.delegationId);
@@ -141,7 +144,7 @@ export async function updateMember(context: AppContext, actor: AccountActor, mem
   return presentMember((await repository.findMember(context.db, memberId))!);
 }
 
-export async function removeMember(context: AppContext, actor: AccountActor, memberId: string) {
+export async function removeMember(context: CoreContext, actor: AccountActor, memberId: string) {
   const member = await getMember(context, memberId);
   await assertRosterUnlocked(context, member.term_id);
   if (await repository.hasParticipated(context.db, memberId)) fail('ROSTER_LOCKED');
@@ -152,13 +155,13 @@ export async function removeMember(context: AppContext, actor: AccountActor, mem
 }
 
 /** Before an uploaded roster is read: the term exists and its roster may change now. */
-export async function checkRosterImportable(context: AppContext, termId: string): Promise<void> {
+export async function checkRosterImportable(context: CoreContext, termId: string): Promise<void> {
   await getTerm(context, termId);
   await assertRosterUnlocked(context, termId);
 }
 
 /** All or nothing: any bad row aborts the import with the full per-row report. The file is read in the worker. */
-export async function importRoster(context: AppContext, actor: AccountActor, termId: string, file: Buffer, format: 'csv' | 'xlsx') {
+export async function importRoster(context: RosterDeps, actor: AccountActor, termId: string, file: Buffer, format: 'csv' | 'xlsx') {
   await checkRosterImportable(context, termId);
   const [delegations, members] = await Promise.all([repository.listDelegations(context.db, termId), repository.listMembers(context.db, termId)]);
   const parsed = await context.heavyWork.run({
