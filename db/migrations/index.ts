@@ -7,6 +7,7 @@ import * as documents from './2026-12-01-004-documents.js';
 import * as receiptsApart from './2026-12-03-005-receipts-apart.js';
 import * as ballotItems from './2026-12-04-006-ballot-items.js';
 import * as stateTransitions from './2026-12-04-007-state-transitions.js';
+import * as sessions from './2026-12-04-008-sessions.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-005-receipts-apart': receiptsApart,
   '2026-12-04-006-ballot-items': ballotItems,
   '2026-12-04-007-state-transitions': stateTransitions,
+  '2026-12-04-008-sessions': sessions,
 };

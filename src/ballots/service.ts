@@ -10,7 +10,7 @@ import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/servi
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
 import { keepIds, withNewIds, writeItemRows } from './items.js';
 import * as repository from './repository.js';
-import { type Audience, manualResult, parseItems, presentBallot, tallyBox } from './results.js';
+import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { ballotMachine } from './workflow.js';
@@ -299,6 +299,43 @@ export async function publishBallot(context: BallotDeps, actor: AccountActor, ba
   });
   context.events.publish({ type: 'ballot.published', meetingId: ballot.meeting_id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
+}
+
+export interface BallotOutcome {
+  ballotId: string;
+  meetingId: string;
+  title: string;
+  /** Counted (closed or published, by phones or by hand): the items below are final. */
+  settled: boolean;
+  manual: boolean;
+  items: { id: string; title: string; kind: string; passed: boolean | null; elected: string[] | null }[];
+}
+
+/**
+ * What a ballot decided, for what it decides elsewhere (an agenda adopted, a presidium elected, a
+ * report adopted): per item, whether it passed (approval) and who was elected (election, candidate
+ * ids by votes). Only counts, never a paper: a secret ballot stays secret.
+ */
+export async function ballotOutcome(context: Pick<AppContext, 'db'>, ballotId: string): Promise<BallotOutcome> {
+  const ballot = await getBallot(context, ballotId);
+  const stored = ballot.result && (ballot.state === 'closed' || ballot.state === 'published') ? (JSON.parse(ballot.result) as StoredResult) : null;
+  return {
+    ballotId: ballot.id,
+    meetingId: ballot.meeting_id,
+    title: ballot.title,
+    settled: stored !== null,
+    manual: stored?.manual ?? false,
+    items: parseItems(ballot).map((item, index) => {
+      const result = stored?.items[index];
+      return {
+        id: item.id,
+        title: item.title,
+        kind: item.kind,
+        passed: result && 'passed' in result ? result.passed : null,
+        elected: result && 'elected' in result ? result.elected : null,
+      };
+    }),
+  };
 }
 
 /** 重新表决: a new draft linked to the first; both results are kept. */

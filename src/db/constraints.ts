@@ -7,6 +7,7 @@ import { AppError, type ErrorCode } from '../errors.js';
 const UNIQUE_COLUMNS: Record<string, ErrorCode> = {
   'account.username': 'USERNAME_TAKEN',
   'term.number': 'TERM_EXISTS',
+  'congress_session.term_id, congress_session.number': 'SESSION_EXISTS',
   'delegation.term_id, delegation.name': 'DELEGATION_EXISTS',
   'member.term_id, member.staff_number': 'STAFF_NUMBER_TAKEN',
   'department.name': 'DEPARTMENT_EXISTS',

@@ -5,7 +5,8 @@ import type { Generated } from 'kysely';
 import type { AccountRole, MemberRole } from '../actors.js';
 import type { BallotMethod, BallotSecrecy, BallotState } from '../ballots/workflow.js';
 import type { DocumentKind, DocumentState } from '../documents/workflow.js';
-import type { AttendanceStatus, MeetingKind, MeetingState } from '../meetings/workflow.js';
+import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from '../meetings/workflow.js';
+import type { SessionKind } from '../sessions/schemas.js';
 import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
 import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
 import type { MotionState, Rating } from '../motions/workflow.js';
@@ -39,6 +40,18 @@ export interface AuthSessionTable {
 export interface TermTable {
   id: string;
   number: number;
+  title: string;
+  created_at: string;
+  /** JSON: the term's rules (src/roster/term-rules.ts); '{}' means every default. */
+  rules: string;
+}
+
+/** A session (第N次会议): its preparatory meeting and plenary sittings point to it. */
+export interface CongressSessionTable {
+  id: string;
+  term_id: string;
+  number: number;
+  kind: SessionKind;
   title: string;
   created_at: string;
 }
@@ -80,6 +93,9 @@ export interface MeetingTable {
   created_at: string;
   opened_at: string | null;
   closed_at: string | null;
+  /** Null for a joint meeting and for meetings made before sessions existed without a session number. */
+  session_id: string | null;
+  sitting: MeetingSitting;
 }
 
 export interface AttendanceTable {
@@ -395,6 +411,7 @@ export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
   term: TermTable;
+  congress_session: CongressSessionTable;
   delegation: DelegationTable;
   member: MemberTable;
   access_code: AccessCodeTable;

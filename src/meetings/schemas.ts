@@ -2,10 +2,11 @@
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
 import { idSchema } from '../http/routes.js';
-import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATES } from './workflow.js';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from './workflow.js';
 
 export const meetingKind = z.enum(MEETING_KINDS);
 export const meetingState = z.enum(MEETING_STATES);
+export const meetingSitting = z.enum(MEETING_SITTINGS);
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
 
 const quorumFraction = z
@@ -18,11 +19,15 @@ export const meetingInput = z
     termId: idSchema,
     title: z.string().trim().min(1).max(120),
     kind: meetingKind.default('congress'),
-    sessionNumber: z.number().int().min(1).max(99).nullable().optional(),
-    quorum: quorumFraction.optional(),
+    sitting: meetingSitting
+      .default('plenary')
+      .describe('预备会议 preparatory, 正式会议 plenary, 临时会议 extraordinary (a sitting of an extraordinary session), 联席会议 joint (between sessions, in none)'),
+    sessionId: idSchema.nullable().optional().describe('The session (第N次会议) this sitting belongs to'),
+    sessionNumber: z.number().int().min(1).max(99).nullable().optional().describe('Or its number: a number the term has no session for yet makes one'),
+    quorum: quorumFraction.optional().describe('Defaults to the term’s rules (a joint meeting: its joint quorum)'),
   })
   .strict();
-export const meetingPatch = meetingInput.omit({ termId: true }).partial().strict();
+export const meetingPatch = meetingInput.omit({ termId: true, sitting: true, sessionId: true }).partial().strict();
 
 export const attendanceCounts = z
   .object({
@@ -43,6 +48,8 @@ export const meeting = z
     title: z.string(),
     kind: meetingKind,
     sessionNumber: z.number().nullable(),
+    sessionId: z.string().nullable(),
+    sitting: meetingSitting,
     state: meetingState,
     quorum: z.object({ numerator: z.number(), denominator: z.number() }),
     hasDisplayToken: z.boolean(),

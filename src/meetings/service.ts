@@ -7,6 +7,8 @@ import type { AttendanceTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { findMember } from '../roster/service.js';
 import { getTerm } from '../roster/service.js';
+import { parseTermRules } from '../roster/term-rules.js';
+import { sessionForSitting } from '../sessions/service.js';
 import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
 import { type AttendanceStatus, type MeetingEvent, meetingMachine, meetingStamps } from './workflow.js';
@@ -22,6 +24,8 @@ export function presentMeeting(row: MeetingTable) {
     title: row.title,
     kind: row.kind,
     sessionNumber: row.session_number,
+    sessionId: row.session_id,
+    sitting: row.sitting,
     state: row.state,
     quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
     hasDisplayToken: row.display_token_hash !== null,
@@ -43,36 +47,44 @@ export function assertCanFollow(actor: Actor, meeting: MeetingTable): void {
 }
 
 export async function createMeeting(context: CoreContext, actor: AccountActor, input: MeetingInput) {
-  await getTerm(context, input.termId);
-  const row: MeetingTable = {
-    id: randomId(context.random),
-    term_id: input.termId,
-    title: input.title,
-    kind: input.kind,
-    session_number: input.sessionNumber ?? null,
-    state: 'draft',
-    quorum_numerator: input.quorum?.numerator ?? 2,
-    quorum_denominator: input.quorum?.denominator ?? 3,
-    display_token_hash: null,
-    created_at: nowIso(context),
-    opened_at: null,
-    closed_at: null,
-  };
-  await repository.insertMeeting(context.db, row);
-  await recordAudit(context, actor, 'meeting.created', { meetingId: row.id, detail: { title: row.title, kind: row.kind } });
+  const row = await transact(context, async (inside) => {
+    const term = await getTerm(inside, input.termId);
+    const rules = parseTermRules(term.rules);
+    const quorum = input.quorum ?? (input.sitting === 'joint' ? rules.joint.quorum : rules.quorum);
+    const row: MeetingTable = {
+      id: randomId(context.random),
+      term_id: input.termId,
+      title: input.title,
+      kind: input.kind,
+      ...(await sessionForSitting(inside, input.termId, input.sitting, input)),
+      sitting: input.sitting,
+      state: 'draft',
+      quorum_numerator: quorum.numerator,
+      quorum_denominator: quorum.denominator,
+      display_token_hash: null,
+      created_at: nowIso(context),
+      opened_at: null,
+      closed_at: null,
+    };
+    await repository.insertMeeting(inside.db, row);
+    await recordAudit(inside, actor, 'meeting.created', { meetingId: row.id, detail: { title: row.title, kind: row.kind, sitting: row.sitting, sessionId: row.session_id } });
+    return row;
+  });
   return presentMeeting(row);
 }
 
 export async function updateMeeting(context: CoreContext, actor: AccountActor, meetingId: string, patch: MeetingPatch) {
-  const meeting = await getMeeting(context, meetingId);
-  if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
-  await repository.updateMeeting(context.db, meetingId, {
-    ...(patch.title === undefined ? {} : { title: patch.title }),
-    ...(patch.kind === undefined ? {} : { kind: patch.kind }),
-    ...(patch.sessionNumber === undefined ? {} : { session_number: patch.sessionNumber }),
-    ...(patch.quorum === undefined ? {} : { quorum_numerator: patch.quorum.numerator, quorum_denominator: patch.quorum.denominator }),
+  await transact(context, async (inside) => {
+    const meeting = await getMeeting(inside, meetingId);
+    if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+    await repository.updateMeeting(inside.db, meetingId, {
+      ...(patch.title === undefined ? {} : { title: patch.title }),
+      ...(patch.kind === undefined ? {} : { kind: patch.kind }),
+      ...(patch.sessionNumber === undefined ? {} : await sessionForSitting(inside, meeting.term_id, meeting.sitting, { sessionNumber: patch.sessionNumber }, meetingId)),
+      ...(patch.quorum === undefined ? {} : { quorum_numerator: patch.quorum.numerator, quorum_denominator: patch.quorum.denominator }),
+    });
+    await recordAudit(inside, actor, 'meeting.updated', { meetingId, detail: patch });
   });
-  await recordAudit(context, actor, 'meeting.updated', { meetingId, detail: patch });
   context.events.publish({ type: 'meeting.updated', meetingId });
   return presentMeeting(await getMeeting(context, meetingId));
 }

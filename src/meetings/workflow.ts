@@ -7,6 +7,13 @@ import { defineMachine } from '../state-machine.js';
 /** 职工代表大会 (a congress of representatives) or 职工大会 (a general assembly of all staff). */
 export const MEETING_KINDS = ['congress', 'general_assembly'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
+/**
+ * Which sitting a meeting is (issue 12): 预备会议 (a session's preparatory meeting), 正式会议 (a plenary
+ * sitting), 临时会议 (a sitting of an extraordinary session) or 联席会议 (a joint meeting between sessions,
+ * which belongs to no session).
+ */
+export const MEETING_SITTINGS = ['preparatory', 'plenary', 'extraordinary', 'joint'] as const;
+export type MeetingSitting = (typeof MEETING_SITTINGS)[number];
 export const MEETING_STATES = ['draft', 'in_session', 'closed'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'on_leave'] as const;

@@ -12,6 +12,10 @@ export function findTerm(db: Executor, id: string) {
   return db.selectFrom('term').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+export async function updateTermRules(db: Executor, termId: string, rules: string): Promise<void> {
+  await db.updateTable('term').set({ rules }).where('id', '=', termId).execute();
+}
+
 export function findTermByNumber(db: Executor, number: number) {
   return db.selectFrom('term').selectAll().where('number', '=', number).executeTakeFirst();
 }

@@ -7,6 +7,7 @@ import { officerOf } from '../http/auth.js';
 import { detectFormat } from './import.js';
 import * as schemas from './schemas.js';
 import type { RosterDeps } from './service.js';
+import { RULE_SOURCES, termRulesPatch, termRulesSchema } from './term-rules.js';
 import * as service from './service.js';
 
 const termParams = z.object({ termId: idSchema });
@@ -32,6 +33,29 @@ export async function rosterRoutes(app: FastifyInstance, { context }: RosterRout
     config: { permission: 'roster.manage', errors: ['TERM_EXISTS'] },
     schema: { tags, summary: 'Create a term', body: schemas.termInput, response: responses({ 201: z.object({ term: schemas.term }) }) },
     handler: async (request, reply) => reply.status(201).send({ term: await service.createTerm(context, officerOf(request), request.body) }),
+  });
+
+  routes.get('/api/terms/:termId/rules', {
+    config: { permission: 'roster.read', errors: ['TERM_NOT_FOUND'] },
+    schema: {
+      tags,
+      summary: 'The term’s rules (quorum, composition, presidium, joint meetings), every default filled in, with where each default comes from',
+      params: termParams,
+      response: responses({ 200: z.object({ rules: termRulesSchema, sources: z.record(z.string(), z.object({ zh: z.string(), source: z.string() })) }) }),
+    },
+    handler: async (request) => ({ rules: await service.getTermRules(context, request.params.termId), sources: RULE_SOURCES }),
+  });
+
+  routes.patch('/api/terms/:termId/rules', {
+    config: { permission: 'roster.manage', errors: ['TERM_NOT_FOUND'] },
+    schema: {
+      tags,
+      summary: 'Change the term’s rules: each part named replaces its stored value',
+      params: termParams,
+      body: termRulesPatch,
+      response: responses({ 200: z.object({ rules: termRulesSchema }) }),
+    },
+    handler: async (request) => ({ rules: await service.updateTermRules(context, officerOf(request), request.params.termId, request.body) }),
   });
 
   routes.get('/api/terms/:termId/delegations', {

@@ -7,6 +7,7 @@ import type { Database, MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
+import { applyTermRulesPatch, parseTermRules, type TermRules, type TermRulesPatch } from './term-rules.js';
 
 /** What the roster routes use: the core, and the worker that reads an uploaded roster. */
 export type RosterDeps = CoreContext & Pick<AppContext, 'heavyWork'>;
@@ -17,10 +18,25 @@ export async function getTerm(context: Pick<AppContext, 'db'>, termId: string) {
 
 export async function createTerm(context: CoreContext, actor: AccountActor, input: TermInput) {
   if (await repository.findTermByNumber(context.db, input.number)) fail('TERM_EXISTS');
-  const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${input.number}届`, created_at: nowIso(context) };
+  const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${input.number}届`, created_at: nowIso(context), rules: '{}' };
   await repository.insertTerm(context.db, term);
   await recordAudit(context, actor, 'term.created', { detail: { number: term.number } });
   return presentTerm(term);
+}
+
+/** The term's rules with every default filled in (src/roster/term-rules.ts). */
+export async function getTermRules(context: Pick<AppContext, 'db'>, termId: string): Promise<TermRules> {
+  return parseTermRules((await getTerm(context, termId)).rules);
+}
+
+/** Changes the parts the patch names, checked whole; audited with the patch. */
+export async function updateTermRules(context: CoreContext, actor: AccountActor, termId: string, patch: TermRulesPatch): Promise<TermRules> {
+  return transact(context, async (inside) => {
+    const rules = applyTermRulesPatch(await getTermRules(inside, termId), patch);
+    await repository.updateTermRules(inside.db, termId, JSON.stringify(rules));
+    await recordAudit(inside, actor, 'term.rules-updated', { detail: patch });
+    return rules;
+  });
 }
 
 export function presentTerm(term: { id: string; number: number; title: string; created_at: string }) {

@@ -9,7 +9,8 @@ import { type DatabaseConnection, openDatabase } from '../../src/db/connection.j
 import { RESPONSE_OUTCOMES } from '../../src/documents/adoption.js';
 import { ROUND_STATES, SUBMITTED_BY_KINDS, VERSION_ISSUED_FOR, VERSION_SOURCES, VOTE_OUTCOMES } from '../../src/documents/schemas.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATES } from '../../src/documents/workflow.js';
-import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_STATES } from '../../src/meetings/workflow.js';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from '../../src/meetings/workflow.js';
+import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
 import { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../../src/motions/schemas.js';
 import { MOTION_STATES, RATINGS } from '../../src/motions/workflow.js';
@@ -21,6 +22,8 @@ const DECLARED: Record<string, readonly string[]> = {
   'member.role': MEMBER_ROLES,
   'meeting.kind': MEETING_KINDS,
   'meeting.state': MEETING_STATES,
+  'meeting.sitting': MEETING_SITTINGS,
+  'congress_session.kind': SESSION_KINDS,
   'attendance.status': ATTENDANCE_STATUSES,
   'ballot.secrecy': BALLOT_SECRECIES,
   'ballot.method': BALLOT_METHODS,

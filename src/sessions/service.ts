@@ -1,0 +1,111 @@
+// Sessions (第N次会议): a term's preparatory meeting and plenary sittings, grouped; an extraordinary
+// session (临时会议) is a session of its own kind. Which sitting may join which session is decided here.
+import { randomId } from '../access/codes.js';
+import type { AccountActor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { type AppContext, type CoreContext, nowIso } from '../context.js';
+import type { CongressSessionTable } from '../db/database.js';
+import { fail } from '../errors.js';
+import type { MeetingSitting } from '../meetings/workflow.js';
+import { getTerm } from '../roster/service.js';
+import * as repository from './repository.js';
+import type { SessionInput, SessionKind, SessionPatch } from './schemas.js';
+
+type Reader = Pick<AppContext, 'db'>;
+
+export async function getSession(context: Reader, sessionId: string): Promise<CongressSessionTable> {
+  return (await repository.findSession(context.db, sessionId)) ?? fail('SESSION_NOT_FOUND');
+}
+
+export async function presentSession(context: Reader, row: CongressSessionTable) {
+  const sittings = await repository.listSittings(context.db, row.id);
+  return {
+    id: row.id,
+    termId: row.term_id,
+    number: row.number,
+    kind: row.kind,
+    title: row.title,
+    createdAt: row.created_at,
+    meetingIds: sittings.map((sitting) => sitting.id),
+  };
+}
+
+export function defaultSessionTitle(number: number, kind: SessionKind): string {
+  return kind === 'extraordinary' ? `第${number}次临时会议` : `第${number}次会议`;
+}
+
+export async function createSession(context: CoreContext, actor: AccountActor, termId: string, input: SessionInput) {
+  await getTerm(context, termId);
+  if (await repository.findSessionByNumber(context.db, termId, input.number)) fail('SESSION_EXISTS');
+  const row: CongressSessionTable = {
+    id: randomId(context.random),
+    term_id: termId,
+    number: input.number,
+    kind: input.kind,
+    title: input.title ?? defaultSessionTitle(input.number, input.kind),
+    created_at: nowIso(context),
+  };
+  await repository.insertSession(context.db, row);
+  await recordAudit(context, actor, 'session.created', { detail: { sessionId: row.id, number: row.number, kind: row.kind } });
+  return presentSession(context, row);
+}
+
+export async function updateSession(context: CoreContext, actor: AccountActor, sessionId: string, patch: SessionPatch) {
+  await getSession(context, sessionId);
+  await repository.updateSessionTitle(context.db, sessionId, patch.title);
+  await recordAudit(context, actor, 'session.updated', { detail: { sessionId, ...patch } });
+  return presentSession(context, await getSession(context, sessionId));
+}
+
+export async function listSessions(context: Reader, termId: string) {
+  await getTerm(context, termId);
+  return Promise.all((await repository.listSessions(context.db, termId)).map((row) => presentSession(context, row)));
+}
+
+/** Which sittings a session of each kind holds: a regular one its plenary sittings, an extraordinary one its own; both may have a preparatory meeting. */
+const SITTINGS_OF: Record<SessionKind, readonly MeetingSitting[]> = {
+  regular: ['preparatory', 'plenary'],
+  extraordinary: ['preparatory', 'extraordinary'],
+};
+
+/**
+ * The session a new or changed meeting belongs to, from its sitting and either a session id or a
+ * session number (a number the term has no session for yet makes a regular session of it). A joint
+ * meeting belongs to none; a session has at most one preparatory meeting.
+ */
+export async function sessionForSitting(
+  context: CoreContext,
+  termId: string,
+  sitting: MeetingSitting,
+  wanted: { sessionId?: string | null; sessionNumber?: number | null },
+  meetingId?: string,
+): Promise<{ session_id: string | null; session_number: number | null }> {
+  if (sitting === 'joint') {
+    if (wanted.sessionId || wanted.sessionNumber) fail('MEETING_SITTING_INVALID', { reason: 'a joint meeting sits between sessions and belongs to none' });
+    return { session_id: null, session_number: null };
+  }
+  let session: CongressSessionTable | undefined;
+  if (wanted.sessionId) {
+    session = await getSession(context, wanted.sessionId);
+    if (session.term_id !== termId) fail('SESSION_NOT_FOUND');
+    if (wanted.sessionNumber && wanted.sessionNumber !== session.number) fail('MEETING_SITTING_INVALID', { reason: 'sessionNumber and sessionId disagree' });
+  } else if (wanted.sessionNumber) {
+    session = await repository.findSessionByNumber(context.db, termId, wanted.sessionNumber);
+    if (!session) {
+      const kind: SessionKind = sitting === 'extraordinary' ? 'extraordinary' : 'regular';
+      session = { id: randomId(context.random), term_id: termId, number: wanted.sessionNumber, kind, title: defaultSessionTitle(wanted.sessionNumber, kind), created_at: nowIso(context) };
+      await repository.insertSession(context.db, session);
+    }
+  }
+  if (!session) {
+    if (sitting !== 'plenary') fail('MEETING_SITTING_INVALID', { reason: `a ${sitting} sitting belongs to a session: give sessionId or sessionNumber` });
+    return { session_id: null, session_number: null };
+  }
+  if (!SITTINGS_OF[session.kind].includes(sitting))
+    fail('MEETING_SITTING_INVALID', { reason: `a ${session.kind} session holds ${SITTINGS_OF[session.kind].join(' and ')} sittings`, sitting, sessionKind: session.kind });
+  if (sitting === 'preparatory') {
+    const other = (await repository.listSittings(context.db, session.id)).find((row) => row.sitting === 'preparatory' && row.id !== meetingId);
+    if (other) fail('MEETING_SITTING_INVALID', { reason: 'the session already has its preparatory meeting', meetingId: other.id });
+  }
+  return { session_id: session.id, session_number: session.number };
+}
