@@ -7,6 +7,7 @@ import type { BallotMethod, BallotSecrecy, BallotState } from '../ballots/workfl
 import type { DocumentKind, DocumentState } from '../documents/workflow.js';
 import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from '../meetings/workflow.js';
 import type { SessionKind } from '../sessions/schemas.js';
+import type { AgendaItemKind } from '../agenda/schemas.js';
 import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
 import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
 import type { MotionState, Rating } from '../motions/workflow.js';
@@ -54,6 +55,26 @@ export interface CongressSessionTable {
   kind: SessionKind;
   title: string;
   created_at: string;
+  agenda_adopted_at: string | null;
+  /** The ballot (manual or not) of the preparatory meeting that adopted the agenda. */
+  agenda_adopted_ballot_id: string | null;
+}
+
+/** An item of a session's agenda (议程), taken up at one of its sittings. */
+export interface AgendaItemTable {
+  id: string;
+  session_id: string;
+  position: number;
+  kind: AgendaItemKind;
+  title: string;
+  presenter: string | null;
+  /** Text readable on the phone (the report's material). */
+  material: string | null;
+  document_id: string | null;
+  ballot_id: string | null;
+  /** The sitting that takes it up; null until scheduled. */
+  meeting_id: string | null;
+  created_at: string;
 }
 
 export interface DelegationTable {
@@ -96,6 +117,10 @@ export interface MeetingTable {
   /** Null for a joint meeting and for meetings made before sessions existed without a session number. */
   session_id: string | null;
   sitting: MeetingSitting;
+  /** The agenda item the sitting is on now: the phones and the projector follow it. */
+  current_agenda_item_id: string | null;
+  /** 执行主席 of this sitting. */
+  presiding_chair_member_id: string | null;
 }
 
 export interface AttendanceTable {
@@ -412,6 +437,7 @@ export interface Database {
   auth_session: AuthSessionTable;
   term: TermTable;
   congress_session: CongressSessionTable;
+  agenda_item: AgendaItemTable;
   delegation: DelegationTable;
   member: MemberTable;
   access_code: AccessCodeTable;

@@ -58,6 +58,8 @@ export async function createMeeting(context: CoreContext, actor: AccountActor, i
       kind: input.kind,
       ...(await sessionForSitting(inside, input.termId, input.sitting, input)),
       sitting: input.sitting,
+      current_agenda_item_id: null,
+      presiding_chair_member_id: null,
       state: 'draft',
       quorum_numerator: quorum.numerator,
       quorum_denominator: quorum.denominator,

@@ -44,6 +44,8 @@ export async function createSession(context: CoreContext, actor: AccountActor, t
     kind: input.kind,
     title: input.title ?? defaultSessionTitle(input.number, input.kind),
     created_at: nowIso(context),
+    agenda_adopted_at: null,
+    agenda_adopted_ballot_id: null,
   };
   await repository.insertSession(context.db, row);
   await recordAudit(context, actor, 'session.created', { detail: { sessionId: row.id, number: row.number, kind: row.kind } });
@@ -93,7 +95,16 @@ export async function sessionForSitting(
     session = await repository.findSessionByNumber(context.db, termId, wanted.sessionNumber);
     if (!session) {
       const kind: SessionKind = sitting === 'extraordinary' ? 'extraordinary' : 'regular';
-      session = { id: randomId(context.random), term_id: termId, number: wanted.sessionNumber, kind, title: defaultSessionTitle(wanted.sessionNumber, kind), created_at: nowIso(context) };
+      session = {
+        id: randomId(context.random),
+        term_id: termId,
+        number: wanted.sessionNumber,
+        kind,
+        title: defaultSessionTitle(wanted.sessionNumber, kind),
+        created_at: nowIso(context),
+        agenda_adopted_at: null,
+        agenda_adopted_ballot_id: null,
+      };
       await repository.insertSession(context.db, session);
     }
   }
