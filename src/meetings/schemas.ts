@@ -50,6 +50,8 @@ export const meeting = z
     sessionNumber: z.number().nullable(),
     sessionId: z.string().nullable(),
     sitting: meetingSitting,
+    currentAgendaItemId: z.string().nullable().describe('The agenda item this sitting is on now (a move publishes meeting:updated)'),
+    presidingChairMemberId: z.string().nullable().describe('执行主席 of this sitting'),
     state: meetingState,
     quorum: z.object({ numerator: z.number(), denominator: z.number() }),
     hasDisplayToken: z.boolean(),

@@ -26,6 +26,8 @@ export function presentMeeting(row: MeetingTable) {
     sessionNumber: row.session_number,
     sessionId: row.session_id,
     sitting: row.sitting,
+    currentAgendaItemId: row.current_agenda_item_id,
+    presidingChairMemberId: row.presiding_chair_member_id,
     state: row.state,
     quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
     hasDisplayToken: row.display_token_hash !== null,
