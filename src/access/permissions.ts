@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   'ballot.cast': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
   'ballot.verify-receipt': FOLLOWERS,
   'ballot.named-votes': OFFICERS,
+  /** The chair's script (主持词): officers, and the representative presiding over the sitting (checked by the service). */
+  'script.read': { accounts: ['secretary', 'scrutineer'], members: ['representative'] },
   'audit.read': OFFICERS,
   /** Who stores how much: figures per person and group, never content. */
   'storage.usage': OFFICERS,

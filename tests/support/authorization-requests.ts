@@ -145,6 +145,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/meetings/:id/live': async (world) => ({ url: `/api/meetings/${world.meetingId}/live` }),
   'GET /api/me': async () => ({ url: '/api/me' }),
   'GET /api/meetings/:id/attendance': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance` }),
+  'GET /api/meetings/:id/script': async (world) => ({ url: `/api/meetings/${world.meetingId}/script` }),
   'PUT /api/meetings/:id/attendance/:memberId': async (world) => ({
     url: `/api/meetings/${world.meetingId}/attendance/${world.congress.representatives[5]!.memberId}`,
     payload: { status: 'present' },

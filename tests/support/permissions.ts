@@ -92,6 +92,8 @@ export const routePermissions: Record<string, Permission> = {
   'GET /api/meetings/:id/attendance': officers,
   'PUT /api/meetings/:id/attendance/:memberId': secretary,
   'POST /api/meetings/:id/check-in': members,
+  // The chair's script: officers, and only the sitting's presiding chair among representatives (none in this world).
+  'GET /api/meetings/:id/script': officers,
 
   // Ballots.
   'GET /api/meetings/:id/ballots': followers,

@@ -33,8 +33,8 @@ function actorFor(role: Role): Actor {
   return { kind: 'account', id: 'a', username: role, displayName: role, role };
 }
 
-/** Routes whose every rule is about one thing (a motion's parties, a document's drafters): they ask the table through askerOf. */
-const RESOURCE_CHECKED = [/^\w+ \/api\/motions(\/|$)/, /^\w+ \/api\/documents(\/|$)/, /^\w+ \/api\/meetings\/:id\/(motions|documents)$/];
+/** Routes whose every rule is about one thing (a motion's parties, a document's drafters, a sitting's presiding chair): they ask the table through askerOf. */
+const RESOURCE_CHECKED = [/^\w+ \/api\/motions(\/|$)/, /^\w+ \/api\/documents(\/|$)/, /^\w+ \/api\/meetings\/:id\/(motions|documents|script)$/];
 
 describe('the permission table', () => {
   for (const [permission, rule] of Object.entries(PERMISSIONS) as [Permission, Rule][]) {
