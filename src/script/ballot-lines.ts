@@ -39,9 +39,7 @@ function electionRuleLines(item: ElectionItem, facts: Pick<SittingFacts, 'kind' 
   const threshold = thresholdWords(item.passingRule, item.majorityWording, facts, counts);
   return [
     say(`${item.title}：应选${item.seats}名，候选人${item.candidates.length}名（${item.candidates.map((candidate) => candidate.name).join('、')}），${contest}。`),
-    say(
-      `每张选票所选人数等于或少于应选名额${item.seats}名的为有效票，多于${item.seats}名的为无效票；${item.allowWriteIn ? '可以另选他人' : '不得另选他人'}；未选任何人的为弃权。`,
-    ),
+    say(`每张选票所选人数等于或少于应选名额${item.seats}名的为有效票，多于${item.seats}名的为无效票；${item.allowWriteIn ? '可以另选他人' : '不得另选他人'}；未选任何人的为弃权。`),
     say(`候选人${threshold}方可当选；获得规定票数的候选人多于应选名额时，按得票多少依次当选；得票相等、不能确定当选人时，对得票相等的候选人另行选举。`),
   ];
 }
@@ -77,10 +75,7 @@ function itemResultLines(item: BallotItem, result: ItemResult | undefined): Scri
   if (!result) return [];
   switch (result.kind) {
     case 'approval':
-      return [
-        say(`${bookTitle(item.title)}表决结果：赞成${result.counts.yes}票，反对${result.counts.no}票，弃权${result.counts.abstain}票。`),
-        say(`${tighten(result.explanation.zh)}。`),
-      ];
+      return [say(`${bookTitle(item.title)}表决结果：赞成${result.counts.yes}票，反对${result.counts.no}票，弃权${result.counts.abstain}票。`), say(`${tighten(result.explanation.zh)}。`)];
     case 'election':
       return [say(`${item.title}：${tighten(result.explanation.zh)}。`)];
     case 'choice':

@@ -47,7 +47,7 @@ export function fractionInWords(fraction: { numerator: number; denominator: numb
  * and printed in a script they are written together ("赞成50票"). Spaces between Latin words stay.
  */
 export function tighten(text: string): string {
-  return text.replace(/(?<=[^\x00-\x7F]) +| +(?=[^\x00-\x7F])/gu, '');
+  return text.replace(/(?<=\P{ASCII}) +| +(?=\P{ASCII})/gu, '');
 }
 
 /** 《title》, unless the title already carries its own book-title marks. */

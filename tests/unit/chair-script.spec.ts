@@ -11,7 +11,15 @@ import { attendanceLines, closingLines, openingLines, type SittingFacts } from '
 
 function counts(eligible: number, present: number, onLeave = 0, fraction = { numerator: 2, denominator: 3 }, attendeesPresent = 0): AttendanceCounts {
   const status = quorumStatus(present, eligible, fraction);
-  return { eligible, present, onLeave, absent: eligible - present - onLeave, attendees: attendeesPresent, attendeesPresent, quorum: { required: status.required, reached: status.reached, ...fraction } };
+  return {
+    eligible,
+    present,
+    onLeave,
+    absent: eligible - present - onLeave,
+    attendees: attendeesPresent,
+    attendeesPresent,
+    quorum: { required: status.required, reached: status.reached, ...fraction },
+  };
 }
 
 const plenary: SittingFacts = { title: '第三届第二次职工代表大会', kind: 'congress', sitting: 'plenary' };
@@ -148,7 +156,17 @@ describe('a ballot', () => {
         eligible: 73,
         present: 60,
         cast: 58,
-        items: [{ kind: 'approval', counts: { yes: 50, no: 5, abstain: 3 }, base: 73, baseLabel: 'eligible', required: 37, passed: true, explanation: { zh: '赞成 50 票，超过全体代表 73 人的半数（37 票），通过', en: '' } }],
+        items: [
+          {
+            kind: 'approval',
+            counts: { yes: 50, no: 5, abstain: 3 },
+            base: 73,
+            baseLabel: 'eligible',
+            required: 37,
+            passed: true,
+            explanation: { zh: '赞成 50 票，超过全体代表 73 人的半数（37 票），通过', en: '' },
+          },
+        ],
       },
     });
     const lines = text(ballotProgressLines(closed, plenary));
