@@ -6,6 +6,7 @@ import { AuditScreen } from './audit.js';
 import { BallotForm } from './ballot-form.js';
 import { BallotScreen } from './ballot.js';
 import { BallotList } from './ballots.js';
+import { ChairScriptScreen } from './chair-script.js';
 import { CheckinScreen } from './checkin.js';
 import { kindLabel } from './format.js';
 import { ConnectionBadge, useLiveMeeting, useMeetingBallots } from './live-meeting.js';
@@ -13,7 +14,7 @@ import { MeetingOverview } from './meeting-overview.js';
 import { MeetingMotions } from './motion-meeting.js';
 import { MeetingDocuments } from './documents.js';
 import { MeetingStateBadge } from './meetings.js';
-import { isSecretary } from './session.js';
+import { currentAccount, isOfficer, isSecretary } from './session.js';
 import type { ResponseOf } from '../shared/api-types.js';
 import type { MeetingView } from './types.js';
 import { ErrorNote, Loading, Tabs, useResource, useTitle } from './ui.js';
@@ -43,9 +44,10 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
           { href: `${base}/documents`, label: t('docTab') },
         ]
       : []),
+    ...(isOfficer(currentAccount()) ? [{ href: `${base}/script`, label: t('scriptTab') }] : []),
     { href: `${base}/audit`, label: t('adminTabAudit') },
   ];
-  const current = section.startsWith('ballots') ? `${base}/ballots` : section ? `${base}/${section}` : base;
+  const current = section.startsWith('ballots') ? `${base}/ballots` : section.startsWith('script') ? `${base}/script` : section ? `${base}/${section}` : base;
   const setMeeting = (next: MeetingView) => resource.set({ meeting: next, attendance });
   const shared = { meeting, attendance, live, ballots };
 
@@ -58,6 +60,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   else if (ballotMatch) content = html`<${BallotScreen} ...${shared} ballotId=${ballotMatch[1]} />`;
   else if (section === 'motions') content = html`<${MeetingMotions} meeting=${meeting} />`;
   else if (section === 'documents') content = html`<${MeetingDocuments} meeting=${meeting} />`;
+  else if (section === 'script' || section === 'script/tablet') content = html`<${ChairScriptScreen} meeting=${meeting} live=${live} tablet=${section === 'script/tablet'} />`;
   else if (section === 'audit') content = html`<${AuditScreen} meetingId=${meeting.id} ballots=${ballots.ballots} />`;
   else content = html`<p>${t('adminNotFound')}</p>`;
 

@@ -1098,6 +1098,22 @@ export const zh = {
   storageAttachments: '附件',
   storageOpinions: '意见',
   storageBytes: '占用',
+  // The chair's script (主持词), issue 12 item 5.
+  scriptTab: '主持词',
+  scriptTitle: '主持词',
+  scriptOpening: '开幕',
+  scriptClosing: '闭幕',
+  scriptItemHeading: '第 {number} 项议程：{title}',
+  scriptPresidingChair: '执行主席：{name}',
+  scriptTablet: '平板主持视图',
+  scriptPrintable: '打印版主持词',
+  scriptPrint: '打印主持词',
+  scriptFullScreen: '全屏',
+  scriptLiveHint: '出席人数和表决结果随会议实时更新。',
+  scriptPrevious: '上一节',
+  scriptNext: '下一节',
+  scriptNow: '当前议程',
+  scriptFollow: '跟随当前议程',
 } as const;
 
 export type MessageKey = keyof typeof zh;
