@@ -73,7 +73,7 @@ export function ScriptDocument({ script }: { script: ChairScript }) {
     ${script.sections.map(
       (
         section,
-      ) => html`<section class="script-section" data-testid=${`script-section-${section.number ?? section.key}`} data-section-key=${section.key} aria-current=${section.key === current ? 'step' : undefined}>
+      ) => html`<section class="script-part" data-testid=${`script-section-${section.number ?? section.key}`} data-section-key=${section.key} aria-current=${section.key === current ? 'step' : undefined}>
         <h2>${sectionHeading(section)}</h2>
         <${SectionLines} section=${section} />
       </section>`,

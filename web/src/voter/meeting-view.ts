@@ -102,6 +102,8 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   const { snapshot, status } = state;
   const connected = status === 'connected';
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
+  // The sitting's presiding chair (执行主席) has the chair's script on a tab of its own.
+  const chair = Boolean(snapshot?.you && (snapshot.meeting as { presidingChairMemberId?: string | null } | null)?.presidingChairMemberId === snapshot.you.memberId);
   // "No ballot open" comes below the results already out, so on a phone the results come first.
   return html`
     <${TopBar} status=${status} />
@@ -111,7 +113,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
         !snapshot || !live || !snapshot.you
           ? html`<p class="card loading">${t('loading')}</p>`
           : html`
-            <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} />
+            <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} chair=${chair} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
@@ -119,6 +121,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
             <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
+            ${chair ? html`<${MotionsSection} name="script" live=${live} snapshot=${snapshot} active=${section === 'script'} />` : null}
           `
       }
     </main>

@@ -1,11 +1,11 @@
-// The voter page's three sections, the meeting (check-in and ballots), motions (提案) and documents
-// for consultation (文件, 二上二下), as tabs. Only this file is on the ballot path: the motions and the
-// documents UIs are chunks of their own, each loaded on first use.
+// The voter page's sections, the meeting (check-in and ballots), motions (提案), documents for
+// consultation (文件, 二上二下) and, for the sitting's presiding chair only, the chair's script (主持词),
+// as tabs. Only this file is on the ballot path: the other UIs are chunks of their own, loaded on first use.
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import type { LiveMeeting, Snapshot } from '../shared/live.js';
 import { t } from '../i18n/i18n.js';
 
-export type VoterSection = 'meeting' | 'motions' | 'documents';
+export type VoterSection = 'meeting' | 'motions' | 'documents' | 'script';
 type Panel = typeof import('./motions-panel.js')['MotionsPanel'];
 
 /** A chunk loaded once; a failed load is tried again next time. */
@@ -21,10 +21,10 @@ function lazily(load: () => Promise<Panel>): () => Promise<Panel> {
 const loaders: Record<Exclude<VoterSection, 'meeting'>, () => Promise<Panel>> = {
   motions: lazily(() => import('./motions-panel.js').then((module) => module.MotionsPanel)),
   documents: lazily(() => import('./documents-panel.js').then((module) => module.DocumentsPanel)),
+  script: lazily(() => import('./script-panel.js').then((module) => module.ScriptPanel)),
 };
 
-export const sectionIds = { meeting: 'section-meeting', motions: 'section-motions', documents: 'section-documents' } as const;
-const order: VoterSection[] = ['meeting', 'motions', 'documents'];
+export const sectionIds = { meeting: 'section-meeting', motions: 'section-motions', documents: 'section-documents', script: 'section-script' } as const;
 
 interface TabsProps {
   section: VoterSection;
@@ -32,15 +32,19 @@ interface TabsProps {
   ballotOpen: boolean;
   motionsUpdated: boolean;
   documentsUpdated: boolean;
+  /** The sitting's presiding chair (执行主席) also has the 主持词 tab. */
+  chair?: boolean;
 }
 
-/** A tablist of three; the arrow keys move between them as the ARIA pattern expects. */
-export function SectionTabs({ section, onSelect, ballotOpen, motionsUpdated, documentsUpdated }: TabsProps) {
+/** A tablist of three (four for the presiding chair); the arrow keys move between them as the ARIA pattern expects. */
+export function SectionTabs({ section, onSelect, ballotOpen, motionsUpdated, documentsUpdated, chair = false }: TabsProps) {
   const tabs: { id: VoterSection; label: string; flag: string | null }[] = [
     { id: 'meeting', label: t('vmTabBallots'), flag: ballotOpen && section !== 'meeting' ? t('vmTabBallotOpen') : null },
     { id: 'motions', label: t('vmTabMotions'), flag: motionsUpdated && section !== 'motions' ? t('vmTabUpdated') : null },
     { id: 'documents', label: t('docVoterTab'), flag: documentsUpdated && section !== 'documents' ? t('vmTabUpdated') : null },
+    ...(chair ? [{ id: 'script' as const, label: t('scriptTab'), flag: null }] : []),
   ];
+  const order = tabs.map((tab) => tab.id);
   const onKeyDown = (event: KeyboardEvent) => {
     if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(event.key)) return;
     event.preventDefault();
