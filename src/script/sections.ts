@@ -61,10 +61,12 @@ function introLines(item: ScriptItem, facts: SittingFacts, number: number): Scri
     case 'report':
     case 'motions_report':
       return presenter ? [say(`${next}，请${presenter}作${title}，大家欢迎。`), direct('鼓掌；报告')] : [say(`${next}：${title}。`), direct('报告')];
-    case 'document':
-      return [say(`${next}，审议${title}。`), ...(presenter ? [say(`请${presenter}就${title}作说明。`), direct('说明')] : [])];
+    case 'document': {
+      const document = bookTitle(item.title.replace(/^审议/u, ''));
+      return [say(`${next}，审议${document}。`), ...(presenter ? [say(`请${presenter}就${document}作说明。`), direct('说明')] : [])];
+    }
     case 'ballot':
-      return [say(`${next}，表决${title}。`)];
+      return [say(`${next}，表决${bookTitle(item.title.replace(/^表决/u, ''))}。`)];
     case 'election':
       return [say(`${next}：${item.title}。`)];
     case 'joint_confirmation':

@@ -203,7 +203,7 @@ describe('the whole script', () => {
       counts(73, 60),
       [
         { agendaItemId: 'a', kind: 'report', title: '工会工作报告', presenter: '张主席', ballotId: null },
-        { agendaItemId: 'b', kind: 'ballot', title: '集体合同', presenter: null, ballotId: 'b1' },
+        { agendaItemId: 'b', kind: 'ballot', title: '表决集体合同', presenter: null, ballotId: 'b1' },
       ],
       new Map([['b1', ballot()]]),
     );
