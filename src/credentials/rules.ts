@@ -100,7 +100,7 @@ export function checkComposition(composition: Composition, rules: TermRules['com
   const checks: RuleCheck[] = [
     {
       rule: 'composition.minRepresentatives',
-      subject: '职工代表',
+      subject: '代表总数',
       bound: 'atLeast',
       share: null,
       base: n,

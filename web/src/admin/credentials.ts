@@ -17,6 +17,12 @@ type Figures = components['schemas']['CredentialsFigures'];
 type Check = components['schemas']['CredentialsRuleCheck'];
 type Session = components['schemas']['Session'];
 
+/** The signing date as a 公文 writes it: 2026年12月4日. */
+function signingDate(iso: string): string {
+  const date = new Date(iso);
+  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
+}
+
 function requirement(check: Check): string {
   const bound = check.bound === 'atLeast' ? t('credAtLeast') : t('credAtMost');
   if (check.share === null) return `${bound} ${t('credPeople', { count: check.required })}`;
@@ -120,7 +126,7 @@ export function CredentialsScreen({ sessionId }: { sessionId: string }) {
       <${CompositionTables} figures=${figures} />
       <h2 class="gongwen-heading">${t('credChecks')}</h2>
       <${ChecksTable} checks=${figures.checks} />
-      <p class="gongwen-sign">${t('credCommittee')}<br />${adopted && !showCurrent ? dateTime(adopted.at).slice(0, 10) : ''}</p>
+      <p class="gongwen-sign">${t('credCommittee')}<br />${adopted && !showCurrent ? signingDate(adopted.at) : ''}</p>
     </article>
     <${AdoptForm} report=${report} onAdopted=${(next: Report) => loaded.set(next)} />
   </div>`;

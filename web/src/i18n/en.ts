@@ -297,7 +297,7 @@ export const en: Record<MessageKey, string> = {
   adminAddDelegation: 'Add delegation',
   adminImport: 'Import a roster',
   adminImportHelp:
-    'Upload a CSV or Excel (.xlsx) file whose first row is the header: 姓名 (name), 工号 (staff number), 代表团 (delegation), 身份 (role: 代表 or 列席), 标签 (tags, optional). Nothing is imported unless every row is valid.',
+    'Upload a CSV or Excel (.xlsx) file whose first row is the header: 姓名 (name), 工号 (staff number), 代表团 (delegation), 身份 (role: 代表 or 列席); optionally 类别 (categories, several separated by 、 such as 一线职工、女职工) or one column per category (一线职工, 工程技术人员, 管理人员, 中层以上, 女职工, 青年, 劳务派遣) marked 是, and 性别 女 counting as 女职工. Nothing is imported unless every row is valid.',
   adminImportFile: 'Roster file (CSV or XLSX)',
   adminImportButton: 'Import',
   adminImporting: 'Importing…',

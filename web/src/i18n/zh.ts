@@ -292,7 +292,8 @@ export const zh = {
   adminDelegationPlaceholder: '新代表团名称，如：机关代表团',
   adminAddDelegation: '添加代表团',
   adminImport: '导入名册',
-  adminImportHelp: '上传 CSV 或 Excel（.xlsx）文件，第一行为表头：姓名、工号、代表团、身份（代表或列席）、标签（可选）。全部行校验通过才会导入；任何一行有问题，名册都不会改动。',
+  adminImportHelp:
+    '上传 CSV 或 Excel（.xlsx）文件，第一行为表头：姓名、工号、代表团、身份（代表或列席），可选：类别（多个用顿号分隔，如“一线职工、女职工”），或每个类别一列（一线职工、工程技术人员、管理人员、中层以上、女职工、青年、劳务派遣，填“是”），性别为“女”计为女职工。全部行校验通过才会导入；任何一行有问题，名册都不会改动。',
   adminImportFile: '名册文件（CSV 或 XLSX）',
   adminImportButton: '导入',
   adminImporting: '正在导入…',
