@@ -90,6 +90,13 @@ const errorTable = {
   DOCUMENT_ROUNDS_INVALID: [409, '轮次设置不能少于已进行的轮次', 'The number of rounds cannot be below the rounds already held'],
   DOCUMENT_FILE_TYPE: [415, '只能上传 Word(.docx)文件', 'Only Word (.docx) files can be uploaded'],
   DOCUMENT_FILE_UNREADABLE: [422, '无法读取该 Word 文件中的文字', 'No text could be read from that Word file'],
+  // Credentials report (issue 12, item 4): adopted at the session's preparatory meeting by a settled ballot.
+  CREDENTIALS_BALLOT_INVALID: [
+    409,
+    '代表资格审查报告只能由本次会议预备会议上已有结果、含审议通过事项的表决通过',
+    'The credentials report is adopted only by a settled ballot, with an approval item, of the session’s preparatory meeting',
+  ],
+  CREDENTIALS_NOT_ADOPTED: [409, '该表决未通过,代表资格审查报告未获通过', 'That ballot did not pass; the credentials report is not adopted'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
   UPLOAD_TOO_MANY_ENTRIES: [422, '文件中的条目过多(压缩包内文件数超出上限)', 'The file holds too many entries (more files inside the zip than allowed)'],
   UPLOAD_UNZIPPED_TOO_LARGE: [413, '文件解压后过大', 'The file is too large once unzipped'],

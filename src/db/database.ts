@@ -77,6 +77,16 @@ export interface AgendaItemTable {
   created_at: string;
 }
 
+// Credentials report (issue 12).
+/** The credentials report a session's preparatory meeting adopted: by which ballot, when, and its figures then. */
+export interface CredentialsReportTable {
+  session_id: string;
+  ballot_id: string;
+  adopted_at: string;
+  /** JSON: the report (figures, checks, paragraphs) as adopted. */
+  report: string;
+}
+
 export interface DelegationTable {
   id: string;
   term_id: string;
@@ -438,6 +448,7 @@ export interface Database {
   term: TermTable;
   congress_session: CongressSessionTable;
   agenda_item: AgendaItemTable;
+  credentials_report: CredentialsReportTable;
   delegation: DelegationTable;
   member: MemberTable;
   access_code: AccessCodeTable;

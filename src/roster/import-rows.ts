@@ -78,7 +78,7 @@ function readRole(row: SheetRow, check: RowCheck): RosterImportRow['role'] | und
 }
 
 function readTags(row: SheetRow, check: RowCheck): string[] {
-  const tags = tagsOf(cell(row, check.columns, 'tags'));
+  const tags = tagsOf(row.cells, check.columns);
   const tooLong = tags.filter((tag) => length(tag) > MAX_LENGTH.tags);
   for (const tag of tooLong) check.problems.push(rosterProblems.fieldTooLong(row.line, 'tags', tag, MAX_LENGTH.tags));
   return tags;

@@ -7,6 +7,7 @@ import type { Database, MemberTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
+import { canonicalTag } from './tags.js';
 import { applyTermRulesPatch, parseTermRules, type TermRules, type TermRulesPatch } from './term-rules.js';
 
 /** What the roster routes use: the core, and the worker that reads an uploaded roster. */
@@ -87,6 +88,11 @@ export async function deleteDelegation(context: CoreContext, actor: AccountActor
   await recordAudit(context, actor, 'delegation.deleted', { detail: { termId: delegation.term_id, name: delegation.name } });
 }
 
+/** Tags as the credentials report counts them: known spellings (一线, frontline) as their category tag. */
+function canonicalTags(tags: string[]): string[] {
+  return [...new Set(tags.map(canonicalTag))];
+}
+
 type MemberRow = MemberTable & { delegation_name?: string | null };
 
 export function presentMember(row: MemberRow, activeCodes?: Set<string>) {
@@ -131,7 +137,7 @@ export async function addMember(context: CoreContext, actor: AccountActor, termI
     staff_number: input.staffNumber,
     delegation_id: input.delegationId ?? null,
     role: input.role,
-    tags: JSON.stringify(input.tags ?? []),
+    tags: JSON.stringify(canonicalTags(input.tags ?? [])),
   };
   await repository.insertMembers(context.db, [row]);
   context.events.publish({ type: 'roster.changed', termId });
@@ -152,7 +158,7 @@ export async function updateMember(context: CoreContext, actor: AccountActor, me
     ...(patch.staffNumber === undefined ? {} : { staff_number: patch.staffNumber }),
     ...(patch.delegationId === undefined ? {} : { delegation_id: patch.delegationId }),
     ...(patch.role === undefined ? {} : { role: patch.role }),
-    ...(patch.tags === undefined ? {} : { tags: JSON.stringify(patch.tags) }),
+    ...(patch.tags === undefined ? {} : { tags: JSON.stringify(canonicalTags(patch.tags)) }),
   });
   if (patch.delegationId !== undefined) await repository.clearLeaderOutsideDelegation(context.db, memberId, patch.delegationId);
   if (patch.role !== undefined) context.events.publish({ type: 'roster.changed', termId: member.term_id });

@@ -59,9 +59,22 @@ describe('importing a roster', () => {
       name: '张三',
       delegationName: '第一代表团',
       role: 'representative',
-      tags: ['frontline', 'female'],
+      tags: ['一线职工', '女职工'],
     });
-    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A002')).toMatchObject({ role: 'attendee', tags: ['management'] });
+    expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A002')).toMatchObject({ role: 'attendee', tags: ['管理人员'] });
+  });
+
+  it('reads category tags from a 类别 column, one column per category and 性别', async () => {
+    const setup = await newTerm();
+    const file = await workbook([
+      ['姓名', '工号', '代表团', '身份', '性别', '类别', '中层以上', '青年'],
+      ['张三', 'A001', '第一代表团', '代表', '女', '一线职工、劳模', '', '是'],
+      ['李四', 'A002', '机关代表团', '代表', '男', '管理人员；技术', '√', ''],
+    ]);
+    expect((await importFile(setup, file, 'roster.xlsx', XLSX_TYPE)).json()).toEqual({ imported: 2 });
+    const tagsOf = new Map((await roster(setup)).map((member: { staffNumber: string; tags: string[] }) => [member.staffNumber, member.tags]));
+    expect(tagsOf.get('A001')).toEqual(['一线职工', '劳模', '青年', '女职工']);
+    expect(tagsOf.get('A002')).toEqual(['管理人员', '工程技术人员', '中层以上']);
   });
 
   it('adds every row of an XLSX workbook', async () => {

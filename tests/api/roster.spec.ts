@@ -53,7 +53,7 @@ describe('roster entries', () => {
       name: '张三',
       role: 'representative',
       delegationName: '第一代表团',
-      tags: ['frontline', 'female'],
+      tags: ['一线职工', '女职工'],
       hasCode: false,
     });
     expect(members.find((member: { staffNumber: string }) => member.staffNumber === 'A002')).toMatchObject({ role: 'attendee', delegationId: null });

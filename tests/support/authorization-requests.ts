@@ -31,6 +31,9 @@ export interface RouteCase {
 
 type Build = (world: HallWorld, role: Role) => Promise<RouteCase>;
 
+/** The session (第N次会议) the main meeting sits in. */
+const mainSession = async (world: HallWorld): Promise<string> => (await arrange(world, { method: 'GET', url: `/api/meetings/${world.meetingId}` })).meeting.sessionId;
+
 const receipt = (world: HallWorld) => `receipt-${world.next()}-abcdefghij`;
 const csv = (world: HallWorld) => `姓名,工号,身份\n导入代表${world.next()},I-${world.next()},代表\n`;
 
@@ -133,6 +136,14 @@ export const routeCases: Record<string, Build> = {
     return { url: `/api/terms/${termId}/codes`, payload: { scope: 'missing' } };
   },
   'POST /api/join': async (world) => ({ url: '/api/join', payload: { code: world.congress.representatives[3]!.code } }),
+
+  // The credentials report of the main meeting's session; adopting it by a draft ballot of another
+  // meeting is refused for its own reason (409), past the permission.
+  'GET /api/sessions/:sessionId/credentials': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/credentials` }),
+  'POST /api/sessions/:sessionId/credentials/adopt': async (world) => ({
+    url: `/api/sessions/${await mainSession(world)}/credentials/adopt`,
+    payload: { ballotId: await freshBallot(world, 'draft') },
+  }),
 
   // Meetings, attendance and the live snapshot.
   'GET /api/meetings': async () => ({ url: '/api/meetings' }),

@@ -77,6 +77,8 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/members/:id/code': secretary,
   'DELETE /api/members/:id/code': secretary,
   'POST /api/terms/:termId/codes': secretary,
+  'GET /api/sessions/:sessionId/credentials': officers,
+  'POST /api/sessions/:sessionId/credentials/adopt': secretary,
   'POST /api/join': everyone,
 
   // Meetings.

@@ -47,8 +47,8 @@ describe('reading a roster from CSV', () => {
   it('reads representatives and attendees under Chinese headers', async () => {
     const file = csv(HEADER, '张三,A001,第一代表团,代表,一线、女', '李四,A002,机关代表团,列席代表,"管理人员, 技术"');
     expect(rowsOf(await parseRoster(file, 'csv', TERM))).toEqual([
-      { line: 2, name: '张三', staffNumber: 'A001', delegation: '第一代表团', role: 'representative', tags: ['frontline', 'female'] },
-      { line: 3, name: '李四', staffNumber: 'A002', delegation: '机关代表团', role: 'attendee', tags: ['management', 'technician'] },
+      { line: 2, name: '张三', staffNumber: 'A001', delegation: '第一代表团', role: 'representative', tags: ['一线职工', '女职工'] },
+      { line: 3, name: '李四', staffNumber: 'A002', delegation: '机关代表团', role: 'attendee', tags: ['管理人员', '工程技术人员'] },
     ]);
   });
 
@@ -68,14 +68,41 @@ describe('reading a roster from CSV', () => {
     }
   });
 
-  it('accepts the other Chinese headers 职工编号, 代表组 and 类别', async () => {
+  it('accepts the other Chinese headers 职工编号, 代表组 and 类别 (the role when no 身份 column gives it)', async () => {
     const file = csv('姓名,职工编号,代表组,类别', '赵六,C001,第一代表团,正式代表', '钱七,C002,第一代表团,列席');
     expect(rowsOf(await parseRoster(file, 'csv', TERM)).map((row) => row.role)).toEqual(['representative', 'attendee']);
   });
 
-  it('keeps unknown tags as written, normalises known ones and drops repeats', async () => {
+  it('keeps unknown tags as written, reads known spellings as the category tags and drops repeats', async () => {
     const file = csv(HEADER, '张三,A001,第一代表团,代表,"一线 一线，女；劳模|frontline  劳模"');
-    expect(rowsOf(await parseRoster(file, 'csv', TERM))[0]?.tags).toEqual(['frontline', 'female', '劳模']);
+    expect(rowsOf(await parseRoster(file, 'csv', TERM))[0]?.tags).toEqual(['一线职工', '女职工', '劳模']);
+  });
+
+  it('reads several category tags from a 类别 column, separated by 、，,;；', async () => {
+    const file = csv('姓名,工号,代表团,身份,类别', '张三,A001,第一代表团,代表,"一线职工、女职工，青年;劳模；中层以上"', '李四,A002,第一代表团,列席,"劳务派遣,技术人员"');
+    expect(rowsOf(await parseRoster(file, 'csv', TERM)).map((row) => row.tags)).toEqual([
+      ['一线职工', '女职工', '青年', '劳模', '中层以上'],
+      ['劳务派遣', '工程技术人员'],
+    ]);
+  });
+
+  it('reads one column per category (是/Y/1/√) and 性别 女 as 女职工', async () => {
+    const file = csv(
+      '姓名,工号,代表团,身份,性别,一线职工,工程技术人员,管理人员,中层以上,青年,劳务派遣,女职工',
+      '张三,A001,第一代表团,代表,女,是,,,,Y,,',
+      '李四,A002,第一代表团,代表,男,,1,√,√,,,',
+      '王五,A003,第一代表团,列席,男,否,N,0,,,✓,是',
+    );
+    expect(rowsOf(await parseRoster(file, 'csv', TERM)).map((row) => row.tags)).toEqual([
+      ['一线职工', '青年', '女职工'],
+      ['工程技术人员', '管理人员', '中层以上'],
+      ['劳务派遣', '女职工'],
+    ]);
+  });
+
+  it('adds the category columns to the tags column without repeating a tag', async () => {
+    const file = csv('姓名,工号,代表团,身份,标签,一线职工(是/否)', '张三,A001,第一代表团,代表,"一线,劳模",是', '李四,A002,第一代表团,代表,劳模,');
+    expect(rowsOf(await parseRoster(file, 'csv', TERM)).map((row) => row.tags)).toEqual([['一线职工', '劳模'], ['劳模']]);
   });
 
   it('trims cells and skips fully blank rows without shifting line numbers', async () => {
@@ -290,7 +317,7 @@ describe('reading a roster from Excel', () => {
       ],
     ]);
     expect(rowsOf(await parseRoster(file, 'xlsx', TERM))).toEqual([
-      { line: 2, name: '张三', staffNumber: '1001', delegation: '第一代表团', role: 'representative', tags: ['frontline', 'female'] },
+      { line: 2, name: '张三', staffNumber: '1001', delegation: '第一代表团', role: 'representative', tags: ['一线职工', '女职工'] },
       { line: 3, name: '李四', staffNumber: 'A002', delegation: '机关代表团', role: 'attendee', tags: [] },
     ]);
   });

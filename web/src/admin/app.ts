@@ -20,6 +20,8 @@ import { type StorageHealth, StorageNotices, StorageScreen } from './storage.js'
 import { interceptLinks, match, navigate, usePath } from './router.js';
 import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
+import { CredentialsScreen, TermCredentialsScreen } from './credentials.js';
+import { TermRulesScreen } from './term-rules.js';
 import { Loading } from './ui.js';
 
 function LanguageSwitch() {
@@ -98,6 +100,12 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/cards', path);
   if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/rules', path);
+  if (parameters) return html`<${SecretaryOnly}><${TermRulesScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/credentials', path);
+  if (parameters) return html`<${SecretaryOnly}><${TermCredentialsScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/sessions/:sessionId/credentials', path);
+  if (parameters) return html`<${SecretaryOnly}><${CredentialsScreen} sessionId=${parameters.sessionId} /><//>`;
   const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
   if (meeting) return html`<${MeetingLayout} meetingId=${meeting[1]} section=${(meeting[2] ?? '').replace(/^\/|\/$/g, '')} />`;
   return html`<${NotFound} />`;

@@ -4,33 +4,18 @@ import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import type { Delegation, Member, MemberRole } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
-
-const TAG_KEYS = { frontline: 'adminTagFrontline', female: 'adminTagFemale', management: 'adminTagManagement', technician: 'adminTagTechnician' } as const;
+import { CATEGORY_TAGS, canonicalTag, categoryLabel, isCategoryTag } from './categories.js';
 
 export function tagLabel(tag: string): string {
-  return tag in TAG_KEYS ? t(TAG_KEYS[tag as keyof typeof TAG_KEYS]) : tag;
+  return categoryLabel(tag);
 }
 
-const TAG_WORDS: Record<string, string> = {
-  一线: 'frontline',
-  女: 'female',
-  管理: 'management',
-  管理人员: 'management',
-  技术: 'technician',
-  技术人员: 'technician',
-  frontline: 'frontline',
-  female: 'female',
-  management: 'management',
-  technician: 'technician',
-};
-
-/** "一线、女" or "frontline, female" → ['frontline', 'female']: known tags are stored in English, as the import does. */
+/** Free tags typed as text: "劳模、退休返聘" → ['劳模', '退休返聘'] (a category typed here counts as ticked). */
 function parseTags(text: string): string[] {
-  const tags = text
+  return text
     .split(/[,;，；、\s]+/)
     .filter(Boolean)
-    .map((tag) => TAG_WORDS[tag] ?? TAG_WORDS[tag.toLowerCase()] ?? tag);
-  return [...new Set(tags)];
+    .map(canonicalTag);
 }
 
 interface Props {
@@ -46,7 +31,10 @@ export function MemberForm({ termId, delegations, member, onSaved, onCancel }: P
   const [staffNumber, setStaffNumber] = useState(member?.staffNumber ?? '');
   const [delegationId, setDelegationId] = useState(member?.delegationId ?? delegations[0]?.id ?? '');
   const [role, setRole] = useState<MemberRole>(member?.role ?? 'representative');
-  const [tags, setTags] = useState((member?.tags ?? []).map(tagLabel).join('、'));
+  const known = (member?.tags ?? []).map(canonicalTag);
+  const [categories, setCategories] = useState<string[]>(known.filter(isCategoryTag));
+  const [tags, setTags] = useState(known.filter((tag) => !isCategoryTag(tag)).join('、'));
+  const toggle = (tag: string, on: boolean) => setCategories((current) => (on ? [...current, tag] : current.filter((other) => other !== tag)));
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => first.current?.focus(), [member?.id]);
@@ -54,7 +42,13 @@ export function MemberForm({ termId, delegations, member, onSaved, onCancel }: P
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    const body = { name: name.trim(), staffNumber: staffNumber.trim(), delegationId: delegationId || null, role, tags: parseTags(tags) };
+    const body = {
+      name: name.trim(),
+      staffNumber: staffNumber.trim(),
+      delegationId: delegationId || null,
+      role,
+      tags: [...new Set([...CATEGORY_TAGS.filter((tag) => categories.includes(tag)), ...parseTags(tags)])],
+    };
     const ok = await action.run(() => (member ? api.patch(`/api/members/${member.id}`, body) : api.post(`/api/terms/${termId}/members`, body)));
     if (ok) onSaved();
   };
@@ -76,6 +70,11 @@ export function MemberForm({ termId, delegations, member, onSaved, onCancel }: P
           <option value="representative">${t('adminRoleRepresentative')}</option>
           <option value="attendee">${t('adminRoleAttendee')}</option>
         </select></div>
+      <fieldset class="inline-fieldset category-boxes"><legend>${t('catLegend')}</legend>
+        ${CATEGORY_TAGS.map(
+          (tag, index) => html`<span class="checkbox"><input id=${`member-category-${index}`} type="checkbox" checked=${categories.includes(tag)}
+            onChange=${(e: Event) => toggle(tag, (e.target as HTMLInputElement).checked)} /><label for=${`member-category-${index}`}>${categoryLabel(tag)}</label></span>`,
+        )}</fieldset>
       <div><label for="member-tags">${t('adminTags')}</label>
         <input id="member-tags" aria-describedby="member-tags-help" value=${tags} onInput=${(e: Event) => setTags(value(e))} />
         <p id="member-tags-help" class="hint">${t('adminTagsHelp')}</p></div>

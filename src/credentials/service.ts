@@ -1,0 +1,123 @@
+// The credentials report (代表资格审查报告) of a session: computed from the roster of its term and
+// checked against the term's rules; adopted at the session's preparatory meeting by a settled ballot
+// whose approval passed (a show of hands entered as a manual result is enough), keeping the figures
+// as they stood then.
+import { createHash } from 'node:crypto';
+import type { AccountActor } from '../actors.js';
+import { recordAudit } from '../audit/service.js';
+import { ballotOutcome } from '../ballots/service.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
+import { fail } from '../errors.js';
+import { getTerm, getTermRules, listDelegationRows, listMemberRows } from '../roster/service.js';
+import { canonicalTag } from '../roster/tags.js';
+import { CATEGORY_TAGS, RULE_SOURCES, type TermRules } from '../roster/term-rules.js';
+import { getSession } from '../sessions/service.js';
+import * as repository from './repository.js';
+import { checkComposition, countComposition, fractionText, percentText } from './rules.js';
+import type { CredentialsFigures, CredentialsReport } from './schemas.js';
+import { reportParagraphs } from './wording.js';
+
+type Reader = Pick<AppContext, 'db'>;
+
+interface StoredReport {
+  figures: CredentialsFigures;
+  rosterDigest: string;
+}
+
+/** The report's figures from people, delegations and rules: pure, so the stored snapshot and the live one agree. */
+export function credentialsFigures(
+  people: readonly { role: 'representative' | 'attendee'; delegationId: string | null; tags: readonly string[] }[],
+  delegations: readonly { id: string; name: string }[],
+  rules: TermRules,
+): CredentialsFigures {
+  const composition = countComposition(people, delegations);
+  const checks = checkComposition(composition, rules.composition);
+  return {
+    representatives: composition.representatives,
+    attendees: composition.attendees,
+    categories: CATEGORY_TAGS.map((tag) => ({
+      tag,
+      representatives: composition.categories[tag],
+      attendees: composition.attendeeCategories[tag],
+      percent: percentText(composition.categories[tag], composition.representatives),
+    })),
+    delegations: composition.delegations,
+    checks: checks.map((check) => ({
+      ...check,
+      shareText: check.share ? fractionText(check.share) : null,
+      wording: RULE_SOURCES[check.rule].zh,
+      source: RULE_SOURCES[check.rule].source,
+    })),
+    allMet: checks.every((check) => check.met),
+    paragraphs: reportParagraphs(composition, checks),
+  };
+}
+
+/** Who is on the roster, in what role, delegation and categories: what the adopted report vouched for. */
+function rosterDigest(members: readonly { id: string; role: string; delegation_id: string | null; tags: string }[]): string {
+  const lines = members.map((member) => JSON.stringify([member.id, member.role, member.delegation_id, (JSON.parse(member.tags) as string[]).map(canonicalTag).sort()])).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex');
+}
+
+async function currentReport(context: Reader, termId: string): Promise<StoredReport> {
+  const [members, delegations, rules] = await Promise.all([listMemberRows(context, termId), listDelegationRows(context, termId), getTermRules(context, termId)]);
+  const people = members.map((member) => ({ role: member.role, delegationId: member.delegation_id, tags: JSON.parse(member.tags) as string[] }));
+  return { figures: credentialsFigures(people, delegations, rules), rosterDigest: rosterDigest(members) };
+}
+
+export async function getCredentialsReport(context: Reader, sessionId: string): Promise<CredentialsReport> {
+  const session = await getSession(context, sessionId);
+  const term = await getTerm(context, session.term_id);
+  const [current, adopted, preparatory] = await Promise.all([
+    currentReport(context, session.term_id),
+    repository.findAdoptedReport(context.db, sessionId),
+    repository.findPreparatoryMeeting(context.db, sessionId),
+  ]);
+  let adoptedView: CredentialsReport['adopted'] = null;
+  if (adopted) {
+    const stored = JSON.parse(adopted.report) as StoredReport;
+    const outcome = await ballotOutcome(context, adopted.ballot_id);
+    adoptedView = { at: adopted.adopted_at, ballotId: adopted.ballot_id, ballotTitle: outcome.title, report: stored.figures, rosterChanged: stored.rosterDigest !== current.rosterDigest };
+  }
+  return {
+    sessionId,
+    termId: session.term_id,
+    title: `${term.title}职工代表大会${session.title}代表资格审查报告`,
+    preparatoryMeetingId: preparatory?.id ?? null,
+    current: current.figures,
+    adopted: adoptedView,
+  };
+}
+
+/** The ballot adopts the report only if it is of this session's preparatory meeting, settled, and its approval passed. */
+async function checkAdoptingBallot(context: Reader, sessionId: string, ballotId: string) {
+  const preparatory = await repository.findPreparatoryMeeting(context.db, sessionId);
+  if (!preparatory) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the session has no preparatory meeting' });
+  const outcome = await ballotOutcome(context, ballotId);
+  if (outcome.meetingId !== preparatory.id) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot is not of the session’s preparatory meeting', preparatoryMeetingId: preparatory.id });
+  if (!outcome.settled) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot has no result yet' });
+  const approvals = outcome.items.filter((item) => item.kind === 'approval');
+  if (approvals.length === 0) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot has no approval item' });
+  if (!approvals.every((item) => item.passed === true)) fail('CREDENTIALS_NOT_ADOPTED', { ballotId });
+  return { preparatory, outcome };
+}
+
+export async function adoptCredentialsReport(context: CoreContext, actor: AccountActor, sessionId: string, ballotId: string): Promise<CredentialsReport> {
+  const session = await getSession(context, sessionId);
+  await transact(context, async (inside) => {
+    const { preparatory } = await checkAdoptingBallot(inside, sessionId, ballotId);
+    const report = await currentReport(inside, session.term_id);
+    await repository.saveAdoptedReport(inside.db, { session_id: sessionId, ballot_id: ballotId, adopted_at: nowIso(context), report: JSON.stringify(report) });
+    await recordAudit(inside, actor, 'credentials.adopted', {
+      meetingId: preparatory.id,
+      ballotId,
+      detail: {
+        sessionId,
+        representatives: report.figures.representatives,
+        attendees: report.figures.attendees,
+        unmet: report.figures.checks.filter((check) => !check.met).map((check) => check.rule),
+      },
+    });
+  });
+  return getCredentialsReport(context, sessionId);
+}
