@@ -1,5 +1,5 @@
 // Extraordinary sessions live: a representative's signature reaches another phone of the term and the
-// secretariat's secretariat at once, as the count against the threshold (never the signer's name).
+// secretariat's console at once, as the count against the threshold (never the signer's name).
 import type { FastifyInstance } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
