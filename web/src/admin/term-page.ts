@@ -1,4 +1,4 @@
-// The frame of a term's (届) pages: its title, and tabs for the roster and the credential cards.
+// The frame of a term's (届) pages: its title, and tabs for the roster, the credential cards and the extraordinary-session proposals.
 import { api } from '../shared/api.js';
 import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
@@ -9,12 +9,12 @@ export function useTerm(termId: string): Resource<Term | null> {
   return useResource(() => api.get<{ terms: Term[] }>('/api/terms').then((body) => body.terms.find((term) => term.id === termId) ?? null), [termId]);
 }
 
-export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards'; title: string }) {
+export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards' | 'extraordinary'; title: string }) {
   useTitle(term ? `${term.title} · ${title}` : title);
   const base = `/admin/terms/${termId}`;
   return html`<div class="meeting-head">
       <p class="breadcrumb"><a href="/admin">← ${t('adminBackToMeetings')}</a></p>
       <div class="page-head"><h1>${term ? `${term.title} · ${title}` : title}</h1></div>
     </div>
-    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[{ href: `${base}/roster`, label: t('adminRoster') }, { href: `${base}/cards`, label: t('adminCards') }]} />`;
+    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[{ href: `${base}/roster`, label: t('adminRoster') }, { href: `${base}/cards`, label: t('adminCards') }, { href: `${base}/extraordinary`, label: t('exNav') }]} />`;
 }
