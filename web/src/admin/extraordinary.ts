@@ -118,6 +118,12 @@ function Convene({ proposal, onDone }: { proposal: Proposal; onDone: () => void 
     <//>`;
 }
 
+/** The session a proposal was convened into, by its title (第N次临时会议). */
+function ConvenedSession({ sessionId, at }: { sessionId: string; at: string | null }) {
+  const session = useResource(() => api.get<{ session: { title: string } }>(`/api/sessions/${sessionId}`).then((body) => body.session), [sessionId]);
+  return html`<p data-testid="extraordinary-session">${t('exSession', { title: session.value?.title ?? '…' })}${at ? ` · ${new Date(at).toLocaleString()}` : ''}</p>`;
+}
+
 function ProposalCard({ proposal, onChanged }: { proposal: Proposal; onChanged: () => void }) {
   const [labelKey, tone] = STATE_LABELS[proposal.state];
   return html`<article class="card" aria-label=${proposal.subject} data-testid="extraordinary-proposal">
@@ -125,7 +131,7 @@ function ProposalCard({ proposal, onChanged }: { proposal: Proposal; onChanged: 
     <p class="muted">${t('exProposedBy', { proposer: t(PROPOSER_LABELS[proposal.proposer]) })} · ${new Date(proposal.createdAt).toLocaleString()}</p>
     <p class="motion-text">${proposal.reasons}</p>
     <${Count} proposal=${proposal} />
-    ${proposal.state === 'convened' && proposal.sessionId && html`<p data-testid="extraordinary-session">${t('exConvened')} · ${proposal.convenedAt ? new Date(proposal.convenedAt).toLocaleString() : ''}</p>`}
+    ${proposal.state === 'convened' && proposal.sessionId && html`<${ConvenedSession} sessionId=${proposal.sessionId} at=${proposal.convenedAt} />`}
     ${proposal.state === 'collecting' && isSecretary() && html`<${Convene} proposal=${proposal} onDone=${onChanged} />`}
   </article>`;
 }
