@@ -6,6 +6,7 @@ import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
+import { dateTime } from './format.js';
 import { isSecretary } from './session.js';
 import { TermHeader, useTerm } from './term-page.js';
 import { Badge, ConfirmDialog, ErrorNote, Loading, useAction, useResource } from './ui.js';
@@ -88,6 +89,7 @@ function Count({ proposal }: { proposal: Proposal }) {
 
 function Convene({ proposal, onDone }: { proposal: Proposal; onDone: () => void }) {
   const [open, setOpen] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const [number, setNumber] = useState('');
   const [title, setTitle] = useState('');
   const action = useAction();
@@ -101,11 +103,12 @@ function Convene({ proposal, onDone }: { proposal: Proposal; onDone: () => void 
   const withdraw = () =>
     action.run(async () => {
       await api.post(`/api/extraordinary-proposals/${proposal.id}/withdraw`, {});
+      setWithdrawing(false);
       onDone();
     });
   return html`<div class="actions">
       <button type="button" class="primary" disabled=${!proposal.reached || action.busy} onClick=${() => setOpen(true)}>${t('exConvene')}</button>
-      <button type="button" class="quiet" disabled=${action.busy} onClick=${withdraw}>${t('exWithdraw')}</button>
+      <button type="button" class="quiet" disabled=${action.busy} onClick=${() => setWithdrawing(true)}>${t('exWithdraw')}</button>
     </div>
     <${ErrorNote} error=${action.error} />
     <${ConfirmDialog} open=${open} title=${t('exConveneTitle')} confirmLabel=${t('exConvene')} busy=${action.busy} onConfirm=${convene} onCancel=${() => setOpen(false)}>
@@ -115,20 +118,23 @@ function Convene({ proposal, onDone }: { proposal: Proposal; onDone: () => void 
       <div><label for=${`session-title-${proposal.id}`}>${t('exSessionTitle')}</label>
         <input id=${`session-title-${proposal.id}`} maxlength="120" value=${title} onInput=${(event: Event) => setTitle(value(event))} /></div>
       <${ErrorNote} error=${action.error} />
+    <//>
+    <${ConfirmDialog} open=${withdrawing} title=${t('exWithdraw')} confirmLabel=${t('exWithdraw')} danger=${true} busy=${action.busy} onConfirm=${withdraw} onCancel=${() => setWithdrawing(false)}>
+      <p>${proposal.subject}</p>
     <//>`;
 }
 
 /** The session a proposal was convened into, by its title (第N次临时会议). */
 function ConvenedSession({ sessionId, at }: { sessionId: string; at: string | null }) {
   const session = useResource(() => api.get<{ session: { title: string } }>(`/api/sessions/${sessionId}`).then((body) => body.session), [sessionId]);
-  return html`<p data-testid="extraordinary-session">${t('exSession', { title: session.value?.title ?? '…' })}${at ? ` · ${new Date(at).toLocaleString()}` : ''}</p>`;
+  return html`<p data-testid="extraordinary-session">${t('exSession', { title: session.value?.title ?? '…' })}${at ? ` · ${dateTime(at)}` : ''}</p>`;
 }
 
 function ProposalCard({ proposal, onChanged }: { proposal: Proposal; onChanged: () => void }) {
   const [labelKey, tone] = STATE_LABELS[proposal.state];
   return html`<article class="card" aria-label=${proposal.subject} data-testid="extraordinary-proposal">
     <h3>${proposal.subject} <${Badge} tone=${tone}>${t(labelKey)}<//></h3>
-    <p class="muted">${t('exProposedBy', { proposer: t(PROPOSER_LABELS[proposal.proposer]) })} · ${new Date(proposal.createdAt).toLocaleString()}</p>
+    <p class="muted">${t('exProposedBy', { proposer: t(PROPOSER_LABELS[proposal.proposer]) })} · ${dateTime(proposal.createdAt)}</p>
     <p class="motion-text">${proposal.reasons}</p>
     <${Count} proposal=${proposal} />
     ${proposal.state === 'convened' && proposal.sessionId && html`<${ConvenedSession} sessionId=${proposal.sessionId} at=${proposal.convenedAt} />`}
