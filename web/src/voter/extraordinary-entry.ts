@@ -1,12 +1,11 @@
 // The phone's hook for proposals to convene an extraordinary session (临时会议): it asks once (and again
 // whenever the server says a proposal changed) which representatives' proposals of the term collect
 // signatures, and only if one does loads the card (a chunk of its own) — most meetings never need it.
-import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import type { LiveMeeting } from '../shared/live.js';
+import type { Proposal } from './extraordinary-types.js';
 
-export type Proposal = components['schemas']['ExtraordinaryProposal'];
 type Cards = typeof import('./extraordinary-panel.js')['ExtraordinaryCards'];
 
 let loading: Promise<Cards> | null = null;

@@ -4,7 +4,7 @@
 import { localized, t } from '../i18n/i18n.js';
 import { api, ApiError } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
-import type { Proposal } from './extraordinary-entry.js';
+import type { Proposal } from './extraordinary-types.js';
 
 function ProposalCard({ proposal, representative, onChange }: { proposal: Proposal; representative: boolean; onChange: (next: Proposal) => void }) {
   const [busy, setBusy] = useState(false);
