@@ -32,6 +32,7 @@ import { meetingRoutes } from './meetings/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
 import { scriptRoutes } from './script/routes.js';
 import { credentialsRoutes } from './credentials/routes.js';
+import { extraordinaryRoutes } from './extraordinary/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -135,6 +136,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
   await app.register(sessionRoutes, { context });
   await app.register(credentialsRoutes, { context });
+  await app.register(extraordinaryRoutes, { context });
   await app.register(meetingRoutes, { context });
   await app.register(scriptRoutes, { context });
   await app.register(ballotRoutes, { context });

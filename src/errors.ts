@@ -105,6 +105,11 @@ const errorTable = {
   UPLOAD_TOO_SLOW: [422, '文件处理时间过长,已停止', 'Reading the file took too long and was stopped'],
   UPLOAD_TOO_MUCH_MEMORY: [422, '文件处理所需内存过多,已停止', 'Reading the file needed too much memory and was stopped'],
   HEAVY_WORK_BUSY: [503, '服务器正忙于处理其他文件,请稍后再试', 'The server is busy reading other files; try again shortly'],
+  // Extraordinary sessions (临时会议, issue 12 item 7): proposals and their signatures.
+  EXTRAORDINARY_PROPOSAL_NOT_FOUND: [404, '没有这个临时会议提议', 'No such proposal for an extraordinary session'],
+  EXTRAORDINARY_NOT_COLLECTING: [409, '该提议已召开临时会议或已撤回', 'The proposal has already been convened or withdrawn'],
+  EXTRAORDINARY_NOT_PETITION: [409, '只有代表联名提议需要签名', 'Only a proposal by the representatives collects signatures'],
+  EXTRAORDINARY_THRESHOLD_NOT_REACHED: [409, '联名签名的代表人数尚未达到规定比例,不能召开临时会议', 'Too few representatives have signed the proposal to convene an extraordinary session'],
   // Storage (issue 9, items 3 and 5): the free-space reserve kept for votes and the scrub, and quotas.
   STORAGE_RESERVED: [
     507,

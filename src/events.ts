@@ -21,7 +21,9 @@ export type DomainEvent =
   | { type: 'motion.changed'; meetingId: string; motionId: string; event: string }
   | { type: 'document.changed'; meetingId: string; documentId: string; event: string }
   /** A representative gave an opinion: counts per delegation go to officers, coalesced. */
-  | { type: 'document.opinion'; meetingId: string; documentId: string; roundNumber: number };
+  | { type: 'document.opinion'; meetingId: string; documentId: string; roundNumber: number }
+  /** A proposal for an extraordinary session was made, signed, unsigned, convened or withdrawn: its count goes to the term. */
+  | { type: 'extraordinary.changed'; termId: string; proposalId: string };
 
 export class DomainEvents {
   readonly #emitter = new EventEmitter().setMaxListeners(100);

@@ -10,6 +10,7 @@ import * as stateTransitions from './2026-12-04-007-state-transitions.js';
 import * as sessions from './2026-12-04-008-sessions.js';
 import * as agenda from './2026-12-04-009-agenda.js';
 import * as credentials from './2026-12-04-011-credentials.js';
+import * as extraordinary from './2026-12-04-013-extraordinary.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-008-sessions': sessions,
   '2026-12-04-009-agenda': agenda,
   '2026-12-04-011-credentials': credentials,
+  '2026-12-04-013-extraordinary': extraordinary,
 };

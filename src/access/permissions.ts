@@ -61,6 +61,10 @@ export const PERMISSIONS = {
   /** Motions and documents: who takes part at all; each move's parties come from their state tables. */
   'motions.take-part': { accounts: ['secretary', 'committee', 'handler'], members: ['representative', 'attendee'] },
   'documents.take-part': { accounts: ['secretary', 'committee', 'handler'], members: ['representative', 'attendee'] },
+  /** Extraordinary sessions (临时会议): the secretary records and convenes; the term's members read; representatives sign. */
+  'extraordinary.manage': SECRETARY,
+  'extraordinary.read': { accounts: ['secretary', 'scrutineer'], members: ['representative', 'attendee'] },
+  'extraordinary.sign': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
 } as const satisfies Record<string, Rule>;
 
 export type Permission = keyof typeof PERMISSIONS;

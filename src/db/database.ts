@@ -8,6 +8,7 @@ import type { DocumentKind, DocumentState } from '../documents/workflow.js';
 import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from '../meetings/workflow.js';
 import type { SessionKind } from '../sessions/schemas.js';
 import type { AgendaItemKind } from '../agenda/schemas.js';
+import type { ExtraordinaryProposalState, ExtraordinaryProposer } from '../extraordinary/schemas.js';
 import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
 import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
 import type { MotionState, Rating } from '../motions/workflow.js';
@@ -442,6 +443,34 @@ export interface StateTransitionTable {
   detail: string;
 }
 
+// Extraordinary sessions (临时会议, issue 12 item 7).
+/** A proposal to convene an extraordinary session; convening it links the session it made. */
+export interface ExtraordinaryProposalTable {
+  id: string;
+  term_id: string;
+  proposer: ExtraordinaryProposer;
+  subject: string;
+  reasons: string;
+  state: ExtraordinaryProposalState;
+  session_id: string | null;
+  created_at: string;
+  /** The officer who recorded it (username). */
+  created_by: string;
+  convened_at: string | null;
+  convened_by: string | null;
+  /** The count and threshold when it was convened (representatives' proposals), kept for the record. */
+  signatures_at_convening: number | null;
+  threshold_at_convening: number | null;
+  withdrawn_at: string | null;
+}
+
+/** A representative's signature under a proposal: public, one per person (primary key). */
+export interface ExtraordinarySignatureTable {
+  proposal_id: string;
+  member_id: string;
+  signed_at: string;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -479,4 +508,6 @@ export interface Database {
   document_response: DocumentResponseTable;
   document_ballot_item: DocumentBallotItemTable;
   state_transition: StateTransitionTable;
+  extraordinary_proposal: ExtraordinaryProposalTable;
+  extraordinary_signature: ExtraordinarySignatureTable;
 }

@@ -6,7 +6,8 @@ import type { AppContext } from '../context.js';
 import { DocumentBroadcaster } from '../documents/live.js';
 import type { DomainEvent } from '../events.js';
 import { currentMeetingFor, getMeeting, liveAttendanceCounts, presentMeeting } from '../meetings/service.js';
-import { broadcastMotion } from '../motions/live.js';
+import { broadcastMotion, motionRooms } from '../motions/live.js';
+import { broadcastProposal } from '../extraordinary/live.js';
 import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
 const COALESCE_MS = 200;
@@ -63,6 +64,11 @@ export class Broadcaster {
       case 'document.changed':
       case 'document.opinion':
         return this.#documents.handle(event);
+      case 'extraordinary.changed':
+        return broadcastProposal(this.io, this.context, event, {
+          followers: (termId, meetingIds) => [rooms.term(termId), ...meetingIds.map(rooms.meeting)],
+          officers: motionRooms.officers,
+        });
       case 'meeting.updated': {
         const meeting = await getMeeting(this.context, event.meetingId);
         await this.#followCurrentMeeting(meeting.term_id);

@@ -33,6 +33,11 @@ type Build = (world: HallWorld, role: Role) => Promise<RouteCase>;
 
 /** The session (第N次会议) the main meeting sits in. */
 const mainSession = async (world: HallWorld): Promise<string> => (await arrange(world, { method: 'GET', url: `/api/meetings/${world.meetingId}` })).meeting.sessionId;
+/** A proposal for an extraordinary session of the hall's term (a representatives' one collects signatures). */
+async function freshProposal(world: HallWorld, proposer: 'unit' | 'representatives' = 'representatives'): Promise<string> {
+  const body = { proposer, subject: `议题${world.next()}`, reasons: '理由' };
+  return (await arrange(world, { method: 'POST', url: `/api/terms/${world.termId}/extraordinary-proposals`, payload: body }, 201)).proposal.id;
+}
 
 const receipt = (world: HallWorld) => `receipt-${world.next()}-abcdefghij`;
 const csv = (world: HallWorld) => `姓名,工号,身份\n导入代表${world.next()},I-${world.next()},代表\n`;
@@ -292,4 +297,20 @@ export const routeCases: Record<string, Build> = {
   'POST /api/documents/:id/ballot': documentMove('final', 'ballot', () => ({ passingRule: 'all_majority' })),
   'GET /api/documents/:id/opinion-counts': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'consolidating')).documentId}/opinion-counts` }),
   'GET /api/documents/:id/record': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'revising')).documentId}/record` }),
+
+  // Extraordinary sessions (临时会议): proposals of the hall's term, each fresh.
+  'GET /api/terms/:termId/extraordinary-proposals': async (world) => ({ url: `/api/terms/${world.termId}/extraordinary-proposals` }),
+  'POST /api/terms/:termId/extraordinary-proposals': async (world) => ({
+    url: `/api/terms/${world.termId}/extraordinary-proposals`,
+    payload: { proposer: 'union', subject: `议题${world.next()}`, reasons: '理由' },
+  }),
+  'GET /api/extraordinary-proposals/:id': async (world) => ({ url: `/api/extraordinary-proposals/${await freshProposal(world)}` }),
+  'POST /api/extraordinary-proposals/:id/signatures': async (world) => ({ url: `/api/extraordinary-proposals/${await freshProposal(world)}/signatures` }),
+  'DELETE /api/extraordinary-proposals/:id/signatures/mine': async (world) => ({ url: `/api/extraordinary-proposals/${await freshProposal(world)}/signatures/mine` }),
+  'POST /api/extraordinary-proposals/:id/convene': async (world) => ({ url: `/api/extraordinary-proposals/${await freshProposal(world, 'unit')}/convene`, payload: {} }),
+  'POST /api/extraordinary-proposals/:id/withdraw': async (world) => ({ url: `/api/extraordinary-proposals/${await freshProposal(world)}/withdraw` }),
+  'GET /api/sessions/:sessionId/proposal': async (world) => {
+    const { session } = await arrange(world, { method: 'POST', url: `/api/extraordinary-proposals/${await freshProposal(world, 'unit')}/convene`, payload: {} }, 201);
+    return { url: `/api/sessions/${session.id}/proposal` };
+  },
 };

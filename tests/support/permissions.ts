@@ -175,6 +175,16 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/documents/:id/ballot': secretary,
   'GET /api/documents/:id/opinion-counts': documentOfficers,
   'GET /api/documents/:id/record': documentOfficers,
+
+  // Extraordinary sessions (临时会议): officers and the term's members read; representatives sign.
+  'GET /api/terms/:termId/extraordinary-proposals': { allowed: ['secretary', 'scrutineer', 'representative', 'attendee'] },
+  'POST /api/terms/:termId/extraordinary-proposals': secretary,
+  'GET /api/extraordinary-proposals/:id': { allowed: ['secretary', 'scrutineer', 'representative', 'attendee'] },
+  'POST /api/extraordinary-proposals/:id/signatures': { allowed: ['representative'] },
+  'DELETE /api/extraordinary-proposals/:id/signatures/mine': { allowed: ['representative'] },
+  'POST /api/extraordinary-proposals/:id/convene': secretary,
+  'POST /api/extraordinary-proposals/:id/withdraw': secretary,
+  'GET /api/sessions/:sessionId/proposal': officers,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */

@@ -9,6 +9,7 @@ import { DepartmentsScreen } from './departments.js';
 import { DocumentScreen } from './document.js';
 import { DocumentRecord } from './document-record.js';
 import { DocumentsScreen } from './documents.js';
+import { ExtraordinaryScreen } from './extraordinary.js';
 import { LoginScreen } from './login.js';
 import { MeetingLayout } from './meeting.js';
 import { MeetingsHome } from './meetings.js';
@@ -98,6 +99,8 @@ function route(path: string) {
   if (match('/admin/storage', path)) return isOfficer(currentAccount()) ? html`<${StorageScreen} />` : html`<${NotFound} />`;
   let parameters = match('/admin/terms/:termId/roster', path);
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/extraordinary', path);
+  if (parameters) return isOfficer(currentAccount()) ? html`<${ExtraordinaryScreen} termId=${parameters.termId} />` : html`<${NotFound} />`;
   parameters = match('/admin/terms/:termId/cards', path);
   if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/rules', path);

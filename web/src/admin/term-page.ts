@@ -1,4 +1,4 @@
-// The frame of a term's (届) pages: its title, and tabs for the roster, the credential cards, the rules and the credentials reports.
+// The frame of a term's (届) pages: its title, and tabs for the roster, the credential cards, the rules, the credentials reports and the extraordinary-session proposals.
 import { api } from '../shared/api.js';
 import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
@@ -9,7 +9,7 @@ export function useTerm(termId: string): Resource<Term | null> {
   return useResource(() => api.get<{ terms: Term[] }>('/api/terms').then((body) => body.terms.find((term) => term.id === termId) ?? null), [termId]);
 }
 
-export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards' | 'rules' | 'credentials'; title: string }) {
+export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards' | 'rules' | 'credentials' | 'extraordinary'; title: string }) {
   useTitle(term ? `${term.title} · ${title}` : title);
   const base = `/admin/terms/${termId}`;
   return html`<div class="meeting-head">
@@ -21,5 +21,6 @@ export function TermHeader({ term, termId, section, title }: { term: Term | null
       { href: `${base}/cards`, label: t('adminCards') },
       { href: `${base}/rules`, label: t('rulesTitle') },
       { href: `${base}/credentials`, label: t('credTitle') },
+      { href: `${base}/extraordinary`, label: t('exNav') },
     ]} />`;
 }

@@ -8,6 +8,7 @@ import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '
 import { useLanguage } from '../shared/use-language.js';
 import { BallotCard } from './ballot-card.js';
 import { CheckIn } from './check-in.js';
+import { ExtraordinaryProposals } from './extraordinary-entry.js';
 import { MotionsSection, SectionTabs, sectionIds, useMotionUpdates, type VoterSection } from './motions-entry.js';
 import { TopBar } from './top-bar.js';
 
@@ -116,6 +117,7 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
             <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} chair=${chair} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
+              ${snapshot.meeting && html`<${ExtraordinaryProposals} live=${live} termId=${snapshot.meeting.termId} representative=${snapshot.you.role === 'representative'} />`}
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
               ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open') ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>` : null}
             </div>
