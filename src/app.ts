@@ -26,6 +26,8 @@ import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
 import { HallFigures } from './meetings/hall-figures.js';
+import { AgendaRows } from './agenda/live.js';
+import { agendaRoutes } from './agenda/routes.js';
 import { BallotViews } from './ballots/ballot-views.js';
 import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
@@ -113,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     figures: new HallFigures(events),
     ballotViews: new BallotViews(connection.watch),
     meetingRows: new MeetingRows(connection.watch),
+    agendaRows: new AgendaRows(connection.watch),
   };
   app.decorate('yishi', context);
 
@@ -132,6 +135,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(rosterRoutes, { context });
   await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
   await app.register(sessionRoutes, { context });
+  await app.register(agendaRoutes, { context });
   await app.register(meetingRoutes, { context });
   await app.register(ballotRoutes, { context });
   await app.register(auditRoutes, { context });
