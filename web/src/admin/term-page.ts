@@ -9,12 +9,16 @@ export function useTerm(termId: string): Resource<Term | null> {
   return useResource(() => api.get<{ terms: Term[] }>('/api/terms').then((body) => body.terms.find((term) => term.id === termId) ?? null), [termId]);
 }
 
-export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards'; title: string }) {
+export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards' | 'sessions'; title: string }) {
   useTitle(term ? `${term.title} · ${title}` : title);
   const base = `/admin/terms/${termId}`;
   return html`<div class="meeting-head">
       <p class="breadcrumb"><a href="/admin">← ${t('adminBackToMeetings')}</a></p>
       <div class="page-head"><h1>${term ? `${term.title} · ${title}` : title}</h1></div>
     </div>
-    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[{ href: `${base}/roster`, label: t('adminRoster') }, { href: `${base}/cards`, label: t('adminCards') }]} />`;
+    <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[
+      { href: `${base}/roster`, label: t('adminRoster') },
+      { href: `${base}/cards`, label: t('adminCards') },
+      { href: `${base}/sessions`, label: t('agSessions') },
+    ]} />`;
 }
