@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../i18n/i18n.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
+import { AgendaCard } from './agenda-card.js';
 import { BallotCard } from './ballot-card.js';
 import { CheckIn } from './check-in.js';
 import { MotionsSection, SectionTabs, sectionIds, useMotionUpdates, type VoterSection } from './motions-entry.js';
@@ -102,6 +103,8 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   const { snapshot, status } = state;
   const connected = status === 'connected';
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
+  // While a ballot is open it comes first; otherwise the agenda, with what is happening now, does.
+  const ballotOpen = ballots.some((ballot) => ballot.state === 'open');
   // "No ballot open" comes below the results already out, so on a phone the results come first.
   return html`
     <${TopBar} status=${status} />
@@ -114,8 +117,10 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
             <${SectionTabs} section=${section} onSelect=${select} ballotOpen=${ballots.some((ballot) => ballot.state === 'open')} motionsUpdated=${motionsUpdated} documentsUpdated=${documentsUpdated} />
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
+              ${!ballotOpen && html`<${AgendaCard} snapshot=${snapshot} />`}
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
               ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open') ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>` : null}
+              ${ballotOpen && html`<${AgendaCard} snapshot=${snapshot} />`}
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
             <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
