@@ -17,7 +17,7 @@ export function AgendaPanel({ agenda, itemId }: { agenda: LiveAgenda; itemId: st
   return html`<section class="display-agenda" data-testid="display-agenda" aria-labelledby="agenda-item-title">
     <p class="agenda-position">${t('agAgenda')} ${index + 1} / ${agenda.items.length}</p>
     <h2 id="agenda-item-title" class="agenda-item-title">${item.title}</h2>
-    ${item.presenter && html`<p class="agenda-presenter" data-testid="agenda-presenter">${t('agPresenter')}:${item.presenter}</p>`}
+    ${item.presenter && html`<p class="agenda-presenter" data-testid="agenda-presenter">${t('agPresenterLine', { name: item.presenter })}</p>`}
     ${
       shown.length > 0 &&
       html`<div class="agenda-materials"><h3>${t('agMaterials')}</h3><ul>${shown.map((material) => html`<li>${material.title}</li>`)}${rest > 0 && html`<li class="muted">…… +${rest}</li>`}</ul></div>`

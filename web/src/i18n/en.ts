@@ -1157,6 +1157,7 @@ export const en: Record<MessageKey, string> = {
   agKind_motions_report: 'Motions work report',
   agKind_joint_confirmation: 'Confirmation of joint-meeting decisions',
   agKind_other: 'Other',
+  agPresenterLine: 'Presenter: {name}',
   agPhoneAgenda: 'Agenda',
   agPhoneOpen: 'Read the material',
   agPhoneClose: 'Close',

@@ -1156,6 +1156,7 @@ export const zh = {
   agKind_motions_report: '提案工作报告',
   agKind_joint_confirmation: '确认联席会议决定',
   agKind_other: '其他',
+  agPresenterLine: '报告人：{name}',
   agPhoneAgenda: '大会议程',
   agPhoneOpen: '阅读材料',
   agPhoneClose: '收起',

@@ -34,7 +34,7 @@ export function AgendaCard({ snapshot }: { snapshot: Snapshot }) {
         const hasMaterial = item.materials.some((material) => material.kind === 'text' || material.kind === 'report');
         return html`<li key=${item.id} class=${current ? 'agenda-item current' : 'agenda-item'} aria-current=${current ? 'step' : undefined} data-testid=${current ? 'agenda-current' : undefined}>
           <p class="agenda-title">${current && html`<span class="badge">${t('agNow')}</span> `}${item.title}</p>
-          ${item.presenter && html`<p class="muted small">${t('agPresenter')}:${item.presenter}</p>`}
+          ${item.presenter && html`<p class="muted small">${t('agPresenterLine', { name: item.presenter })}</p>`}
           ${item.materials.filter((material) => material.kind === 'document' || material.kind === 'ballot').map((material) => html`<p class="muted small">${material.title}</p>`)}
           ${hasMaterial && html`<button type="button" class="small" aria-expanded=${open === item.id ? 'true' : 'false'} onClick=${() => setOpen(open === item.id ? null : item.id)}>${open === item.id ? t('agPhoneClose') : t('agPhoneOpen')}</button>`}
           ${open === item.id && html`<${Material} item=${item} />`}
