@@ -157,6 +157,42 @@ describe('the current item', () => {
   });
 });
 
+/** How many times the app reads a session's agenda items while `work` runs. */
+async function agendaReadsDuring(app: FastifyInstance, work: () => Promise<unknown>): Promise<number> {
+  const statement = Object.getPrototypeOf(app.yishi.sqlite.prepare('SELECT 1')) as Record<'all' | 'get', (...parameters: unknown[]) => unknown>;
+  const originals = { all: statement.all, get: statement.get };
+  let reads = 0;
+  for (const name of ['all', 'get'] as const) {
+    statement[name] = function (this: { source: string }, ...parameters: unknown[]) {
+      if (/^select \* from "agenda_item" where "session_id"/i.test(this.source)) reads++;
+      return originals[name]!.apply(this, parameters);
+    };
+  }
+  try {
+    await work();
+  } finally {
+    statement.all = originals.all;
+    statement.get = originals.get;
+  }
+  return reads;
+}
+
+describe('the agenda in a hall’s snapshots', () => {
+  it('is read once for every phone, and again only after it changes', async () => {
+    const { congress, add } = await setUp();
+    await add({ kind: 'report', title: '工作报告' });
+    const snapshots = () => Promise.all(congress.representatives.map((person) => call(app!, { method: 'GET', url: `/api/meetings/${congress.meetingId}/live`, headers: bearer(person.token) })));
+    await snapshots();
+    expect(await agendaReadsDuring(app!, snapshots)).toBe(0);
+    // The change's broadcast reads it anew (src/plugins/broadcaster.ts); every snapshot after shares that read.
+    const changed = async () => {
+      await add({ kind: 'other', title: '闭幕' });
+      expect((await snapshots()).map((snapshot) => snapshot.agenda.items.length)).toEqual([2, 2, 2, 2, 2]);
+    };
+    expect(await agendaReadsDuring(app!, changed)).toBe(1);
+  });
+});
+
 describe('who reads the agenda', () => {
   it('is read by the term’s representatives (an item with its material), not by another term’s', async () => {
     const { congress, sessionId, add } = await setUp();
