@@ -4,8 +4,8 @@ import type { Actor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type CoreContext, transact } from '../context.js';
 import { fail } from '../errors.js';
-import * as meetings from '../meetings/repository.js';
 import { getMeeting, presentMeeting } from '../meetings/service.js';
+import * as repository from './repository.js';
 import { getAgendaItem } from './service.js';
 
 export async function setCurrentItem(context: CoreContext, actor: Actor, meetingId: string, itemId: string | null) {
@@ -18,7 +18,7 @@ export async function setCurrentItem(context: CoreContext, actor: Actor, meeting
       const item = await getAgendaItem(inside, itemId);
       if (item.session_id !== meeting.session_id) fail('AGENDA_ITEM_ELSEWHERE', { itemId, meetingId });
     }
-    await meetings.updateMeeting(inside.db, meetingId, { current_agenda_item_id: itemId });
+    await repository.setCurrentItem(inside.db, meetingId, itemId);
     // A chair has no account: the audit row names them in its detail.
     await recordAudit(inside, actor.kind === 'account' ? actor : null, 'agenda.current-item', {
       meetingId,

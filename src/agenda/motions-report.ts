@@ -3,7 +3,7 @@
 import type { CoreContext } from '../context.js';
 import type { CongressSessionTable } from '../db/database.js';
 import { type MotionFacts, motionRates, type Rate } from '../motions/dashboard.js';
-import { listMotionFacts } from '../motions/handling-repository.js';
+import { motionFacts } from '../motions/tracker.js';
 import * as repository from './repository.js';
 
 export interface MotionsReportFigures {
@@ -50,20 +50,9 @@ export async function buildMotionsReport(context: Pick<CoreContext, 'db' | 'cloc
   const motions: MotionFacts[] = [];
   const thisSession = new Set<string>();
   for (const meeting of meetings) {
-    for (const row of await listMotionFacts(context.db, meeting.id)) {
-      motions.push({
-        id: row.id,
-        number: row.number,
-        subject: row.subject,
-        category: row.category,
-        state: row.state,
-        reviewOutcome: row.review_outcome,
-        leadDepartment: row.department_id && row.department_name ? { id: row.department_id, name: row.department_name } : null,
-        dueAt: row.due_at,
-        firstReplyOnTime: row.first_reply_on_time === null || row.first_reply_on_time === undefined ? null : row.first_reply_on_time === 1,
-        latestRating: row.latest_rating ?? null,
-      });
-      if (meeting.session_id === session.id) thisSession.add(row.id);
+    for (const motion of await motionFacts(context, meeting.id)) {
+      motions.push(motion);
+      if (meeting.session_id === session.id) thisSession.add(motion.id);
     }
   }
   const now = context.clock();

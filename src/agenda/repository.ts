@@ -73,3 +73,8 @@ export function findBallotMeeting(db: Executor, ballotId: string) {
 export function listSittingRows(db: Executor, sessionId: string) {
   return db.selectFrom('meeting').selectAll().where('session_id', '=', sessionId).execute();
 }
+
+/** The sitting's current item: a write to the meeting row, so the kept meeting rows are forgotten. */
+export async function setCurrentItem(db: Executor, meetingId: string, itemId: string | null): Promise<void> {
+  await db.updateTable('meeting').set({ current_agenda_item_id: itemId }).where('id', '=', meetingId).execute();
+}
