@@ -26,6 +26,8 @@ import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
 import { HallFigures } from './meetings/hall-figures.js';
+import { AgendaRows } from './agenda/live.js';
+import { agendaRoutes } from './agenda/routes.js';
 import { BallotViews } from './ballots/ballot-views.js';
 import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
@@ -116,6 +118,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     figures: new HallFigures(events),
     ballotViews: new BallotViews(connection.watch),
     meetingRows: new MeetingRows(connection.watch),
+    agendaRows: new AgendaRows(connection.watch),
   };
   app.decorate('yishi', context);
 
@@ -137,6 +140,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(sessionRoutes, { context });
   await app.register(credentialsRoutes, { context });
   await app.register(extraordinaryRoutes, { context });
+  await app.register(agendaRoutes, { context });
   await app.register(meetingRoutes, { context });
   await app.register(scriptRoutes, { context });
   await app.register(ballotRoutes, { context });

@@ -19,6 +19,8 @@ export type DomainEvent =
   /** An officer account was disabled: all its sockets go. */
   | { type: 'account.disabled'; accountId: string }
   | { type: 'motion.changed'; meetingId: string; motionId: string; event: string }
+  /** A session's agenda (议程) changed (items, order, adoption): every sitting's screens get it at once. */
+  | { type: 'agenda.changed'; sessionId: string }
   | { type: 'document.changed'; meetingId: string; documentId: string; event: string }
   /** A representative gave an opinion: counts per delegation go to officers, coalesced. */
   | { type: 'document.opinion'; meetingId: string; documentId: string; roundNumber: number }

@@ -60,6 +60,10 @@ export const PERMISSIONS = {
   'motions.track': { accounts: ['secretary', 'committee'] },
   /** Motions and documents: who takes part at all; each move's parties come from their state tables. */
   'motions.take-part': { accounts: ['secretary', 'committee', 'handler'], members: ['representative', 'attendee'] },
+  /** The agenda (议程): officers, and the term's members and the display (checked by the session). */
+  'agenda.read': { accounts: ['secretary', 'scrutineer'], members: ['representative', 'attendee'], display: true },
+  /** Moving to the current item: the secretary, or the sitting's presiding chair (checked by the meeting). */
+  'agenda.current-item': { accounts: ['secretary'], members: ['representative', 'attendee'] },
   'documents.take-part': { accounts: ['secretary', 'committee', 'handler'], members: ['representative', 'attendee'] },
   /** Extraordinary sessions (临时会议): the secretary records and convenes; the term's members read; representatives sign. */
   'extraordinary.manage': SECRETARY,

@@ -22,3 +22,77 @@ export const agendaItemInput = z
   })
   .strict();
 export type AgendaItemInput = z.infer<typeof agendaItemInput>;
+
+const amendmentBallotId = idSchema.optional().describe('After adoption: the settled, passed ballot (of one of this session’s sittings) that amends the agenda; each serves once');
+
+export const agendaItemCreate = agendaItemInput.extend({ amendmentBallotId });
+
+export const agendaItemPatch = z
+  .object({
+    kind: z.enum(AGENDA_ITEM_KINDS).optional(),
+    title: z.string().trim().min(1).max(200).optional(),
+    presenter: z.string().trim().min(1).max(100).nullable().optional(),
+    material: z.string().max(200_000).nullable().optional(),
+    documentId: idSchema.nullable().optional(),
+    ballotId: idSchema.nullable().optional(),
+    meetingId: idSchema.nullable().optional(),
+    amendmentBallotId,
+  })
+  .strict();
+export type AgendaItemPatch = z.infer<typeof agendaItemPatch>;
+
+export const agendaOrder = z.object({ itemIds: z.array(idSchema).max(500).describe('Every item of the agenda, in the new order'), amendmentBallotId }).strict();
+export const agendaAdoption = z.object({ ballotId: idSchema.describe('A settled, passed ballot of the preparatory meeting (a show of hands will do)') }).strict();
+export const amendmentQuery = z.object({ amendmentBallotId }).strict();
+export const currentItemInput = z.object({ itemId: idSchema.nullable().describe('null: between items') }).strict();
+
+export const sessionParams = z.object({ sessionId: idSchema });
+
+export const agendaItem = z
+  .object({
+    id: z.string(),
+    sessionId: z.string(),
+    position: z.number().int(),
+    kind: z.enum(AGENDA_ITEM_KINDS),
+    title: z.string(),
+    presenter: z.string().nullable(),
+    material: z.string().nullable().describe('The text; for a motions work report, written from the tracker when read'),
+    documentId: z.string().nullable(),
+    ballotId: z.string().nullable(),
+    meetingId: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'AgendaItem' });
+
+export const agenda = z
+  .object({
+    sessionId: z.string(),
+    adoptedAt: z.string().nullable(),
+    adoptedBallotId: z.string().nullable(),
+    items: z.array(agendaItem),
+  })
+  .meta({ id: 'Agenda' });
+
+/** What the screens of a sitting hold: titles and the titles of materials, never a whole material. */
+export const agendaMaterial = z.object({ kind: z.enum(['text', 'document', 'ballot', 'report']), title: z.string() });
+export const liveAgenda = z
+  .object({
+    sessionId: z.string(),
+    sessionTitle: z.string(),
+    adoptedAt: z.string().nullable(),
+    items: z.array(
+      z.object({
+        id: z.string(),
+        position: z.number().int(),
+        kind: z.enum(AGENDA_ITEM_KINDS),
+        title: z.string(),
+        presenter: z.string().nullable(),
+        meetingId: z.string().nullable(),
+        ballotId: z.string().nullable(),
+        documentId: z.string().nullable(),
+        materials: z.array(agendaMaterial).describe('Titles only: GET /api/agenda-items/:id gives the text'),
+      }),
+    ),
+  })
+  .meta({ id: 'LiveAgenda' });
+export type LiveAgenda = z.infer<typeof liveAgenda>;

@@ -5,9 +5,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
-/** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting and ballots. */
-export type WatchedTable = 'meeting' | 'ballot';
-const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot'];
+/** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting, ballots and agenda. */
+export type WatchedTable = 'meeting' | 'ballot' | 'agenda_item' | 'congress_session' | 'document';
+const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot', 'agenda_item', 'congress_session', 'document'];
 
 export class TableWatch {
   readonly #listeners = new Map<WatchedTable, Set<() => void>>(WATCHED.map((table) => [table, new Set()]));
@@ -39,8 +39,8 @@ export class TableWatch {
 export class KeptReads<T> {
   readonly #kept = new Map<string, Promise<T>>();
 
-  constructor(watch: TableWatch, table: WatchedTable) {
-    watch.onWrite(table, () => this.#kept.clear());
+  constructor(watch: TableWatch, tables: WatchedTable | readonly WatchedTable[]) {
+    for (const table of typeof tables === 'string' ? [tables] : tables) watch.onWrite(table, () => this.#kept.clear());
   }
 
   get(db: Kysely<Database>, key: string, read: (db: Kysely<Database>) => Promise<T>): Promise<T> {

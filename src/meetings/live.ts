@@ -5,6 +5,7 @@ import type { Actor } from '../actors.js';
 import { votedBallots } from '../ballots/casting.js';
 import type { ListedBallot } from '../ballots/ballot-views.js';
 import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
+import type { LiveAgenda } from '../agenda/schemas.js';
 import type { AppContext } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
@@ -13,7 +14,7 @@ import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
 /** What a snapshot reads: the clock, the database and what is kept in memory (meeting rows, ballots, figures, open ballots). */
-export type SnapshotDeps = Pick<AppContext, 'db' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews'>;
+export type SnapshotDeps = Pick<AppContext, 'db' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews' | 'agendaRows'>;
 
 /**
  * The meeting a viewer follows: the one named, a display's own, or a representative's term's current
@@ -33,13 +34,16 @@ export async function resolveMeetingFor(context: SnapshotDeps, actor: Actor, mee
 export async function meetingSnapshot(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}) {
   const meeting = await resolveMeetingFor(context, actor, meetingId);
   const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
-  if (!meeting) return { meeting: null, attendance: null, ballots: [], you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
+  if (!meeting)
+    return { meeting: null, attendance: null, ballots: [], agenda: null, you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
   assertCanFollow(actor, meeting);
   // The meeting-wide figures come from memory: a whole hall reconnecting must not count the roster per phone.
   const attendance = await liveAttendanceCounts(context, meeting);
   const ballots = await listBallotsFor(context, actor, meeting, attendance.eligible);
   const member = actor.kind === 'member' && you ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots) } : null;
-  return { meeting: presentMeeting(meeting), attendance, ballots, you: member, serverTime: context.clock().toISOString() };
+  // The session's agenda, titles only (the item's material is read when opened), kept in memory.
+  const agenda = await context.agendaRows.of(context.db, meeting.session_id);
+  return { meeting: presentMeeting(meeting), attendance, ballots, agenda, you: member, serverTime: context.clock().toISOString() };
 }
 
 async function describeMember(context: SnapshotDeps, memberId: string): Promise<MemberDescription> {
@@ -52,7 +56,7 @@ async function describeMember(context: SnapshotDeps, memberId: string): Promise<
  * same meeting row, ballot list (both kept objects, replaced on any write), attendance and turnout give
  * the same text. A hall reconnecting at once serializes it once per vote batch, not once per phone.
  */
-const sharedTexts = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; figures: string; text: string }>();
+const sharedTexts = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; agenda: LiveAgenda | null; figures: string; text: string }>();
 
 /** meetingSnapshot as the JSON text a socket sends, the meeting's part serialized once for everyone. */
 export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}): Promise<EncodedJson> {
@@ -63,10 +67,17 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   const attendance = await liveAttendanceCounts(context, meeting);
   const { listed, visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, attendance.eligible);
   const figures = `${JSON.stringify(attendance)}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
+  // Kept like the meeting row: the same object until an agenda, session, document or ballot row changes.
+  const agenda = await context.agendaRows.of(context.db, meeting.session_id);
   let shared = sharedTexts.get(listed);
-  if (shared?.meeting !== meeting || shared.figures !== figures) {
+  if (shared?.meeting !== meeting || shared.agenda !== agenda || shared.figures !== figures) {
     const ballots = visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
-    shared = { meeting, figures, text: `"meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)}` };
+    shared = {
+      meeting,
+      agenda,
+      figures,
+      text: `"meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)},"agenda":${JSON.stringify(agenda)}`,
+    };
     sharedTexts.set(listed, shared);
   }
   const member =

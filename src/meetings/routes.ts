@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
 import { ATTENDANCE_STATUSES } from './workflow.js';
+import { liveAgenda } from '../agenda/schemas.js';
 import { ballotView } from '../ballots/api-schemas.js';
 import { listBallotsFor } from '../ballots/service.js';
 import { fail } from '../errors.js';
@@ -18,6 +19,7 @@ const snapshot = z.object({
   meeting: schemas.meeting.nullable(),
   attendance: schemas.attendanceCounts.nullable(),
   ballots: z.array(ballotView),
+  agenda: liveAgenda.nullable().describe('The session’s agenda (titles; GET /api/agenda-items/:id gives an item’s material); meeting.currentAgendaItemId is the item now'),
   you: z
     .object({
       memberId: z.string(),

@@ -29,8 +29,20 @@ export async function dashboardFor(context: CoreContext, actor: Actor, query: Tr
 }
 
 async function figures(context: CoreContext, meetingId: string | undefined, dueSoonDays: number): Promise<Dashboard> {
-  const [rows, departments] = await Promise.all([handling.listMotionFacts(context.db, meetingId), listDepartments(context)]);
-  const motions: MotionFacts[] = rows.map((row) => ({
+  const [motions, departments] = await Promise.all([motionFacts(context, meetingId), listDepartments(context)]);
+  return motionDashboard({
+    motions,
+    departments: departments.map((department) => ({ id: department.id, name: department.name, disabled: department.disabled })),
+    now: context.clock(),
+    dueSoonDays,
+    meetingId: meetingId ?? null,
+  });
+}
+
+/** Every submitted motion of a meeting (or of all) as the dashboard counts it; the agenda's motions work report counts them too. */
+export async function motionFacts(context: Pick<CoreContext, 'db'>, meetingId: string | undefined): Promise<MotionFacts[]> {
+  const rows = await handling.listMotionFacts(context.db, meetingId);
+  return rows.map((row) => ({
     id: row.id,
     number: row.number,
     subject: row.subject,
@@ -42,13 +54,6 @@ async function figures(context: CoreContext, meetingId: string | undefined, dueS
     firstReplyOnTime: row.first_reply_on_time === null || row.first_reply_on_time === undefined ? null : row.first_reply_on_time === 1,
     latestRating: row.latest_rating ?? null,
   }));
-  return motionDashboard({
-    motions,
-    departments: departments.map((department) => ({ id: department.id, name: department.name, disabled: department.disabled })),
-    now: context.clock(),
-    dueSoonDays,
-    meetingId: meetingId ?? null,
-  });
 }
 
 async function registerEntries(context: CoreContext, meetingId: string | undefined): Promise<RegisterEntry[]> {

@@ -8,6 +8,7 @@ import type { DomainEvent } from '../events.js';
 import { currentMeetingFor, getMeeting, liveAttendanceCounts, presentMeeting } from '../meetings/service.js';
 import { broadcastMotion, motionRooms } from '../motions/live.js';
 import { broadcastProposal } from '../extraordinary/live.js';
+import { listSessionSittings } from '../agenda/service.js';
 import { rooms, type SocketData, sendSnapshot } from './live-rooms.js';
 
 const COALESCE_MS = 200;
@@ -69,6 +70,8 @@ export class Broadcaster {
           followers: (termId, meetingIds) => [rooms.term(termId), ...meetingIds.map(rooms.meeting)],
           officers: motionRooms.officers,
         });
+      case 'agenda.changed':
+        return this.#agenda(event.sessionId);
       case 'meeting.updated': {
         const meeting = await getMeeting(this.context, event.meetingId);
         await this.#followCurrentMeeting(meeting.term_id);
@@ -92,6 +95,14 @@ export class Broadcaster {
       .except(rooms.officers(meetingId))
       .emit(name, { ballot: await viewBallot(this.context, ballot, 'public') });
     this.io.to(rooms.officers(meetingId)).emit(name, { ballot: await viewBallot(this.context, ballot, 'officer') });
+  }
+
+  /** A session's agenda, or a sitting's current item, changed: every screen of each sitting gets the agenda and its item now. */
+  async #agenda(sessionId: string): Promise<void> {
+    const agenda = await this.context.agendaRows.of(this.context.db, sessionId);
+    for (const meeting of await listSessionSittings(this.context, sessionId)) {
+      this.io.to(rooms.meeting(meeting.id)).emit('agenda:updated', { meetingId: meeting.id, currentAgendaItemId: meeting.current_agenda_item_id, agenda });
+    }
   }
 
   /** When a term's current meeting changes (the next session opens), move its followers there with a fresh snapshot. */

@@ -15,6 +15,7 @@ import { type BallotViews, presentMeetingBallots } from '../../src/ballots/ballo
 import { listBallotsFor } from '../../src/ballots/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { MeetingRows } from '../../src/meetings/meeting-rows.js';
+import { type AgendaRows, readLiveAgenda } from '../../src/agenda/live.js';
 import { findCurrentMeetingOfTerm, findMeeting } from '../../src/meetings/repository.js';
 import { getMeeting } from '../../src/meetings/service.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
@@ -111,7 +112,8 @@ describe('a whole hall reconnecting', () => {
 /** The same app's context with nothing kept in memory: the figures counted and the ballots read anew. */
 function uncached(context: AppContext): AppContext {
   const meetingRows = { find: findMeeting, currentOfTerm: findCurrentMeetingOfTerm } as unknown as MeetingRows;
-  return { ...context, figures: new HallFigures(new DomainEvents()), ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews, meetingRows };
+  const agendaRows = { of: async (db: AppContext['db'], sessionId: string | null) => sessionId && readLiveAgenda(db, sessionId) } as unknown as AgendaRows;
+  return { ...context, figures: new HallFigures(new DomainEvents()), ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews, meetingRows, agendaRows };
 }
 
 describe('the snapshot from the figures kept in memory', () => {

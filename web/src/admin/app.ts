@@ -3,6 +3,7 @@ import { api } from '../shared/api.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { useLanguage } from '../shared/use-language.js';
 import { language, setLanguage, t } from '../i18n/i18n.js';
+import { SessionScreen, SessionsScreen } from './agenda.js';
 import { AuditScreen } from './audit.js';
 import { CardsScreen } from './cards.js';
 import { DepartmentsScreen } from './departments.js';
@@ -101,6 +102,10 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/extraordinary', path);
   if (parameters) return isOfficer(currentAccount()) ? html`<${ExtraordinaryScreen} termId=${parameters.termId} />` : html`<${NotFound} />`;
+  parameters = match('/admin/terms/:termId/sessions', path);
+  if (parameters) return html`<${SecretaryOnly}><${SessionsScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/sessions/:sessionId', path);
+  if (parameters) return html`<${SecretaryOnly}><${SessionScreen} termId=${parameters.termId} sessionId=${parameters.sessionId} /><//>`;
   parameters = match('/admin/terms/:termId/cards', path);
   if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/rules', path);

@@ -65,7 +65,9 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   else content = html`<p>${t('adminNotFound')}</p>`;
 
   return html`<div class="meeting-head">
-      <p class="breadcrumb"><a href="/admin">← ${t('adminBackToMeetings')}</a></p>
+      <p class="breadcrumb"><a href="/admin">← ${t('adminBackToMeetings')}</a>${
+        meeting.sessionId && isSecretary() ? html` · <a href=${`/admin/terms/${meeting.termId}/sessions/${meeting.sessionId}`}>${t('agSessions')}</a>` : null
+      }</p>
       <div class="page-head">
         <h1>${meeting.title}</h1>
         <div class="head-badges">

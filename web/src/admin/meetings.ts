@@ -51,6 +51,7 @@ function TermList({ terms, meetings }: { terms: Term[]; meetings: MeetingView[] 
         <a class="button-link" href=${`/admin/terms/${term.id}/rules`}>${t('rulesTitle')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/credentials`}>${t('credTitle')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/extraordinary`}>${t('exNav')}</a>
+        <a class="button-link" href=${`/admin/terms/${term.id}/sessions`}>${t('agSessions')}</a>
       </p>`
       }
     </li>`,

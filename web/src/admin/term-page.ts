@@ -9,7 +9,17 @@ export function useTerm(termId: string): Resource<Term | null> {
   return useResource(() => api.get<{ terms: Term[] }>('/api/terms').then((body) => body.terms.find((term) => term.id === termId) ?? null), [termId]);
 }
 
-export function TermHeader({ term, termId, section, title }: { term: Term | null | undefined; termId: string; section: 'roster' | 'cards' | 'rules' | 'credentials' | 'extraordinary'; title: string }) {
+export function TermHeader({
+  term,
+  termId,
+  section,
+  title,
+}: {
+  term: Term | null | undefined;
+  termId: string;
+  section: 'roster' | 'cards' | 'sessions' | 'rules' | 'credentials' | 'extraordinary';
+  title: string;
+}) {
   useTitle(term ? `${term.title} · ${title}` : title);
   const base = `/admin/terms/${termId}`;
   return html`<div class="meeting-head">
@@ -19,6 +29,7 @@ export function TermHeader({ term, termId, section, title }: { term: Term | null
     <${Tabs} label=${t('adminTermSections')} current=${`${base}/${section}`} tabs=${[
       { href: `${base}/roster`, label: t('adminRoster') },
       { href: `${base}/cards`, label: t('adminCards') },
+      { href: `${base}/sessions`, label: t('agSessions') },
       { href: `${base}/rules`, label: t('rulesTitle') },
       { href: `${base}/credentials`, label: t('credTitle') },
       { href: `${base}/extraordinary`, label: t('exNav') },

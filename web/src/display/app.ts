@@ -2,9 +2,10 @@
 // the meeting's title, attendance and quorum beside the ballot of the moment.
 import { t } from '../i18n/i18n.js';
 import { ConnectionBadge } from '../shared/connection-status.js';
-import { html, useEffect, useState } from '../shared/html.js';
+import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
+import { AgendaPanel } from './agenda-panel.js';
 import { AttendancePanel } from './attendance-panel.js';
 import { BallotPanel } from './ballot-panel.js';
 
@@ -14,6 +15,27 @@ export function currentBallot(ballots: Ballot[]): Ballot | null {
   const visible = ballots.filter((ballot) => ballot.state !== 'draft');
   const open = visible.filter((ballot) => ballot.state === 'open').sort((a, b) => (b.openedAt ?? '').localeCompare(a.openedAt ?? ''));
   return open[0] ?? [...visible].sort((a, b) => latest(b).localeCompare(latest(a)))[0] ?? null;
+}
+
+/**
+ * Whether the screen shows the agenda item rather than the last ballot: an open ballot always wins;
+ * otherwise whichever moved last, the current item or a ballot (a new result stays up until the
+ * secretary moves on). On connect, the current item if there is one.
+ */
+function useAgendaFocus(snapshot: Snapshot | null, ballot: Ballot | null): boolean {
+  const itemId = snapshot?.meeting?.currentAgendaItemId ?? null;
+  const ballotKey = ballot ? `${ballot.id}:${ballot.state}` : '';
+  const seen = useRef<{ itemId: string | null; ballotKey: string } | null>(null);
+  const [agenda, setAgenda] = useState(false);
+  useEffect(() => {
+    if (!snapshot) return;
+    const before = seen.current;
+    seen.current = { itemId, ballotKey };
+    if (!before) setAgenda(itemId !== null);
+    else if (before.ballotKey !== ballotKey && ballot) setAgenda(false);
+    else if (before.itemId !== itemId) setAgenda(itemId !== null);
+  }, [snapshot !== null, itemId, ballotKey]);
+  return agenda && itemId !== null && ballot?.state !== 'open' && Boolean(snapshot?.agenda?.items.some((item) => item.id === itemId));
 }
 
 export function DisplayApp({ token }: { token: string }) {
@@ -28,6 +50,7 @@ export function DisplayApp({ token }: { token: string }) {
   const { snapshot, status } = state;
   const meeting = snapshot?.meeting;
   const ballot = snapshot ? currentBallot(snapshot.ballots) : null;
+  const showAgenda = useAgendaFocus(snapshot, ballot);
   return html`<main class="display">
     <header class="display-header">
       <h1>${meeting?.title ?? t('appName')}</h1>
@@ -39,7 +62,13 @@ export function DisplayApp({ token }: { token: string }) {
         : html`<div class="display-body">
           <${AttendancePanel} attendance=${snapshot.attendance} />
           <section class="display-ballot">
-            ${ballot && meeting ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} />` : html`<p class="display-waiting">${meeting ? t('displayWaiting') : t('meetingNone')}</p>`}
+            ${
+              showAgenda && snapshot.agenda && meeting?.currentAgendaItemId
+                ? html`<${AgendaPanel} agenda=${snapshot.agenda} itemId=${meeting.currentAgendaItemId} />`
+                : ballot && meeting
+                  ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} />`
+                  : html`<p class="display-waiting">${meeting ? t('displayWaiting') : t('meetingNone')}</p>`
+            }
           </section>
         </div>`
     }

@@ -21,12 +21,18 @@ export interface Meeting {
   sessionNumber: number | null;
   state: ApiMeeting['state'];
   quorum: { numerator: number; denominator: number };
+  /** The agenda item this sitting is on now (议程): phones and the projector highlight it. */
+  currentAgendaItemId?: string | null;
 }
+
+/** The session's agenda as screens hold it: titles and the titles of materials (src/agenda/live.ts). */
+export type LiveAgenda = components['schemas']['LiveAgenda'];
 
 export interface Snapshot {
   meeting: Meeting | null;
   attendance: AttendanceCounts | null;
   ballots: Ballot[];
+  agenda?: LiveAgenda | null;
   you: { memberId: string; name: string; role: 'representative' | 'attendee'; delegationName: string | null; attendance: string; voted: string[] } | null;
   serverTime: string;
 }
@@ -75,6 +81,9 @@ export class LiveMeeting {
     window.addEventListener('online', this.#cameOnline);
     this.socket.on('meeting:snapshot', (snapshot: Snapshot) => this.#set(snapshot, 'connected'));
     this.socket.on('meeting:updated', ({ meeting }: { meeting: Meeting }) => this.#update((s) => ({ ...s, meeting })));
+    this.socket.on('agenda:updated', ({ agenda, currentAgendaItemId }: { agenda: LiveAgenda | null; currentAgendaItemId: string | null }) =>
+      this.#update((s) => ({ ...s, agenda, meeting: s.meeting && { ...s.meeting, currentAgendaItemId } })),
+    );
     this.socket.on('attendance:updated', ({ counts }: { counts: AttendanceCounts }) => this.#update((s) => ({ ...s, attendance: counts })));
     for (const name of ['ballot:opened', 'ballot:closed', 'ballot:published']) {
       this.socket.on(name, ({ ballot }: { ballot: Ballot }) => this.#update((s) => replaceBallot(s, ballot, ballot.id)));

@@ -6,6 +6,7 @@ import { type MessageKey, t } from '../i18n/i18n.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
+import { AgendaCard } from './agenda-card.js';
 import { BallotCard } from './ballot-card.js';
 import { CheckIn } from './check-in.js';
 import { ExtraordinaryProposals } from './extraordinary-entry.js';
@@ -105,6 +106,8 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
   const ballots = snapshot ? sortBallots(snapshot.ballots.filter((ballot) => ballot.state !== 'draft')) : [];
   // The sitting's presiding chair (执行主席) has the chair's script on a tab of its own.
   const chair = Boolean(snapshot?.you && (snapshot.meeting as { presidingChairMemberId?: string | null } | null)?.presidingChairMemberId === snapshot.you.memberId);
+  // While a ballot is open it comes first; otherwise the agenda, with what is happening now, does.
+  const ballotOpen = ballots.some((ballot) => ballot.state === 'open');
   // "No ballot open" comes below the results already out, so on a phone the results come first.
   return html`
     <${TopBar} status=${status} />
@@ -118,8 +121,10 @@ export function MeetingView({ onSignedOut }: { onSignedOut: (code: string) => vo
             <div id=${sectionIds.meeting} role="tabpanel" aria-labelledby="tab-meeting" hidden=${section !== 'meeting'}>
               <${MeetingCard} snapshot=${snapshot} live=${live} connected=${connected} />
               ${snapshot.meeting && html`<${ExtraordinaryProposals} live=${live} termId=${snapshot.meeting.termId} representative=${snapshot.you.role === 'representative'} />`}
+              ${!ballotOpen && html`<${AgendaCard} snapshot=${snapshot} />`}
               ${ballots.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} snapshot=${snapshot} live=${live} connected=${connected} />`)}
               ${snapshot.meeting && !ballots.some((ballot) => ballot.state === 'open') ? html`<section class="card quiet" data-testid="no-ballot"><p>${t('noOpenBallot')}</p></section>` : null}
+              ${ballotOpen && html`<${AgendaCard} snapshot=${snapshot} />`}
             </div>
             <${MotionsSection} live=${live} snapshot=${snapshot} active=${section === 'motions'} />
             <${MotionsSection} name="documents" live=${live} snapshot=${snapshot} active=${section === 'documents'} />
