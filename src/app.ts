@@ -30,6 +30,7 @@ import { BallotViews } from './ballots/ballot-views.js';
 import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
+import { presidiumRoutes } from './presidium/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(rosterRoutes, { context });
   await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
   await app.register(sessionRoutes, { context });
+  await app.register(presidiumRoutes, { context });
   await app.register(meetingRoutes, { context });
   await app.register(ballotRoutes, { context });
   await app.register(auditRoutes, { context });

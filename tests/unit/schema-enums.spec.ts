@@ -12,6 +12,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATES } from '../../src/documents/workflow.js
 import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from '../../src/meetings/workflow.js';
 import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
+import { PRESIDIUM_ELECTED_BY, TELLER_CHOSEN_BY, TELLER_ROLES } from '../../src/presidium/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
 import { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../../src/motions/schemas.js';
 import { MOTION_STATES, RATINGS } from '../../src/motions/workflow.js';
@@ -26,6 +27,9 @@ const DECLARED: Record<string, readonly string[]> = {
   'meeting.sitting': MEETING_SITTINGS,
   'congress_session.kind': SESSION_KINDS,
   'agenda_item.kind': AGENDA_ITEM_KINDS,
+  'presidium_election.elected_by': PRESIDIUM_ELECTED_BY,
+  'ballot_teller.role': TELLER_ROLES,
+  'ballot_teller.chosen_by': TELLER_CHOSEN_BY,
   'attendance.status': ATTENDANCE_STATUSES,
   'ballot.secrecy': BALLOT_SECRECIES,
   'ballot.method': BALLOT_METHODS,
