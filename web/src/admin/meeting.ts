@@ -13,6 +13,7 @@ import { MeetingOverview } from './meeting-overview.js';
 import { MeetingMotions } from './motion-meeting.js';
 import { MeetingDocuments } from './documents.js';
 import { MeetingStateBadge } from './meetings.js';
+import { PresidingChairPanel } from './presidium.js';
 import { isSecretary } from './session.js';
 import type { ResponseOf } from '../shared/api-types.js';
 import type { MeetingView } from './types.js';
@@ -43,6 +44,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
           { href: `${base}/documents`, label: t('docTab') },
         ]
       : []),
+    { href: `${base}/presidium`, label: t('prTabChair') },
     { href: `${base}/audit`, label: t('adminTabAudit') },
   ];
   const current = section.startsWith('ballots') ? `${base}/ballots` : section ? `${base}/${section}` : base;
@@ -58,6 +60,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   else if (ballotMatch) content = html`<${BallotScreen} ...${shared} ballotId=${ballotMatch[1]} />`;
   else if (section === 'motions') content = html`<${MeetingMotions} meeting=${meeting} />`;
   else if (section === 'documents') content = html`<${MeetingDocuments} meeting=${meeting} />`;
+  else if (section === 'presidium') content = html`<${PresidingChairPanel} meeting=${meeting} onMeetingChanged=${setMeeting} />`;
   else if (section === 'audit') content = html`<${AuditScreen} meetingId=${meeting.id} ballots=${ballots.ballots} />`;
   else content = html`<p>${t('adminNotFound')}</p>`;
 
