@@ -98,11 +98,11 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
           editable &&
           html`<fieldset class="item-editor">
             <legend>${t('prPickMembers')}</legend>
-            <ul class="plain-list">
+            <ul class="presidium-picks">
               ${representatives.map(
-                (member) => html`<li><label><input type="checkbox" checked=${selected.includes(member.id)}
+                (member) => html`<li class="checkbox"><input id=${`pick-${member.id}`} type="checkbox" checked=${selected.includes(member.id)}
                   onChange=${(event: Event) => toggle(member.id, (event.target as HTMLInputElement).checked)} />
-                  ${member.name} <span class="muted">${member.delegationName ?? ''} ${member.tags.join('、')}</span></label></li>`,
+                  <label for=${`pick-${member.id}`}>${member.name} <span class="muted">${member.delegationName ?? ''} ${member.tags.join('、')}</span></label></li>`,
               )}
             </ul>
             <${ErrorNote} error=${save.error} />
@@ -114,7 +114,7 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
         <section class="card" aria-labelledby="presidium-checks-heading">
           <h2 id="presidium-checks-heading">${t('prComposition')}</h2>
           <p class="muted">${t('prRepresentatives', { count: presidium.representatives })}</p>
-          <ul class="plain-list" data-testid="presidium-checks">${presidium.checks.map((check) => html`<${CheckRow} check=${check} />`)}</ul>
+          <ul class="rule-checks" data-testid="presidium-checks">${presidium.checks.map((check) => html`<${CheckRow} check=${check} />`)}</ul>
         </section>
         ${
           editable &&
@@ -171,7 +171,7 @@ export function PresidingChairPanel({ meeting, onMeetingChanged }: { meeting: Me
       isSecretary() &&
       choices.value &&
       html`${(meeting.sitting === 'plenary' || meeting.sitting === 'extraordinary') && !choices.value.presidium?.elected ? html`<p class="notice notice-warn">${t('prChairNeedsPresidium')}</p>` : null}
-        <label for="presiding-chair-select">${t('prPresidingChair')}</label>
+        <label for="presiding-chair-select">${t('prPickChair')}</label>
         <select id="presiding-chair-select" value=${picked} onChange=${(event: Event) => setMemberId((event.target as HTMLSelectElement).value)}>
           <option value="">${t('prNoChair')}</option>
           ${choices.value.choices.map((member) => html`<option value=${member.id}>${member.name}${member.delegationName ? `（${member.delegationName}）` : ''}</option>`)}
@@ -216,7 +216,7 @@ export function BallotTellers({ ballot, meeting, ballots }: { ballot: Ballot; me
 
   return html`<section class="tellers" aria-labelledby="tellers-heading">
     <h3 id="tellers-heading">${t('prTellers')}</h3>
-    <ul class="plain-list" data-testid="ballot-tellers">
+    <ul class="rule-checks" data-testid="ballot-tellers">
       ${tellers.map((teller) => html`<li>${roleLabel(teller.role)}：${teller.name} <span class="muted">${teller.chosenBy === 'elected' ? t('prTellerElected') : t('prTellerNamed')}</span></li>`)}
     </ul>
     ${tellers.length === 0 && html`<p class="muted">${t('prNoTellers')}</p>`}

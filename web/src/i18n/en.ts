@@ -1126,6 +1126,7 @@ export const en: Record<MessageKey, string> = {
   prPresidingChair: 'Presiding chair',
   prOpenPresidium: 'Presidium and its composition check',
   prNoChair: 'None',
+  prPickChair: 'Choose the presiding chair',
   prSaveChair: 'Save the presiding chair',
   prChairNeedsPresidium: 'A plenary sitting’s presiding chair comes from the elected presidium: elect it at the preparatory meeting first.',
   prTabChair: 'Presidium',

@@ -1124,6 +1124,7 @@ export const zh = {
   prPresidingChair: '执行主席',
   prOpenPresidium: '主席团与构成检查',
   prNoChair: '未指定',
+  prPickChair: '选择执行主席',
   prSaveChair: '保存执行主席',
   prChairNeedsPresidium: '正式会议的执行主席须从已选出的主席团中指定，请先在预备会议选出主席团。',
   prTabChair: '主席团',
