@@ -171,6 +171,14 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/documents/:id/ballot': secretary,
   'GET /api/documents/:id/opinion-counts': documentOfficers,
   'GET /api/documents/:id/record': documentOfficers,
+
+  // Presidium, presiding chairs and tellers (issue 12, item 3).
+  'GET /api/sessions/:sessionId/presidium': officers,
+  'PUT /api/sessions/:sessionId/presidium': secretary,
+  'POST /api/sessions/:sessionId/presidium/elect': secretary,
+  'PUT /api/meetings/:id/presiding-chair': secretary,
+  'GET /api/ballots/:id/tellers': officers,
+  'PUT /api/ballots/:id/tellers': secretary,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */
