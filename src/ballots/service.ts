@@ -273,6 +273,7 @@ export async function enterManualResult(context: BallotDeps, actor: AccountActor
     const ballot = await getBallot(inside, ballotId);
     ballotMachine.next(ballot.state, 'enterManualResult', [actor.role]);
     if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
+    await assertTellersNotCandidates(inside.db, ballotId, parseItems(ballot));
     const meeting = await getMeeting(inside, ballot.meeting_id);
     const counts = await attendanceCounts(inside, meeting);
     const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));

@@ -193,8 +193,17 @@ describe('tellers', () => {
     const { ballot: unchanged } = (await inject('GET', `/api/ballots/${ballot.id}`)).json();
     expect(unchanged.items[0].candidates).toHaveLength(2);
 
-    // A teller renamed into a candidate's name is caught when the ballot opens.
+    // A teller renamed into a candidate's name is caught when the ballot opens, and when a paper
+    // count of the same election is entered.
+    const { ballot: paper } = await call(
+      app!,
+      { method: 'POST', url: `/api/meetings/${plenaryId}/ballots`, headers: { cookie: congress.secretary }, payload: { title: '纸质选举', method: 'manual', items } },
+      201,
+    );
+    await call(app!, { method: 'PUT', url: `/api/ballots/${paper.id}/tellers`, headers: { cookie: congress.secretary }, payload: { tellers: [{ memberId: ids[4], role: 'counter' }] } });
     await call(app!, { method: 'PATCH', url: `/api/members/${ids[4]}`, headers: { cookie: congress.secretary }, payload: { name: '代表3' } });
+    const counts = { present: 6, cast: 6, method: 'paper', items: [{ kind: 'election', votes: { [ids[0]!]: 4 } }] };
+    expectError(await inject('PUT', `/api/ballots/${paper.id}/manual-result`, counts), 409, 'TELLER_IS_CANDIDATE');
     await call(app!, { method: 'POST', url: `/api/meetings/${plenaryId}/open`, headers: { cookie: congress.secretary } });
     expectError(await inject('POST', `/api/ballots/${ballot.id}/open`, { overrideQuorum: true }), 409, 'TELLER_IS_CANDIDATE');
     expect(rowCount(app!, 'audit_log', "action = 'ballot.tellers' AND ballot_id = ?", ballot.id)).toBe(1);
