@@ -47,6 +47,10 @@ export function membersOfTerm(db: Executor, termId: string, ids: readonly string
   return db.selectFrom('member').select(['id', 'name', 'role']).where('term_id', '=', termId).where('id', 'in', ids).execute();
 }
 
+export function termMembers(db: Executor, termId: string) {
+  return db.selectFrom('member').select(['id', 'name', 'role']).where('term_id', '=', termId).execute();
+}
+
 export function listTellers(db: Executor, ballotId: string) {
   return db
     .selectFrom('ballot_teller')

@@ -52,6 +52,30 @@ async function assertRepresentatives(context: Reader, termId: string, memberIds:
   if (invalid.length > 0) fail('PRESIDIUM_MEMBER_INVALID', { memberIds: invalid });
 }
 
+/**
+ * The members an election elected. A candidate whose id is a member id of the term is that member
+ * (ballots built from the roster); otherwise, as the console numbers candidates c1, c2 …, the one
+ * member of the term with the candidate's name (or the write-in's). Names no one or several bear
+ * are returned apart, for the refusal to list.
+ */
+async function electedMembers(context: Reader, termId: string, candidates: readonly { id: string; name: string }[], elected: readonly string[]) {
+  const members = await repository.termMembers(context.db, termId);
+  const ids = new Set(members.map((member) => member.id));
+  const resolved: string[] = [];
+  const unknown: string[] = [];
+  for (const id of elected) {
+    if (ids.has(id)) {
+      resolved.push(id);
+      continue;
+    }
+    const name = (id.startsWith('write-in:') ? id.slice('write-in:'.length) : (candidates.find((candidate) => candidate.id === id)?.name ?? '')).trim();
+    const named = members.filter((member) => member.name.trim() === name);
+    if (named.length === 1) resolved.push(named[0]!.id);
+    else unknown.push(name || id);
+  }
+  return { resolved: [...new Set(resolved)], unknown };
+}
+
 export async function proposePresidium(context: CoreContext, actor: AccountActor, sessionId: string, input: PresidiumInput) {
   await transact(context, async (inside) => {
     const session = await getSession(inside, sessionId);
@@ -81,10 +105,13 @@ export async function electPresidium(context: CoreContext, actor: AccountActor, 
     if (item.kind !== 'election' && item.kind !== 'approval') fail('PRESIDIUM_BALLOT_INVALID', { reason: 'the item is neither an election nor an approval', kind: item.kind });
     if (!outcome.settled) fail('PRESIDIUM_BALLOT_NOT_SETTLED');
     if (item.kind === 'election') {
-      const elected = item.elected ?? [];
-      if (elected.length === 0) fail('PRESIDIUM_NOT_ADOPTED', { reason: 'no one was elected' });
-      await assertRepresentatives(inside, session.term_id, elected);
-      await repository.replacePresidium(inside.db, sessionId, elected);
+      if (!item.elected || item.elected.length === 0) fail('PRESIDIUM_NOT_ADOPTED', { reason: 'no one was elected' });
+      const stored = parseItems(ballot).find((entry) => entry.id === item.id);
+      const candidates = stored && stored.kind === 'election' ? stored.candidates : [];
+      const { resolved, unknown } = await electedMembers(inside, session.term_id, candidates, item.elected);
+      if (unknown.length > 0) fail('PRESIDIUM_MEMBER_INVALID', { reason: 'elected candidates not found on the roster by id or by name', names: unknown });
+      await assertRepresentatives(inside, session.term_id, resolved);
+      await repository.replacePresidium(inside.db, sessionId, resolved);
     } else {
       if (item.passed !== true) fail('PRESIDIUM_NOT_ADOPTED');
       if ((await repository.listPresidium(inside.db, sessionId)).length === 0) fail('PRESIDIUM_LIST_EMPTY');
@@ -153,7 +180,14 @@ export async function setTellers(context: CoreContext, actor: AccountActor, ball
       if (election.id === ballotId || (await getMeeting(inside, election.meeting_id)).term_id !== meeting.term_id) fail('TELLERS_INVALID', { reason: 'the electing ballot is not of this term' });
       const outcome = await ballotOutcome(inside, election.id);
       if (!outcome.settled) fail('PRESIDIUM_BALLOT_NOT_SETTLED');
-      const elected = new Set(outcome.items.flatMap((item) => (item.kind === 'election' ? (item.elected ?? []) : [])));
+      const candidates = parseItems(election).flatMap((item) => (item.kind === 'election' ? item.candidates : []));
+      const { resolved } = await electedMembers(
+        inside,
+        meeting.term_id,
+        candidates,
+        outcome.items.flatMap((item) => (item.kind === 'election' ? (item.elected ?? []) : [])),
+      );
+      const elected = new Set(resolved);
       const notElected = ids.filter((id) => !elected.has(id));
       if (notElected.length > 0) fail('TELLERS_INVALID', { reason: 'not elected by that ballot', memberIds: notElected });
     }

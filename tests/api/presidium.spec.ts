@@ -113,6 +113,16 @@ describe('the election at the preparatory meeting', () => {
     expectError(await inject('POST', `/api/sessions/${sessionId}/presidium/elect`, { ballotId }), 409, 'PRESIDIUM_ELECTED');
   });
 
+  it('finds the elected on the roster by name when the candidates were typed in (ids c1, c2 …, as the console makes them)', async () => {
+    const { sessionId, preparatoryId, ids, inject, manualBallot } = await setUp();
+    const typed = { kind: 'election', title: '选举主席团', seats: 3, candidates: ['代表2', '代表4', '代表6', '无此人'].map((name, index) => ({ id: `c${index + 1}`, name })) };
+    const wrong = await manualBallot(preparatoryId, typed, { kind: 'election', votes: { c1: 6, c2: 6, c4: 6 } });
+    expectError(await inject('POST', `/api/sessions/${sessionId}/presidium/elect`, { ballotId: wrong }), 400, 'PRESIDIUM_MEMBER_INVALID');
+    const ballotId = await manualBallot(preparatoryId, typed, { kind: 'election', votes: { c1: 6, c2: 5, c3: 4 } });
+    const { presidium } = (await inject('POST', `/api/sessions/${sessionId}/presidium/elect`, { ballotId })).json();
+    expect(presidium.members.map((member: { memberId: string }) => member.memberId)).toEqual([ids[1], ids[3], ids[5]]);
+  });
+
   it('adopts the proposed list by a show of hands that passed, and not by one that failed', async () => {
     const { sessionId, preparatoryId, ids, inject, manualBallot } = await setUp();
     const approval = { kind: 'approval', title: '通过主席团名单' };
