@@ -140,6 +140,23 @@ describe('the election at the preparatory meeting', () => {
   });
 });
 
+describe('one sheet for several decisions', () => {
+  it('asks which item decided the presidium when the preparatory meeting voted several on one ballot', async () => {
+    const { as, sessionId, preparatoryId, ids, inject } = await setUp();
+    await inject('PUT', `/api/sessions/${sessionId}/presidium`, { memberIds: ids.slice(0, 3) });
+    const items = [
+      { kind: 'approval', title: '大会议程' },
+      { kind: 'approval', title: '主席团名单' },
+    ];
+    const { ballot } = await call(app!, { method: 'POST', url: `/api/meetings/${preparatoryId}/ballots`, headers: as, payload: { title: '预备会议表决', method: 'manual', items } }, 201);
+    const counts = { kind: 'approval', yes: 6, no: 0, abstain: 0 };
+    await call(app!, { method: 'PUT', url: `/api/ballots/${ballot.id}/manual-result`, headers: as, payload: { present: 6, cast: 6, items: [counts, counts] } });
+    expectError(await inject('POST', `/api/sessions/${sessionId}/presidium/elect`, { ballotId: ballot.id }), 409, 'PRESIDIUM_BALLOT_INVALID');
+    const elected = await inject('POST', `/api/sessions/${sessionId}/presidium/elect`, { ballotId: ballot.id, itemId: ballot.items[1].id });
+    expect(elected.json().presidium.elected).toMatchObject({ itemId: ballot.items[1].id, by: 'approval' });
+  });
+});
+
 describe('presiding chairs', () => {
   it('takes anyone of the term for the preparatory meeting, and only a presidium member for a plenary sitting', async () => {
     const { sessionId, preparatoryId, plenaryId, ids, inject, manualBallot } = await setUp();

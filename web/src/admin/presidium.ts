@@ -47,6 +47,7 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
   const page = useResource(() => loadPresidiumPage(sessionId), [sessionId]);
   const [chosen, setChosen] = useState<string[] | null>(null);
   const [ballotId, setBallotId] = useState('');
+  const [itemId, setItemId] = useState('');
   const save = useAction();
   const elect = useAction();
   const value = page.value;
@@ -59,6 +60,8 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
   const editable = isSecretary() && presidium.elected === null;
   const electionBallot = presidium.elected ? ballots.find((ballot) => ballot.id === presidium.elected!.ballotId) : undefined;
 
+  // A preparatory meeting often votes several things on one sheet (议程, 主席团名单 …): then say which item.
+  const deciding = (ballots.find((ballot) => ballot.id === ballotId)?.items ?? []).filter((item) => item.kind === 'election' || item.kind === 'approval');
   const toggle = (memberId: string, on: boolean) => setChosen(on ? [...selected, memberId] : selected.filter((id) => id !== memberId));
   const saveList = () =>
     save.run(async () => {
@@ -68,7 +71,7 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
     });
   const confirmElection = () =>
     elect.run(async () => {
-      await api.post(`/api/sessions/${sessionId}/presidium/elect`, { ballotId });
+      await api.post(`/api/sessions/${sessionId}/presidium/elect`, { ballotId, ...(deciding.length > 1 && itemId ? { itemId } : {}) });
       await page.reload();
     });
 
@@ -124,12 +127,23 @@ export function PresidiumScreen({ sessionId }: { sessionId: string }) {
               preparatory
                 ? html`<p class="muted">${t('prConfirmHelp', { meeting: preparatory.title })}</p>
                   <label for="presidium-ballot">${t('prElectionBallot')}</label>
-                  <select id="presidium-ballot" value=${ballotId} onChange=${(event: Event) => setBallotId((event.target as HTMLSelectElement).value)}>
+                  <select id="presidium-ballot" value=${ballotId} onChange=${(event: Event) => {
+                    setBallotId((event.target as HTMLSelectElement).value);
+                    setItemId('');
+                  }}>
                     <option value="">${t('prChooseBallot')}</option>
                     ${ballots.filter(settled).map((ballot) => html`<option value=${ballot.id}>${ballot.title}</option>`)}
                   </select>
+                  ${
+                    deciding.length > 1 &&
+                    html`<label for="presidium-item">${t('prElectionItem')}</label>
+                      <select id="presidium-item" value=${itemId} onChange=${(event: Event) => setItemId((event.target as HTMLSelectElement).value)}>
+                        <option value="">${t('prChooseItem')}</option>
+                        ${deciding.map((item) => html`<option value=${item.id}>${item.title}</option>`)}
+                      </select>`
+                  }
                   <${ErrorNote} error=${elect.error} />
-                  <div class="actions"><button type="button" class="primary" disabled=${elect.busy || !ballotId} onClick=${confirmElection}>${t('prConfirmElection')}</button></div>`
+                  <div class="actions"><button type="button" class="primary" disabled=${elect.busy || !ballotId || (deciding.length > 1 && !itemId)} onClick=${confirmElection}>${t('prConfirmElection')}</button></div>`
                 : html`<p class="muted">${t('prNoPreparatory')}</p>`
             }
           </section>`

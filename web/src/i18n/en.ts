@@ -1122,6 +1122,8 @@ export const en: Record<MessageKey, string> = {
     'Pick a ballot with a result at {meeting}: an election’s elected members become the presidium, or an approval of the list (a show of hands will do) adopts the list above. The list is then fixed.',
   prElectionBallot: 'Ballot',
   prChooseBallot: 'Choose a ballot',
+  prElectionItem: 'Item',
+  prChooseItem: 'Choose the item that decided the presidium',
   prNoPreparatory: 'The session has no preparatory meeting yet; the presidium is elected there.',
   prPresidingChair: 'Presiding chair',
   prOpenPresidium: 'Presidium and its composition check',

@@ -1120,6 +1120,8 @@ export const zh = {
   prConfirmHelp: '选择{meeting}上已有结果的表决：选举表决的当选者成为主席团，或通过名单的表决（可为举手表决）使上面的名单生效。确认后名单不能再改。',
   prElectionBallot: '表决',
   prChooseBallot: '请选择表决',
+  prElectionItem: '表决事项',
+  prChooseItem: '请选择决定主席团的事项',
   prNoPreparatory: '本次会议还没有预备会议。主席团在预备会议上选出。',
   prPresidingChair: '执行主席',
   prOpenPresidium: '主席团与构成检查',
