@@ -35,6 +35,7 @@ import { sessionRoutes } from './sessions/routes.js';
 import { scriptRoutes } from './script/routes.js';
 import { credentialsRoutes } from './credentials/routes.js';
 import { extraordinaryRoutes } from './extraordinary/routes.js';
+import { presidiumRoutes } from './presidium/routes.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -141,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(credentialsRoutes, { context });
   await app.register(extraordinaryRoutes, { context });
   await app.register(agendaRoutes, { context });
+  await app.register(presidiumRoutes, { context });
   await app.register(meetingRoutes, { context });
   await app.register(scriptRoutes, { context });
   await app.register(ballotRoutes, { context });

@@ -9,6 +9,7 @@ import * as ballotItems from './2026-12-04-006-ballot-items.js';
 import * as stateTransitions from './2026-12-04-007-state-transitions.js';
 import * as sessions from './2026-12-04-008-sessions.js';
 import * as agenda from './2026-12-04-009-agenda.js';
+import * as presidium from './2026-12-04-010-presidium.js';
 import * as credentials from './2026-12-04-011-credentials.js';
 import * as extraordinary from './2026-12-04-013-extraordinary.js';
 
@@ -22,6 +23,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-007-state-transitions': stateTransitions,
   '2026-12-04-008-sessions': sessions,
   '2026-12-04-009-agenda': agenda,
+  '2026-12-04-010-presidium': presidium,
   '2026-12-04-011-credentials': credentials,
   '2026-12-04-013-extraordinary': extraordinary,
 };

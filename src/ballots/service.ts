@@ -13,6 +13,7 @@ import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
+import { assertTellersNotCandidates } from '../presidium/teller-rule.js';
 import { ballotMachine } from './workflow.js';
 
 /** What listing ballots with their turnout reads: the database, the open ballots and the kept views. */
@@ -136,6 +137,8 @@ export async function updateBallot(context: BallotDeps, actor: AccountActor, bal
       ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
     });
     if (items) await writeItemRows(inside.db, ballotId, items);
+    // A teller is never a candidate in an election they count (issue 12): no edit may add one.
+    if (items) await assertTellersNotCandidates(inside.db, ballotId, items);
     await recordAudit(inside, actor, 'ballot.updated', { meetingId: current.meeting_id, ballotId, detail: { fields: Object.keys(patch) } });
     return current;
   });
@@ -182,6 +185,7 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'open', [actor.role]);
     if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
+    await assertTellersNotCandidates(inside.db, ballotId, parseItems(current));
     const meetingRow = await getMeeting(inside, current.meeting_id);
     if (meetingRow.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
     // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
@@ -269,6 +273,7 @@ export async function enterManualResult(context: BallotDeps, actor: AccountActor
     const ballot = await getBallot(inside, ballotId);
     ballotMachine.next(ballot.state, 'enterManualResult', [actor.role]);
     if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
+    await assertTellersNotCandidates(inside.db, ballotId, parseItems(ballot));
     const meeting = await getMeeting(inside, ballot.meeting_id);
     const counts = await attendanceCounts(inside, meeting);
     const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));

@@ -470,6 +470,29 @@ export interface ExtraordinarySignatureTable {
   member_id: string;
   signed_at: string;
 }
+// Presidium, presiding chairs and tellers (issue 12, migration 010).
+/** A member of a session's presidium (主席团), proposed then elected; position orders the list. */
+export interface PresidiumMemberTable {
+  session_id: string;
+  member_id: string;
+  position: number;
+}
+/** How a session's presidium was elected: which ballot and item, by an election or an approval of the list. */
+export interface PresidiumElectionTable {
+  session_id: string;
+  ballot_id: string;
+  item_id: string;
+  elected_by: 'election' | 'approval';
+  elected_at: string;
+}
+/** A teller of one ballot: 总监票人, 监票人 or 计票人, named or elected (by elected_by_ballot_id). */
+export interface BallotTellerTable {
+  ballot_id: string;
+  member_id: string;
+  role: 'chief_scrutineer' | 'scrutineer' | 'counter';
+  chosen_by: 'named' | 'elected';
+  elected_by_ballot_id: string | null;
+}
 
 export interface Database {
   account: AccountTable;
@@ -510,4 +533,7 @@ export interface Database {
   state_transition: StateTransitionTable;
   extraordinary_proposal: ExtraordinaryProposalTable;
   extraordinary_signature: ExtraordinarySignatureTable;
+  presidium_member: PresidiumMemberTable;
+  presidium_election: PresidiumElectionTable;
+  ballot_teller: BallotTellerTable;
 }

@@ -313,4 +313,20 @@ export const routeCases: Record<string, Build> = {
     const { session } = await arrange(world, { method: 'POST', url: `/api/extraordinary-proposals/${await freshProposal(world, 'unit')}/convene`, payload: {} }, 201);
     return { url: `/api/sessions/${session.id}/proposal` };
   },
+  // Presidium, presiding chairs and tellers (issue 12, item 3): a refusal for a reason of the
+  // target's (an unsettled ballot, say) still shows the role was let through.
+  'GET /api/sessions/:sessionId/presidium': async (world) => ({ url: `/api/sessions/${await sessionOf(world, world.meetingId)}/presidium` }),
+  'PUT /api/sessions/:sessionId/presidium': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await freshMeeting(world, false))}/presidium`, payload: { memberIds: [] } }),
+  'POST /api/sessions/:sessionId/presidium/elect': async (world) => ({
+    url: `/api/sessions/${await sessionOf(world, await freshMeeting(world, false))}/presidium/elect`,
+    payload: { ballotId: await freshBallot(world, 'draft') },
+  }),
+  'PUT /api/meetings/:id/presiding-chair': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/presiding-chair`, payload: { memberId: null } }),
+  'GET /api/ballots/:id/tellers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/tellers` }),
+  'PUT /api/ballots/:id/tellers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/tellers`, payload: { tellers: [] } }),
 };
+
+/** The session a meeting belongs to (every meeting of the hall world sits in one). */
+async function sessionOf(world: HallWorld, meetingId: string): Promise<string> {
+  return (await arrange(world, { method: 'GET', url: `/api/meetings/${meetingId}` })).meeting.sessionId;
+}

@@ -185,6 +185,13 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/extraordinary-proposals/:id/convene': secretary,
   'POST /api/extraordinary-proposals/:id/withdraw': secretary,
   'GET /api/sessions/:sessionId/proposal': officers,
+  // Presidium, presiding chairs and tellers (issue 12, item 3).
+  'GET /api/sessions/:sessionId/presidium': officers,
+  'PUT /api/sessions/:sessionId/presidium': secretary,
+  'POST /api/sessions/:sessionId/presidium/elect': secretary,
+  'PUT /api/meetings/:id/presiding-chair': secretary,
+  'GET /api/ballots/:id/tellers': officers,
+  'PUT /api/ballots/:id/tellers': secretary,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */

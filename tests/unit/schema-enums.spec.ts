@@ -13,6 +13,7 @@ import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } 
 import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
 import { EXTRAORDINARY_PROPOSAL_STATES, EXTRAORDINARY_PROPOSERS } from '../../src/extraordinary/schemas.js';
+import { PRESIDIUM_ELECTED_BY, TELLER_CHOSEN_BY, TELLER_ROLES } from '../../src/presidium/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
 import { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../../src/motions/schemas.js';
 import { MOTION_STATES, RATINGS } from '../../src/motions/workflow.js';
@@ -29,6 +30,9 @@ const DECLARED: Record<string, readonly string[]> = {
   'agenda_item.kind': AGENDA_ITEM_KINDS,
   'extraordinary_proposal.proposer': EXTRAORDINARY_PROPOSERS,
   'extraordinary_proposal.state': EXTRAORDINARY_PROPOSAL_STATES,
+  'presidium_election.elected_by': PRESIDIUM_ELECTED_BY,
+  'ballot_teller.role': TELLER_ROLES,
+  'ballot_teller.chosen_by': TELLER_CHOSEN_BY,
   'attendance.status': ATTENDANCE_STATUSES,
   'ballot.secrecy': BALLOT_SECRECIES,
   'ballot.method': BALLOT_METHODS,

@@ -17,6 +17,7 @@ import { MeetingsHome } from './meetings.js';
 import { MotionScreen } from './motion.js';
 import { MotionReport } from './motion-report.js';
 import { MotionsTracker } from './motions.js';
+import { PresidiumScreen } from './presidium.js';
 import { RosterScreen } from './roster.js';
 import { type StorageHealth, StorageNotices, StorageScreen } from './storage.js';
 import { interceptLinks, match, navigate, usePath } from './router.js';
@@ -114,6 +115,8 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${TermCredentialsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/sessions/:sessionId/credentials', path);
   if (parameters) return html`<${SecretaryOnly}><${CredentialsScreen} sessionId=${parameters.sessionId} /><//>`;
+  parameters = match('/admin/sessions/:sessionId/presidium', path);
+  if (parameters) return isOfficer(currentAccount()) ? html`<${PresidiumScreen} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
   const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
   if (meeting) return html`<${MeetingLayout} meetingId=${meeting[1]} section=${(meeting[2] ?? '').replace(/^\/|\/$/g, '')} />`;
   return html`<${NotFound} />`;

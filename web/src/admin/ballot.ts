@@ -8,6 +8,7 @@ import { consolePart } from '../kinds/console.js';
 import { dateTime } from './format.js';
 import type { LiveState, MeetingBallots } from './live-meeting.js';
 import { ManualResultForm } from './manual-result.js';
+import { BallotTellers } from './presidium.js';
 import { isSecretary } from './session.js';
 import type { AttendanceCounts, Ballot, BallotItem, MeetingView } from './types.js';
 import { Loading, useTitle } from './ui.js';
@@ -62,6 +63,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
             <div><dt>${t('adminClosedAt')}</dt><dd>${dateTime(ballot.closedAt)}</dd></div>
             <div><dt>${t('adminPublishedAt')}</dt><dd>${dateTime(ballot.publishedAt)}</dd></div>
           </dl>
+          <${BallotTellers} ballot=${ballot} meeting=${meeting} ballots=${ballots.ballots} />
         </aside>
       </div>
     </article>`;

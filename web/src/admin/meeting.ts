@@ -14,6 +14,7 @@ import { MeetingOverview } from './meeting-overview.js';
 import { MeetingMotions } from './motion-meeting.js';
 import { MeetingDocuments } from './documents.js';
 import { MeetingStateBadge } from './meetings.js';
+import { PresidingChairPanel } from './presidium.js';
 import { currentAccount, isOfficer, isSecretary } from './session.js';
 import type { ResponseOf } from '../shared/api-types.js';
 import type { MeetingView } from './types.js';
@@ -45,6 +46,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
         ]
       : []),
     ...(isOfficer(currentAccount()) ? [{ href: `${base}/script`, label: t('scriptTab') }] : []),
+    { href: `${base}/presidium`, label: t('prTabChair') },
     { href: `${base}/audit`, label: t('adminTabAudit') },
   ];
   const current = section.startsWith('ballots') ? `${base}/ballots` : section.startsWith('script') ? `${base}/script` : section ? `${base}/${section}` : base;
@@ -61,6 +63,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   else if (section === 'motions') content = html`<${MeetingMotions} meeting=${meeting} />`;
   else if (section === 'documents') content = html`<${MeetingDocuments} meeting=${meeting} />`;
   else if (section === 'script' || section === 'script/tablet') content = html`<${ChairScriptScreen} meeting=${meeting} live=${live} tablet=${section === 'script/tablet'} />`;
+  else if (section === 'presidium') content = html`<${PresidingChairPanel} meeting=${meeting} onMeetingChanged=${setMeeting} />`;
   else if (section === 'audit') content = html`<${AuditScreen} meetingId=${meeting.id} ballots=${ballots.ballots} />`;
   else content = html`<p>${t('adminNotFound')}</p>`;
 
