@@ -30,6 +30,8 @@ import { BallotViews } from './ballots/ballot-views.js';
 import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
+import { jointRoutes } from './joint/routes.js';
+import { JointRolls } from './joint/rolls.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -113,6 +115,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     figures: new HallFigures(events),
     ballotViews: new BallotViews(connection.watch),
     meetingRows: new MeetingRows(connection.watch),
+    jointRolls: new JointRolls(connection.watch),
   };
   app.decorate('yishi', context);
 
@@ -139,6 +142,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(motionRoutes, { context });
   await app.register(documentRoutes, { context });
   await app.register(storageRoutes, { context });
+  await app.register(jointRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

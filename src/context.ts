@@ -13,6 +13,7 @@ import type { StorageSpace } from './storage/space.js';
 import type { HallFigures } from './meetings/hall-figures.js';
 import type { BallotViews } from './ballots/ballot-views.js';
 import type { MeetingRows } from './meetings/meeting-rows.js';
+import type { JointRolls } from './joint/rolls.js';
 import type { CancelTimer, Timers } from './timers.js';
 
 export interface AppContext {
@@ -42,6 +43,8 @@ export interface AppContext {
   ballotViews: BallotViews;
   /** Meeting rows a reconnecting hall reads, kept in memory until a meeting row changes. */
   meetingRows: MeetingRows;
+  /** Each joint meeting's roll (its electorate), kept in memory until the roll changes. */
+  jointRolls: JointRolls;
 }
 
 /**

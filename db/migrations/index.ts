@@ -9,6 +9,7 @@ import * as ballotItems from './2026-12-04-006-ballot-items.js';
 import * as stateTransitions from './2026-12-04-007-state-transitions.js';
 import * as sessions from './2026-12-04-008-sessions.js';
 import * as agenda from './2026-12-04-009-agenda.js';
+import * as joint from './2026-12-04-012-joint.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-007-state-transitions': stateTransitions,
   '2026-12-04-008-sessions': sessions,
   '2026-12-04-009-agenda': agenda,
+  '2026-12-04-012-joint': joint,
 };

@@ -6,8 +6,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting and ballots. */
-export type WatchedTable = 'meeting' | 'ballot';
-const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot'];
+export type WatchedTable = 'meeting' | 'ballot' | 'joint_roll';
+/** joint_roll: who may vote in a joint meeting, asked at every vote cast there (src/joint/rolls.ts). */
+const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot', 'joint_roll'];
 
 export class TableWatch {
   readonly #listeners = new Map<WatchedTable, Set<() => void>>(WATCHED.map((table) => [table, new Set()]));

@@ -12,6 +12,7 @@ import { DOCUMENT_KINDS, DOCUMENT_STATES } from '../../src/documents/workflow.js
 import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from '../../src/meetings/workflow.js';
 import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
+import { JOINT_DECISION_STATES, ROLL_CAPACITIES } from '../../src/joint/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
 import { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../../src/motions/schemas.js';
 import { MOTION_STATES, RATINGS } from '../../src/motions/workflow.js';
@@ -48,6 +49,8 @@ const DECLARED: Record<string, readonly string[]> = {
   'document_ballot_item.outcome': VOTE_OUTCOMES,
   'state_transition.entity': TRANSITION_ENTITIES,
   'state_transition.actor_kind': TRANSITION_ACTOR_KINDS,
+  'joint_roll.capacity': ROLL_CAPACITIES,
+  'joint_decision.state': JOINT_DECISION_STATES,
 };
 
 let connection: DatabaseConnection;
