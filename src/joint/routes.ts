@@ -55,9 +55,17 @@ export async function jointRoutes(app: FastifyInstance, { context }: JointRoutes
       tags,
       summary: 'The term’s joint meeting decisions: 待大会确认 (pending), 已确认 (confirmed) or 未确认 (not_confirmed)',
       params: termParams,
-      response: responses({ 200: z.object({ decisions: z.array(schemas.jointDecisionView) }) }),
+      response: responses({
+        200: z.object({
+          decisions: z.array(schemas.jointDecisionView),
+          confirmationItem: z
+            .object({ agendaItemId: z.string(), sessionId: z.string(), sessionNumber: z.number(), ballotId: z.string().nullable() })
+            .nullable()
+            .describe('The 确认联席会议决定 item on the next plenary session’s agenda, if there is one'),
+        }),
+      }),
     },
-    handler: async (request) => ({ decisions: await service.listDecisions(context, request.params.termId) }),
+    handler: async (request) => service.listDecisions(context, request.params.termId),
   });
 
   routes.post('/api/agenda-items/:id/confirmation-ballot', {

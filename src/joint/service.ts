@@ -137,10 +137,16 @@ export async function placePendingDecisions(context: CoreContext, termId: string
   await (context.db.isTransaction ? place(context) : transact(context, place));
 }
 
-export async function listDecisions(context: CoreContext, termId: string): Promise<JointDecisionView[]> {
+/** The decisions, and the 确认联席会议决定 item on the next plenary's agenda (where the confirmation ballot is made). */
+export async function listDecisions(
+  context: CoreContext,
+  termId: string,
+): Promise<{ decisions: JointDecisionView[]; confirmationItem: { agendaItemId: string; sessionId: string; sessionNumber: number; ballotId: string | null } | null }> {
   await getTerm(context, termId);
   await syncDecisions(context, termId);
-  return (await repository.listDecisions(context.db, termId)).map((row) => ({
+  const session = await repository.nextRegularSession(context.db, termId);
+  const item = session ? await repository.confirmationItemOf(context.db, session.id) : undefined;
+  const decisions = (await repository.listDecisions(context.db, termId)).map((row) => ({
     id: row.id,
     meetingId: row.meeting_id,
     meetingTitle: row.meeting_title,
@@ -152,6 +158,7 @@ export async function listDecisions(context: CoreContext, termId: string): Promi
     confirmationBallotId: row.confirmation_ballot_id,
     settledAt: row.settled_at,
   }));
+  return { decisions, confirmationItem: session && item ? { agendaItemId: item.id, sessionId: session.id, sessionNumber: session.number, ballotId: item.ballot_id } : null };
 }
 
 /**

@@ -146,8 +146,8 @@ describe('a joint meeting', () => {
         ],
       },
     });
-    const decisions = async () => (await call(app!, { method: 'GET', url: `/api/terms/${congress.termId}/joint-decisions`, headers: as })).decisions;
-    expect(await decisions()).toEqual([expect.objectContaining({ title: '职工疗休养实施办法', state: 'pending', meetingId: joint.id })]);
+    const decisions = () => call(app!, { method: 'GET', url: `/api/terms/${congress.termId}/joint-decisions`, headers: as });
+    expect((await decisions()).decisions).toEqual([expect.objectContaining({ title: '职工疗休养实施办法', state: 'pending', meetingId: joint.id })]);
 
     // No plenary to come yet (session 2 was held): the next session, once made, has the item by itself.
     const { session } = await call(app!, { method: 'POST', url: `/api/terms/${congress.termId}/sessions`, headers: as, payload: { number: 3 } }, 201);
@@ -155,8 +155,8 @@ describe('a joint meeting', () => {
     expect(agenda).toEqual([expect.objectContaining({ kind: 'joint_confirmation', title: '确认联席会议决定' })]);
     expect(agenda[0]!.material).toContain('职工疗休养实施办法');
     expect(agenda[0]!.material).not.toContain('调整班车线路');
-    // Asking again adds no second item.
-    await decisions();
+    // Asking again adds no second item; the decisions' page names the item to make the ballot from.
+    expect((await decisions()).confirmationItem).toEqual({ agendaItemId: agenda[0]!.id, sessionId: session.id, sessionNumber: 3, ballotId: null });
     expect(await listAgendaItems(app!.yishi, session.id)).toHaveLength(1);
 
     const { meeting: plenary } = await call(app!, { method: 'POST', url: '/api/meetings', headers: as, payload: { termId: congress.termId, title: '第三次会议全体会议', sessionId: session.id } }, 201);
@@ -173,7 +173,7 @@ describe('a joint meeting', () => {
     expect(opened.turnout).toEqual({ voted: 0, eligible: 8 });
     for (const person of congress.representatives.slice(0, 6)) expect((await vote(app!, person.token, confirmation.id, ['yes'])).statusCode).toBe(201);
     await call(app!, { method: 'POST', url: `/api/ballots/${confirmation.id}/close`, headers: as });
-    expect(await decisions()).toEqual([expect.objectContaining({ title: '职工疗休养实施办法', state: 'confirmed', confirmationBallotId: confirmation.id })]);
+    expect((await decisions()).decisions).toEqual([expect.objectContaining({ title: '职工疗休养实施办法', state: 'confirmed', confirmationBallotId: confirmation.id })]);
     const audit = (await call(app!, { method: 'GET', url: '/api/audit?limit=200', headers: as })).entries.map((entry: { action: string }) => entry.action);
     expect(audit).toEqual(expect.arrayContaining(['joint.roll-set', 'joint.decision-recorded', 'joint.confirmation-ballot-created', 'joint.decision-confirmed']));
   });

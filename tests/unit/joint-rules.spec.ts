@@ -14,8 +14,8 @@ describe('the joint meeting rules', () => {
       { kind: 'approval', title: 'a', passingRule: 'all_majority', majorityWording: 'majorityStrict' },
       { kind: 'approval', title: 'b', passingRule: 'cast_majority', majorityWording: 'majorityStrict' },
     ] as const;
-    expect(withJointDecisionRule(items as never, 'present_majority').map((item: { passingRule: string }) => item.passingRule)).toEqual(['present_majority', 'cast_majority']);
-    expect(withJointDecisionRule(items as never, 'all_majority').map((item: { passingRule: string }) => item.passingRule)).toEqual(['all_majority', 'cast_majority']);
+    expect(withJointDecisionRule(items as never, 'present_majority').map((item) => (item as { passingRule: string }).passingRule)).toEqual(['present_majority', 'cast_majority']);
+    expect(withJointDecisionRule(items as never, 'all_majority').map((item) => (item as { passingRule: string }).passingRule)).toEqual(['all_majority', 'cast_majority']);
   });
 
   it('takes only passed approval items of a settled ballot as decisions', () => {
