@@ -21,6 +21,7 @@ import { interceptLinks, match, navigate, usePath } from './router.js';
 import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
 import { Loading } from './ui.js';
+import { JointDecisionsScreen } from './joint.js';
 
 function LanguageSwitch() {
   const next = language() === 'zh' ? 'en' : 'zh';
@@ -96,6 +97,8 @@ function route(path: string) {
   if (match('/admin/storage', path)) return isOfficer(currentAccount()) ? html`<${StorageScreen} />` : html`<${NotFound} />`;
   let parameters = match('/admin/terms/:termId/roster', path);
   if (parameters) return html`<${SecretaryOnly}><${RosterScreen} termId=${parameters.termId} /><//>`;
+  parameters = match('/admin/terms/:termId/joint-decisions', path);
+  if (parameters) return html`<${JointDecisionsScreen} termId=${parameters.termId} />`;
   parameters = match('/admin/terms/:termId/cards', path);
   if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
   const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);

@@ -48,6 +48,7 @@ function TermList({ terms, meetings }: { terms: Term[]; meetings: MeetingView[] 
         html`<p class="link-row">
         <a class="button-link" href=${`/admin/terms/${term.id}/roster`}>${t('adminRoster')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/cards`}>${t('adminCards')}</a>
+        <a class="button-link" href=${`/admin/terms/${term.id}/joint-decisions`}>${t('jointDecisionsHeading')}</a>
       </p>`
       }
     </li>`,
