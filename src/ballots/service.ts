@@ -225,7 +225,7 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
 }
 
 function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
-  return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
+  return { eligible, present, cast, body: meeting.sitting === 'joint' ? 'joint' : meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
 
 /** A close that failed for a reason of the server's (a full disk, say) gets a code of its own. */

@@ -92,6 +92,7 @@ describe('a joint meeting', () => {
     const closed = (await call(app!, { method: 'POST', url: `/api/ballots/${ballot.id}/close`, headers: as })).ballot;
     expect(closed.result).toMatchObject({ eligible: 6, present: 4, cast: 4 });
     expect(closed.result.items[0]).toMatchObject({ passed: true, baseLabel: 'present', base: 4, required: 3 });
+    expect(closed.result.items[0].explanation.zh).toContain('出席成员 4 人');
   });
 
   it('refuses a statutory matter, which the congress itself must decide', async () => {
