@@ -79,6 +79,7 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
     </div>
     <h3>${t('adminItems')}</h3>
     <p class="muted">${t('adminItemsHelp')}</p>
+    ${meeting.sitting === 'joint' && html`<p class="hint" data-testid="joint-rule-hint">${t('jointItemsRuleHint')}</p>`}
     ${items.map(
       (item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
       onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`,
