@@ -63,6 +63,10 @@ export function JointRollScreen({ meeting, attendance }: { meeting: MeetingView;
     setChosen(next);
     setSaved(false);
   };
+  const clearRoll = () => {
+    setChosen(new Map());
+    setSaved(false);
+  };
   const submit = () =>
     save.run(async () => {
       const body = { members: [...chosen.entries()].map(([memberId, capacity]) => ({ memberId, capacity })) };
@@ -87,7 +91,7 @@ export function JointRollScreen({ meeting, attendance }: { meeting: MeetingView;
       editable &&
       html`<div class="toolbar">
         <button type="button" class="small" onClick=${pickLeaders} disabled=${delegationLeaderIds.length === 0}>${t('jointPickLeaders', { count: delegationLeaderIds.length })}</button>
-        <button type="button" class="small" onClick=${() => (setChosen(new Map()), setSaved(false))}>${t('jointClearRoll')}</button>
+        <button type="button" class="small" onClick=${clearRoll}>${t('jointClearRoll')}</button>
         <label class="search"><span class="visually-hidden">${t('adminSearchPeople')}</span>
           <input type="search" placeholder=${t('adminSearchPeople')} value=${query} onInput=${(e: Event) => setQuery((e.target as HTMLInputElement).value)} /></label>
       </div>`
