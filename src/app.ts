@@ -36,6 +36,8 @@ import { scriptRoutes } from './script/routes.js';
 import { credentialsRoutes } from './credentials/routes.js';
 import { extraordinaryRoutes } from './extraordinary/routes.js';
 import { presidiumRoutes } from './presidium/routes.js';
+import { jointRoutes } from './joint/routes.js';
+import { JointRolls } from './joint/rolls.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
 import { frameworkErrors, registerErrorHandling } from './plugins/errors.js';
@@ -120,6 +122,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     ballotViews: new BallotViews(connection.watch),
     meetingRows: new MeetingRows(connection.watch),
     agendaRows: new AgendaRows(connection.watch),
+    jointRolls: new JointRolls(connection.watch),
   };
   app.decorate('yishi', context);
 
@@ -151,6 +154,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(motionRoutes, { context });
   await app.register(documentRoutes, { context });
   await app.register(storageRoutes, { context });
+  await app.register(jointRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

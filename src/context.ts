@@ -14,6 +14,7 @@ import type { HallFigures } from './meetings/hall-figures.js';
 import type { BallotViews } from './ballots/ballot-views.js';
 import type { MeetingRows } from './meetings/meeting-rows.js';
 import type { AgendaRows } from './agenda/live.js';
+import type { JointRolls } from './joint/rolls.js';
 import type { CancelTimer, Timers } from './timers.js';
 
 export interface AppContext {
@@ -45,6 +46,8 @@ export interface AppContext {
   meetingRows: MeetingRows;
   /** Each session's agenda as screens hold it, kept in memory until an agenda, session, document or ballot row changes. */
   agendaRows: AgendaRows;
+  /** Each joint meeting's roll (its electorate), kept in memory until the roll changes. */
+  jointRolls: JointRolls;
 }
 
 /**

@@ -140,6 +140,21 @@ const errorTable = {
     'Free disk space is down to the reserve kept for votes and the post-ballot scrub; this write is refused, ask the secretariat',
   ],
   QUOTA_EXCEEDED: [409, '已达到存储配额,未保存任何内容', 'A storage quota has been reached; nothing was saved'],
+  // Joint meetings (联席会议, issue 12 item 6): their roll, statutory matters and confirmations.
+  JOINT_NOT_ON_ROLL: [403, '您不在本次联席会议的成员名单上,不能签到或表决', 'You are not on this joint meeting’s roll, so you cannot check in or vote'],
+  JOINT_ROLL_INVALID: [400, '联席会议成员须是本届的职工代表', 'Joint meeting members must be representatives of the meeting’s term'],
+  NOT_A_JOINT_MEETING: [409, '这不是联席会议', 'This is not a joint meeting'],
+  STATUTORY_MATTER: [
+    409,
+    '法定须经职工代表大会审议通过的事项(集体合同、工资分配方案、涉及职工切身利益的规章制度等),联席会议不能决定,须提交职代会全体会议表决',
+    'A statutory matter (collective contract, wage distribution plan, rules affecting staff interests, …) must be decided by the congress itself, not by a joint meeting',
+  ],
+  JOINT_NOTHING_TO_CONFIRM: [409, '没有待大会确认的联席会议决定', 'No joint meeting decisions await confirmation'],
+  JOINT_CONFIRMATION_INVALID: [
+    409,
+    '确认表决须在本次会议的正式会议上,针对“确认联席会议决定”议程项进行',
+    'A confirmation ballot belongs to a plenary sitting of this session, on its joint-confirmation agenda item',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -12,6 +12,7 @@ import * as agenda from './2026-12-04-009-agenda.js';
 import * as presidium from './2026-12-04-010-presidium.js';
 import * as credentials from './2026-12-04-011-credentials.js';
 import * as extraordinary from './2026-12-04-013-extraordinary.js';
+import * as joint from './2026-12-04-012-joint.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-010-presidium': presidium,
   '2026-12-04-011-credentials': credentials,
   '2026-12-04-013-extraordinary': extraordinary,
+  '2026-12-04-012-joint': joint,
 };

@@ -13,6 +13,8 @@ export const ballotInput = z
     method: z.enum(BALLOT_METHODS).default('electronic'),
     items: z.array(ballotItemSchema).min(1).max(50),
     deadlineAt: z.iso.datetime({ offset: true }).nullable().optional(),
+    // No default: a patch that leaves it out must not clear it.
+    statutory: z.boolean().optional().describe('A statutory matter (法定须经职代会审议通过的事项): only the congress decides it; a joint meeting refuses it'),
   })
   .strict();
 export const ballotPatch = ballotInput.partial().strict();
@@ -82,6 +84,7 @@ export const ballotView = z
     deadlineAt: z.string().nullable(),
     revoteOf: z.string().nullable(),
     quorumOverridden: z.boolean(),
+    statutory: z.boolean(),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     publishedAt: z.string().nullable(),

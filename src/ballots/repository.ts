@@ -18,7 +18,7 @@ export function listOpenBallots(db: Executor) {
     .selectFrom('ballot')
     .innerJoin('meeting', 'meeting.id', 'ballot.meeting_id')
     .selectAll('ballot')
-    .select(['meeting.term_id', 'meeting.kind as meeting_kind'])
+    .select(['meeting.term_id', 'meeting.kind as meeting_kind', 'meeting.sitting'])
     .where('ballot.state', '=', 'open')
     .execute();
 }
@@ -44,6 +44,18 @@ export async function countEligible(db: Executor, termId: string): Promise<numbe
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('term_id', '=', termId)
     .where('role', '=', 'representative')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** A joint meeting's electorate: the representatives on its roll. */
+export async function countJointEligible(db: Executor, meetingId: string): Promise<number> {
+  const row = await db
+    .selectFrom('joint_roll')
+    .innerJoin('member', 'member.id', 'joint_roll.member_id')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('joint_roll.meeting_id', '=', meetingId)
+    .where('member.role', '=', 'representative')
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
@@ -100,8 +112,8 @@ export async function rewriteInKeyOrder(db: Executor, ballotId: string): Promise
  * Representatives present for a ballot: checked in, or voted in it (voting is not checking in, so a
  * representative may vote without it). A count only, taken at close: it names no one.
  */
-export async function countPresentOrVoted(db: Executor, ballotId: string, meetingId: string, termId: string): Promise<number> {
-  const row = await db
+export async function countPresentOrVoted(db: Executor, ballotId: string, meetingId: string, termId: string, joint = false): Promise<number> {
+  let query = db
     .selectFrom('member')
     .select((eb) => eb.fn.countAll<number>().as('count'))
     .where('member.term_id', '=', termId)
@@ -118,8 +130,13 @@ export async function countPresentOrVoted(db: Executor, ballotId: string, meetin
         ),
         eb.exists(eb.selectFrom('participation').select('participation.member_id').whereRef('participation.member_id', '=', 'member.id').where('participation.ballot_id', '=', ballotId)),
       ]),
-    )
-    .executeTakeFirstOrThrow();
+    );
+  // A joint meeting counts its roll only.
+  if (joint)
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('joint_roll').select('joint_roll.member_id').whereRef('joint_roll.member_id', '=', 'member.id').where('joint_roll.meeting_id', '=', meetingId)),
+    );
+  const row = await query.executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

@@ -52,6 +52,7 @@ export function presentBallot(ballot: BallotTable, audience: Audience, turnout: 
     deadlineAt: ballot.deadline_at,
     revoteOf: ballot.revote_of,
     quorumOverridden: ballot.quorum_overridden === 1,
+    statutory: ballot.statutory === 1,
     openedAt: ballot.opened_at,
     closedAt: ballot.closed_at,
     publishedAt: ballot.published_at,

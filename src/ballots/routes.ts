@@ -29,7 +29,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.post('/api/meetings/:id/ballots', {
-    config: { permission: 'ballot.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
+    config: { permission: 'ballot.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'STATUTORY_MATTER'] },
     schema: { tags, summary: 'Create a ballot sheet (draft) with one or more items', params: idParams, body: schemas.ballotInput, response: responses({ 201: ballotResponse }) },
     handler: async (request, reply) => reply.status(201).send({ ballot: await service.createBallot(context, officerOf(request), request.params.id, request.body) }),
   });
@@ -41,7 +41,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.patch('/api/ballots/:id', {
-    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'TELLER_IS_CANDIDATE'] },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'TELLER_IS_CANDIDATE', 'STATUTORY_MATTER'] },
     schema: { tags, summary: 'Edit a draft ballot', params: idParams, body: schemas.ballotPatch, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.updateBallot(context, officerOf(request), request.params.id, request.body) }),
   });
@@ -56,7 +56,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.post('/api/ballots/:id/open', {
-    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_NOT_IN_SESSION', 'QUORUM_NOT_REACHED', 'DEADLINE_PASSED', 'TELLER_IS_CANDIDATE'] },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_NOT_IN_SESSION', 'QUORUM_NOT_REACHED', 'DEADLINE_PASSED', 'TELLER_IS_CANDIDATE', 'STATUTORY_MATTER'] },
     schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.nullable(), response: responses({ 200: ballotResponse }) },
     // A POST without a body arrives as null: opening needs no options.
     handler: async (request) => ({ ballot: await service.openBallot(context, officerOf(request), request.params.id, request.body ?? { overrideQuorum: false }) }),
@@ -69,7 +69,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.put('/api/ballots/:id/manual-result', {
-    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MANUAL_RESULT_INVALID', 'TELLER_IS_CANDIDATE'] },
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MANUAL_RESULT_INVALID', 'TELLER_IS_CANDIDATE', 'STATUTORY_MATTER'] },
     schema: { tags, summary: 'Enter the counts of a show of hands (举手表决) or paper ballot', params: idParams, body: schemas.manualResultInput, response: responses({ 200: ballotResponse }) },
     handler: async (request) => ({ ballot: await service.enterManualResult(context, officerOf(request), request.params.id, request.body) }),
   });
@@ -94,6 +94,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
         'BALLOT_NOT_OPEN',
         'BALLOT_CLOSED',
         'ALREADY_VOTED',
+        'JOINT_NOT_ON_ROLL',
         'INVALID_ANSWER',
         'TOO_MANY_CHOICES',
         'UNKNOWN_OPTION',

@@ -15,6 +15,19 @@ import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { assertTellersNotCandidates } from '../presidium/teller-rule.js';
 import { ballotMachine } from './workflow.js';
+import { getTerm } from '../roster/service.js';
+import { parseTermRules } from '../roster/term-rules.js';
+import { withJointDecisionRule } from '../joint/rules.js';
+
+/** Who a meeting's ballots count against: the term's representatives, or a joint meeting's roll. */
+async function eligibleOf(db: Kysely<Database>, meeting: MeetingTable): Promise<number> {
+  return meeting.sitting === 'joint' ? repository.countJointEligible(db, meeting.id) : repository.countEligible(db, meeting.term_id);
+}
+
+/** A statutory matter (法定须经职代会审议通过的事项) is the congress's own: a joint meeting refuses it. */
+function refuseStatutoryInJoint(meeting: MeetingTable, statutory: boolean): void {
+  if (statutory && meeting.sitting === 'joint') fail('STATUTORY_MATTER');
+}
 
 /** What listing ballots with their turnout reads: the database, the open ballots and the kept views. */
 export type BallotReadDeps = Pick<AppContext, 'db' | 'votes' | 'ballotViews'>;
@@ -24,7 +37,7 @@ export type BallotReadDeps = Pick<AppContext, 'db' | 'votes' | 'ballotViews'>;
  * kept ballot views, deadlines and their timers, and for the scrub after a close the raw connection
  * and the logger.
  */
-export type BallotDeps = CoreContext & Pick<AppContext, 'votes' | 'ballotViews' | 'deadlines' | 'timers' | 'sqlite' | 'logger'>;
+export type BallotDeps = CoreContext & Pick<AppContext, 'votes' | 'ballotViews' | 'deadlines' | 'timers' | 'sqlite' | 'logger' | 'jointRolls'>;
 
 export async function getBallot(context: Pick<AppContext, 'db'>, ballotId: string): Promise<BallotTable> {
   return (await repository.findBallot(context.db, ballotId)) ?? fail('BALLOT_NOT_FOUND');
@@ -48,7 +61,7 @@ export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballo
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
   const open = context.votes.openBallot(ballot.id);
   const voted = open?.voted ?? (await repository.countParticipation(context.db, ballot.id));
-  return { voted, eligible: eligible ?? (await repository.countEligible(context.db, (await getMeeting(context, ballot.meeting_id)).term_id)) };
+  return { voted, eligible: eligible ?? (await eligibleOf(context.db, await getMeeting(context, ballot.meeting_id))) };
 }
 
 export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, audience: Audience) {
@@ -71,7 +84,7 @@ export async function listBallotsFor(context: BallotReadDeps, actor: Actor, meet
 export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, meeting: MeetingTable, knownEligible?: number) {
   assertCanFollow(actor, meeting);
   const audience = audienceOf(actor);
-  const eligible = knownEligible ?? (await repository.countEligible(context.db, meeting.term_id));
+  const eligible = knownEligible ?? (await eligibleOf(context.db, meeting));
   const listed = await context.ballotViews.listOf(context.db, meeting.id, audience);
   const visible = audience === 'officer' ? listed : listed.filter(({ row }) => row.state !== 'draft');
   const turnouts = await Promise.all(visible.map(({ row }) => turnoutOf(context, row, eligible)));
@@ -90,8 +103,12 @@ export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: 
 export async function createBallot(context: CoreContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+  const statutory = input.statutory ?? false;
+  refuseStatutoryInJoint(meeting, statutory);
+  // A joint meeting decides by its own rule (the term's rules.joint.decision) unless an item names another.
+  const given = meeting.sitting === 'joint' ? withJointDecisionRule(input.items, parseTermRules((await getTerm(context, meeting.term_id)).rules).joint.decision) : input.items;
   // Ids sent in are not kept: a new sheet (a re-vote's, a copy's) shares no item with another.
-  const items = withNewIds(input.items, () => randomId(context.random));
+  const items = withNewIds(given, () => randomId(context.random));
   const row: BallotTable = {
     id: randomId(context.random),
     meeting_id: meetingId,
@@ -111,6 +128,7 @@ export async function createBallot(context: CoreContext, actor: AccountActor, me
     opened_at: null,
     closed_at: null,
     published_at: null,
+    statutory: statutory ? 1 : 0,
   };
   // The sheet and its item rows together; the caller's transaction when there is one (a motion's or a document's).
   const write = async (inside: CoreContext) => {
@@ -127,6 +145,7 @@ export async function updateBallot(context: BallotDeps, actor: AccountActor, bal
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'edit', [actor.role]);
+    if (patch.statutory) refuseStatutoryInJoint(await getMeeting(inside, current.meeting_id), true);
     const items = patch.items === undefined ? undefined : keepIds(parseItems(current), patch.items, () => randomId(context.random));
     // Only a draft is edited: an edit racing an open must not change an open ballot's items.
     await moveBallot(inside, ballotId, current.state, {
@@ -135,6 +154,7 @@ export async function updateBallot(context: BallotDeps, actor: AccountActor, bal
       ...(patch.method === undefined ? {} : { method: patch.method }),
       ...(items === undefined ? {} : { items: JSON.stringify(items) }),
       ...(patch.deadlineAt === undefined ? {} : { deadline_at: patch.deadlineAt }),
+      ...(patch.statutory === undefined ? {} : { statutory: patch.statutory ? 1 : 0 }),
     });
     if (items) await writeItemRows(inside.db, ballotId, items);
     // A teller is never a candidate in an election they count (issue 12): no edit may add one.
@@ -187,6 +207,7 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
     if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
     await assertTellersNotCandidates(inside.db, ballotId, parseItems(current));
     const meetingRow = await getMeeting(inside, current.meeting_id);
+    refuseStatutoryInJoint(meetingRow, current.statutory === 1);
     if (meetingRow.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
     // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
     if (current.deadline_at && Date.parse(current.deadline_at) <= context.clock().getTime()) fail('DEADLINE_PASSED', { deadlineAt: current.deadline_at });
@@ -201,14 +222,14 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
     });
     return { ballot: current, meeting: meetingRow };
   });
-  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0, voters: new Set() });
+  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0, voters: new Set(), joint: meeting.sitting === 'joint' });
   armDeadline(context, ballotId, ballot.deadline_at);
   context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
 function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
-  return { eligible, present, cast, body: meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
+  return { eligible, present, cast, body: meeting.sitting === 'joint' ? 'joint' : meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
 
 /** A close that failed for a reason of the server's (a full disk, say) gets a code of its own. */
@@ -239,7 +260,7 @@ export async function closeBallot(context: BallotDeps, actor: AccountActor | nul
       const papers = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
       const participation = await repository.countParticipation(inside.db, ballotId);
       if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
-      const present = await repository.countPresentOrVoted(inside.db, ballotId, meeting.id, meeting.term_id);
+      const present = await repository.countPresentOrVoted(inside.db, ballotId, meeting.id, meeting.term_id, meeting.sitting === 'joint');
       const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, present, papers.length));
       await moveBallot(inside, ballotId, 'open', {
         state: 'closed',
@@ -275,6 +296,7 @@ export async function enterManualResult(context: BallotDeps, actor: AccountActor
     if (ballot.method !== 'manual') fail('BALLOT_STATE', { state: ballot.state, reason: 'only manual ballots take counts' });
     await assertTellersNotCandidates(inside.db, ballotId, parseItems(ballot));
     const meeting = await getMeeting(inside, ballot.meeting_id);
+    refuseStatutoryInJoint(meeting, ballot.statutory === 1);
     const counts = await attendanceCounts(inside, meeting);
     const result = manualResult(parseItems(ballot), input, electorateFor(meeting, counts.eligible, input.present, input.cast));
     const at = nowIso(context);
@@ -351,7 +373,7 @@ export async function createRevote(context: BallotDeps, actor: AccountActor, bal
     context,
     actor,
     ballot.meeting_id,
-    { title: `${ballot.title}(重新表决)`, secrecy: ballot.secrecy, method: ballot.method, items: parseItems(ballot), deadlineAt: null },
+    { title: `${ballot.title}(重新表决)`, secrecy: ballot.secrecy, method: ballot.method, items: parseItems(ballot), deadlineAt: null, statutory: ballot.statutory === 1 },
     ballot.id,
   );
 }
@@ -360,7 +382,7 @@ export async function createRevote(context: BallotDeps, actor: AccountActor, bal
 export async function restoreOpenBallots(context: BallotDeps): Promise<void> {
   for (const ballot of await repository.listOpenBallots(context.db)) {
     const voters = new Set(await repository.listVoters(context.db, ballot.id));
-    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters });
+    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters, joint: ballot.sitting === 'joint' });
     armDeadline(context, ballot.id, ballot.deadline_at);
   }
 }

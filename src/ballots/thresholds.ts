@@ -51,6 +51,9 @@ function ceilDivide(dividend: number, divisor: number): number {
 export function describeBase(threshold: Threshold, body: Electorate['body']): Explanation {
   const { base } = threshold;
   const staff = body === 'staff';
+  if (body === 'joint' && threshold.baseLabel !== 'cast') {
+    return threshold.baseLabel === 'eligible' ? { zh: `联席会议全体成员 ${base} 人`, en: `all ${base} joint meeting members` } : { zh: `出席成员 ${base} 人`, en: `the ${base} members present` };
+  }
   switch (threshold.baseLabel) {
     case 'eligible':
       return staff ? { zh: `全体职工 ${base} 人`, en: `all ${base} staff` } : { zh: `全体代表 ${base} 人`, en: `all ${base} representatives` };

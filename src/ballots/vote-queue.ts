@@ -17,6 +17,8 @@ export interface OpenBallot {
    * (the participation table stays the authority: its UNIQUE key decides inside the batch).
    */
   voters: Set<string>;
+  /** A joint meeting's ballot: its voters must be on the meeting's roll (asked of src/joint/rolls.ts). */
+  joint?: boolean;
 }
 
 interface PendingVote {

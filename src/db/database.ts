@@ -9,6 +9,7 @@ import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from
 import type { SessionKind } from '../sessions/schemas.js';
 import type { AgendaItemKind } from '../agenda/schemas.js';
 import type { ExtraordinaryProposalState, ExtraordinaryProposer } from '../extraordinary/schemas.js';
+import type { JointDecisionState, RollCapacity } from '../joint/schemas.js';
 import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
 import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
 import type { MotionState, Rating } from '../motions/workflow.js';
@@ -159,6 +160,8 @@ export interface BallotTable {
   opened_at: string | null;
   closed_at: string | null;
   published_at: string | null;
+  /** 1: a statutory matter (法定须经职代会审议通过的事项), which a joint meeting refuses. */
+  statutory: number;
 }
 
 /**
@@ -494,6 +497,27 @@ export interface BallotTellerTable {
   elected_by_ballot_id: string | null;
 }
 
+// The joint meeting (联席会议, issue 12): its roll and its decisions awaiting confirmation.
+export interface JointRollTable {
+  meeting_id: string;
+  member_id: string;
+  capacity: RollCapacity;
+}
+
+export interface JointDecisionTable {
+  id: string;
+  meeting_id: string;
+  ballot_id: string;
+  item_id: string;
+  title: string;
+  decided_at: string;
+  state: JointDecisionState;
+  /** The next plenary's ballot that confirms it, and its item there. */
+  confirmation_ballot_id: string | null;
+  confirmation_item_id: string | null;
+  settled_at: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -536,4 +560,6 @@ export interface Database {
   presidium_member: PresidiumMemberTable;
   presidium_election: PresidiumElectionTable;
   ballot_teller: BallotTellerTable;
+  joint_roll: JointRollTable;
+  joint_decision: JointDecisionTable;
 }

@@ -14,7 +14,7 @@ interface Entry {
 
 /**
  * Exact, not eventually right: an entry is forgotten by the domain events that follow every write to
- * attendance or the roster (`attendance.changed` from check-in, marking and the vote batch;
+ * attendance or the roster (`attendance.changed` from check-in, marking, the vote batch and a joint meeting's roll;
  * `roster.changed` from the roster service). Those events come after the commit, and an entry is
  * stored before its count reads the database, so a count that may have read the old rows is always
  * forgotten after it was stored, never before.
@@ -30,10 +30,10 @@ export class HallFigures {
   }
 
   /** The meeting's attendance counts (representatives eligible, present, on leave; attendees). */
-  countsOf(db: Kysely<Database>, meeting: Pick<MeetingTable, 'id' | 'term_id'>): Promise<AttendanceCountsRow> {
+  countsOf(db: Kysely<Database>, meeting: Pick<MeetingTable, 'id' | 'term_id' | 'sitting'>): Promise<AttendanceCountsRow> {
     const known = this.#byMeeting.get(meeting.id);
     if (known) return known.counts;
-    const entry: Entry = { termId: meeting.term_id, counts: countAttendance(db, meeting.id, meeting.term_id) };
+    const entry: Entry = { termId: meeting.term_id, counts: countAttendance(db, meeting.id, meeting.term_id, meeting.sitting) };
     this.#byMeeting.set(meeting.id, entry);
     // A failed count is not kept: the next phone counts again.
     entry.counts.catch(() => this.#byMeeting.get(meeting.id) === entry && this.#byMeeting.delete(meeting.id));

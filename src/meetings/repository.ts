@@ -1,6 +1,7 @@
 // SQL for meetings and attendance (签到).
 import { type Kysely, sql } from 'kysely';
 import type { AttendanceTable, Database, MeetingTable } from '../db/database.js';
+import type { MeetingSitting } from './workflow.js';
 
 type Executor = Kysely<Database>;
 
@@ -61,7 +62,12 @@ export interface AttendanceCountsRow {
   attendees_present: number;
 }
 
-export async function countAttendance(db: Executor, meetingId: string, termId: string): Promise<AttendanceCountsRow> {
+/**
+ * A joint meeting (联席会议) counts its roll instead of the term's representatives (it has no
+ * attendees): eligible = its members, present = its members checked in. Every other meeting as before.
+ */
+export async function countAttendance(db: Executor, meetingId: string, termId: string, sitting?: MeetingSitting): Promise<AttendanceCountsRow> {
+  if (sitting === 'joint') return countJointAttendance(db, meetingId);
   const row = await db
     .selectFrom('member')
     .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
@@ -77,16 +83,44 @@ export async function countAttendance(db: Executor, meetingId: string, termId: s
   return row;
 }
 
-export function listAttendance(db: Executor, meetingId: string, termId: string) {
-  return db
+async function countJointAttendance(db: Executor, meetingId: string): Promise<AttendanceCountsRow> {
+  const row = await db
+    .selectFrom('joint_roll')
+    .innerJoin('member', 'member.id', 'joint_roll.member_id')
+    .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
+    .where('joint_roll.meeting_id', '=', meetingId)
+    .where('member.role', '=', 'representative')
+    .select([
+      sql<number>`count(*)`.as('eligible'),
+      sql<number>`coalesce(sum(attendance.status = 'present'), 0)`.as('present'),
+      sql<number>`coalesce(sum(attendance.status = 'on_leave'), 0)`.as('on_leave'),
+      sql<number>`0`.as('attendees'),
+      sql<number>`0`.as('attendees_present'),
+    ])
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/** Whether a member sits on a joint meeting's roll (who may check in there). */
+export async function onJointRoll(db: Executor, meetingId: string, memberId: string): Promise<boolean> {
+  return (await db.selectFrom('joint_roll').select('member_id').where('meeting_id', '=', meetingId).where('member_id', '=', memberId).executeTakeFirst()) !== undefined;
+}
+
+/** The check-in list: the term's members, or a joint meeting's roll. */
+export function listAttendance(db: Executor, meetingId: string, termId: string, sitting?: MeetingSitting) {
+  let query = db
     .selectFrom('member')
     .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
     .leftJoin('delegation', 'delegation.id', 'member.delegation_id')
     .where('member.term_id', '=', termId)
     .select(['member.id', 'member.name', 'member.staff_number', 'member.role', 'member.delegation_id', 'delegation.name as delegation_name', 'attendance.status'])
     .orderBy('delegation.name')
-    .orderBy('member.staff_number')
-    .execute();
+    .orderBy('member.staff_number');
+  if (sitting === 'joint')
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('joint_roll').select('joint_roll.member_id').whereRef('joint_roll.member_id', '=', 'member.id').where('joint_roll.meeting_id', '=', meetingId)),
+    );
+  return query.execute();
 }
 
 export function findAttendance(db: Executor, meetingId: string, memberId: string) {

@@ -128,7 +128,7 @@ export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRo
   });
 
   routes.put('/api/meetings/:id/attendance/:memberId', {
-    config: { permission: 'attendance.mark', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEMBER_NOT_FOUND'] },
+    config: { permission: 'attendance.mark', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEMBER_NOT_FOUND', 'JOINT_NOT_ON_ROLL'] },
     schema: {
       tags,
       summary: 'Mark a member present, absent or on leave (请假)',
@@ -142,7 +142,7 @@ export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRo
   });
 
   routes.post('/api/meetings/:id/check-in', {
-    config: { permission: 'attendance.check-in', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEETING_NOT_IN_SESSION'] },
+    config: { permission: 'attendance.check-in', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'MEETING_NOT_IN_SESSION', 'JOINT_NOT_ON_ROLL'] },
     schema: { tags, summary: 'A representative checks in (签到)', params: idParams, response: responses({ 200: z.object({ status: z.literal('present') }) }) },
     handler: async (request) => service.checkIn(context, memberOf(request), request.params.id),
   });

@@ -132,7 +132,7 @@ export async function meetingForDisplayHash(context: Pick<AppContext, 'db'>, tok
 
 /** Counted now, in the caller's transaction: the figures a ballot records when it opens or closes. */
 export async function attendanceCounts(context: Pick<AppContext, 'db'>, meeting: MeetingTable): Promise<AttendanceCounts> {
-  return presentCounts(meeting, await repository.countAttendance(context.db, meeting.id, meeting.term_id));
+  return presentCounts(meeting, await repository.countAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting));
 }
 
 /** The same counts from the hall's figures in memory (one count per change): for snapshots and broadcasts. */
@@ -159,7 +159,7 @@ function presentCounts(meeting: MeetingTable, counts: repository.AttendanceCount
 
 export async function listAttendance(context: Pick<AppContext, 'db'>, meetingId: string) {
   const meeting = await getMeeting(context, meetingId);
-  const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id);
+  const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting);
   return rows.map((row) => ({
     memberId: row.id,
     name: row.name,
@@ -176,6 +176,7 @@ export async function markAttendance(context: MeetingDeps, actor: AccountActor, 
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const member = await findMember(context, memberId);
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND');
+  if (meeting.sitting === 'joint' && !(await repository.onJointRoll(context.db, meetingId, memberId))) fail('JOINT_NOT_ON_ROLL');
   await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: memberId, status });
   // An edit while a ballot is open is how one would try to learn who votes: the audit says so.
   const openBallots = context.votes.openBallotsOf(meetingId);
@@ -188,6 +189,8 @@ export async function checkIn(context: CoreContext, actor: MemberActor, meetingI
   const meeting = await getMeeting(context, meetingId);
   assertCanFollow(actor, meeting);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+  // A joint meeting's members are its roll: nobody else checks in there.
+  if (meeting.sitting === 'joint' && !(await repository.onJointRoll(context.db, meetingId, actor.memberId))) fail('JOINT_NOT_ON_ROLL');
   const current = await repository.findAttendance(context.db, meetingId, actor.memberId);
   if (current?.status !== 'present') {
     await repository.upsertAttendance(context.db, { meeting_id: meetingId, member_id: actor.memberId, status: 'present' });

@@ -13,6 +13,20 @@ import type { SessionInput, SessionKind, SessionPatch } from './schemas.js';
 
 type Reader = Pick<AppContext, 'db'>;
 
+/**
+ * What follows a new session, in the creating transaction: other domains add their part (the joint
+ * meetings put their decisions awaiting confirmation on its agenda) without sessions knowing them.
+ */
+type SessionCreatedHook = (context: CoreContext, termId: string) => Promise<void>;
+const sessionCreatedHooks = new Set<SessionCreatedHook>();
+export function afterSessionCreated(hook: SessionCreatedHook): () => void {
+  sessionCreatedHooks.add(hook);
+  return () => sessionCreatedHooks.delete(hook);
+}
+async function sessionCreated(context: CoreContext, termId: string): Promise<void> {
+  for (const hook of sessionCreatedHooks) await hook(context, termId);
+}
+
 export async function getSession(context: Reader, sessionId: string): Promise<CongressSessionTable> {
   return (await repository.findSession(context.db, sessionId)) ?? fail('SESSION_NOT_FOUND');
 }
@@ -49,6 +63,7 @@ export async function createSession(context: CoreContext, actor: AccountActor, t
   };
   await repository.insertSession(context.db, row);
   await recordAudit(context, actor, 'session.created', { detail: { sessionId: row.id, number: row.number, kind: row.kind } });
+  await sessionCreated(context, termId);
   return presentSession(context, row);
 }
 
@@ -106,6 +121,7 @@ export async function sessionForSitting(
         agenda_adopted_ballot_id: null,
       };
       await repository.insertSession(context.db, session);
+      await sessionCreated(context, termId);
     }
   }
   if (!session) {

@@ -37,6 +37,7 @@ function ballot(overrides: Partial<BallotView> = {}): BallotView {
     deadlineAt: null,
     revoteOf: null,
     quorumOverridden: false,
+    statutory: false,
     openedAt: null,
     closedAt: null,
     publishedAt: null,

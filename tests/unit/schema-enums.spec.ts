@@ -14,6 +14,7 @@ import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
 import { EXTRAORDINARY_PROPOSAL_STATES, EXTRAORDINARY_PROPOSERS } from '../../src/extraordinary/schemas.js';
 import { PRESIDIUM_ELECTED_BY, TELLER_CHOSEN_BY, TELLER_ROLES } from '../../src/presidium/schemas.js';
+import { JOINT_DECISION_STATES, ROLL_CAPACITIES } from '../../src/joint/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
 import { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../../src/motions/schemas.js';
 import { MOTION_STATES, RATINGS } from '../../src/motions/workflow.js';
@@ -55,6 +56,8 @@ const DECLARED: Record<string, readonly string[]> = {
   'document_ballot_item.outcome': VOTE_OUTCOMES,
   'state_transition.entity': TRANSITION_ENTITIES,
   'state_transition.actor_kind': TRANSITION_ACTOR_KINDS,
+  'joint_roll.capacity': ROLL_CAPACITIES,
+  'joint_decision.state': JOINT_DECISION_STATES,
 };
 
 let connection: DatabaseConnection;

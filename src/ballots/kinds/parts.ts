@@ -20,9 +20,9 @@ export const electorateSchema = z.object({
   eligible: count,
   present: count,
   cast: count,
-  body: z.enum(['representatives', 'staff']),
+  body: z.enum(['representatives', 'staff', 'joint']),
 });
-/** Counts of voting members only: attendees are never in here. body 'staff' is a 职工大会. */
+/** Counts of voting members only: attendees are never in here. body 'staff' is a 职工大会, 'joint' a joint meeting's roll (联席会议成员). */
 export type Electorate = z.infer<typeof electorateSchema>;
 
 /**

@@ -26,6 +26,7 @@ import type { Account } from './types.js';
 import { CredentialsScreen, TermCredentialsScreen } from './credentials.js';
 import { TermRulesScreen } from './term-rules.js';
 import { Loading } from './ui.js';
+import { JointDecisionsScreen } from './joint.js';
 
 function LanguageSwitch() {
   const next = language() === 'zh' ? 'en' : 'zh';
@@ -107,6 +108,8 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${SessionsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/sessions/:sessionId', path);
   if (parameters) return html`<${SecretaryOnly}><${SessionScreen} termId=${parameters.termId} sessionId=${parameters.sessionId} /><//>`;
+  parameters = match('/admin/terms/:termId/joint-decisions', path);
+  if (parameters) return html`<${JointDecisionsScreen} termId=${parameters.termId} />`;
   parameters = match('/admin/terms/:termId/cards', path);
   if (parameters) return html`<${SecretaryOnly}><${CardsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/rules', path);

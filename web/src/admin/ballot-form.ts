@@ -23,6 +23,7 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
   const [secrecy, setSecrecy] = useState('secret');
   const [method, setMethod] = useState('electronic');
   const [deadline, setDeadline] = useState('');
+  const [statutory, setStatutory] = useState(false);
   const [items, setItems] = useState<ItemDraft[]>([newItem('approval')]);
   const action = useAction();
   const blocked = items.some((item) => itemProblem(item) !== null);
@@ -37,6 +38,7 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
         method,
         items: items.map((item) => toItem(item, title)),
         deadlineAt: deadline && method === 'electronic' ? new Date(deadline).toISOString() : null,
+        statutory,
       };
       const { ballot } = await api.post<{ ballot: Ballot }>(`/api/meetings/${meeting.id}/ballots`, body);
       ballots.remember(ballot);
@@ -69,9 +71,15 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
         <input id="ballot-deadline" type="datetime-local" aria-describedby="ballot-deadline-help" value=${deadline} onInput=${(e: Event) => setDeadline((e.target as HTMLInputElement).value)} />
         <p id="ballot-deadline-help" class="hint">${t('adminDeadlineHelp')}</p>`
       }
+      <div class="checkbox">
+        <input id="ballot-statutory" type="checkbox" checked=${statutory} aria-describedby=${meeting.sitting === 'joint' ? 'ballot-statutory-help' : undefined} onChange=${(e: Event) => setStatutory((e.target as HTMLInputElement).checked)} />
+        <label for="ballot-statutory">${t('ballotStatutory')}</label>
+      </div>
+      ${meeting.sitting === 'joint' && html`<p id="ballot-statutory-help" class="hint">${t('ballotStatutoryJointHelp')}</p>`}
     </div>
     <h3>${t('adminItems')}</h3>
     <p class="muted">${t('adminItemsHelp')}</p>
+    ${meeting.sitting === 'joint' && html`<p class="hint" data-testid="joint-rule-hint">${t('jointItemsRuleHint')}</p>`}
     ${items.map(
       (item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
       onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`,

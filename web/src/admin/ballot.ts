@@ -45,6 +45,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
       </div>
       ${original && html`<p class="muted">${t('adminRevoteOf')} <a href=${`/admin/meetings/${meeting.id}/ballots/${original.id}`}>${original.title}</a></p>`}
       ${ballot.quorumOverridden && html`<p class="notice notice-warn">${t('adminQuorumWasOverridden')}</p>`}
+      ${ballot.statutory && html`<p class="notice" data-testid="ballot-statutory">${t('ballotStatutoryBadge')}: ${t('ballotStatutory')}</p>`}
       <div class="columns narrow-side">
         <div>
           <section class="card" aria-labelledby="ballot-state-heading">

@@ -8,6 +8,7 @@ import { BallotScreen } from './ballot.js';
 import { BallotList } from './ballots.js';
 import { ChairScriptScreen } from './chair-script.js';
 import { CheckinScreen } from './checkin.js';
+import { JointRollScreen } from './joint.js';
 import { kindLabel } from './format.js';
 import { ConnectionBadge, useLiveMeeting, useMeetingBallots } from './live-meeting.js';
 import { MeetingOverview } from './meeting-overview.js';
@@ -37,6 +38,8 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   const base = `/admin/meetings/${meeting.id}`;
   const tabs = [
     { href: base, label: t('adminTabOverview') },
+    // A joint meeting's electorate is its own roll (联席会议成员).
+    ...(meeting.sitting === 'joint' ? [{ href: `${base}/roll`, label: t('jointTab') }] : []),
     { href: `${base}/checkin`, label: t('adminTabCheckin') },
     { href: `${base}/ballots`, label: t('adminTabBallots') },
     ...(isSecretary()
@@ -56,6 +59,7 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
   let content: unknown;
   const ballotMatch = /^ballots\/([A-Za-z0-9_-]+)$/.exec(section);
   if (section === '') content = html`<${MeetingOverview} ...${shared} onMeetingChanged=${setMeeting} />`;
+  else if (section === 'roll' && meeting.sitting === 'joint') content = html`<${JointRollScreen} meeting=${meeting} attendance=${attendance} />`;
   else if (section === 'checkin') content = html`<${CheckinScreen} ...${shared} />`;
   else if (section === 'ballots') content = html`<${BallotList} ...${shared} />`;
   else if (section === 'ballots/new') content = isSecretary() ? html`<${BallotForm} ...${shared} />` : html`<p>${t('adminSecretaryOnly')}</p>`;

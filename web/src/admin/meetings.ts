@@ -52,6 +52,7 @@ function TermList({ terms, meetings }: { terms: Term[]; meetings: MeetingView[] 
         <a class="button-link" href=${`/admin/terms/${term.id}/credentials`}>${t('credTitle')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/extraordinary`}>${t('exNav')}</a>
         <a class="button-link" href=${`/admin/terms/${term.id}/sessions`}>${t('agSessions')}</a>
+        <a class="button-link" href=${`/admin/terms/${term.id}/joint-decisions`}>${t('jointDecisionsHeading')}</a>
       </p>`
       }
     </li>`,
