@@ -38,12 +38,17 @@ export function NewTermForm({ terms, onCreated, onCancel }: { terms: Term[]; onC
   </form>`;
 }
 
-/** The official name, in Chinese whatever the page language: "第三届第二次职工代表大会". */
-function suggestTitle(term: Term | undefined, session: number, kind: MeetingView['kind']): string {
-  if (!term || !Number.isInteger(session) || session < 1) return '';
+/** The official name, in Chinese whatever the page language: "第三届第二次职工代表大会", "第三届职工代表大会联席会议". */
+function suggestTitle(term: Term | undefined, session: number, kind: MeetingView['kind'], sitting: Sitting): string {
+  if (!term) return '';
   const body = kind === 'congress' ? '职工代表大会' : '职工大会';
+  if (sitting === 'joint') return `第${chineseNumber(term.number)}届${body}联席会议`;
+  if (!Number.isInteger(session) || session < 1) return '';
   return `第${chineseNumber(term.number)}届第${chineseNumber(session)}次${body}`;
 }
+
+/** A meeting made here is a plenary sitting or a joint meeting (联席会议, between sessions); a session's preparatory meeting and sittings are made on its 会次与议程 page. */
+type Sitting = 'plenary' | 'joint';
 
 export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; meetings: MeetingView[]; onCancel: () => void }) {
   const latest = [...terms].sort((a, b) => b.number - a.number)[0];
@@ -51,17 +56,27 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
   const nextSession = (id: string) => String(meetings.filter((meeting) => meeting.termId === id).length + 1);
   const [session, setSession] = useState(nextSession(termId));
   const [kind, setKind] = useState<MeetingView['kind']>('congress');
+  const [sitting, setSitting] = useState<Sitting>('plenary');
   const [title, setTitle] = useState<string | null>(null);
   const [numerator, setNumerator] = useState('2');
   const [denominator, setDenominator] = useState('3');
   const action = useAction();
   const term = terms.find((entry) => entry.id === termId);
-  const shownTitle = title ?? suggestTitle(term, Number(session), kind);
+  const shownTitle = title ?? suggestTitle(term, Number(session), kind, sitting);
+  const joint = sitting === 'joint';
 
   const submit = async (event: Event) => {
     event.preventDefault();
     await action.run(async () => {
-      const body = { termId, title: shownTitle.trim(), kind, sessionNumber: session ? Number(session) : null, quorum: { numerator: Number(numerator), denominator: Number(denominator) } };
+      const body = {
+        termId,
+        title: shownTitle.trim(),
+        kind,
+        sitting,
+        sessionNumber: !joint && session ? Number(session) : null,
+        // A joint meeting's quorum is the term's joint quorum (规则设置) unless changed here.
+        ...(joint && numerator === '2' && denominator === '3' ? {} : { quorum: { numerator: Number(numerator), denominator: Number(denominator) } }),
+      };
       const { meeting } = await api.post<{ meeting: MeetingView }>('/api/meetings', body);
       navigate(`/admin/meetings/${meeting.id}`);
     });
@@ -77,8 +92,16 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
         }}>
           ${terms.map((entry) => html`<option value=${entry.id}>${entry.title}</option>`)}
         </select></div>
-      <div><label for="meeting-session">${t('adminSessionNumber')}</label>
-        <input id="meeting-session" type="number" min="1" max="99" value=${session} onInput=${(e: Event) => setSession(value(e))} /></div>
+      <div><label for="meeting-sitting">${t('adminMeetingSitting')}</label>
+        <select id="meeting-sitting" value=${sitting} onChange=${(e: Event) => setSitting(value(e) as Sitting)}>
+          <option value="plenary">${t('agSittingPlenary')}</option>
+          <option value="joint">${t('agSittingJoint')}</option>
+        </select></div>
+      ${
+        !joint &&
+        html`<div><label for="meeting-session">${t('adminSessionNumber')}</label>
+        <input id="meeting-session" type="number" min="1" max="99" value=${session} onInput=${(e: Event) => setSession(value(e))} /></div>`
+      }
       <div><label for="meeting-kind">${t('adminMeetingKind')}</label>
         <select id="meeting-kind" value=${kind} onChange=${(e: Event) => setKind(value(e) as MeetingView['kind'])}>
           <option value="congress">${t('kindCongress')}</option>

@@ -222,6 +222,7 @@ export const en: Record<MessageKey, string> = {
   adminCreateTerm: 'Create term',
   adminNewMeeting: 'New meeting',
   adminMeetingTitle: 'Meeting',
+  adminMeetingSitting: 'Sitting',
   adminMeetingKind: 'Kind',
   adminSessionNumber: 'Session number',
   adminQuorumFraction: 'Quorum fraction',

@@ -219,6 +219,7 @@ export const zh = {
   adminCreateTerm: '创建届次',
   adminNewMeeting: '新建会议',
   adminMeetingTitle: '会议名称',
+  adminMeetingSitting: '会议性质',
   adminMeetingKind: '会议类型',
   adminSessionNumber: '届内第几次',
   adminQuorumFraction: '法定人数比例',
