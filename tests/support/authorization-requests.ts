@@ -316,17 +316,97 @@ export const routeCases: Record<string, Build> = {
   // Presidium, presiding chairs and tellers (issue 12, item 3): a refusal for a reason of the
   // target's (an unsettled ballot, say) still shows the role was let through.
   'GET /api/sessions/:sessionId/presidium': async (world) => ({ url: `/api/sessions/${await sessionOf(world, world.meetingId)}/presidium` }),
-  'PUT /api/sessions/:sessionId/presidium': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await freshMeeting(world, false))}/presidium`, payload: { memberIds: [] } }),
+  'PUT /api/sessions/:sessionId/presidium': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/presidium`, payload: { memberIds: [] } }),
   'POST /api/sessions/:sessionId/presidium/elect': async (world) => ({
-    url: `/api/sessions/${await sessionOf(world, await freshMeeting(world, false))}/presidium/elect`,
+    url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/presidium/elect`,
     payload: { ballotId: await freshBallot(world, 'draft') },
   }),
-  'PUT /api/meetings/:id/presiding-chair': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/presiding-chair`, payload: { memberId: null } }),
+  'PUT /api/meetings/:id/presiding-chair': async (world) => ({ url: `/api/meetings/${await spareMeeting(world, false)}/presiding-chair`, payload: { memberId: null } }),
   'GET /api/ballots/:id/tellers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/tellers` }),
   'PUT /api/ballots/:id/tellers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/tellers`, payload: { tellers: [] } }),
+
+  // Sessions, term rules, the agenda and joint meetings (issue 12): reads on the hall's term and
+  // session (so its screen may read the agenda), changes on a fresh meeting's session or a fresh term.
+  // A refusal for a reason of the target's (a ballot that cannot adopt, nothing to confirm) still
+  // shows the role was let through.
+  'GET /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${world.termId}/sessions` }),
+  'POST /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }),
+  'GET /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await mainSession(world)}` }),
+  'PATCH /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}`, payload: { title: `改名${world.next()}` } }),
+  'GET /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${world.termId}/rules` }),
+  'PATCH /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/rules`, payload: { majorityWording: 'majorityInclusive' } }),
+  'GET /api/sessions/:sessionId/agenda': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/agenda` }),
+  'POST /api/sessions/:sessionId/agenda': async (world) => ({
+    url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/agenda`,
+    payload: { kind: 'other', title: `议程${world.next()}` },
+  }),
+  'PUT /api/sessions/:sessionId/agenda/order': async (world) => {
+    const sessionId = await sessionOf(world, await spareMeeting(world, false));
+    const first = await freshAgendaItem(world, sessionId);
+    const second = await freshAgendaItem(world, sessionId);
+    const { agenda } = await arrange(world, { method: 'GET', url: `/api/sessions/${sessionId}/agenda` });
+    const others = (agenda.items as { id: string }[]).map((item) => item.id).filter((id) => id !== first && id !== second);
+    return { url: `/api/sessions/${sessionId}/agenda/order`, payload: { itemIds: [second, first, ...others] } };
+  },
+  'POST /api/sessions/:sessionId/agenda/adopt': async (world) => ({
+    url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/agenda/adopt`,
+    payload: { ballotId: await freshBallot(world, 'draft') },
+  }),
+  'GET /api/agenda-items/:id': async (world) => ({ url: `/api/agenda-items/${await freshAgendaItem(world, await mainSession(world))}` }),
+  'PATCH /api/agenda-items/:id': async (world) => ({
+    url: `/api/agenda-items/${await freshAgendaItem(world, await sessionOf(world, await spareMeeting(world, false)))}`,
+    payload: { title: `改名${world.next()}` },
+  }),
+  'DELETE /api/agenda-items/:id': async (world) => ({ url: `/api/agenda-items/${await freshAgendaItem(world, await sessionOf(world, await spareMeeting(world, false)))}` }),
+  'PUT /api/meetings/:id/current-item': async (world) => {
+    const meetingId = await spareMeeting(world, true);
+    return { url: `/api/meetings/${meetingId}/current-item`, payload: { itemId: await freshAgendaItem(world, await sessionOf(world, meetingId)) } };
+  },
+  'GET /api/meetings/:id/roll': async (world) => ({ url: `/api/meetings/${await freshJointMeeting(world)}/roll` }),
+  'PUT /api/meetings/:id/roll': async (world) => ({ url: `/api/meetings/${await freshJointMeeting(world)}/roll`, payload: { members: [] } }),
+  'GET /api/terms/:termId/joint-decisions': async (world) => ({ url: `/api/terms/${world.termId}/joint-decisions` }),
+  'POST /api/agenda-items/:id/confirmation-ballot': async (world) => {
+    const meetingId = await spareMeeting(world, true);
+    const itemId = await freshAgendaItem(world, await sessionOf(world, meetingId), 'joint_confirmation');
+    return { url: `/api/agenda-items/${itemId}/confirmation-ballot`, payload: { meetingId } };
+  },
 };
 
 /** The session a meeting belongs to (every meeting of the hall world sits in one). */
 async function sessionOf(world: HallWorld, meetingId: string): Promise<string> {
   return (await arrange(world, { method: 'GET', url: `/api/meetings/${meetingId}` })).meeting.sessionId;
+}
+
+/** An item at the end of a session's agenda (not yet adopted), made by the secretary. */
+async function freshAgendaItem(world: HallWorld, sessionId: string, kind = 'other'): Promise<string> {
+  return (await arrange(world, { method: 'POST', url: `/api/sessions/${sessionId}/agenda`, payload: { kind, title: `议程${world.next()}` } }, 201)).item.id;
+}
+
+/** A joint meeting (联席会议) of a fresh term, in no session. */
+async function freshJointMeeting(world: HallWorld): Promise<string> {
+  return (await arrange(world, { method: 'POST', url: '/api/meetings', payload: { termId: await spareTerm(world), title: `联席会议${world.next()}`, sitting: 'joint' } }, 201)).meeting.id;
+}
+
+/**
+ * A fresh term under the lowest number not yet taken. By the time the cases at the end of the
+ * table run, world.next() has passed 999, the most a term's number may be, so freshTerm's numbers
+ * would be refused; the numbers below where the counter started are still free.
+ */
+async function spareTerm(world: HallWorld): Promise<string> {
+  const { terms } = await arrange<{ terms: { number: number }[] }>(world, { method: 'GET', url: '/api/terms' });
+  const taken = new Set(terms.map((term) => term.number));
+  let number = 1;
+  while (taken.has(number)) number += 1;
+  return (await arrange(world, { method: 'POST', url: '/api/terms', payload: { number } }, 201)).term.id;
+}
+
+/** freshMeeting, in a spare term: a regular sitting of its first session. */
+async function spareMeeting(world: HallWorld, open: boolean): Promise<string> {
+  const { meeting } = await arrange(
+    world,
+    { method: 'POST', url: '/api/meetings', payload: { termId: await spareTerm(world), title: `会议${world.next()}`, kind: 'congress', sessionNumber: 1 } },
+    201,
+  );
+  if (open) await arrange(world, { method: 'POST', url: `/api/meetings/${meeting.id}/open` });
+  return meeting.id;
 }

@@ -192,6 +192,27 @@ export const routePermissions: Record<string, Permission> = {
   'PUT /api/meetings/:id/presiding-chair': secretary,
   'GET /api/ballots/:id/tellers': officers,
   'PUT /api/ballots/:id/tellers': secretary,
+  // Sessions, term rules, the agenda and joint meetings (issue 12).
+  'GET /api/terms/:termId/sessions': officers,
+  'POST /api/terms/:termId/sessions': secretary,
+  'GET /api/sessions/:sessionId': officers,
+  'PATCH /api/sessions/:sessionId': secretary,
+  'GET /api/terms/:termId/rules': officers,
+  'PATCH /api/terms/:termId/rules': secretary,
+  // The agenda: officers, the term's members and the screens of the session's sittings read it.
+  'GET /api/sessions/:sessionId/agenda': { allowed: ['secretary', 'scrutineer', 'representative', 'attendee', 'display'] },
+  'POST /api/sessions/:sessionId/agenda': secretary,
+  'PUT /api/sessions/:sessionId/agenda/order': secretary,
+  'POST /api/sessions/:sessionId/agenda/adopt': secretary,
+  'GET /api/agenda-items/:id': { allowed: ['secretary', 'scrutineer', 'representative', 'attendee', 'display'] },
+  'PATCH /api/agenda-items/:id': secretary,
+  'DELETE /api/agenda-items/:id': secretary,
+  // The current item: the secretary, and only the sitting's presiding chair among members (none in this world).
+  'PUT /api/meetings/:id/current-item': secretary,
+  'GET /api/meetings/:id/roll': officers,
+  'PUT /api/meetings/:id/roll': secretary,
+  'GET /api/terms/:termId/joint-decisions': officers,
+  'POST /api/agenda-items/:id/confirmation-ballot': secretary,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */
