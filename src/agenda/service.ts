@@ -9,7 +9,7 @@ import { getSession } from '../sessions/service.js';
 import { amendmentFor, recordAmendment } from './adoption.js';
 import { buildMotionsReport } from './motions-report.js';
 import * as repository from './repository.js';
-import type { AgendaItemInput, AgendaItemPatch } from './schemas.js';
+import type { AgendaItemInput, AgendaItemKind, AgendaItemPatch } from './schemas.js';
 
 export function presentAgendaItem(row: AgendaItemTable) {
   return {
@@ -87,6 +87,24 @@ export async function readAgendaItem(context: Pick<CoreContext, 'db' | 'clock'>,
   if (row.kind !== 'motions_report') return item;
   const report = await buildMotionsReport(context, session);
   return { ...item, material: row.material ? `${row.material}\n\n${report}` : report };
+}
+
+/** The session's first item of a kind (its 确认联席会议决定, say), if it has one. */
+export async function findAgendaItemOfKind(context: Pick<AppContext, 'db'>, sessionId: string, kind: AgendaItemKind): Promise<AgendaItemTable | undefined> {
+  return (await repository.listAgendaItems(context.db, sessionId)).find((row) => row.kind === kind);
+}
+
+/**
+ * Yishi's own change to an item it keeps (the list of decisions a confirmation item carries, the
+ * ballot made for it): no adoption check, since no one edits the agenda; announced to the screens.
+ */
+export async function updateAgendaItemBySystem(context: CoreContext, itemId: string, changes: { material?: string; ballotId?: string }): Promise<void> {
+  const item = await getAgendaItem(context, itemId);
+  await repository.updateAgendaItem(context.db, itemId, {
+    ...(changes.material === undefined ? {} : { material: changes.material }),
+    ...(changes.ballotId === undefined ? {} : { ballot_id: changes.ballotId }),
+  });
+  context.events.publish({ type: 'agenda.changed', sessionId: item.session_id });
 }
 
 export async function getAgendaItem(context: Pick<AppContext, 'db'>, itemId: string): Promise<AgendaItemTable> {

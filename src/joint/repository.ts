@@ -108,24 +108,6 @@ export async function nextRegularSession(db: Executor, termId: string) {
     .executeTakeFirst();
 }
 
-export function confirmationItemOf(db: Executor, sessionId: string) {
-  return db.selectFrom('agenda_item').selectAll().where('session_id', '=', sessionId).where('kind', '=', 'joint_confirmation').orderBy('position').limit(1).executeTakeFirst();
-}
-
-/** The item's material lists the decisions: refreshed while the item has no ballot yet. */
-export async function refreshConfirmationMaterial(db: Executor, itemId: string, material: string): Promise<void> {
-  await db.updateTable('agenda_item').set({ material }).where('id', '=', itemId).where('ballot_id', 'is', null).execute();
-}
-
-/** The confirmation ballot is the item's ballot (the agenda follows it like any ballot item). */
-export async function linkAgendaItemBallot(db: Executor, itemId: string, ballotId: string): Promise<void> {
-  await db.updateTable('agenda_item').set({ ballot_id: ballotId }).where('id', '=', itemId).execute();
-}
-
-export function findAgendaItem(db: Executor, itemId: string) {
-  return db.selectFrom('agenda_item').selectAll().where('id', '=', itemId).executeTakeFirst();
-}
-
 export function sessionTerm(db: Executor, sessionId: string) {
   return db.selectFrom('congress_session').select(['id', 'term_id']).where('id', '=', sessionId).executeTakeFirst();
 }

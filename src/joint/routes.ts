@@ -69,7 +69,7 @@ export async function jointRoutes(app: FastifyInstance, { context }: JointRoutes
   });
 
   routes.post('/api/agenda-items/:id/confirmation-ballot', {
-    config: { permission: 'ballot.manage', errors: ['NOT_FOUND', 'MEETING_NOT_FOUND', 'MEETING_STATE', 'JOINT_CONFIRMATION_INVALID', 'JOINT_NOTHING_TO_CONFIRM'] },
+    config: { permission: 'ballot.manage', errors: ['AGENDA_ITEM_NOT_FOUND', 'MEETING_NOT_FOUND', 'MEETING_STATE', 'JOINT_CONFIRMATION_INVALID', 'JOINT_NOTHING_TO_CONFIRM'] },
     schema: {
       tags,
       summary: '生成确认表决: a draft ballot in a plenary sitting, one item per joint decision awaiting confirmation',

@@ -4,7 +4,7 @@
 // joint ballot once it is settled.
 import type { AccountActor } from '../actors.js';
 import { randomId } from '../access/codes.js';
-import { addAgendaItem } from '../agenda/service.js';
+import { addAgendaItem, findAgendaItemOfKind, getAgendaItem, updateAgendaItemBySystem } from '../agenda/service.js';
 import { recordAudit } from '../audit/service.js';
 import { ballotOutcome, createBallot } from '../ballots/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
@@ -130,9 +130,11 @@ export async function placePendingDecisions(context: CoreContext, termId: string
     const session = await repository.nextRegularSession(inside.db, termId);
     if (!session) return;
     const material = confirmationMaterial(waiting.map((decision) => ({ title: decision.title, meetingTitle: decision.meeting_title, decidedAt: decision.decided_at })));
-    const item = await repository.confirmationItemOf(inside.db, session.id);
-    if (item) await repository.refreshConfirmationMaterial(inside.db, item.id, material);
-    else await addAgendaItem(inside, null, session.id, { kind: 'joint_confirmation', title: CONFIRMATION_ITEM_TITLE, material });
+    const item = await findAgendaItemOfKind(inside, session.id, 'joint_confirmation');
+    // The item lists the decisions it will confirm, refreshed until its ballot is made.
+    if (item) {
+      if (item.ballot_id === null && item.material !== material) await updateAgendaItemBySystem(inside, item.id, { material });
+    } else await addAgendaItem(inside, null, session.id, { kind: 'joint_confirmation', title: CONFIRMATION_ITEM_TITLE, material });
   };
   await (context.db.isTransaction ? place(context) : transact(context, place));
 }
@@ -145,7 +147,7 @@ export async function listDecisions(
   await getTerm(context, termId);
   await syncDecisions(context, termId);
   const session = await repository.nextRegularSession(context.db, termId);
-  const item = session ? await repository.confirmationItemOf(context.db, session.id) : undefined;
+  const item = session ? await findAgendaItemOfKind(context, session.id, 'joint_confirmation') : undefined;
   const decisions = (await repository.listDecisions(context.db, termId)).map((row) => ({
     id: row.id,
     meetingId: row.meeting_id,
@@ -167,7 +169,7 @@ export async function listDecisions(
  * once settled, confirms each decision or not.
  */
 export async function createConfirmationBallot(context: CoreContext, actor: AccountActor, agendaItemId: string, meetingId: string) {
-  const item = (await repository.findAgendaItem(context.db, agendaItemId)) ?? fail('NOT_FOUND');
+  const item = await getAgendaItem(context, agendaItemId);
   const session = (await repository.sessionTerm(context.db, item.session_id)) ?? fail('SESSION_NOT_FOUND');
   await syncDecisions(context, session.term_id);
   return transact(context, async (inside) => {
@@ -185,7 +187,7 @@ export async function createConfirmationBallot(context: CoreContext, actor: Acco
       deadlineAt: null,
     });
     for (const [index, decision] of waiting.entries()) await repository.linkConfirmation(inside.db, decision.id, ballot.id, ballot.items[index]!.id);
-    await repository.linkAgendaItemBallot(inside.db, agendaItemId, ballot.id);
+    await updateAgendaItemBySystem(inside, agendaItemId, { ballotId: ballot.id });
     await recordAudit(inside, actor, 'joint.confirmation-ballot-created', { meetingId, ballotId: ballot.id, detail: { agendaItemId, decisions: waiting.map((decision) => decision.id) } });
     return ballot;
   });

@@ -113,10 +113,13 @@ describe('the chair’s script', () => {
       { method: 'POST', url: '/api/meetings', headers: { cookie: congress.secretary }, payload: { termId: congress.termId, title: '第三届职代会联席会议', sitting: 'joint' } },
       201,
     );
+    // Its roll is its electorate: four members of the term sit on it.
+    const members = congress.representatives.slice(0, 4).map((person: { memberId: string }) => ({ memberId: person.memberId, capacity: 'delegation_leader' }));
+    await call(app!, { method: 'PUT', url: `/api/meetings/${joint.id}/roll`, headers: { cookie: congress.secretary }, payload: { members } });
     await call(app!, { method: 'POST', url: `/api/meetings/${joint.id}/ballots`, headers: { cookie: congress.secretary }, payload: approvalBallot('关于调整班车路线的决定') }, 201);
     const { script: jointScript } = await call(app!, { method: 'GET', url: `/api/meetings/${joint.id}/script`, headers: { cookie: congress.secretary } });
     expect(jointScript.sections.map((section: { kind: string }) => section.kind)).toEqual(['opening', 'ballot', 'closing']);
-    expect(textOf(jointScript.sections[0])).toContain('本次联席会议应出席联席会议成员5人，实到0人，不足全体联席会议成员的');
+    expect(textOf(jointScript.sections[0])).toContain('本次联席会议应出席联席会议成员4人，实到0人，不足全体联席会议成员的');
     expect(textOf(jointScript.sections[1])).toContain('根据联席会议议事规则');
   });
 });
