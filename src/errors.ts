@@ -143,6 +143,7 @@ const errorTable = {
   // Joint meetings (联席会议, issue 12 item 6): their roll, statutory matters and confirmations.
   JOINT_NOT_ON_ROLL: [403, '您不在本次联席会议的成员名单上,不能签到或表决', 'You are not on this joint meeting’s roll, so you cannot check in or vote'],
   JOINT_ROLL_INVALID: [400, '联席会议成员须是本届的职工代表', 'Joint meeting members must be representatives of the meeting’s term'],
+  JOINT_ROLL_LOCKED: [409, '联席会议有正在进行的表决,表决结束前不能更改成员名单', 'A ballot of this joint meeting is open: its roll cannot change until it closes'],
   NOT_A_JOINT_MEETING: [409, '这不是联席会议', 'This is not a joint meeting'],
   STATUTORY_MATTER: [
     409,

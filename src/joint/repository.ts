@@ -22,6 +22,10 @@ export function listRoll(db: Executor, meetingId: string) {
     .execute();
 }
 
+export async function hasOpenBallot(db: Executor, meetingId: string): Promise<boolean> {
+  return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('state', '=', 'open').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function replaceRoll(db: Executor, meetingId: string, rows: JointRollTable[]): Promise<void> {
   await db.deleteFrom('joint_roll').where('meeting_id', '=', meetingId).execute();
   if (rows.length > 0) await db.insertInto('joint_roll').values(rows).execute();

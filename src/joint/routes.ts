@@ -38,10 +38,10 @@ export async function jointRoutes(app: FastifyInstance, { context }: JointRoutes
   });
 
   routes.put('/api/meetings/:id/roll', {
-    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'NOT_A_JOINT_MEETING', 'MEETING_STATE', 'JOINT_ROLL_INVALID'] },
+    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'NOT_A_JOINT_MEETING', 'MEETING_STATE', 'JOINT_ROLL_INVALID', 'JOINT_ROLL_LOCKED'] },
     schema: {
       tags,
-      summary: 'Replace a joint meeting’s roll (draft or in session): representatives of its term, each with the capacity they sit in',
+      summary: 'Replace a joint meeting’s roll (draft or in session, never while one of its ballots is open): representatives of its term, each with the capacity they sit in',
       params: idParams,
       body: schemas.rollInput,
       response: responses({ 200: z.object({ roll: schemas.rollView.extend({ delegationLeaderIds: z.array(z.string()) }) }) }),

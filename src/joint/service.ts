@@ -54,6 +54,8 @@ export async function setRoll(context: CoreContext, actor: AccountActor, meeting
   await transact(context, async (inside) => {
     const meeting = await jointMeeting(inside, meetingId);
     if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+    // The roll is the electorate: changing it while a ballot is open would move that ballot's base.
+    if (await repository.hasOpenBallot(inside.db, meetingId)) fail('JOINT_ROLL_LOCKED');
     const ids = input.members.map((member) => member.memberId);
     const known = await repository.representativesAmong(inside.db, meeting.term_id, ids);
     const unknown = ids.filter((id) => !known.has(id));

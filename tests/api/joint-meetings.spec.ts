@@ -58,15 +58,23 @@ describe('a joint meeting', () => {
     const opened = (await call(app!, { method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: as, payload: {} })).ballot;
     expect(opened.turnout).toEqual({ voted: 0, eligible: 6 });
     expectError(await vote(app!, outsider!.token, ballot.id, ['yes']), 403, 'JOINT_NOT_ON_ROLL');
-    // Rights are read at the moment of use: a roll change counts for the very next vote, either way.
-    await call(app!, {
-      method: 'PUT',
-      url: `/api/meetings/${joint.id}/roll`,
-      headers: as,
-      payload: { members: [...congress.representatives.slice(1, 6), outsider!].map((person) => ({ memberId: person.memberId, capacity: 'other' })) },
-    });
-    expect((await vote(app!, outsider!.token, ballot.id, ['no'])).statusCode).toBe(201);
-    expectError(await vote(app!, a!.token, ballot.id, ['yes']), 403, 'JOINT_NOT_ON_ROLL');
+    // The roll is the ballot's electorate: while the ballot is open it cannot change, so no one can be
+    // let in, or shut out, halfway through the vote.
+    const swap = { members: [...congress.representatives.slice(1, 6), outsider!].map((person) => ({ memberId: person.memberId, capacity: 'other' })) };
+    expectError(await app!.inject({ method: 'PUT', url: `/api/meetings/${joint.id}/roll`, headers: as, payload: swap }), 409, 'JOINT_ROLL_LOCKED');
+    expectError(await vote(app!, outsider!.token, ballot.id, ['no']), 403, 'JOINT_NOT_ON_ROLL');
+    expect((await vote(app!, a!.token, ballot.id, ['yes'])).statusCode).toBe(201);
+    // Once it closes, the roll may change again, and counts for the next ballot at once.
+    await call(app!, { method: 'POST', url: `/api/ballots/${ballot.id}/close`, headers: as });
+    await call(app!, { method: 'PUT', url: `/api/meetings/${joint.id}/roll`, headers: as, payload: swap });
+    const { ballot: next } = await call(
+      app!,
+      { method: 'POST', url: `/api/meetings/${joint.id}/ballots`, headers: as, payload: { title: '第二项', items: [{ kind: 'approval', title: '第二项' }] } },
+      201,
+    );
+    await call(app!, { method: 'POST', url: `/api/ballots/${next.id}/open`, headers: as, payload: { overrideQuorum: true, reason: '测试' } });
+    expect((await vote(app!, outsider!.token, next.id, ['no'])).statusCode).toBe(201);
+    expectError(await vote(app!, a!.token, next.id, ['yes']), 403, 'JOINT_NOT_ON_ROLL');
   });
 
   it('decides by a majority of those present (3 of 4 present pass, where 3 of all 6 would not)', async () => {
