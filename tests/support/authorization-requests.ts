@@ -27,6 +27,12 @@ export interface RouteCase {
   headers?: Headers;
   /** The request ends the session it rides: sign the role in afresh for it. */
   freshSession?: boolean;
+  /**
+   * The code the target answers with for a reason of its own, past the permission (a ballot that
+   * cannot adopt, nothing to confirm): a request that shows the role is let through without building
+   * everything a success needs. The cross-site test accepts exactly this refusal from the same origin.
+   */
+  refusal?: string;
 }
 
 type Build = (world: HallWorld, role: Role) => Promise<RouteCase>;
@@ -148,6 +154,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/sessions/:sessionId/credentials/adopt': async (world) => ({
     url: `/api/sessions/${await mainSession(world)}/credentials/adopt`,
     payload: { ballotId: await freshBallot(world, 'draft') },
+    refusal: 'CREDENTIALS_BALLOT_INVALID',
   }),
 
   // Meetings, attendance and the live snapshot.
@@ -320,6 +327,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/sessions/:sessionId/presidium/elect': async (world) => ({
     url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/presidium/elect`,
     payload: { ballotId: await freshBallot(world, 'draft') },
+    refusal: 'PRESIDIUM_BALLOT_INVALID',
   }),
   'PUT /api/meetings/:id/presiding-chair': async (world) => ({ url: `/api/meetings/${await spareMeeting(world, false)}/presiding-chair`, payload: { memberId: null } }),
   'GET /api/ballots/:id/tellers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/tellers` }),
@@ -351,6 +359,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/sessions/:sessionId/agenda/adopt': async (world) => ({
     url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}/agenda/adopt`,
     payload: { ballotId: await freshBallot(world, 'draft') },
+    refusal: 'AGENDA_ADOPTION_BALLOT_INVALID',
   }),
   'GET /api/agenda-items/:id': async (world) => ({ url: `/api/agenda-items/${await freshAgendaItem(world, await mainSession(world))}` }),
   'PATCH /api/agenda-items/:id': async (world) => ({
@@ -368,7 +377,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/agenda-items/:id/confirmation-ballot': async (world) => {
     const meetingId = await spareMeeting(world, true);
     const itemId = await freshAgendaItem(world, await sessionOf(world, meetingId), 'joint_confirmation');
-    return { url: `/api/agenda-items/${itemId}/confirmation-ballot`, payload: { meetingId } };
+    return { url: `/api/agenda-items/${itemId}/confirmation-ballot`, payload: { meetingId }, refusal: 'JOINT_NOTHING_TO_CONFIRM' };
   },
 };
 
