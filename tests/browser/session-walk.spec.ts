@@ -18,6 +18,7 @@ import { PHONE, PROJECTOR } from '../support/browser-hall.js';
 import { call } from '../support/congress.js';
 import { ballotIdOf, confirm, openConsole, waitForText } from '../support/console.js';
 import { createDocument, type DocumentHall, documentHall, quickRound } from '../support/documents.js';
+import { motionFields } from '../support/motions.js';
 import { seen, textBecomes } from '../support/page-waits.js';
 import { bearer, vote } from '../support/requests.js';
 
@@ -119,6 +120,13 @@ describe('a whole session from the console', () => {
     const document = await createDocument(world, { rounds: 1 });
     await quickRound(world, document.id);
     await holdJointMeeting(world);
+    // One motion raised at this session (the motions tracker has its own console tests), for the report's figures.
+    const DAY = 86_400_000;
+    const opensAt = new Date(world.clock.now.getTime() - DAY).toISOString();
+    const closesAt = new Date(world.clock.now.getTime() + 10 * DAY).toISOString();
+    await call(app, { method: 'PUT', url: `/api/meetings/${plenaryId}/motion-settings`, headers: secretary, payload: { opensAt, closesAt } });
+    const { motion } = await call(app, { method: 'POST', url: `/api/meetings/${plenaryId}/motions`, headers: world.representative(3), payload: motionFields('增设职工健身房') }, 201);
+    await call(app, { method: 'POST', url: `/api/motions/${motion.id}/submit`, headers: world.representative(3) });
     const { sessions } = await call(app, { url: `/api/terms/${congress.termId}/sessions`, headers: secretary });
     const sessionId = sessions[0].id as string;
 
@@ -172,7 +180,10 @@ describe('a whole session from the console', () => {
       .then((href) => href!.split('/').pop()!);
     await screenshot(page, 'walk-1-agenda-draft');
 
-    // ── The preparatory meeting votes by a show of hands: the agenda, the presidium list, the credentials report.
+    // ── The preparatory meeting opens and votes by a show of hands: the agenda, the presidium list, the credentials report.
+    await page.goto(`${base}/admin/meetings/${preparatoryId}`);
+    await confirm(page, '开会');
+    await seen(page, '会议进行中');
     await showOfHands(page, base, preparatoryId, '关于大会议程的决定', 9);
     await showOfHands(page, base, preparatoryId, '关于主席团名单的决定', 9);
     await showOfHands(page, base, preparatoryId, '关于代表资格审查报告的决定', 9);
@@ -211,6 +222,11 @@ describe('a whole session from the console', () => {
     await page.getByRole('button', { name: '通过', exact: true }).click();
     await waitForText(page.getByTestId('credentials-status'), '关于代表资格审查报告的决定');
     await screenshot(page, 'walk-3-credentials');
+
+    // The preparatory meeting closes; the plenary (opened by the fixture, everyone checked in) takes over.
+    await page.goto(`${base}/admin/meetings/${preparatoryId}`);
+    await confirm(page, '闭会');
+    await seen(page, '会议已闭会');
 
     // ── The plenary: the projector and three phones.
     const { token } = await call(app, { method: 'POST', url: `/api/meetings/${plenaryId}/display-token`, headers: secretary }, 201);
@@ -299,7 +315,7 @@ describe('a whole session from the console', () => {
     await page.goto(sessionUrl);
     await setCurrent('提案工作报告');
     await small.getByTestId('agenda-current').getByRole('button', { name: '阅读材料' }).click();
-    await textBecomes(small.getByTestId('agenda-material').last(), /本届共收到提案 0 件/);
+    await textBecomes(small.getByTestId('agenda-material').last(), /本届共收到提案 1 件,其中本次会议提出 1 件/);
 
     // The joint meeting's decision: 生成确认表决 from the decisions' page, voted on the phones, 已确认.
     await setCurrent('确认联席会议决定');
