@@ -130,6 +130,10 @@ describe('a whole session from the console', () => {
     const { sessions } = await call(app, { url: `/api/terms/${congress.termId}/sessions`, headers: secretary });
     const sessionId = sessions[0].id as string;
 
+    // The fixture's clock stands still unless moved: minutes pass between steps, so what happened last is last.
+    const later = () => {
+      world.clock.now = new Date(world.clock.now.getTime() + 5 * 60_000);
+    };
     browser = await launchBrowser();
     const desk = await openConsole(browser, app, congress.secretary);
     const base = desk.base;
@@ -141,6 +145,7 @@ describe('a whole session from the console', () => {
     await page.getByRole('heading', { name: /议程/ }).first().waitFor();
     // The joint meeting's decision is on the agenda by itself.
     await waitForText(page.getByTestId('agenda-items'), '确认联席会议决定');
+    later();
     await page.getByRole('button', { name: '新建预备会议' }).click();
     await waitForText(page.getByTestId('sittings'), '预备会议');
 
@@ -180,10 +185,20 @@ describe('a whole session from the console', () => {
       .then((href) => href!.split('/').pop()!);
     await screenshot(page, 'walk-1-agenda-draft');
 
-    // ── The preparatory meeting opens and votes by a show of hands: the agenda, the presidium list, the credentials report.
+    // Three representatives open their cards: the plenary (in session) is theirs, with the session's agenda.
+    const phones = [await phoneOf(base, world, 0, PHONE), await phoneOf(base, world, 1, WIDE_PHONE), await phoneOf(base, world, 2, WIDE_PHONE)];
+    const small = phones[0]!.page;
+    await seen(small, '大会议程');
+    expect(await small.getByTestId('agenda').locator('li').count()).toBe(5);
+    // Marked now, checked at the end: no phone reloads during the walk.
+    for (const phone of phones) await phone.page.evaluate(() => ((window as unknown as { untouched: boolean }).untouched = true));
+
+    // ── The preparatory meeting opens (the phones move to it) and votes by a show of hands: the agenda,
+    // the presidium list, the credentials report.
     await page.goto(`${base}/admin/meetings/${preparatoryId}`);
     await confirm(page, '开会');
     await seen(page, '会议进行中');
+    for (const phone of phones) await textBecomes(phone.page.locator('#meeting-title'), /预备会议/);
     await showOfHands(page, base, preparatoryId, '关于大会议程的决定', 9);
     await showOfHands(page, base, preparatoryId, '关于主席团名单的决定', 9);
     await showOfHands(page, base, preparatoryId, '关于代表资格审查报告的决定', 9);
@@ -227,22 +242,16 @@ describe('a whole session from the console', () => {
     await page.goto(`${base}/admin/meetings/${preparatoryId}`);
     await confirm(page, '闭会');
     await seen(page, '会议已闭会');
+    for (const phone of phones) await textBecomes(phone.page.locator('#meeting-title'), '第三届第二次职工代表大会');
 
-    // ── The plenary: the projector and three phones.
+    // ── The plenary: the projector joins the three phones.
     const { token } = await call(app, { method: 'POST', url: `/api/meetings/${plenaryId}/display-token`, headers: secretary }, 201);
     const projectorContext = await browser.newContext(PROJECTOR);
     const projector = await projectorContext.newPage();
     await projector.goto(`${base}/display/${token}`);
     await textBecomes(projector.locator('.display-header [role="status"]'), '已连接');
-    const phones = [await phoneOf(base, world, 0, PHONE), await phoneOf(base, world, 1, WIDE_PHONE), await phoneOf(base, world, 2, WIDE_PHONE)];
-    const small = phones[0]!.page;
-    await seen(small, '大会议程');
 
     await page.goto(sessionUrl);
-    // The fixture's clock stands still unless moved: the sitting's minutes pass, so what happened last is last.
-    const later = () => {
-      world.clock.now = new Date(world.clock.now.getTime() + 5 * 60_000);
-    };
     const setCurrent = async (title: string) => {
       later();
       await page.getByRole('button', { name: `设为当前议程:${title}` }).click();
@@ -340,6 +349,9 @@ describe('a whole session from the console', () => {
     await screenshot(page, 'walk-5-joint-confirmed');
 
     expect(desk.errors).toEqual([]);
-    for (const phone of phones) expect(phone.errors).toEqual([]);
+    for (const phone of phones) {
+      expect(phone.errors).toEqual([]);
+      expect(await phone.page.evaluate(() => (window as unknown as { untouched?: boolean }).untouched)).toBe(true);
+    }
   });
 });
