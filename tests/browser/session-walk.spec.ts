@@ -207,6 +207,10 @@ describe('a whole session from the console', () => {
     await page.getByLabel('预备会议的表决').selectOption({ label: '关于大会议程的决定' });
     await page.getByRole('button', { name: '通过议程' }).click();
     await waitForText(page.getByTestId('agenda-adopted'), '关于大会议程的决定');
+    // Adopted, the agenda changes only by a recorded vote to amend it: a plain deletion is refused.
+    await page.getByRole('button', { name: '删除:提案工作报告' }).click();
+    await seen(page, /议程已经通过[,，]修改须经表决通过/);
+    expect(await page.getByTestId('agenda-items').locator('li').count()).toBe(5);
 
     // The presidium: three ticked, only one of them front-line (不符合); a fourth makes it 符合.
     await page.goto(`${base}/admin/sessions/${sessionId}/presidium`);
@@ -244,6 +248,18 @@ describe('a whole session from the console', () => {
     await seen(page, '会议已闭会');
     for (const phone of phones) await textBecomes(phone.page.locator('#meeting-title'), '第三届第二次职工代表大会');
 
+    // The plenary's presiding chair (执行主席), from the elected presidium; the chair's script on a tablet.
+    await page.goto(`${base}/admin/meetings/${plenaryId}/presidium`);
+    await page.getByLabel('选择执行主席').selectOption({ label: '代表1（第1代表团）' });
+    await page.getByRole('button', { name: '保存执行主席' }).click();
+    await textBecomes(page.getByTestId('presiding-chair'), '代表1');
+    const tabletContext = await browser.newContext({ viewport: { width: 800, height: 1100 }, locale: 'zh-CN', hasTouch: true });
+    const [cookieName, cookieValue] = congress.secretary.split('=', 2) as [string, string];
+    await tabletContext.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+    const chair = await tabletContext.newPage();
+    await chair.goto(`${base}/admin/meetings/${plenaryId}/script/tablet`);
+    await textBecomes(chair.getByTestId('script-tablet-lines'), '本次大会应出席代表9人，实到9人，超过全体代表的三分之二，符合规定，会议合法有效。');
+
     // ── The plenary: the projector joins the three phones.
     const { token } = await call(app, { method: 'POST', url: `/api/meetings/${plenaryId}/display-token`, headers: secretary }, 201);
     const projectorContext = await browser.newContext(PROJECTOR);
@@ -258,9 +274,11 @@ describe('a whole session from the console', () => {
       await waitForText(page.locator('.agenda-item.current'), title);
       for (const phone of phones) await textBecomes(phone.page.getByTestId('agenda-current').locator('.agenda-title'), title);
       await textBecomes(projector.getByTestId('display-agenda').locator('h2'), title);
+      await textBecomes(chair.getByTestId('script-tablet-heading'), title);
     };
     await setCurrent('厂长工作报告');
     expect(await projector.getByTestId('display-agenda').textContent()).toContain('厂长 王明');
+    expect(await projector.evaluate(() => document.documentElement.scrollHeight <= window.innerHeight)).toBe(true);
     await small.getByTestId('agenda-current').getByRole('button', { name: '阅读材料' }).click();
     await textBecomes(small.getByTestId('agenda-material'), /二、2027年工作安排/);
     expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
