@@ -259,6 +259,9 @@ function ItemForm({ data, item, amendmentBallotId, onSaved }: { data: SessionDat
       setTitle('');
       setPresenter('');
       setMaterial('');
+      // A ballot or document belongs to one item: kept, the next item added would be linked to it too.
+      setBallotId('');
+      setDocumentId('');
     }
     if (ok) await onSaved();
   };
