@@ -190,6 +190,10 @@ describe('a whole session from the console', () => {
     const small = phones[0]!.page;
     await seen(small, '大会议程');
     expect(await small.getByTestId('agenda').locator('li').count()).toBe(5);
+    // The document's item names the document; the items added after it are linked to nothing.
+    const phoneItem = (title: string) => small.getByTestId('agenda').locator('li').filter({ hasText: title });
+    expect(await phoneItem('审议并表决《工资分配方案》').locator('p.small').allTextContents()).toEqual(['报告人：人力资源部 赵强', '工资分配方案']);
+    expect(await phoneItem('选举职工董事').locator('p.small').allTextContents()).toEqual([]);
     // Marked now, checked at the end: no phone reloads during the walk.
     for (const phone of phones) await phone.page.evaluate(() => ((window as unknown as { untouched: boolean }).untouched = true));
 
