@@ -127,8 +127,6 @@ describe('a whole session from the console', () => {
     await call(app, { method: 'PUT', url: `/api/meetings/${plenaryId}/motion-settings`, headers: secretary, payload: { opensAt, closesAt } });
     const { motion } = await call(app, { method: 'POST', url: `/api/meetings/${plenaryId}/motions`, headers: world.representative(3), payload: motionFields('增设职工健身房') }, 201);
     await call(app, { method: 'POST', url: `/api/motions/${motion.id}/submit`, headers: world.representative(3) });
-    const { sessions } = await call(app, { url: `/api/terms/${congress.termId}/sessions`, headers: secretary });
-    const sessionId = sessions[0].id as string;
 
     // The fixture's clock stands still unless moved: minutes pass between steps, so what happened last is last.
     const later = () => {
@@ -217,7 +215,13 @@ describe('a whole session from the console', () => {
     expect(await page.getByTestId('agenda-items').locator('li').count()).toBe(5);
 
     // The presidium: three ticked, only one of them front-line (不符合); a fourth makes it 符合.
-    await page.goto(`${base}/admin/sessions/${sessionId}/presidium`);
+    await page
+      .getByTestId('sittings')
+      .getByRole('link', { name: /预备会议/ })
+      .click();
+    await page.getByRole('link', { name: '主席团', exact: true }).click();
+    await page.getByRole('link', { name: '主席团与构成检查' }).click();
+    await page.getByRole('heading', { name: /主席团/, level: 1 }).waitFor();
     const frontLine = page.getByTestId('presidium-check-presidium.frontLineMin');
     for (const name of ['代表7', '代表8', '代表1']) await page.getByRole('checkbox', { name: new RegExp(`^${name}\\b`) }).check();
     await page.getByRole('button', { name: '保存主席团名单' }).click();
@@ -234,7 +238,9 @@ describe('a whole session from the console', () => {
     await screenshot(page, 'walk-2-presidium');
 
     // The credentials report: nine representatives are fewer than the 30 the rules ask (不符合); the rest is met.
-    await page.goto(`${base}/admin/sessions/${sessionId}/credentials`);
+    await page.goto(`${base}/admin/terms/${congress.termId}/sessions`);
+    await page.getByRole('link', { name: '代表资格审查', exact: true }).click();
+    await page.getByRole('link', { name: /代表资格审查报告/ }).click();
     const checks = page.getByTestId('credentials-checks');
     await checks.waitFor();
     const verdicts = await checks.locator('tbody tr td:last-child').allTextContents();
@@ -350,7 +356,7 @@ describe('a whole session from the console', () => {
 
     // The joint meeting's decision: 生成确认表决 from the decisions' page, voted on the phones, 已确认.
     await setCurrent('确认联席会议决定');
-    await page.goto(`${base}/admin/terms/${congress.termId}/joint-decisions`);
+    await page.getByRole('link', { name: /联席会议决定及大会确认情况/ }).click();
     await waitForText(page.getByTestId('joint-decisions'), '待大会确认');
     await page.getByRole('button', { name: /生成确认表决/ }).click();
     await page.getByRole('heading', { name: '确认联席会议决定', level: 2 }).waitFor();
