@@ -137,10 +137,23 @@ describe('a whole session from the console', () => {
     const base = desk.base;
     const page = desk.page;
 
+    // The secretariat drafts the election's ballot in advance, so that its agenda item can name it: once
+    // the agenda is adopted, linking a ballot to an item is an amendment and needs a vote of its own.
+    await page.goto(`${base}/admin/meetings/${plenaryId}/ballots/new`);
+    await page.getByLabel('表决标题').fill('职工董事选举');
+    await page.getByRole('button', { name: '+ 选举' }).click();
+    await page.getByRole('button', { name: '删除第 1 项' }).click();
+    await page.getByLabel('应选人数').fill('1');
+    await page.getByLabel('候选人').fill('王建国\n李秀英');
+    await page.getByRole('button', { name: '创建表决（草稿）' }).click();
+    await page.getByRole('heading', { name: '职工董事选举', level: 2 }).waitFor();
+    const electionId = ballotIdOf(page);
+
     // ── The session's page (会次与议程): the preparatory meeting, then the agenda items.
     await page.goto(`${base}/admin/terms/${congress.termId}/sessions`);
     await page.getByTestId('sessions').getByRole('link').first().click();
     await page.getByRole('heading', { name: /议程/ }).first().waitFor();
+    const sessionUrl = page.url();
     // The joint meeting's decision is on the agenda by itself.
     await waitForText(page.getByTestId('agenda-items'), '确认联席会议决定');
     later();
@@ -154,6 +167,7 @@ describe('a whole session from the console', () => {
       if (presenter) await form.getByLabel('报告人').fill(presenter);
       if (material) await form.getByLabel(/^材料/).fill(material);
       if (kind === '文件审议') await form.getByLabel('关联文件').selectOption({ label: '工资分配方案' });
+      if (kind === '选举') await form.getByLabel('关联表决').selectOption({ label: '职工董事选举' });
       await form.getByRole('button', { name: '添加' }).click();
       await waitForText(page.getByTestId('agenda-items'), title);
     };
@@ -174,7 +188,6 @@ describe('a whole session from the console', () => {
       );
     }
     await waitForText(page.getByTestId('agenda-items').locator('li').last(), '确认联席会议决定');
-    const sessionUrl = page.url();
     const preparatoryId = await page
       .getByTestId('sittings')
       .getByRole('link')
@@ -188,10 +201,11 @@ describe('a whole session from the console', () => {
     const small = phones[0]!.page;
     await seen(small, '大会议程');
     expect(await small.getByTestId('agenda').locator('li').count()).toBe(5);
-    // The document's item names the document; the items added after it are linked to nothing.
+    // Each item names its own document or ballot only (the form forgets a link once its item is added).
     const phoneItem = (title: string) => small.getByTestId('agenda').locator('li').filter({ hasText: title });
     expect(await phoneItem('审议并表决《工资分配方案》').locator('p.small').allTextContents()).toEqual(['报告人：人力资源部 赵强', '工资分配方案']);
-    expect(await phoneItem('选举职工董事').locator('p.small').allTextContents()).toEqual([]);
+    expect(await phoneItem('选举职工董事').locator('p.small').allTextContents()).toEqual(['职工董事选举']);
+    expect(await phoneItem('提案工作报告').locator('p.small').allTextContents()).toEqual(['报告人：提案委员会主任 李华']);
     // Marked now, checked at the end: no phone reloads during the walk.
     for (const phone of phones) await phone.page.evaluate(() => ((window as unknown as { untouched: boolean }).untouched = true));
 
@@ -318,18 +332,12 @@ describe('a whole session from the console', () => {
     await page.goto(`${base}/admin/documents/${document.id}`);
     await waitForText(page.getByTestId('document-state'), '已通过');
 
-    // The election: drafted and opened in the console, voted on the phones.
+    // The election: its ballot (drafted before) opened in the console, voted on the phones.
     await page.goto(sessionUrl);
     await setCurrent('选举职工董事');
-    await page.goto(`${base}/admin/meetings/${plenaryId}/ballots/new`);
-    await page.getByLabel('表决标题').fill('职工董事选举');
-    await page.getByRole('button', { name: '+ 选举' }).click();
-    await page.getByRole('button', { name: '删除第 1 项' }).click();
-    await page.getByLabel('应选人数').fill('1');
-    await page.getByLabel('候选人').fill('王建国\n李秀英');
-    await page.getByRole('button', { name: '创建表决（草稿）' }).click();
-    await page.getByRole('heading', { name: '职工董事选举', level: 2 }).waitFor();
-    const electionId = ballotIdOf(page);
+    // The chair's script announces the election's rule before the vote.
+    await textBecomes(chair.getByTestId('script-tablet-lines'), /应选1名，候选人2名（王建国、李秀英）/);
+    await page.goto(`${base}/admin/meetings/${plenaryId}/ballots/${electionId}`);
     await page.getByRole('button', { name: '开始投票' }).click();
     for (const phone of phones) {
       await phone.page.getByRole('heading', { name: '职工董事选举' }).waitFor();
@@ -345,6 +353,8 @@ describe('a whole session from the console', () => {
     later();
     await confirm(page, '公布结果');
     for (const phone of phones) await seen(phone.page, /当选：王建国（5 票）/);
+    // …and its result in words once it is out.
+    await textBecomes(chair.getByTestId('script-tablet-lines'), /现在宣布表决结果/);
     await textBecomes(projector.locator('.chart-row.elected .chart-label'), '王建国 当选');
     expect(await projector.locator('.chart-row.elected .chart-label').allTextContents()).toEqual(['王建国 当选']);
 
