@@ -382,6 +382,9 @@ describe('a whole session from the console', () => {
     later();
     await confirm(page, '公布结果');
     await textBecomes(projector.getByTestId('verdict'), '通过');
+    for (const phone of phones) await textBecomes(phone.page.locator('.sole-verdict'), '通过');
+    // The item was linked to its confirmation ballot when it was made: the chair reads out the result.
+    await textBecomes(chair.getByTestId('script-tablet-lines'), /现在宣布表决结果/);
     await page.goto(`${base}/admin/terms/${congress.termId}/joint-decisions`);
     await waitForText(page.getByTestId('joint-decisions'), '已确认');
     await screenshot(page, 'walk-5-joint-confirmed');
