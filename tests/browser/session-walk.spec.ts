@@ -1,16 +1,19 @@
 /// <reference lib="dom" />
 // A whole session (第二次会议) walked from the secretary's console, with three representatives' phones
-// (one at 360 px) and the projector following live: the preparatory meeting (预备会议) adopts the agenda,
-// elects the presidium and adopts the credentials report, each by a show of hands entered in the console;
-// then the plenary (正式会议) takes up the reports, a 二上二下 document's final secret ballot, an election,
-// the motions work report and the confirmation of a joint meeting's decision, voted on the phones.
+// (one at 360 px), the projector and the presiding chair's tablet following live, never reloaded.
+// The preparatory meeting (预备会议) adopts the agenda, elects the presidium (composition checked, 不符合
+// then 符合) and adopts the credentials report (checks 符合 / 不符合), each by a show of hands entered in
+// the console; the phones move into it when it opens and back to the plenary when it closes. The plenary
+// (正式会议) takes up a report (its material read at 360 px), a 二上二下 document's final secret ballot,
+// an election, the motions work report and the confirmation of a joint meeting's decision (生成确认表决),
+// each set as the current item in the console and voted on the phones.
 //
-// Set up through the API beforehand (the steps before this walk, each tested on its own page elsewhere):
-// the roster's category tags (they come from the roster import), the document's consultation round
-// (tests/browser/documents.spec.ts walks one in the console), and the joint meeting held between
-// sessions with its roll and its decision (a show of hands). The plenary sitting is the one the
-// fixture opens with everyone checked in. Six of the nine representatives vote from phones we do not
-// drive (through the API), so that a majority of all is reached.
+// Through the API instead of the console, beforehand (each has its own page tests elsewhere): the
+// roster's category tags (they come from the roster import), the document's consultation round
+// (tests/browser/documents.spec.ts walks one), one motion raised by a representative, and the joint
+// meeting held between sessions with its roll and its decision (a show of hands). The plenary sitting is
+// the fixture's, opened with everyone checked in. In each plenary vote two or three more representatives
+// vote through the API (phones we do not drive), so that a majority of all nine is reached.
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
