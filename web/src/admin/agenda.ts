@@ -209,7 +209,8 @@ function AgendaList({ data, amendmentBallotId, onChanged }: { data: SessionData;
         return html`<li class=${current ? 'agenda-item current' : 'agenda-item'} aria-current=${current ? 'step' : undefined}>
           <div><strong>${item.title}</strong> <${Badge} tone="plain">${kindLabel(item.kind)}<//> ${current && html`<${Badge} tone="live">${t('agCurrent')}<//>`}
             ${item.presenter && html`<span class="muted"> · ${item.presenter}</span>`}
-            ${item.meetingId && html`<span class="muted"> · ${sittings.find((entry) => entry.id === item.meetingId)?.title ?? ''}</span>`}</div>
+            ${item.meetingId && html`<span class="muted"> · ${sittings.find((entry) => entry.id === item.meetingId)?.title ?? ''}</span>`}
+            ${item.kind === 'joint_confirmation' && html` <a href=${`/admin/terms/${data.session.termId}/joint-decisions`}>${t('jointDecisionsLink')}</a>`}</div>
           <div class="actions">
             ${sitting && html`<button type="button" class=${current ? 'small' : 'small primary'} disabled=${action.busy || current} aria-label=${`${t('agSetCurrent')}:${item.title}`} onClick=${() => setCurrent(item.id)}>${t('agSetCurrent')}</button>`}
             <button type="button" class="small" disabled=${action.busy || index === 0} aria-label=${`${t('agMoveUp')}:${item.title}`} onClick=${() => move(index, -1)}>↑</button>
@@ -259,6 +260,9 @@ function ItemForm({ data, item, amendmentBallotId, onSaved }: { data: SessionDat
       setTitle('');
       setPresenter('');
       setMaterial('');
+      // A ballot or document belongs to one item: kept, the next item added would be linked to it too.
+      setBallotId('');
+      setDocumentId('');
     }
     if (ok) await onSaved();
   };
