@@ -145,7 +145,10 @@ export async function updateAgendaItem(context: CoreContext, actor: AccountActor
     const row = await getAgendaItem(inside, itemId);
     const session = await getSession(inside, row.session_id);
     const { amendmentBallotId, ...fields } = patch;
-    const amendment = await amendmentFor(inside, session, amendmentBallotId);
+    // Linking the ballot that carries an item out (its vote, a re-vote) changes nothing the congress
+    // adopted: it needs no vote to amend. Any other change after adoption does.
+    const carriesOut = Object.keys(fields).every((field) => field === 'ballotId') && fields.ballotId !== undefined && amendmentBallotId === undefined;
+    const amendment = carriesOut ? null : await amendmentFor(inside, session, amendmentBallotId);
     await checkLinks(inside, session, fields);
     const changes: Partial<AgendaItemTable> = {};
     if (fields.kind !== undefined) changes.kind = fields.kind;

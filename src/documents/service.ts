@@ -141,3 +141,9 @@ export async function consultationRecord(context: DocumentDeps, actor: Actor, do
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
   return presentRecord(history, await votesOf(context, actor, history), context.clock());
 }
+
+/** The ballot that put the document to the vote last (its final vote, or a re-vote), if any: what a document's agenda item carries out. */
+export async function latestBallotOf(context: Pick<DocumentDeps, 'db'>, documentId: string): Promise<string | null> {
+  const links = await repository.listBallotItems(context.db, documentId);
+  return links.at(-1)?.ballot_id ?? null;
+}

@@ -8,6 +8,7 @@ import { findBallot, turnoutOf, viewBallot } from '../ballots/service.js';
 import { type AppContext, nowIso } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import { latestBallotOf } from '../documents/service.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
 import { findMember } from '../roster/service.js';
 import type { ChairScript } from './schemas.js';
@@ -27,7 +28,9 @@ function assertMayRead(actor: Actor, meeting: MeetingTable): void {
 
 /** The sitting's items and their ballots as officers see them (a closed result before publication: the chair announces it). */
 async function itemsAndBallots(context: ScriptDeps, meeting: MeetingTable): Promise<{ items: ScriptItem[]; ballots: Map<string, BallotView> }> {
-  const agenda = meeting.session_id ? itemsOfSitting(await listAgendaItems(context, meeting.session_id), meeting.id) : [];
+  const sittingItems = meeting.session_id ? itemsOfSitting(await listAgendaItems(context, meeting.session_id), meeting.id) : [];
+  // A document's item is carried out by the document's own vote when no ballot is linked to it.
+  const agenda = await Promise.all(sittingItems.map(async (item) => (item.ballotId === null && item.documentId ? { ...item, ballotId: await latestBallotOf(context, item.documentId) } : item)));
   const ballots = new Map<string, BallotView>();
   if (agenda.length === 0) {
     const listed = await presentMeetingBallots(context.db, meeting.id, 'officer');

@@ -334,6 +334,8 @@ describe('a whole session from the console', () => {
     for (const phone of phones) await textBecomes(phone.page.locator('.sole-verdict'), '通过');
     await page.goto(`${base}/admin/documents/${document.id}`);
     await waitForText(page.getByTestId('document-state'), '已通过');
+    // The chair's script finds the document's own vote (no ballot linked to its item) and announces its result.
+    await textBecomes(chair.getByTestId('script-tablet-lines'), /现在宣布表决结果/);
 
     // The election: its ballot (drafted before) opened in the console, voted on the phones.
     await page.goto(sessionUrl);
