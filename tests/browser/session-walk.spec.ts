@@ -363,9 +363,17 @@ describe('a whole session from the console', () => {
     await textBecomes(projector.locator('.chart-row.elected .chart-label'), '王建国 当选');
     expect(await projector.locator('.chart-row.elected .chart-label').allTextContents()).toEqual(['王建国 当选']);
 
-    // The motions work report, generated from the tracker, readable on the phone.
+    // The motions work report, generated from the tracker, readable on the phone. The chair takes the
+    // sitting on to it from the tablet (下一节 until it shows, then 转到此项议程): everyone follows.
+    later();
+    for (let step = 0; step < 6 && !((await chair.getByTestId('script-tablet-heading').textContent()) ?? '').includes('提案工作报告'); step++) {
+      await chair.getByRole('button', { name: '下一节' }).click();
+    }
+    await chair.getByRole('button', { name: '转到此项议程' }).click();
+    for (const phone of phones) await textBecomes(phone.page.getByTestId('agenda-current').locator('.agenda-title'), '提案工作报告');
+    await textBecomes(projector.getByTestId('display-agenda').locator('h2'), '提案工作报告');
     await page.goto(sessionUrl);
-    await setCurrent('提案工作报告');
+    await waitForText(page.locator('.agenda-item.current'), '提案工作报告');
     await small.getByTestId('agenda-current').getByRole('button', { name: '阅读材料' }).click();
     await textBecomes(small.getByTestId('agenda-material').last(), /本届共收到提案 1 件,其中本次会议提出 1 件/);
 

@@ -1111,6 +1111,7 @@ export const en: Record<MessageKey, string> = {
   scriptPrevious: 'Previous',
   scriptNext: 'Next',
   scriptNow: 'current item',
+  scriptTakeUp: 'Take up this item',
   scriptFollow: 'Follow the current item',
   // Credentials report, category tags and the term's rules (issue 12, item 4).
   catLegend: 'Categories',

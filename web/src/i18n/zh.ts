@@ -1111,6 +1111,7 @@ export const zh = {
   scriptPrevious: '上一节',
   scriptNext: '下一节',
   scriptNow: '当前议程',
+  scriptTakeUp: '转到此项议程',
   scriptFollow: '跟随当前议程',
   // Credentials report, category tags and the term's rules (issue 12, item 4).
   catLegend: '类别',

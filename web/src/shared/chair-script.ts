@@ -104,14 +104,25 @@ export function ScriptTablet({ script }: { script: ChairScript }) {
     if (document.fullscreenElement !== element) element.scrollIntoView?.({ block: 'start' });
   }, [key]);
   const go = (step: number) => setChosen(script.sections[Math.min(script.sections.length - 1, Math.max(0, index + step))]!.key);
+  // The chair (or the secretary) takes the sitting to the item on screen: phones and the projector follow.
+  const [moveError, setMoveError] = useState<string | null>(null);
+  const takeUp = (itemId: string) => {
+    setMoveError(null);
+    api.put(`/api/meetings/${script.meetingId}/current-item`, { itemId }).then(
+      () => setChosen(null),
+      (error: unknown) => setMoveError(error instanceof Error ? error.message : String(error)),
+    );
+  };
   return html`<section class="script-tablet" data-testid="script-tablet" lang="zh-CN" ref=${top}>
     <nav class="script-tablet-bar" aria-label=${t('scriptTablet')}>
       <button type="button" onClick=${() => go(-1)} disabled=${index === 0}>${t('scriptPrevious')}</button>
       <span class="script-tablet-where" data-testid="script-tablet-where">${index + 1} / ${script.sections.length}${key === live ? ` · ${t('scriptNow')}` : ''}</span>
       <button type="button" onClick=${() => go(1)} disabled=${index === script.sections.length - 1}>${t('scriptNext')}</button>
       ${chosen !== null && key !== live ? html`<button type="button" class="primary" onClick=${() => setChosen(null)}>${t('scriptFollow')}</button>` : null}
+      ${key !== live && section.agendaItemId ? html`<button type="button" onClick=${() => takeUp(section.agendaItemId!)}>${t('scriptTakeUp')}</button>` : null}
       ${document.fullscreenEnabled ? html`<button type="button" onClick=${() => void top.current?.requestFullscreen()}>${t('scriptFullScreen')}</button>` : null}
     </nav>
+    ${moveError ? html`<p class="error" role="alert">${moveError}</p>` : null}
     <h2 data-testid="script-tablet-heading">${sectionHeading(section)}</h2>
     <div class="script-tablet-lines" data-testid="script-tablet-lines" aria-live="polite"><${SectionLines} section=${section} /></div>
   </section>`;
