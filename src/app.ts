@@ -116,7 +116,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     votes,
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
-    heavyWork: new HeavyWorkPool(options.heavyWork),
+    heavyWork: new HeavyWorkPool(options.heavyWork, (error) => app.log.warn({ err: error }, 'heavy-work worker failed outside a task; it is replaced')),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
     ballotViews: new BallotViews(connection.watch),

@@ -12,6 +12,7 @@ import * as agenda from './2026-12-04-009-agenda.js';
 import * as presidium from './2026-12-04-010-presidium.js';
 import * as credentials from './2026-12-04-011-credentials.js';
 import * as extraordinary from './2026-12-04-013-extraordinary.js';
+import * as ballotUses from './2026-12-04-014-ballot-uses.js';
 import * as joint from './2026-12-04-012-joint.js';
 
 export const migrations: Record<string, Migration> = {
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-010-presidium': presidium,
   '2026-12-04-011-credentials': credentials,
   '2026-12-04-013-extraordinary': extraordinary,
+  '2026-12-04-014-ballot-uses': ballotUses,
   '2026-12-04-012-joint': joint,
 };

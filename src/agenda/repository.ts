@@ -43,16 +43,12 @@ export function listSittings(db: Executor, sessionId: string) {
 }
 
 /** Whether a ballot already served the agenda (adopted or amended it): each vote serves once. */
-export async function ballotUsedForAgenda(db: Executor, ballotId: string): Promise<boolean> {
-  const row = await db.selectFrom('audit_log').select('id').where('ballot_id', '=', ballotId).where('action', 'in', ['agenda.adopted', 'agenda.amended']).executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Titles of the documents and ballots the items link to: the screens list them as the item's materials. */
 export async function linkedTitles(db: Executor, documentIds: string[], ballotIds: string[]) {
   const [documents, ballots] = await Promise.all([
-    documentIds.length ? db.selectFrom('document').select(['id', 'title']).where('id', 'in', documentIds).execute() : [],
-    ballotIds.length ? db.selectFrom('ballot').select(['id', 'title']).where('id', 'in', ballotIds).execute() : [],
+    // What members may see: a document once issued, a ballot once opened (a draft's title is the secretariat's until then).
+    documentIds.length ? db.selectFrom('document').select(['id', 'title']).where('id', 'in', documentIds).where('state', '!=', 'drafting').execute() : [],
+    ballotIds.length ? db.selectFrom('ballot').select(['id', 'title']).where('id', 'in', ballotIds).where('state', '!=', 'draft').execute() : [],
   ]);
   return { documents: new Map(documents.map((row) => [row.id, row.title])), ballots: new Map(ballots.map((row) => [row.id, row.title])) };
 }
@@ -67,7 +63,7 @@ export function findDocumentTerm(db: Executor, documentId: string) {
 }
 
 export function findBallotMeeting(db: Executor, ballotId: string) {
-  return db.selectFrom('ballot').select(['id', 'meeting_id']).where('id', '=', ballotId).executeTakeFirst();
+  return db.selectFrom('ballot').select(['id', 'meeting_id', 'revote_of']).where('id', '=', ballotId).executeTakeFirst();
 }
 
 export function listSittingRows(db: Executor, sessionId: string) {

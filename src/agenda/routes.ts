@@ -58,7 +58,7 @@ export async function agendaRoutes(app: FastifyInstance, { context }: AgendaRout
       response: responses({ 200: z.object({ agenda: schemas.agenda }) }),
     },
     handler: async (request) => {
-      await adoptAgenda(context, officerOf(request), request.params.sessionId, request.body.ballotId);
+      await adoptAgenda(context, officerOf(request), request.params.sessionId, request.body.ballotId, request.body.itemId);
       return { agenda: await service.readAgenda(context, request.actor, request.params.sessionId) };
     },
   });

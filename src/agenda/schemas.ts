@@ -42,7 +42,12 @@ export const agendaItemPatch = z
 export type AgendaItemPatch = z.infer<typeof agendaItemPatch>;
 
 export const agendaOrder = z.object({ itemIds: z.array(idSchema).max(500).describe('Every item of the agenda, in the new order'), amendmentBallotId }).strict();
-export const agendaAdoption = z.object({ ballotId: idSchema.describe('A settled, passed ballot of the preparatory meeting (a show of hands will do)') }).strict();
+export const agendaAdoption = z
+  .object({
+    ballotId: idSchema.describe('A settled, passed ballot of the preparatory meeting (a show of hands will do)'),
+    itemId: z.string().max(64).optional().describe('Its approval item that adopts the agenda: needed when the sheet has several; an item serves one purpose only'),
+  })
+  .strict();
 export const amendmentQuery = z.object({ amendmentBallotId }).strict();
 export const currentItemInput = z.object({ itemId: idSchema.nullable().describe('null: between items') }).strict();
 

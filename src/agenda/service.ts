@@ -147,7 +147,9 @@ export async function updateAgendaItem(context: CoreContext, actor: AccountActor
     const { amendmentBallotId, ...fields } = patch;
     // Linking the ballot that carries an item out (its vote, a re-vote) changes nothing the congress
     // adopted: it needs no vote to amend. Any other change after adoption does.
-    const carriesOut = Object.keys(fields).every((field) => field === 'ballotId') && fields.ballotId !== undefined && amendmentBallotId === undefined;
+    // Only a first link, or a re-vote (重新表决) of the ballot linked: relinking to any other result would rewrite what the item decided.
+    const linking = Object.keys(fields).every((field) => field === 'ballotId') && typeof fields.ballotId === 'string' && amendmentBallotId === undefined;
+    const carriesOut = linking && (row.ballot_id === null || (await repository.findBallotMeeting(inside.db, fields.ballotId as string))?.revote_of === row.ballot_id);
     const amendment = carriesOut ? null : await amendmentFor(inside, session, amendmentBallotId);
     await checkLinks(inside, session, fields);
     const changes: Partial<AgendaItemTable> = {};

@@ -365,6 +365,8 @@ export async function ballotOutcome(context: Pick<AppContext, 'db'>, ballotId: s
   };
 }
 
+export { type BallotUsePurpose, ballotItemUse, claimPassedApproval, recordBallotUse } from './uses.js';
+
 /** 重新表决: a new draft linked to the first; both results are kept. */
 export async function createRevote(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const ballot = await getBallot(context, ballotId);

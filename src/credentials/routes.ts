@@ -36,6 +36,6 @@ export async function credentialsRoutes(app: FastifyInstance, { context }: Crede
       body: schemas.adoptInput,
       response: responses({ 200: z.object({ report: schemas.credentialsReport }) }),
     },
-    handler: async (request) => ({ report: await service.adoptCredentialsReport(context, officerOf(request), request.params.sessionId, request.body.ballotId) }),
+    handler: async (request) => ({ report: await service.adoptCredentialsReport(context, officerOf(request), request.params.sessionId, request.body.ballotId, request.body.itemId) }),
   });
 }

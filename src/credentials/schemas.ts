@@ -60,7 +60,12 @@ export const credentialsReport = z
   })
   .meta({ id: 'CredentialsReport' });
 
-export const adoptInput = z.object({ ballotId: idSchema.describe('A settled ballot of the session’s preparatory meeting whose approval item passed (a manual result is enough)') }).strict();
+export const adoptInput = z
+  .object({
+    ballotId: idSchema.describe('A settled ballot of the session’s preparatory meeting whose approval item passed (a manual result is enough)'),
+    itemId: z.string().max(64).optional().describe('Its approval item that adopts the report: needed when the sheet has several; an item serves one purpose only'),
+  })
+  .strict();
 export const sessionParams = z.object({ sessionId: idSchema });
 
 export type CredentialsFigures = z.infer<typeof credentialsFigures>;

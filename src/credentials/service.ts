@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { ballotOutcome } from '../ballots/service.js';
+import { ballotOutcome, claimPassedApproval } from '../ballots/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import { fail } from '../errors.js';
 import { getTerm, getTermRules, listDelegationRows, listMemberRows } from '../roster/service.js';
@@ -89,23 +89,27 @@ export async function getCredentialsReport(context: Reader, sessionId: string): 
   };
 }
 
-/** The ballot adopts the report only if it is of this session's preparatory meeting, settled, and its approval passed. */
-async function checkAdoptingBallot(context: Reader, sessionId: string, ballotId: string) {
+/**
+ * The ballot adopts the report only if it is of this session's preparatory meeting, settled, and its
+ * approval item (the one named, or its only one) passed and served nothing before: claimed here, in
+ * the caller's transaction, so a vote adopts one report once and a re-adoption needs a new vote.
+ */
+async function claimAdoptingBallot(context: CoreContext, sessionId: string, ballotId: string, itemId: string | undefined) {
   const preparatory = await repository.findPreparatoryMeeting(context.db, sessionId);
   if (!preparatory) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the session has no preparatory meeting' });
   const outcome = await ballotOutcome(context, ballotId);
   if (outcome.meetingId !== preparatory.id) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot is not of the session’s preparatory meeting', preparatoryMeetingId: preparatory.id });
   if (!outcome.settled) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot has no result yet' });
-  const approvals = outcome.items.filter((item) => item.kind === 'approval');
-  if (approvals.length === 0) fail('CREDENTIALS_BALLOT_INVALID', { reason: 'the ballot has no approval item' });
-  if (!approvals.every((item) => item.passed === true)) fail('CREDENTIALS_NOT_ADOPTED', { ballotId });
+  const refusal = await claimPassedApproval(context.db, outcome, itemId, { purpose: 'credentials_adoption', subjectId: sessionId, at: nowIso(context) });
+  if (refusal === 'the ballot did not pass') fail('CREDENTIALS_NOT_ADOPTED', { ballotId });
+  if (refusal) fail('CREDENTIALS_BALLOT_INVALID', { reason: refusal, ballotId });
   return { preparatory, outcome };
 }
 
-export async function adoptCredentialsReport(context: CoreContext, actor: AccountActor, sessionId: string, ballotId: string): Promise<CredentialsReport> {
+export async function adoptCredentialsReport(context: CoreContext, actor: AccountActor, sessionId: string, ballotId: string, itemId?: string): Promise<CredentialsReport> {
   const session = await getSession(context, sessionId);
   await transact(context, async (inside) => {
-    const { preparatory } = await checkAdoptingBallot(inside, sessionId, ballotId);
+    const { preparatory } = await claimAdoptingBallot(inside, sessionId, ballotId, itemId);
     const report = await currentReport(inside, session.term_id);
     await repository.saveAdoptedReport(inside.db, { session_id: sessionId, ballot_id: ballotId, adopted_at: nowIso(context), report: JSON.stringify(report) });
     await recordAudit(inside, actor, 'credentials.adopted', {

@@ -4,6 +4,7 @@
 import type { Generated } from 'kysely';
 import type { AccountRole, MemberRole } from '../actors.js';
 import type { BallotMethod, BallotSecrecy, BallotState } from '../ballots/workflow.js';
+import type { BallotUsePurpose } from '../ballots/use-purposes.js';
 import type { DocumentKind, DocumentState } from '../documents/workflow.js';
 import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from '../meetings/workflow.js';
 import type { SessionKind } from '../sessions/schemas.js';
@@ -480,6 +481,15 @@ export interface PresidiumMemberTable {
   member_id: string;
   position: number;
 }
+
+/** A ballot item that decided something for the session, once (src/ballots/uses.ts). */
+export interface BallotUseTable {
+  ballot_id: string;
+  item_id: string;
+  purpose: BallotUsePurpose;
+  subject_id: string;
+  used_at: string;
+}
 /** How a session's presidium was elected: which ballot and item, by an election or an approval of the list. */
 export interface PresidiumElectionTable {
   session_id: string;
@@ -560,6 +570,7 @@ export interface Database {
   presidium_member: PresidiumMemberTable;
   presidium_election: PresidiumElectionTable;
   ballot_teller: BallotTellerTable;
+  ballot_use: BallotUseTable;
   joint_roll: JointRollTable;
   joint_decision: JointDecisionTable;
 }

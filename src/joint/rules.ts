@@ -34,10 +34,12 @@ export function confirmationTitle(decisionTitle: string): string {
  * What a settled confirmation ballot makes of a decision put to it as `itemId`: confirmed if that
  * item passed, not confirmed if it did not; undecided (null) while unsettled or if the item is gone.
  */
-export function confirmationState(outcome: BallotOutcome, itemId: string | null): 'confirmed' | 'not_confirmed' | null {
+export function confirmationState(outcome: BallotOutcome, itemId: string | null, decisionTitle?: string): 'confirmed' | 'not_confirmed' | null {
   if (!outcome.settled || itemId === null) return null;
   const item = outcome.items.find((candidate) => candidate.id === itemId);
   if (!item) return null;
+  // An item edited to other words after it was made was not a vote on this decision: it confirms nothing.
+  if (decisionTitle !== undefined && item.title !== confirmationTitle(decisionTitle)) return 'not_confirmed';
   return item.passed === true ? 'confirmed' : 'not_confirmed';
 }
 

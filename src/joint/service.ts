@@ -6,7 +6,7 @@ import type { AccountActor } from '../actors.js';
 import { randomId } from '../access/codes.js';
 import { addAgendaItem, findAgendaItemOfKind, getAgendaItem, updateAgendaItemBySystem } from '../agenda/service.js';
 import { recordAudit } from '../audit/service.js';
-import { ballotOutcome, createBallot } from '../ballots/service.js';
+import { ballotOutcome, createBallot, recordBallotUse } from '../ballots/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
@@ -65,7 +65,7 @@ export async function setRoll(context: CoreContext, actor: AccountActor, meeting
       meetingId,
       input.members.map((member) => ({ meeting_id: meetingId, member_id: member.memberId, capacity: member.capacity })),
     );
-    await recordAudit(inside, actor, 'joint.roll-set', { meetingId, detail: { members: input.members.length } });
+    await recordAudit(inside, actor, 'joint.roll-set', { meetingId, detail: { members: input.members.map((member) => ({ memberId: member.memberId, capacity: member.capacity })) } });
   });
   // The roll is the electorate: the hall's figures (eligible, present, quorum) change with it.
   context.events.publish({ type: 'attendance.changed', meetingId });
@@ -81,7 +81,8 @@ export async function setRoll(context: CoreContext, actor: AccountActor, meeting
  */
 let syncing: Promise<unknown> = Promise.resolve();
 export function syncDecisions(context: CoreContext, termId: string): Promise<void> {
-  const run = syncing.then(() => syncNow(context, termId));
+  // One transaction: a decision and its audit row are written together or not at all.
+  const run = syncing.then(() => (context.db.isTransaction ? syncNow(context, termId) : transact(context, (inside) => syncNow(inside, termId))));
   syncing = run.catch(() => undefined);
   return run;
 }
@@ -111,7 +112,7 @@ async function syncNow(context: CoreContext, termId: string): Promise<void> {
     const ballotId = decision.confirmation_ballot_id;
     const outcome = outcomes.get(ballotId) ?? (await ballotOutcome(context, ballotId));
     outcomes.set(ballotId, outcome);
-    const state = confirmationState(outcome, decision.confirmation_item_id);
+    const state = confirmationState(outcome, decision.confirmation_item_id, decision.title);
     if (state && (await repository.settleDecision(context.db, decision.id, state, nowIso(context)))) {
       await recordAudit(context, null, `joint.decision-${state === 'confirmed' ? 'confirmed' : 'not-confirmed'}`, { ballotId, detail: { decisionId: decision.id, title: decision.title } });
     }
@@ -188,7 +189,12 @@ export async function createConfirmationBallot(context: CoreContext, actor: Acco
       items: waiting.map((decision) => ({ kind: 'approval' as const, title: confirmationTitle(decision.title), passingRule: 'all_majority' as const, majorityWording: rules.majorityWording })),
       deadlineAt: null,
     });
-    for (const [index, decision] of waiting.entries()) await repository.linkConfirmation(inside.db, decision.id, ballot.id, ballot.items[index]!.id);
+    for (const [index, decision] of waiting.entries()) {
+      const itemId = ballot.items[index]!.id;
+      await repository.linkConfirmation(inside.db, decision.id, ballot.id, itemId);
+      // Each item confirms its decision and serves nothing else (no agenda amendment, no adoption).
+      await recordBallotUse(inside.db, { ballotId: ballot.id, itemId, purpose: 'joint_confirmation', subjectId: decision.id, at: nowIso(context) });
+    }
     await updateAgendaItemBySystem(inside, agendaItemId, { ballotId: ballot.id });
     await recordAudit(inside, actor, 'joint.confirmation-ballot-created', { meetingId, ballotId: ballot.id, detail: { agendaItemId, decisions: waiting.map((decision) => decision.id) } });
     return ballot;

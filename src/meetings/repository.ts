@@ -46,6 +46,10 @@ export async function updateMeetingInState(db: Executor, id: string, state: Meet
   return result.numUpdatedRows > 0n;
 }
 
+export async function hasBallotBeyondDraft(db: Executor, meetingId: string): Promise<boolean> {
+  return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('state', '!=', 'draft').limit(1).executeTakeFirst()) !== undefined;
+}
+
 export async function upsertAttendance(db: Executor, row: AttendanceTable): Promise<void> {
   await db
     .insertInto('attendance')

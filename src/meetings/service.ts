@@ -81,6 +81,13 @@ export async function updateMeeting(context: CoreContext, actor: AccountActor, m
   await transact(context, async (inside) => {
     const meeting = await getMeeting(inside, meetingId);
     if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
+    // A sitting that has begun its business stays in its session: its chair, its current item and its
+    // ballots belong to that session's presidium, agenda and decisions.
+    if (patch.sessionNumber !== undefined && patch.sessionNumber !== meeting.session_number) {
+      if (meeting.presiding_chair_member_id || meeting.current_agenda_item_id || (await repository.hasBallotBeyondDraft(inside.db, meetingId))) {
+        fail('MEETING_STATE', { state: meeting.state, reason: 'a sitting with a presiding chair, a current agenda item or a ballot past its draft keeps its session' });
+      }
+    }
     await repository.updateMeeting(inside.db, meetingId, {
       ...(patch.title === undefined ? {} : { title: patch.title }),
       ...(patch.kind === undefined ? {} : { kind: patch.kind }),

@@ -1,5 +1,5 @@
 // SQL for the presidium (主席团) and tellers.
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { BallotTellerTable, Database, PresidiumElectionTable } from '../db/database.js';
 
 type Executor = Kysely<Database>;
@@ -76,4 +76,33 @@ export async function replaceTellers(db: Executor, ballotId: string, rows: reado
 /** The sitting's 执行主席 (meeting.presiding_chair_member_id, migration 009); the service checks who may be. */
 export async function setPresidingChair(db: Executor, meetingId: string, memberId: string | null): Promise<void> {
   await db.updateTable('meeting').set({ presiding_chair_member_id: memberId }).where('id', '=', meetingId).execute();
+}
+
+/**
+ * The presidium list as it stood when the hall voted on it: the last list proposed before the ballot
+ * opened (or, for a show of hands, before its result was entered), from the audit log, whose ids
+ * give the order exactly. Null if no list had been proposed by then.
+ */
+export async function listProposedWhenVoted(db: Executor, sessionId: string, ballotId: string): Promise<string[] | null> {
+  const voted = await db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('ballot_id', '=', ballotId)
+    .where('action', 'in', ['ballot.opened', 'ballot.manual-result'])
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (!voted) return null;
+  const proposed = await db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', 'presidium.proposed')
+    .where('id', '<', voted.id)
+    .where(sql<string>`json_extract(detail, '$.sessionId')`, '=', sessionId)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!proposed) return null;
+  const memberIds = (JSON.parse(proposed.detail) as { memberIds?: unknown }).memberIds;
+  return Array.isArray(memberIds) ? memberIds.map(String) : null;
 }

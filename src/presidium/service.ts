@@ -4,7 +4,7 @@
 // is chaired by anyone of the term (the union's chair). Tellers (总监票人, 监票人, 计票人) per ballot.
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { ballotOutcome, getBallot } from '../ballots/service.js';
+import { ballotItemUse, ballotOutcome, getBallot, recordBallotUse } from '../ballots/service.js';
 import { parseItems } from '../ballots/items.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { BallotTellerTable } from '../db/database.js';
@@ -114,8 +114,16 @@ export async function electPresidium(context: CoreContext, actor: AccountActor, 
       await repository.replacePresidium(inside.db, sessionId, resolved);
     } else {
       if (item.passed !== true) fail('PRESIDIUM_NOT_ADOPTED');
-      if ((await repository.listPresidium(inside.db, sessionId)).length === 0) fail('PRESIDIUM_LIST_EMPTY');
+      const list = await repository.listPresidium(inside.db, sessionId);
+      if (list.length === 0) fail('PRESIDIUM_LIST_EMPTY');
+      // The hall approved the list as it stood when it voted: a list changed since was never voted on.
+      const voted = await repository.listProposedWhenVoted(inside.db, sessionId, input.ballotId);
+      if (voted?.join() !== list.map((entry) => entry.member_id).join()) fail('PRESIDIUM_NOT_ADOPTED', { reason: 'the list is not the one the hall voted on' });
     }
+    // An item decides one thing once: the same vote cannot also adopt the agenda or the credentials report.
+    const used = await ballotItemUse(inside.db, input.ballotId, item.id);
+    if (used) fail('PRESIDIUM_BALLOT_INVALID', { reason: `the ballot item has already served (${used})` });
+    await recordBallotUse(inside.db, { ballotId: input.ballotId, itemId: item.id, purpose: 'presidium_election', subjectId: sessionId, at: nowIso(context) });
     await repository.insertElection(inside.db, { session_id: sessionId, ballot_id: input.ballotId, item_id: item.id, elected_by: item.kind, elected_at: nowIso(context) });
     await recordAudit(inside, actor, 'presidium.elected', { meetingId: ballot.meeting_id, ballotId: input.ballotId, detail: { sessionId, itemId: item.id, by: item.kind, manual: outcome.manual } });
   });

@@ -36,7 +36,7 @@ export class HeavyWorkPool {
   #running = false;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(options: Partial<HeavyWorkOptions> = {}) {
+  constructor(options: Partial<HeavyWorkOptions> = {}, onWorkerError: (error: unknown) => void = () => {}) {
     this.#options = { ...HEAVY_WORK_DEFAULTS, ...options };
     const filename = this.#options.filename ?? WORKER_FILE;
     this.#pool = new Piscina({
@@ -49,6 +49,10 @@ export class HeavyWorkPool {
       atomics: 'disabled',
       resourceLimits: { maxOldGenerationSizeMb: this.#options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     });
+    // A worker can die outside any task, e.g. stopped at its memory limit just after its task was
+    // refused (UPLOAD_TOO_MUCH_MEMORY): Piscina reports that on the pool and starts a new worker.
+    // Unheard, that report would be an uncaught exception and take the whole server down.
+    this.#pool.on('error', onWorkerError);
   }
 
   /** Tasks running or waiting now (the benchmark and tests read it). */

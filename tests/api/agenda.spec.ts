@@ -113,8 +113,8 @@ describe('after adoption', () => {
     expect((await read()).items.map((item: { title: string }) => item.title)).toEqual(['工作报告', '选举主席团']);
   });
 
-  it('links the ballot that carries an item out without a vote to amend, and only a ballot of the session', async () => {
-    const { congress, send, second, read, as } = await adopted();
+  it('links the ballot that carries an item out without a vote to amend, once, and only a ballot of the session', async () => {
+    const { congress, send, first, second, read, as } = await adopted();
     const { ballot } = await call(
       app!,
       { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '选举主席团', items: [{ kind: 'approval', title: '主席团名单' }] } },
@@ -124,7 +124,14 @@ describe('after adoption', () => {
     expect((await read()).items[1]).toMatchObject({ ballotId: ballot.id, title: '选举主席团' });
     // Anything more than the link is still an amendment.
     expectError(await send('PATCH', `/api/agenda-items/${second.id}`, { ballotId: ballot.id, title: '改了' }), 409, 'AGENDA_ADOPTED');
-    expectError(await send('PATCH', `/api/agenda-items/${second.id}`, { ballotId: 'no-such-ballot' }), 409, 'AGENDA_LINK_INVALID');
+    // Relinking to another result would rewrite what the item decided: that takes a vote to amend.
+    const { ballot: other } = await call(
+      app!,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '另一项', items: [{ kind: 'approval', title: '另一项' }] } },
+      201,
+    );
+    expectError(await send('PATCH', `/api/agenda-items/${second.id}`, { ballotId: other.id }), 409, 'AGENDA_ADOPTED');
+    expectError(await send('PATCH', `/api/agenda-items/${first.id}`, { ballotId: 'no-such-ballot' }), 409, 'AGENDA_LINK_INVALID');
   });
 
   it('takes a passed recorded vote to amend, once; not a failed one, the adopting one, nor one used before', async () => {

@@ -1,22 +1,9 @@
 // The agenda's pure rules: which ballot says yes, a material's title on the screens, and the motions
 // work report's figures and words.
 import { describe, expect, it } from 'vitest';
-import { approvalPassed } from '../../src/agenda/adoption.js';
 import { materialTitle } from '../../src/agenda/live.js';
 import { motionsReportFigures, motionsReportText } from '../../src/agenda/motions-report.js';
 import type { MotionFacts } from '../../src/motions/dashboard.js';
-
-const item = (kind: string, passed: boolean | null) => ({ id: kind, title: kind, kind, passed, elected: null });
-
-describe('approvalPassed', () => {
-  it('is yes only for a settled ballot whose first approval item passed', () => {
-    expect(approvalPassed({ settled: true, items: [item('approval', true)] })).toBe(true);
-    expect(approvalPassed({ settled: true, items: [item('approval', false), item('approval', true)] })).toBe(false);
-    expect(approvalPassed({ settled: false, items: [item('approval', true)] })).toBe(false);
-    expect(approvalPassed({ settled: true, items: [item('election', null)] })).toBe(false);
-    expect(approvalPassed({ settled: true, items: [item('election', null), item('approval', true)] })).toBe(true);
-  });
-});
 
 describe('materialTitle', () => {
   it('takes the first line with text, cut short for the screens', () => {
