@@ -21,7 +21,7 @@ export function materialTitle(material: string): string {
 }
 
 export async function readLiveAgenda(db: Kysely<Database>, sessionId: string): Promise<LiveAgenda | null> {
-  const session = await db.selectFrom('congress_session').select(['id', 'title', 'agenda_adopted_at']).where('id', '=', sessionId).executeTakeFirst();
+  const session = await repository.findSessionHeading(db, sessionId);
   if (!session) return null;
   const items = await repository.listAgendaItems(db, sessionId);
   const titles = await repository.linkedTitles(

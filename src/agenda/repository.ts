@@ -74,3 +74,8 @@ export function listSittingRows(db: Executor, sessionId: string) {
 export async function setCurrentItem(db: Executor, meetingId: string, itemId: string | null): Promise<void> {
   await db.updateTable('meeting').set({ current_agenda_item_id: itemId }).where('id', '=', meetingId).execute();
 }
+
+/** What the screens show of a session above its agenda. */
+export function findSessionHeading(db: Executor, sessionId: string) {
+  return db.selectFrom('congress_session').select(['id', 'title', 'agenda_adopted_at']).where('id', '=', sessionId).executeTakeFirst();
+}

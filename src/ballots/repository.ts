@@ -1,6 +1,6 @@
 // SQL for ballot sheets and the counted ballot box (outside the vote hot path).
 import { type Kysely, sql } from 'kysely';
-import type { BallotTable, Database } from '../db/database.js';
+import type { BallotTable, BallotUseTable, Database } from '../db/database.js';
 
 type Executor = Kysely<Database>;
 
@@ -171,4 +171,19 @@ export async function markScrubPending(db: Executor, ballotId: string): Promise<
 
 export async function hasPendingScrub(db: Executor): Promise<boolean> {
   return (await db.selectFrom('scrub_pending').select('ballot_id').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** What a ballot item already decided for the session (src/ballots/uses.ts). */
+export function findBallotUse(db: Executor, ballotId: string, itemId: string) {
+  return db.selectFrom('ballot_use').select('purpose').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
+}
+
+export async function insertBallotUse(db: Executor, row: BallotUseTable): Promise<void> {
+  await db.insertInto('ballot_use').values(row).execute();
+}
+
+/** Whether the item is a document's vote (document_ballot_item). */
+export async function carriesDocumentVote(db: Executor, ballotId: string, itemId: string): Promise<boolean> {
+  const row = await db.selectFrom('document_ballot_item').select('document_id').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
+  return row !== undefined;
 }

@@ -4,22 +4,21 @@
 // item already claimed, or carrying a document's vote, serves nothing more.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-
+import * as repository from './repository.js';
 import type { BallotUsePurpose } from './use-purposes.js';
 
 export { BALLOT_USE_PURPOSES, type BallotUsePurpose } from './use-purposes.js';
 
 /** What the item already served (a purpose, or 'document' for a document's vote), or null if it is free. */
 export async function ballotItemUse(db: Kysely<Database>, ballotId: string, itemId: string): Promise<BallotUsePurpose | 'document' | null> {
-  const used = await db.selectFrom('ballot_use').select('purpose').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
+  const used = await repository.findBallotUse(db, ballotId, itemId);
   if (used) return used.purpose;
-  const document = await db.selectFrom('document_ballot_item').select('document_id').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
-  return document ? 'document' : null;
+  return (await repository.carriesDocumentVote(db, ballotId, itemId)) ? 'document' : null;
 }
 
 /** Claims the item for its purpose (the primary key refuses a second claim, even a racing one). */
 export async function recordBallotUse(db: Kysely<Database>, use: { ballotId: string; itemId: string; purpose: BallotUsePurpose; subjectId: string; at: string }): Promise<void> {
-  await db.insertInto('ballot_use').values({ ballot_id: use.ballotId, item_id: use.itemId, purpose: use.purpose, subject_id: use.subjectId, used_at: use.at }).execute();
+  await repository.insertBallotUse(db, { ballot_id: use.ballotId, item_id: use.itemId, purpose: use.purpose, subject_id: use.subjectId, used_at: use.at });
 }
 
 interface OutcomeItem {

@@ -21,7 +21,7 @@ export async function broadcastProposal(io: Server, context: Pick<CoreContext, '
   const [{ threshold, representatives }, counts, meetings] = await Promise.all([
     termThreshold(context, row.term_id),
     repository.countSignatures(context.db, [row.id]),
-    context.db.selectFrom('meeting').select('id').where('term_id', '=', row.term_id).where('state', '!=', 'closed').execute(),
+    repository.openMeetingsOfTerm(context.db, row.term_id),
   ]);
   const signatures = counts.get(row.id) ?? 0;
   io.to([

@@ -96,3 +96,8 @@ export async function nextSessionNumber(db: Executor, termId: string): Promise<n
     .executeTakeFirst();
   return Number(row?.highest ?? 0) + 1;
 }
+
+/** The term's meetings not closed: their rooms hear a proposal's count. */
+export function openMeetingsOfTerm(db: Kysely<Database>, termId: string) {
+  return db.selectFrom('meeting').select('id').where('term_id', '=', termId).where('state', '!=', 'closed').execute();
+}

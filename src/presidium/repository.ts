@@ -106,3 +106,13 @@ export async function listProposedWhenVoted(db: Executor, sessionId: string, bal
   const memberIds = (JSON.parse(proposed.detail) as { memberIds?: unknown }).memberIds;
   return Array.isArray(memberIds) ? memberIds.map(String) : null;
 }
+
+/** A ballot's tellers by member id and name (the teller rule compares both with the candidates). */
+export function tellerNames(db: Executor, ballotId: string) {
+  return db
+    .selectFrom('ballot_teller')
+    .innerJoin('member', 'member.id', 'ballot_teller.member_id')
+    .select(['ballot_teller.member_id as memberId', 'member.name'])
+    .where('ballot_teller.ballot_id', '=', ballotId)
+    .execute();
+}

@@ -1,10 +1,11 @@
 // A teller is never a candidate in an election they count (SESSION-RULES.md, "Elections"). The ballot
 // service asks this when a draft's items change and when the ballot opens; the tellers service asks
-// it when tellers are named. It imports nothing of the ballots domain, so the ballots service can
-// call it without an import cycle.
+// it when tellers are named. It imports nothing of the ballots domain (only this domain's
+// repository), so the ballots service can call it without an import cycle.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { fail } from '../errors.js';
+import { tellerNames } from './repository.js';
 
 interface ItemLike {
   kind: string;
@@ -27,12 +28,7 @@ export function tellersStanding(items: readonly ItemLike[], tellers: readonly { 
 /** Refuses (TELLER_IS_CANDIDATE) when one of the ballot's tellers stands in one of these items. */
 export async function assertTellersNotCandidates(db: Kysely<Database>, ballotId: string, items: readonly ItemLike[]): Promise<void> {
   if (!items.some((item) => item.kind === 'election')) return;
-  const tellers = await db
-    .selectFrom('ballot_teller')
-    .innerJoin('member', 'member.id', 'ballot_teller.member_id')
-    .select(['ballot_teller.member_id as memberId', 'member.name'])
-    .where('ballot_teller.ballot_id', '=', ballotId)
-    .execute();
+  const tellers = await tellerNames(db, ballotId);
   const clashes = tellersStanding(items, tellers);
   if (clashes.length > 0) fail('TELLER_IS_CANDIDATE', { tellers: clashes });
 }

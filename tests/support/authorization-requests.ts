@@ -38,7 +38,7 @@ export interface RouteCase {
 type Build = (world: HallWorld, role: Role) => Promise<RouteCase>;
 
 /** The session (第N次会议) the main meeting sits in. */
-const mainSession = async (world: HallWorld): Promise<string> => (await arrange(world, { method: 'GET', url: `/api/meetings/${world.meetingId}` })).meeting.sessionId;
+const mainSession = (world: HallWorld): Promise<string> => sessionOf(world, world.meetingId);
 /** A proposal for an extraordinary session of the hall's term (a representatives' one collects signatures). */
 async function freshProposal(world: HallWorld, proposer: 'unit' | 'representatives' = 'representatives'): Promise<string> {
   const body = { proposer, subject: `议题${world.next()}`, reasons: '理由' };
