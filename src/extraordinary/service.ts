@@ -15,6 +15,7 @@ import { atLeast } from '../roster/term-rules.js';
 import { createSession } from '../sessions/service.js';
 import * as repository from './repository.js';
 import type { ConveneInput, Proposal, ProposalInput } from './schemas.js';
+import { type ExtraordinaryEvent, extraordinaryMachine } from './workflow.js';
 
 type Reader = Pick<CoreContext, 'db'>;
 
@@ -132,11 +133,11 @@ export async function createProposal(context: CoreContext, actor: AccountActor, 
 }
 
 /** A proposal a representative may sign or unsign: theirs to see, collecting, and a representatives' one. */
-async function petitionFor(context: Reader, member: MemberActor, id: string): Promise<ExtraordinaryProposalTable> {
+async function petitionFor(context: Reader, member: MemberActor, id: string, event: Extract<ExtraordinaryEvent, 'sign' | 'unsign'>): Promise<ExtraordinaryProposalTable> {
   const row = await getProposalRow(context, id);
   if (row.term_id !== member.termId) fail('FORBIDDEN');
   if (row.proposer !== 'representatives') fail('EXTRAORDINARY_NOT_PETITION', { proposer: row.proposer });
-  if (row.state !== 'collecting') fail('EXTRAORDINARY_NOT_COLLECTING', { state: row.state });
+  extraordinaryMachine.next(row.state, event, ['representative']);
   return row;
 }
 
@@ -148,7 +149,7 @@ export async function sign(context: CoreContext, actor: Actor, id: string): Prom
   const member = requireMember(actor, 'extraordinary.sign');
   // In one transaction with the state check, so no signature lands after the proposal was convened.
   const row = await transact(context, async (inside) => {
-    const petition = await petitionFor(inside, member, id);
+    const petition = await petitionFor(inside, member, id, 'sign');
     if (await repository.insertSignature(inside.db, { proposal_id: petition.id, member_id: member.memberId, signed_at: nowIso(inside) })) changed(inside, petition);
     return petition;
   });
@@ -159,7 +160,7 @@ export async function sign(context: CoreContext, actor: Actor, id: string): Prom
 export async function unsign(context: CoreContext, actor: Actor, id: string): Promise<Proposal> {
   const member = requireMember(actor, 'extraordinary.sign');
   const row = await transact(context, async (inside) => {
-    const petition = await petitionFor(inside, member, id);
+    const petition = await petitionFor(inside, member, id, 'unsign');
     if (await repository.deleteSignature(inside.db, petition.id, member.memberId)) changed(inside, petition);
     return petition;
   });
@@ -169,11 +170,12 @@ export async function unsign(context: CoreContext, actor: Actor, id: string): Pr
 export async function withdrawProposal(context: CoreContext, actor: AccountActor, id: string): Promise<Proposal> {
   const row = await transact(context, async (inside) => {
     const current = await getProposalRow(inside, id);
+    const state = extraordinaryMachine.next(current.state, 'withdraw', ['secretary']);
     const withdrawnAt = nowIso(inside);
-    if (!(await repository.updateCollectingProposal(inside.db, id, { state: 'withdrawn', withdrawn_at: withdrawnAt }))) fail('EXTRAORDINARY_NOT_COLLECTING', { state: current.state });
+    await repository.updateCollectingProposal(inside.db, id, { state, withdrawn_at: withdrawnAt });
     await recordAudit(inside, actor, 'extraordinary.withdrawn', { detail: { proposalId: id, termId: current.term_id } });
     changed(inside, current);
-    return { ...current, state: 'withdrawn' as const, withdrawn_at: withdrawnAt };
+    return { ...current, state, withdrawn_at: withdrawnAt };
   });
   return presentOne(context, row, actor);
 }
@@ -186,7 +188,7 @@ export async function withdrawProposal(context: CoreContext, actor: AccountActor
 export async function convene(context: CoreContext, actor: AccountActor, id: string, input: ConveneInput) {
   return transact(context, async (inside) => {
     const row = await getProposalRow(inside, id);
-    if (row.state !== 'collecting') fail('EXTRAORDINARY_NOT_COLLECTING', { state: row.state });
+    const state = extraordinaryMachine.next(row.state, 'convene', ['secretary']);
     const { threshold, representatives } = await termThreshold(inside, row.term_id);
     const signatures = (await repository.countSignatures(inside.db, [row.id])).get(row.id) ?? 0;
     if (!proposalReached(row.proposer, signatures, threshold)) fail('EXTRAORDINARY_THRESHOLD_NOT_REACHED', { signatures, threshold, representatives });
@@ -194,7 +196,7 @@ export async function convene(context: CoreContext, actor: AccountActor, id: str
     const session = await createSession(inside, actor, row.term_id, { number, kind: 'extraordinary', title: input.title });
     const petition = row.proposer === 'representatives';
     const convened = {
-      state: 'convened' as const,
+      state,
       session_id: session.id,
       convened_at: nowIso(inside),
       convened_by: actor.username,
