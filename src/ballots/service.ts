@@ -8,6 +8,7 @@ import type { BallotTable, Database, MeetingTable } from '../db/database.js';
 import { AppError, fail } from '../errors.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
+import type { BallotItem } from './schemas.js';
 import { keepIds, withNewIds, writeItemRows } from './items.js';
 import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
@@ -100,13 +101,17 @@ export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: 
   return viewBallot(context, ballot, audience);
 }
 
+/** A joint meeting decides by its own rule (the term's rules.joint.decision) unless an item names another: on a new sheet and on every edit of one. */
+async function withMeetingRule<Item extends BallotItem>(context: Pick<CoreContext, 'db'>, meeting: MeetingTable, items: readonly Item[]): Promise<readonly Item[]> {
+  return meeting.sitting === 'joint' ? withJointDecisionRule(items, parseTermRules((await getTerm(context, meeting.term_id)).rules).joint.decision) : items;
+}
+
 export async function createBallot(context: CoreContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {
   const meeting = await getMeeting(context, meetingId);
   if (meeting.state === 'closed') fail('MEETING_STATE', { state: meeting.state });
   const statutory = input.statutory ?? false;
   refuseStatutoryInJoint(meeting, statutory);
-  // A joint meeting decides by its own rule (the term's rules.joint.decision) unless an item names another.
-  const given = meeting.sitting === 'joint' ? withJointDecisionRule(input.items, parseTermRules((await getTerm(context, meeting.term_id)).rules).joint.decision) : input.items;
+  const given = await withMeetingRule(context, meeting, input.items);
   // Ids sent in are not kept: a new sheet (a re-vote's, a copy's) shares no item with another.
   const items = withNewIds(given, () => randomId(context.random));
   const row: BallotTable = {
@@ -145,8 +150,9 @@ export async function updateBallot(context: BallotDeps, actor: AccountActor, bal
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'edit', [actor.role]);
-    if (patch.statutory) refuseStatutoryInJoint(await getMeeting(inside, current.meeting_id), true);
-    const items = patch.items === undefined ? undefined : keepIds(parseItems(current), patch.items, () => randomId(context.random));
+    const meeting = await getMeeting(inside, current.meeting_id);
+    if (patch.statutory) refuseStatutoryInJoint(meeting, true);
+    const items = patch.items === undefined ? undefined : keepIds(parseItems(current), await withMeetingRule(inside, meeting, patch.items), () => randomId(context.random));
     // Only a draft is edited: an edit racing an open must not change an open ballot's items.
     await moveBallot(inside, ballotId, current.state, {
       ...(patch.title === undefined ? {} : { title: patch.title }),

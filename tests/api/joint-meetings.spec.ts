@@ -89,6 +89,14 @@ describe('a joint meeting', () => {
       201,
     );
     expect(ballot.items[0]).toMatchObject({ passingRule: 'present_majority' });
+    // An edit of the draft's items (a typo fixed) keeps the joint meeting's rule.
+    const edited = await call(app!, {
+      method: 'PATCH',
+      url: `/api/ballots/${ballot.id}`,
+      headers: as,
+      payload: { items: [{ kind: 'approval', id: ballot.items[0].id, title: '关于调整职工食堂补贴标准的决定' }] },
+    });
+    expect(edited.ballot.items[0]).toMatchObject({ title: '关于调整职工食堂补贴标准的决定', passingRule: 'present_majority' });
     await call(app!, { method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: as, payload: {} });
     for (const [person, answer] of [
       [a, 'yes'],
