@@ -219,13 +219,26 @@ describe('a whole session from the console', () => {
     await confirm(page, '开会');
     await seen(page, '会议进行中');
     for (const phone of phones) await textBecomes(phone.page.locator('#meeting-title'), /预备会议/);
-    await showOfHands(page, base, preparatoryId, '关于大会议程的决定', 9);
-    await showOfHands(page, base, preparatoryId, '关于代表资格审查报告的决定', 9);
+    // One sheet of two items (entered through the API; the console's own entry is shown for the presidium
+    // below): the console offers each item, and each step names the item that decides it.
+    const sheet = '预备会议表决事项';
+    const { ballot: preparatorySheet } = await call(
+      app,
+      {
+        method: 'POST',
+        url: `/api/meetings/${preparatoryId}/ballots`,
+        headers: secretary,
+        payload: { title: sheet, method: 'manual', items: ['关于大会议程的决定', '关于代表资格审查报告的决定'].map((title) => ({ kind: 'approval', title })) },
+      },
+      201,
+    );
+    const hands = { kind: 'approval', yes: 9, no: 0, abstain: 0 };
+    await call(app, { method: 'PUT', url: `/api/ballots/${preparatorySheet.id}/manual-result`, headers: secretary, payload: { present: 9, cast: 9, items: [hands, hands] } });
 
     await page.goto(sessionUrl);
-    await page.getByLabel('预备会议的表决').selectOption({ label: '关于大会议程的决定' });
+    await page.getByLabel('预备会议的表决').selectOption({ label: `${sheet} — 关于大会议程的决定` });
     await page.getByRole('button', { name: '通过议程' }).click();
-    await waitForText(page.getByTestId('agenda-adopted'), '关于大会议程的决定');
+    await waitForText(page.getByTestId('agenda-adopted'), sheet);
     // Adopted, the agenda changes only by a recorded vote to amend it: a plain deletion is refused.
     await page.getByRole('button', { name: '删除:提案工作报告' }).click();
     await seen(page, /议程已经通过[,，]修改须经表决通过/);
@@ -269,9 +282,9 @@ describe('a whole session from the console', () => {
     expect(verdicts).toContain('✗ 不符合');
     expect(verdicts).toContain('✓ 符合');
     await waitForText(checks.locator('tr').filter({ hasText: '✗ 不符合' }), '30人');
-    await page.getByLabel('通过本报告的表决').selectOption({ label: '关于代表资格审查报告的决定' });
+    await page.getByLabel('通过本报告的表决').selectOption({ label: `${sheet} — 关于代表资格审查报告的决定` });
     await page.getByRole('button', { name: '通过', exact: true }).click();
-    await waitForText(page.getByTestId('credentials-status'), '关于代表资格审查报告的决定');
+    await waitForText(page.getByTestId('credentials-status'), sheet);
     await screenshot(page, 'walk-3-credentials');
 
     // The preparatory meeting closes; the plenary (opened by the fixture, everyone checked in) takes over.

@@ -5,6 +5,7 @@ import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
+import { approvalChoices } from './approval-choices.js';
 import { TermHeader, useTerm } from './term-page.js';
 import type { Ballot, MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource } from './ui.js';
@@ -152,20 +153,20 @@ function Sittings({ termId, session, sittings, onChanged }: { termId: string; se
 
 function Adopt({ sessionId, sittings, ballots, onDone }: { sessionId: string; sittings: MeetingView[]; ballots: Ballot[]; onDone: () => Promise<void> }) {
   const preparatory = sittings.find((sitting) => sitting.sitting === 'preparatory');
-  const candidates = ballots.filter((ballot) => ballot.meetingId === preparatory?.id);
+  const candidates = approvalChoices(ballots.filter((ballot) => ballot.meetingId === preparatory?.id));
   const [ballotId, setBallotId] = useState('');
   const action = useAction();
   if (!preparatory) return html`<p class="muted">${t('agNeedPreparatory')}</p>`;
-  const chosen = ballotId || candidates[0]?.id || '';
+  const chosen = candidates.find((choice) => choice.value === ballotId) ?? candidates[0];
   return html`<div class="inline-form">
     <label for="adopt-ballot">${t('agAdoptBallot')}</label>
-    <select id="adopt-ballot" value=${chosen} onChange=${(e: Event) => setBallotId(value(e))}>
+    <select id="adopt-ballot" value=${chosen?.value ?? ''} onChange=${(e: Event) => setBallotId(value(e))}>
       ${candidates.length === 0 && html`<option value="">${t('agNoSettledBallot')}</option>`}
-      ${candidates.map((ballot) => html`<option value=${ballot.id}>${ballot.title}</option>`)}
+      ${candidates.map((choice) => html`<option value=${choice.value}>${choice.label}</option>`)}
     </select>
     <button type="button" class="primary" disabled=${action.busy || !chosen} onClick=${() =>
       action.run(async () => {
-        await api.post(`/api/sessions/${sessionId}/agenda/adopt`, { ballotId: chosen });
+        if (chosen) await api.post(`/api/sessions/${sessionId}/agenda/adopt`, chosen.body);
         await onDone();
       })}>${t('agAdopt')}</button>
     <${ErrorNote} error=${action.error} />

@@ -5,6 +5,7 @@ import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
+import { approvalChoices } from './approval-choices.js';
 import { CATEGORY_TAGS, categoryLabel } from './categories.js';
 import { dateTime } from './format.js';
 import { TermHeader, useTerm } from './term-page.js';
@@ -70,13 +71,13 @@ function AdoptForm({ report, onAdopted }: { report: Report; onAdopted: (next: Re
   const [ballotId, setBallotId] = useState('');
   const action = useAction();
   if (!meetingId) return html`<p class="notice">${t('credNoPreparatory')}</p>`;
-  const settled = ballots.value ?? [];
-  const chosen = ballotId || settled[0]?.id || '';
+  const settled = approvalChoices(ballots.value ?? []);
+  const chosen = settled.find((choice) => choice.value === ballotId) ?? settled[0];
   const submit = async (event: Event) => {
     event.preventDefault();
     let answer: { report: Report } | undefined;
     const ok = await action.run(async () => {
-      answer = await api.post<{ report: Report }>(`/api/sessions/${report.sessionId}/credentials/adopt`, { ballotId: chosen });
+      if (chosen) answer = await api.post<{ report: Report }>(`/api/sessions/${report.sessionId}/credentials/adopt`, chosen.body);
     });
     if (ok && answer) onAdopted(answer.report);
   };
@@ -88,8 +89,8 @@ function AdoptForm({ report, onAdopted }: { report: Report; onAdopted: (next: Re
       settled.length === 0
         ? html`<p class="muted">${t('credNoSettledBallot')} <a href=${`/admin/meetings/${meetingId}`}>${t('credOpenPreparatory')}</a></p>`
         : html`<label for="adopt-ballot">${t('credAdoptBallot')}</label>
-          <select id="adopt-ballot" value=${chosen} onChange=${(e: Event) => setBallotId((e.target as HTMLSelectElement).value)}>
-            ${settled.map((ballot) => html`<option value=${ballot.id}>${ballot.title}</option>`)}
+          <select id="adopt-ballot" value=${chosen?.value ?? ''} onChange=${(e: Event) => setBallotId((e.target as HTMLSelectElement).value)}>
+            ${settled.map((choice) => html`<option value=${choice.value}>${choice.label}</option>`)}
           </select>
           <${ErrorNote} error=${action.error} />
           <div class="actions"><button type="submit" class="primary" disabled=${action.busy || !chosen}>${t('credAdopt')}</button></div>`
