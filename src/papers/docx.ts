@@ -41,7 +41,7 @@ function fontOf(role: FontRole) {
 }
 
 function run(text: string, role: FontRole = 'body', options: { size?: number; bold?: boolean } = {}): TextRun {
-  return new TextRun({ text, font: fontOf(role), size: options.size ?? SIZE.三号, bold: options.bold ?? false, color: BLACK });
+  return new TextRun({ text, font: fontOf(role), size: options.size ?? SIZE.三号, color: BLACK, ...(options.bold ? { bold: true } : {}) });
 }
 
 const blank = () => new Paragraph({ children: [] });
