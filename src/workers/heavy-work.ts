@@ -1,6 +1,7 @@
 // The worker's side of the heavy-work pool: reading uploaded files, diffing versions and writing the
-// official papers (.docx), the work that would otherwise hold the thread every vote is answered on. Each task's refusals come back as
-// values (an error code and its details), since an AppError does not survive the trip between threads.
+// official papers (.docx), the work that would otherwise hold the thread every vote is answered on.
+// Each task's refusals come back as values (an error code and its details), since an AppError does
+// not survive the trip between threads.
 import type { Block } from '../documents/blocks.js';
 import { diffVersions, type VersionDiff } from '../documents/diff.js';
 import { docxToMarkdown } from '../documents/docx.js';

@@ -84,10 +84,15 @@ describe('the chair’s script as .docx', () => {
     expect(docx.paragraphs.at(-1)).toMatchObject({ text: writtenDate(script.generatedAt), align: 'right' });
   });
 
-  it('is refused to a representative who does not preside', async () => {
+  it('is the presiding chair’s among representatives, and refused to the others', async () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 3 });
-    expectError(await app.inject({ method: 'GET', url: `/api/meetings/${congress.meetingId}/script/docx`, headers: bearer(congress.representatives[0]!.token) }), 403, 'FORBIDDEN');
+    const [chair, other] = congress.representatives;
+    app.yishi.sqlite.prepare('UPDATE meeting SET presiding_chair_member_id = ? WHERE id = ?').run(chair!.memberId, congress.meetingId);
+    const url = `/api/meetings/${congress.meetingId}/script/docx`;
+    expectError(await app.inject({ method: 'GET', url, headers: bearer(other!.token) }), 403, 'FORBIDDEN');
+    const { docx } = await download(await app.inject({ method: 'GET', url, headers: bearer(chair!.token) }));
+    expect(docx.paragraphs[1]).toMatchObject({ text: `（执行主席：${chair!.name}）`, align: 'center' });
   });
 });
 
