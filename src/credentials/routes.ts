@@ -1,14 +1,15 @@
 // HTTP routes: a session's credentials report (代表资格审查报告) and its adoption.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { CoreContext } from '../context.js';
+import type { AppContext, CoreContext } from '../context.js';
 import { officerOf } from '../http/auth.js';
 import { api, responses } from '../http/routes.js';
+import { docxResponse, sendPaper } from '../papers/paper-file.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
 export interface CredentialsRoutesOptions {
-  context: CoreContext;
+  context: CoreContext & Pick<AppContext, 'heavyWork'>;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */
@@ -25,6 +26,17 @@ export async function credentialsRoutes(app: FastifyInstance, { context }: Crede
       response: responses({ 200: z.object({ report: schemas.credentialsReport }) }),
     },
     handler: async (request) => ({ report: await service.getCredentialsReport(context, request.params.sessionId) }),
+  });
+
+  routes.get('/api/sessions/:sessionId/credentials/docx', {
+    config: { permission: 'roster.read', errors: ['SESSION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary: 'The credentials report as a .docx in the official layout (GB/T 9704-2012): the adopted figures once adopted, else the roster now',
+      params: schemas.sessionParams,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await service.credentialsDocx(context, request.params.sessionId)),
   });
 
   routes.post('/api/sessions/:sessionId/credentials/adopt', {

@@ -12,6 +12,8 @@ import { getTerm, getTermRules, listDelegationRows, listMemberRows } from '../ro
 import { canonicalTag } from '../roster/tags.js';
 import { CATEGORY_TAGS, RULE_SOURCES, type TermRules } from '../roster/term-rules.js';
 import { getSession } from '../sessions/service.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
+import { credentialsPaper } from './paper.js';
 import * as repository from './repository.js';
 import { checkComposition, countComposition, fractionText, percentText } from './rules.js';
 import type { CredentialsFigures, CredentialsReport } from './schemas.js';
@@ -124,4 +126,9 @@ export async function adoptCredentialsReport(context: CoreContext, actor: Accoun
     });
   });
   return getCredentialsReport(context, sessionId);
+}
+
+/** The report as a .docx in the official layout (the adopted figures once adopted, else the roster now). */
+export async function credentialsDocx(context: Reader & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+  return docxFile(context, credentialsPaper(await getCredentialsReport(context, sessionId)));
 }

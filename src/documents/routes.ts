@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type ErrorCode, fail } from '../errors.js';
 import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
+import { docxResponse, sendPaper } from '../papers/paper-file.js';
 import { api, idParams, idSchema, responses } from '../http/routes.js';
 import { askerOf } from './access.js';
 import { checkDocx, cleanDocxName, DOCX_MEDIA_TYPE } from './docx.js';
@@ -302,5 +303,16 @@ export async function documentRoutes(app: FastifyInstance, { context }: Document
       response: responses({ 200: z.object({ record: recordResponse }) }),
     },
     handler: async (request) => ({ record: await service.consultationRecord(context, request.actor, request.params.id) }),
+  });
+
+  routes.get('/api/documents/:id/record/docx', {
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary: 'The consultation record (征求意见记录) as a .docx in the official layout (GB/T 9704-2012)',
+      params: idParams,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await service.consultationRecordDocx(context, request.actor, request.params.id)),
   });
 }

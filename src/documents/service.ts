@@ -9,6 +9,8 @@ import { fail } from '../errors.js';
 import type { DomainEvent } from '../events.js';
 import { getMeeting } from '../meetings/service.js';
 import { getDepartment } from '../departments/service.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
+import { recordPaper } from './record-paper.js';
 import { actorName, askerOf, filterOf, partiesFor } from './access.js';
 import { prepareDiff } from './draft-diff.js';
 import { applyEffect, type DocumentMove } from './effects.js';
@@ -140,6 +142,11 @@ export async function consultationRecord(context: DocumentDeps, actor: Actor, do
   if (asker.kind === 'member') fail('FORBIDDEN');
   const history = await loadHistory(context.db, await visibleDocument(context.db, asker, documentId));
   return presentRecord(history, await votesOf(context, actor, history), context.clock());
+}
+
+/** The consultation record as a .docx in the official layout, for whoever may read the record. */
+export async function consultationRecordDocx(context: DocumentDeps, actor: Actor, documentId: string): Promise<PaperFile> {
+  return docxFile(context, recordPaper(await consultationRecord(context, actor, documentId)));
 }
 
 /** The ballot that put the document to the vote last (its final vote, or a re-vote), if any: what a document's agenda item carries out. */

@@ -102,7 +102,7 @@ export const motionListQuery = z
   .strict();
 
 export const dashboardQuery = z.object({ meetingId: idSchema.optional(), dueSoonDays: z.coerce.number().int().min(1).max(90).default(7) }).strict();
-export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx']).default('xlsx') }).strict();
+export const exportQuery = dashboardQuery.extend({ format: z.enum(['csv', 'xlsx', 'docx']).default('xlsx').describe('docx: the official layout (GB/T 9704-2012)') }).strict();
 
 const person = z.object({ memberId: z.string(), name: z.string() });
 const departmentRef = z.object({ id: z.string(), name: z.string() });

@@ -2,7 +2,7 @@
 // the exports (提案汇编, 提案落实情况报告).
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { CoreContext } from '../context.js';
+import type { AppContext, CoreContext } from '../context.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
 import { api, idParams, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
@@ -10,10 +10,10 @@ import { dashboard, dashboardQuery, exportQuery, motionSettings, motionSettingsI
 import { readSettings, saveSettings } from './settings.js';
 import { dashboardFor, type ExportFile, exportRegister, exportReport } from './tracker.js';
 
-const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM) or XLSX') });
+const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM), XLSX, or .docx in the official layout (GB/T 9704-2012)') });
 
 export interface TrackerRoutesOptions {
-  context: CoreContext;
+  context: CoreContext & Pick<AppContext, 'heavyWork'>;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */
@@ -56,14 +56,14 @@ export async function trackerRoutes(app: FastifyInstance, { context }: TrackerRo
   };
 
   routes.get('/api/motions/register', {
-    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
-    schema: { tags, summary: 'The motion register (提案汇编) as CSV or XLSX', querystring: exportQuery, response: fileResponse },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: { tags, summary: 'The motion register (提案汇编) as CSV, XLSX or .docx', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
   });
 
   routes.get('/api/motions/report', {
-    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND'] },
-    schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV or XLSX; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV, XLSX or .docx; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
   });
 }

@@ -1,7 +1,7 @@
 // The secretariat's tracker: the dashboard figures and the two exports, loaded for one meeting's
 // motions (or all of them) at the context's clock, so tests can set the time.
 import type { Actor } from '../actors.js';
-import type { CoreContext } from '../context.js';
+import type { AppContext, CoreContext } from '../context.js';
 import { getMeeting } from '../meetings/service.js';
 import { listDepartments } from '../departments/service.js';
 import { askerOf, requireOfficer } from './access.js';
@@ -12,6 +12,8 @@ import * as handling from './handling-repository.js';
 import * as repository from './repository.js';
 import { type Dashboard, motionCategoryNames } from './schemas.js';
 import { motionStateNames } from './workflow.js';
+import { docxFile } from '../papers/paper-file.js';
+import { registerPaper, reportPaper } from './papers.js';
 
 interface TrackerQuery {
   meetingId?: string | undefined;
@@ -94,19 +96,26 @@ export interface ExportFile {
   contentDisposition: string;
 }
 
+type ExportFormat = 'csv' | 'xlsx' | 'docx';
+type ExportDeps = CoreContext & Pick<AppContext, 'heavyWork'>;
+
 async function asFile(tables: Table[], format: 'csv' | 'xlsx', name: string): Promise<ExportFile> {
   if (format === 'csv') return { body: tablesToCsv(tables), contentType: 'text/csv; charset=utf-8', contentDisposition: contentDisposition(`${name}.csv`) };
   return { body: await tablesToXlsx(tables), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentDisposition: contentDisposition(`${name}.xlsx`) };
 }
 
-export async function exportRegister(context: CoreContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
+export async function exportRegister(context: ExportDeps, actor: Actor, query: TrackerQuery & { format: ExportFormat }): Promise<ExportFile> {
   const meeting = await scopeOf(context, actor, query.meetingId);
-  const tables = [registerTable(await registerEntries(context, meeting?.id))];
-  return asFile(tables, query.format, `提案汇编-${meeting?.title ?? '全部'}`);
+  const entries = await registerEntries(context, meeting?.id);
+  const name = `提案汇编-${meeting?.title ?? '全部'}`;
+  if (query.format === 'docx') return docxFile(context, registerPaper(entries, meeting?.title ?? null, name));
+  return asFile([registerTable(entries)], query.format, name);
 }
 
-export async function exportReport(context: CoreContext, actor: Actor, query: TrackerQuery & { format: 'csv' | 'xlsx' }): Promise<ExportFile> {
+export async function exportReport(context: ExportDeps, actor: Actor, query: TrackerQuery & { format: ExportFormat }): Promise<ExportFile> {
   const meeting = await scopeOf(context, actor, query.meetingId);
   const tables = reportTables(await figures(context, meeting?.id, query.dueSoonDays));
-  return asFile(tables, query.format, `提案落实情况报告-${meeting?.title ?? '全部'}`);
+  const name = `提案落实情况报告-${meeting?.title ?? '全部'}`;
+  if (query.format === 'docx') return docxFile(context, reportPaper(tables, meeting?.title ?? null, name));
+  return asFile(tables, query.format, name);
 }

@@ -10,7 +10,9 @@ import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { latestBallotOf } from '../documents/service.js';
 import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/service.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
 import { findMember } from '../roster/service.js';
+import { scriptPaper } from './paper.js';
 import type { ChairScript } from './schemas.js';
 import { itemsFromAgenda, itemsFromBallots, itemsOfSitting, type ScriptItem, writeScript } from './sections.js';
 
@@ -62,4 +64,9 @@ export async function chairScript(context: ScriptDeps, actor: Actor, meetingId: 
     generatedAt: nowIso(context),
     sections: writeScript(facts, counts, items, ballots),
   };
+}
+
+/** The script as a .docx in the official layout, for whoever may read it. */
+export async function chairScriptDocx(context: ScriptDeps & Pick<AppContext, 'heavyWork'>, actor: Actor, meetingId: string): Promise<PaperFile> {
+  return docxFile(context, scriptPaper(await chairScript(context, actor, meetingId)));
 }

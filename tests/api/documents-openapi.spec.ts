@@ -34,6 +34,7 @@ const DOCUMENT_ROUTES: [string, string, number][] = [
   ['post', '/api/documents/{id}/ballot', 200],
   ['get', '/api/documents/{id}/opinion-counts', 200],
   ['get', '/api/documents/{id}/record', 200],
+  ['get', '/api/documents/{id}/record/docx', 200],
 ];
 
 describe('the documents API in the OpenAPI document', () => {

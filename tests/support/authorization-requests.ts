@@ -151,6 +151,7 @@ export const routeCases: Record<string, Build> = {
   // The credentials report of the main meeting's session; adopting it by a draft ballot of another
   // meeting is refused for its own reason (409), past the permission.
   'GET /api/sessions/:sessionId/credentials': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/credentials` }),
+  'GET /api/sessions/:sessionId/credentials/docx': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/credentials/docx` }),
   'POST /api/sessions/:sessionId/credentials/adopt': async (world) => ({
     url: `/api/sessions/${await mainSession(world)}/credentials/adopt`,
     payload: { ballotId: await freshBallot(world, 'draft') },
@@ -169,6 +170,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/me': async () => ({ url: '/api/me' }),
   'GET /api/meetings/:id/attendance': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance` }),
   'GET /api/meetings/:id/script': async (world) => ({ url: `/api/meetings/${world.meetingId}/script` }),
+  'GET /api/meetings/:id/script/docx': async (world) => ({ url: `/api/meetings/${world.meetingId}/script/docx` }),
   'PUT /api/meetings/:id/attendance/:memberId': async (world) => ({
     url: `/api/meetings/${world.meetingId}/attendance/${world.congress.representatives[5]!.memberId}`,
     payload: { status: 'present' },
@@ -304,6 +306,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/documents/:id/ballot': documentMove('final', 'ballot', () => ({ passingRule: 'all_majority' })),
   'GET /api/documents/:id/opinion-counts': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'consolidating')).documentId}/opinion-counts` }),
   'GET /api/documents/:id/record': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'revising')).documentId}/record` }),
+  'GET /api/documents/:id/record/docx': async (world) => ({ url: `/api/documents/${(await freshDocument(world, 'revising')).documentId}/record/docx` }),
 
   // Extraordinary sessions (临时会议): proposals of the hall's term, each fresh.
   'GET /api/terms/:termId/extraordinary-proposals': async (world) => ({ url: `/api/terms/${world.termId}/extraordinary-proposals` }),

@@ -78,6 +78,7 @@ export const routePermissions: Record<string, Permission> = {
   'DELETE /api/members/:id/code': secretary,
   'POST /api/terms/:termId/codes': secretary,
   'GET /api/sessions/:sessionId/credentials': officers,
+  'GET /api/sessions/:sessionId/credentials/docx': officers,
   'POST /api/sessions/:sessionId/credentials/adopt': secretary,
   'POST /api/join': everyone,
 
@@ -96,6 +97,7 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/meetings/:id/check-in': members,
   // The chair's script: officers, and only the sitting's presiding chair among representatives (none in this world).
   'GET /api/meetings/:id/script': officers,
+  'GET /api/meetings/:id/script/docx': officers,
 
   // Ballots.
   'GET /api/meetings/:id/ballots': followers,
@@ -175,6 +177,7 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/documents/:id/ballot': secretary,
   'GET /api/documents/:id/opinion-counts': documentOfficers,
   'GET /api/documents/:id/record': documentOfficers,
+  'GET /api/documents/:id/record/docx': documentOfficers,
 
   // Extraordinary sessions (临时会议): officers and the term's members read; representatives sign.
   'GET /api/terms/:termId/extraordinary-proposals': { allowed: ['secretary', 'scrutineer', 'representative', 'attendee'] },

@@ -34,7 +34,7 @@ function actorFor(role: Role): Actor {
 }
 
 /** Routes whose every rule is about one thing (a motion's parties, a document's drafters, a sitting's presiding chair): they ask the table through askerOf. */
-const RESOURCE_CHECKED = [/^\w+ \/api\/motions(\/|$)/, /^\w+ \/api\/documents(\/|$)/, /^\w+ \/api\/meetings\/:id\/(motions|documents|script|current-item)$/];
+const RESOURCE_CHECKED = [/^\w+ \/api\/motions(\/|$)/, /^\w+ \/api\/documents(\/|$)/, /^\w+ \/api\/meetings\/:id\/(motions|documents|script|script\/docx|current-item)$/];
 
 describe('the permission table', () => {
   for (const [permission, rule] of Object.entries(PERMISSIONS) as [Permission, Rule][]) {

@@ -13,6 +13,7 @@ export function ChairScriptScreen({ meeting, live, tablet }: { meeting: MeetingV
   const bar = html`<p class="link-row no-print">
     ${tablet ? html`<a href=${base}>${t('scriptPrintable')}</a>` : html`<a href=${`${base}/tablet`}>${t('scriptTablet')}</a>`}
     ${!tablet && html`<button type="button" class="primary" onClick=${() => window.print()}>${t('scriptPrint')}</button>`}
+    ${!tablet && html`<a class="button-link" download href=${`/api/meetings/${meeting.id}/script/docx`} title=${t('paperDownloadDocxTitle')}>${t('paperDownloadDocx')}</a>`}
     <span class="muted">${t('scriptLiveHint')}</span>
   </p>`;
   if (!script) return error ? html`<${ErrorNote} error=${error} />` : html`<${Loading} />`;

@@ -109,7 +109,8 @@ export function CredentialsScreen({ sessionId }: { sessionId: string }) {
   const figures = adopted && !showCurrent ? adopted.report : report.current;
   return html`<div class="credentials-page">
     <p class="breadcrumb no-print"><a href=${`/admin/terms/${report.termId}/credentials`}>← ${t('credBack')}</a>
-      <button type="button" class="primary" onClick=${() => window.print()}>${t('credPrint')}</button></p>
+      <button type="button" class="primary" onClick=${() => window.print()}>${t('credPrint')}</button>
+      <a class="button-link" download href=${`/api/sessions/${sessionId}/credentials/docx`} title=${t('paperDownloadDocxTitle')}>${t('paperDownloadDocx')}</a></p>
     <div class="no-print" data-testid="credentials-status">
       ${
         adopted

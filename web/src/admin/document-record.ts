@@ -18,7 +18,8 @@ export function DocumentRecord({ documentId }: { documentId: string }) {
   if (!value) return html`<${Loading} />`;
   const { document } = value;
   return html`<article class="doc-record" data-testid="document-record">
-    <p class="breadcrumb no-print"><a href=${`/admin/documents/${document.id}`}>← ${t('docBackToDocument')}</a> <button type="button" class="primary" onClick=${() => window.print()}>${t('moPrint')}</button></p>
+    <p class="breadcrumb no-print"><a href=${`/admin/documents/${document.id}`}>← ${t('docBackToDocument')}</a> <button type="button" class="primary" onClick=${() => window.print()}>${t('moPrint')}</button>
+      <a class="button-link" download href=${`/api/documents/${documentId}/record/docx`} title=${t('paperDownloadDocxTitle')}>${t('paperDownloadDocx')}</a></p>
     <h1>${t('docRecordTitleOf', { title: document.title })}</h1>
     <p class="muted">${documentKindLabel(document.kind)} · ${t('docRecordDepartment', { name: document.draftingDepartment.name })} · ${documentStateLabel(document.state)} · ${t('docRecordGenerated', { date: dateTime(value.generatedAt) })}</p>
 

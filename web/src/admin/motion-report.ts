@@ -26,7 +26,8 @@ export function MotionReport() {
     [t('moRateSatisfactionWithBasic'), rates.satisfactionWithBasic],
   ] as const;
   return html`<article class="motion-report" data-testid="motion-report">
-    <p class="breadcrumb no-print"><a href="/admin/motions">← ${t('moBack')}</a> <button type="button" class="primary" onClick=${() => window.print()}>${t('moPrint')}</button></p>
+    <p class="breadcrumb no-print"><a href="/admin/motions">← ${t('moBack')}</a> <button type="button" class="primary" onClick=${() => window.print()}>${t('moPrint')}</button>
+      <a class="button-link" download href=${`/api/motions/report?format=docx${meetingId ? `&meetingId=${encodeURIComponent(meetingId)}` : ''}`} title=${t('paperDownloadDocxTitle')}>${t('paperDownloadDocx')}</a></p>
     <h1>${t('moReportTitle')}</h1>
     <p class="muted">${t('moReportAsOf', { date: dateTime(figures.asOf) })}</p>
     <p data-testid="report-summary">${t('moReportSummary', { submitted: figures.submitted, accepted: rates.acceptance.count, resolved: figures.byStatus.resolved ?? 0 })}</p>

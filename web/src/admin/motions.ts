@@ -152,8 +152,10 @@ function Exports({ meetingId }: { meetingId: string }) {
   return html`<p class="link-row no-print" aria-label=${t('moExports')}>
     <a class="button-link" download href=${link('register', 'xlsx')}>${t('moExportRegister')} XLSX</a>
     <a class="button-link" download href=${link('register', 'csv')}>${t('moExportRegister')} CSV</a>
+    <a class="button-link" download href=${link('register', 'docx')} title=${t('paperDownloadDocxTitle')}>${t('moExportRegister')} .docx</a>
     <a class="button-link" download href=${link('report', 'xlsx')}>${t('moExportReport')} XLSX</a>
     <a class="button-link" download href=${link('report', 'csv')}>${t('moExportReport')} CSV</a>
+    <a class="button-link" download href=${link('report', 'docx')} title=${t('paperDownloadDocxTitle')}>${t('moExportReport')} .docx</a>
     <a class="button-link" href=${`/admin/motions/report${meetingId ? `?meetingId=${encodeURIComponent(meetingId)}` : ''}`}>${t('moPrintReport')}</a>
   </p>`;
 }

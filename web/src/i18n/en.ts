@@ -1382,6 +1382,8 @@ export const en: Record<MessageKey, string> = {
   ballotStatutory: 'A statutory matter the congress itself must approve (collective contract, wage distribution plan, rules affecting staff interests, …)',
   ballotStatutoryJointHelp: 'A joint meeting cannot decide a statutory matter: it goes to a plenary of the congress.',
   ballotStatutoryBadge: 'Statutory matter',
+  paperDownloadDocx: 'Download .docx',
+  paperDownloadDocxTitle: 'A Word file in the official layout (GB/T 9704-2012)',
   jointItemsRuleHint:
     'A joint meeting counts by the term’s joint decision rule: an item left at the default rule passes by that rule (by default more than half of the members present), counted over the joint meeting’s roll, not all representatives.',
 };

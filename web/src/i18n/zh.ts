@@ -1377,6 +1377,8 @@ export const zh = {
   ballotStatutory: '法定须经职代会审议通过的事项（集体合同、工资分配方案、涉及职工切身利益的规章制度等）',
   ballotStatutoryJointHelp: '联席会议不能决定法定事项，须提交职代会全体会议表决。',
   ballotStatutoryBadge: '法定事项',
+  paperDownloadDocx: '下载 .docx',
+  paperDownloadDocxTitle: '按党政机关公文格式（GB/T 9704-2012）排版的 Word 文件',
   jointItemsRuleHint: '联席会议按本届规则中的联席会议决定规则计票：通过规则保留“全体的半数（默认）”的事项，按联席会议的决定规则（默认出席成员过半数）通过，基数是联席会议成员名单而不是全体代表。',
 } as const;
 
