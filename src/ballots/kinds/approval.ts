@@ -66,7 +66,9 @@ export function explainApproval(yes: number, threshold: Threshold, rule: Passing
   const zh = passed
     ? `赞成 ${yes} 票，${fraction.zhPassed}${baseWords.zh}的${zhReached}（须至少 ${required} 票），通过`
     : `赞成 ${yes} 票，未达到${baseWords.zh}的${fraction.zhTerm}所需的 ${required} 票，未通过`;
-  const en = passed ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (at least ${required} needed): passed` : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (at least ${required} needed): not passed`;
+  const en = passed
+    ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (at least ${required} needed): passed`
+    : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (at least ${required} needed): not passed`;
   return { zh, en };
 }
 
