@@ -66,7 +66,7 @@ function consultationSentence(rounds: readonly ConsultationRound[]): string | nu
     const numeral = chineseNumber(round.number);
     return `第${numeral}轮（${numeral}下${numeral}上）收到代表意见${round.opinions}条，汇总为${round.consolidated}条，采纳和部分采纳${round.adopted}条`;
   });
-  return `该草案经${chineseNumber(held.length)}轮征求代表意见：${parts.join('；')}。`;
+  return `该草案经${held.length === 2 ? '两' : chineseNumber(held.length)}轮征求代表意见：${parts.join('；')}。`;
 }
 
 /** The body: when and who met, what was deliberated, and the decision. The result clause follows it, apart. */
