@@ -1,6 +1,6 @@
 // A resolution's state, from the ballot item it was last put to: pure, so the console, the public
 // result and the refusals all read it the same way.
-import type { BallotTable } from '../db/database.js';
+import type { BallotState } from '../ballots/workflow.js';
 
 export const RESOLUTION_STATES = ['draft', 'on_ballot', 'voting', 'adopted', 'not_adopted'] as const;
 export type ResolutionState = (typeof RESOLUTION_STATES)[number];
@@ -10,7 +10,7 @@ export const RESOLUTION_OUTCOMES = ['adopted', 'not_adopted'] as const;
 export type ResolutionOutcome = (typeof RESOLUTION_OUTCOMES)[number];
 
 export interface CurrentVote {
-  ballotState: BallotTable['state'];
+  ballotState: BallotState;
   /** Whether the item is still on the sheet (a draft's items may be edited away). */
   itemOnSheet: boolean;
   outcome: ResolutionOutcome | null;
