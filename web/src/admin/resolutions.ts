@@ -200,7 +200,7 @@ export function ResolutionsPrint({ sessionId }: { sessionId: string }) {
     ${adopted.map(
       (resolution) => html`<article class="gongwen" data-testid="resolution-print">
         <h1 class="gongwen-title">${resolution.title}</h1>
-        <p class="gongwen-subtitle">（${signingDate(resolution.frozenAt ?? resolution.updatedAt)}）</p>
+        <p class="gongwen-subtitle">（${signingDate(resolution.frozenAt ?? resolution.updatedAt)}通过）</p>
         ${resolution.text.split('\n').map((paragraph) => html`<p class="gongwen-body">${paragraph}</p>`)}
       </article>`,
     )}
