@@ -49,8 +49,10 @@ export interface DraftFigures {
   sessionTitle: string;
   /** When the sitting opened, or else the day the text is drafted. */
   date: Date;
-  /** 应到: the term's voting representatives, as the hall counts them. */
+  /** 应到: the term's voting representatives, as the hall counts them (a 职工大会: its staff). */
   eligible: number;
+  /** A general assembly (职工大会) counts staff, not representatives. */
+  staff?: boolean;
   /** 实到 at the sitting, and whether that reaches the quorum; null before the sitting has anyone checked in. */
   present: number | null;
   quorumReached: boolean | null;
@@ -72,10 +74,11 @@ function consultationSentence(rounds: readonly ConsultationRound[]): string | nu
 /** The body: when and who met, what was deliberated, and the decision. The result clause follows it, apart. */
 export function draftBody(figures: DraftFigures): string {
   const opening = `${congressName(figures.heading)}于${chineseDate(figures.date)}召开。`;
+  const people = figures.staff ? '职工' : '代表';
   const attendance =
     figures.present === null
-      ? `会议应到代表${figures.eligible}人。`
-      : `会议应到代表${figures.eligible}人，实到${figures.present}人${figures.quorumReached === false ? '，未达到法定人数' : '，符合法定人数'}。`;
+      ? `会议应到${people}${figures.eligible}人。`
+      : `会议应到${people}${figures.eligible}人，实到${figures.present}人${figures.quorumReached === false ? '，未达到法定人数' : '，符合法定人数'}。`;
   const paragraphs = [opening + attendance];
   if (figures.document) {
     const consultation = consultationSentence(figures.document.rounds);

@@ -77,6 +77,7 @@ async function draftingFigures(
     sessionTitle: session.title,
     date: opened ? new Date(opened) : context.clock(),
     eligible,
+    staff: sitting?.kind === 'general_assembly',
     present: counts && opened ? counts.present : null,
     quorumReached: counts && opened ? counts.quorum.reached : null,
     subject,

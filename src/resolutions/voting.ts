@@ -61,7 +61,7 @@ export async function putToBallot(context: CoreContext, actor: AccountActor, id:
     let where: { ballotId: string; meetingId: string; itemId: string };
     if (input.meetingId) {
       await plenaryOf(inside, row.session_id, input.meetingId);
-      const sheet = ballotSheetInput.parse({ title: input.ballotTitle ?? row.title, secrecy: input.secrecy, method: input.method, items: [item] });
+      const sheet = ballotSheetInput.parse({ title: input.ballotTitle ?? row.title.slice(0, 200), secrecy: input.secrecy, method: input.method, items: [item] });
       const ballot = await createBallot(inside, actor, input.meetingId, sheet);
       where = { ballotId: ballot.id, meetingId: input.meetingId, itemId: ballot.items[0]!.id };
     } else where = await addToDraft(inside, actor, row.session_id, input.ballotId!, item);
@@ -170,7 +170,9 @@ export async function syncSession(context: CoreContext, sessionId: string): Prom
 export async function publishedResolutionsOfBallot(context: CoreContext, ballotId: string): Promise<PublicResolution[]> {
   const ballot = await findBallot(context.db, ballotId);
   if (ballot?.state !== 'published') return [];
-  const sessionId = await repository.sessionOfMeeting(context.db, ballot.meeting_id);
+  // Settled after each ballot event already; a read settles only what is still open (a follow-up that failed).
+  const unsettled = (await repository.listVotesOfBallot(context.db, ballotId)).some((vote) => vote.outcome === null);
+  const sessionId = unsettled ? await repository.sessionOfMeeting(context.db, ballot.meeting_id) : null;
   if (sessionId) await syncSession(context, sessionId);
   const shown: PublicResolution[] = [];
   for (const vote of await repository.listVotesOfBallot(context.db, ballotId)) {

@@ -114,6 +114,18 @@ describe('putting a resolution to the vote', () => {
     expect((await toBallot(resolution.id)).state).toBe('on_ballot');
   });
 
+  it('frees the resolution when its item is edited off the draft sheet', async () => {
+    const { create, toBallot, get, as } = await setUp();
+    const resolution = await create();
+    const ballotId = (await toBallot(resolution.id)).ballot.ballotId;
+    await call(app!, { method: 'PATCH', url: `/api/ballots/${ballotId}`, headers: as, payload: { items: [{ kind: 'approval', title: '另一事项' }] } });
+    const freed = await get(resolution.id);
+    expect(freed.state).toBe('draft');
+    expect(rowCount(app!, 'ballot_use', "purpose = 'resolution_adoption'")).toBe(0);
+    expect(rowCount(app!, 'resolution_vote', 'resolution_id = ?', resolution.id)).toBe(0);
+    expect((await toBallot(resolution.id)).state).toBe('on_ballot');
+  });
+
   it('refuses a sitting of another session, and a ballot that is no longer a draft', async () => {
     const { congress, create, send, open } = await setUp();
     const resolution = await create();

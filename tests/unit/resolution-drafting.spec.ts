@@ -85,6 +85,10 @@ describe('drafting the body from the figures', () => {
     expect(body).toBe(['第三届第二次职工代表大会于2026年12月5日召开。会议应到代表73人。', '会议审议了厂长工作报告。', '会议决定，批准厂长工作报告。'].join('\n'));
   });
 
+  it('counts staff at a general assembly (职工大会)', () => {
+    expect(draftBody(figures({ staff: true }))).toContain('会议应到职工73人，实到60人');
+  });
+
   it('says so when the sitting is short of its quorum', () => {
     expect(draftBody(figures({ present: 30, quorumReached: false }))).toContain('实到30人，未达到法定人数。');
   });
