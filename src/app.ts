@@ -37,6 +37,7 @@ import { credentialsRoutes } from './credentials/routes.js';
 import { extraordinaryRoutes } from './extraordinary/routes.js';
 import { presidiumRoutes } from './presidium/routes.js';
 import { jointRoutes } from './joint/routes.js';
+import { resolutionRoutes } from './resolutions/routes.js';
 import { JointRolls } from './joint/rolls.js';
 import { motionRoutes } from './motions/routes.js';
 import { registerAuth } from './plugins/auth.js';
@@ -155,6 +156,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(documentRoutes, { context });
   await app.register(storageRoutes, { context });
   await app.register(jointRoutes, { context });
+  await app.register(resolutionRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

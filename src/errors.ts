@@ -156,6 +156,16 @@ const errorTable = {
     '确认表决须在本次会议的正式会议上,针对“确认联席会议决定”议程项进行',
     'A confirmation ballot belongs to a plenary sitting of this session, on its joint-confirmation agenda item',
   ],
+  // Resolutions (决议, issue 13): drafted from the session's figures, voted as one ballot item, fixed once voted.
+  RESOLUTION_NOT_FOUND: [404, '没有这项决议', 'No such resolution'],
+  RESOLUTION_FROZEN: [409, '该决议已付诸表决,表决开始后文本不能再修改或重新生成', 'The resolution has been put to the vote: once its ballot opened, its text cannot be edited or redrafted'],
+  RESOLUTION_ON_BALLOT: [409, '该决议已在表决单上或已表决,不能再次付诸表决或删除', 'The resolution is already on a ballot or has been voted on: it cannot be put to another ballot or deleted'],
+  RESOLUTION_BALLOT_INVALID: [
+    409,
+    '决议须在本次会议的正式会议上表决:只能新建表决或加入该会议尚未开始的表决',
+    'A resolution is voted at a plenary sitting of its own session: in a new ballot, or added to a draft ballot of that sitting',
+  ],
+  RESOLUTION_DOCUMENT_INVALID: [409, '决议所涉文件须是本届的文件', 'The document a resolution is about must be of the session’s term'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof errorTable;

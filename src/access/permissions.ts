@@ -68,6 +68,9 @@ export const PERMISSIONS = {
   /** Extraordinary sessions (临时会议): the secretary records and convenes; the term's members read; representatives sign. */
   'extraordinary.manage': SECRETARY,
   'extraordinary.read': { accounts: ['secretary', 'scrutineer'], members: ['representative', 'attendee'] },
+  /** Resolutions (决议): the secretary drafts and puts them to the vote; the scrutineers and the committee read them. */
+  'resolutions.read': { accounts: ['secretary', 'scrutineer', 'committee'] },
+  'resolutions.manage': SECRETARY,
   'extraordinary.sign': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
 } as const satisfies Record<string, Rule>;
 

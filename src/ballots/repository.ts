@@ -178,6 +178,16 @@ export function findBallotUse(db: Executor, ballotId: string, itemId: string) {
   return db.selectFrom('ballot_use').select('purpose').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
 }
 
+/** Frees a draft's item that left its sheet: a draft has decided nothing. */
+export async function deleteBallotUse(db: Executor, ballotId: string, itemId: string): Promise<void> {
+  await db.deleteFrom('ballot_use').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).execute();
+}
+
+/** The re-votes made of a ballot (重新表决), oldest first. */
+export function listRevotesOf(db: Executor, ballotId: string) {
+  return db.selectFrom('ballot').selectAll().where('revote_of', '=', ballotId).orderBy('created_at').orderBy('id').execute();
+}
+
 export async function insertBallotUse(db: Executor, row: BallotUseTable): Promise<void> {
   await db.insertInto('ballot_use').values(row).execute();
 }

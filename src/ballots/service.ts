@@ -371,7 +371,7 @@ export async function ballotOutcome(context: Pick<AppContext, 'db'>, ballotId: s
   };
 }
 
-export { type BallotUsePurpose, ballotItemUse, claimPassedApproval, recordBallotUse } from './uses.js';
+export { type BallotUsePurpose, ballotItemUse, claimPassedApproval, recordBallotUse, releaseBallotUse } from './uses.js';
 
 /** 重新表决: a new draft linked to the first; both results are kept. */
 export async function createRevote(context: BallotDeps, actor: AccountActor, ballotId: string) {
@@ -413,4 +413,9 @@ export function findBallot(db: Kysely<Database>, ballotId: string) {
 
 export function updateBallotInState(db: Kysely<Database>, ballotId: string, state: BallotTable['state'], changes: Partial<Omit<BallotTable, 'id' | 'meeting_id'>>): Promise<boolean> {
   return repository.updateBallotInState(db, ballotId, state, changes);
+}
+
+/** The re-votes (重新表决) made of a ballot, oldest first: what followed a vote that did not settle a matter. */
+export function revotesOf(db: Kysely<Database>, ballotId: string) {
+  return repository.listRevotesOf(db, ballotId);
 }

@@ -21,6 +21,11 @@ export async function recordBallotUse(db: Kysely<Database>, use: { ballotId: str
   await repository.insertBallotUse(db, { ballot_id: use.ballotId, item_id: use.itemId, purpose: use.purpose, subject_id: use.subjectId, used_at: use.at });
 }
 
+/** Releases the claim on an item of a draft ballot that left its sheet (the caller checks it is a draft). */
+export async function releaseBallotUse(db: Kysely<Database>, ballotId: string, itemId: string): Promise<void> {
+  await repository.deleteBallotUse(db, ballotId, itemId);
+}
+
 interface OutcomeItem {
   id: string;
   kind: string;

@@ -11,6 +11,7 @@ import type { SessionKind } from '../sessions/schemas.js';
 import type { AgendaItemKind } from '../agenda/schemas.js';
 import type { ExtraordinaryProposalState, ExtraordinaryProposer } from '../extraordinary/schemas.js';
 import type { JointDecisionState, RollCapacity } from '../joint/schemas.js';
+import type { ResolutionOutcome } from '../resolutions/rules.js';
 import type { ATTACHMENT_MEDIA_TYPES } from '../motions/attachments.js';
 import type { ASSIGNMENT_ROLES, MOTION_CATEGORIES, REPLY_GRADES, REVIEW_OUTCOMES } from '../motions/schemas.js';
 import type { MotionState, Rating } from '../motions/workflow.js';
@@ -528,6 +529,35 @@ export interface JointDecisionTable {
   settled_at: string | null;
 }
 
+/** A session's resolution (决议): drafted from the session's figures, edited while a draft, frozen once its ballot opens. */
+export interface ResolutionTable {
+  id: string;
+  session_id: string;
+  /** The 二上二下 document it is about, if any. */
+  document_id: string | null;
+  /** What it is about, as the title names it: 《集体合同(草案)》, 厂长工作报告. */
+  subject: string;
+  title: string;
+  body: string;
+  /** When its ballot opened: from then on the text is fixed, and text_sha256 is the SHA-256 of title and body. */
+  frozen_at: string | null;
+  text_sha256: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A ballot item a resolution was put to (one item decides one resolution); a re-vote adds a row. */
+export interface ResolutionVoteTable {
+  ballot_id: string;
+  item_id: string;
+  resolution_id: string;
+  bound_at: string;
+  /** Set once the ballot is settled, with the clause generated from its tally. */
+  outcome: ResolutionOutcome | null;
+  result_clause: string | null;
+  settled_at: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -573,4 +603,6 @@ export interface Database {
   ballot_use: BallotUseTable;
   joint_roll: JointRollTable;
   joint_decision: JointDecisionTable;
+  resolution: ResolutionTable;
+  resolution_vote: ResolutionVoteTable;
 }

@@ -14,7 +14,7 @@ import { recordPaper } from './record-paper.js';
 import { actorName, askerOf, filterOf, partiesFor } from './access.js';
 import { prepareDiff } from './draft-diff.js';
 import { applyEffect, type DocumentMove } from './effects.js';
-import { draftOf, type History, loadHistory, versionById } from './history.js';
+import { draftOf, type History, loadHistory, roundReport, versionById } from './history.js';
 import * as repository from './repository.js';
 import type { DocumentDetail, DocumentInput } from './schemas.js';
 import { saveDraft, whatDraftCarries } from './versions.js';
@@ -153,4 +153,23 @@ export async function consultationRecordDocx(context: DocumentDeps, actor: Actor
 export async function latestBallotOf(context: Pick<DocumentDeps, 'db'>, documentId: string): Promise<string | null> {
   const links = await repository.listBallotItems(context.db, documentId);
   return links.at(-1)?.ballot_id ?? null;
+}
+
+/**
+ * What a resolution (src/resolutions/) says of a document: its title and term, and its consultation
+ * rounds (二上二下) with the opinions each received and how many were answered. Counts only.
+ */
+export async function documentSummary(context: Pick<DocumentDeps, 'db'>, documentId: string) {
+  const document = (await repository.findDocument(context.db, documentId)) ?? fail('DOCUMENT_NOT_FOUND');
+  const history = await loadHistory(context.db, document);
+  return {
+    id: document.id,
+    termId: document.term_id,
+    title: document.title,
+    state: document.state,
+    rounds: history.rounds.map((round) => {
+      const { counts } = roundReport(history, round);
+      return { number: round.number, closed: round.closed_at !== null, opinions: counts.opinions, consolidated: counts.consolidated, adopted: counts.adopted + counts.partlyAdopted };
+    }),
+  };
 }

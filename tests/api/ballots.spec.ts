@@ -121,7 +121,7 @@ describe('closing and publishing', () => {
     expect((await view(congress, ballotId, representative)).result.items[0].counts).toEqual({ yes: 2, no: 0, abstain: 1 });
     const notice = await call(app, { method: 'GET', url: `/api/public/ballots/${ballotId}` });
     expect(notice.meeting).toMatchObject({ title: '第三届第二次职工代表大会', kind: 'congress' });
-    expect(notice.ballot.result.items[0].explanation.zh).toBe('赞成 2 票，超过全体代表 3 人的半数（2 票），通过');
+    expect(notice.ballot.result.items[0].explanation.zh).toBe('赞成 2 票，超过全体代表 3 人的半数（须至少 2 票），通过');
   });
 
   it('never reopens a closed or published ballot', async () => {

@@ -178,6 +178,10 @@ describe('a joint meeting', () => {
 
     const { meeting: plenary } = await call(app!, { method: 'POST', url: '/api/meetings', headers: as, payload: { termId: congress.termId, title: '第三次会议全体会议', sessionId: session.id } }, 201);
     expectError(await app!.inject({ method: 'POST', url: `/api/agenda-items/${agenda[0]!.id}/confirmation-ballot`, headers: as, payload: { meetingId: joint.id } }), 409, 'JOINT_CONFIRMATION_INVALID');
+    // A draft confirmation ballot deleted decided nothing: its claims go with it and the decisions wait again.
+    const { ballot: discarded } = await call(app!, { method: 'POST', url: `/api/agenda-items/${agenda[0]!.id}/confirmation-ballot`, headers: as, payload: { meetingId: plenary.id } }, 201);
+    await call(app!, { method: 'DELETE', url: `/api/ballots/${discarded.id}`, headers: as });
+    expect((await decisions()).decisions).toEqual([expect.objectContaining({ state: 'pending', confirmationBallotId: null })]);
     const { ballot: confirmation } = await call(app!, { method: 'POST', url: `/api/agenda-items/${agenda[0]!.id}/confirmation-ballot`, headers: as, payload: { meetingId: plenary.id } }, 201);
     expect(confirmation.items.map((item: { title: string }) => item.title)).toEqual(['确认联席会议关于《职工疗休养实施办法》的决定']);
     expect((await listAgendaItems(app!.yishi, session.id))[0]!.ballotId).toBe(confirmation.id);

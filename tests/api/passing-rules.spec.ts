@@ -49,7 +49,7 @@ describe('passing rules over eight representatives, six present, five voting', (
   it('passes “half or more of all” (半数以上) at exactly half', async () => {
     const result = await countedSheet();
     expect(result.items[1]).toMatchObject({ base: 8, required: 4, passed: true });
-    expect(result.items[1].explanation.zh).toBe('赞成 4 票，达到全体代表 8 人的半数以上（4 票），通过');
+    expect(result.items[1].explanation.zh).toBe('赞成 4 票，达到全体代表 8 人的半数以上（须至少 4 票），通过');
   });
 
   it('fails two thirds of all even when everyone voting said yes', async () => {
@@ -66,7 +66,7 @@ describe('passing rules over eight representatives, six present, five voting', (
   it('counts abstentions among the ballots cast for “more than half of ballots cast”', async () => {
     const result = await countedSheet();
     expect(result.items[4]).toMatchObject({ counts: { yes: 3, no: 0, abstain: 2 }, base: 5, baseLabel: 'cast', required: 3, passed: true });
-    expect(result.items[4].explanation.en).toBe('3 yes, more than half of the 5 ballots cast (3 needed): passed');
+    expect(result.items[4].explanation.en).toBe('3 yes, more than half of the 5 ballots cast (at least 3 needed): passed');
   });
 });
 
@@ -78,7 +78,7 @@ describe('a general assembly (职工大会)', () => {
     await castAll(congress, ballotId, [['yes'], ['yes'], ['yes'], ['no']]);
     await closeBallot(congress, ballotId);
     const published = await publishBallot(congress, ballotId);
-    expect(published.result.items[0].explanation.zh).toBe('赞成 3 票，超过全体职工 4 人的半数（3 票），通过');
+    expect(published.result.items[0].explanation.zh).toBe('赞成 3 票，超过全体职工 4 人的半数（须至少 3 票），通过');
     expect(published.result.items[0].explanation.en).toContain('all 4 staff');
   });
 });

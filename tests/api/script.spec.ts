@@ -88,7 +88,7 @@ describe('the chair’s script', () => {
     expect(after.indexOf('须经全体代表过半数即3票赞成方为通过')).toBeLessThan(after.indexOf('现在宣布表决结果'));
     expect(after).toContain('现在宣布表决结果：本项表决应到代表5人，实到4人，共投票4票。');
     expect(after).toContain('《集体合同(草案)》表决结果：赞成3票，反对1票，弃权0票。');
-    expect(after).toContain('赞成3票，超过全体代表5人的半数（3票），通过。');
+    expect(after).toContain('赞成3票，超过全体代表5人的半数（须至少3票），通过。');
     expect(textOf((await script(congress)).sections.at(-1))).toContain('大会表决通过了《集体合同(草案)》。');
   });
 

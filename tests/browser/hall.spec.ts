@@ -144,7 +144,7 @@ describe('a meeting with everyone in a browser', () => {
     await waitForText(desk.locator('.badge'), '已公布');
     await textBecomes(projector.getByTestId('verdict'), '通过');
     expect(await projector.locator('.chart-count').allTextContents()).toEqual(['2 票', '1 票', '0 票']);
-    await seen(projector, '赞成 2 票，超过全体代表 3 人的半数（2 票），通过');
+    await seen(projector, '赞成 2 票，超过全体代表 3 人的半数（须至少 2 票），通过');
     for (const seat of seats) await textBecomes(seat.page.locator('.sole-verdict'), '通过');
     await screenshot(projector, 'hall-4-projector-result');
     await screenshot(phone.page, 'hall-4-phone-result');

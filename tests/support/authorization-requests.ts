@@ -382,7 +382,22 @@ export const routeCases: Record<string, Build> = {
     const itemId = await freshAgendaItem(world, await sessionOf(world, meetingId), 'joint_confirmation');
     return { url: `/api/agenda-items/${itemId}/confirmation-ballot`, payload: { meetingId }, refusal: 'JOINT_NOTHING_TO_CONFIRM' };
   },
+
+  // Resolutions of the main meeting's session, each case on a fresh one.
+  'GET /api/sessions/:sessionId/resolutions': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/resolutions` }),
+  'POST /api/sessions/:sessionId/resolutions': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/resolutions`, payload: { subject: `工作报告${world.next()}` } }),
+  'GET /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}` }),
+  'PATCH /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}`, payload: { body: `正文${world.next()}` } }),
+  'DELETE /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}` }),
+  'POST /api/resolutions/:id/redraft': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}/redraft` }),
+  'POST /api/resolutions/:id/ballot': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}/ballot`, payload: { meetingId: world.meetingId } }),
 };
+
+/** A draft resolution of the main meeting's session, made by the secretary. */
+async function freshResolution(world: HallWorld): Promise<string> {
+  const url = `/api/sessions/${await mainSession(world)}/resolutions`;
+  return (await arrange(world, { method: 'POST', url, payload: { subject: `工作报告${world.next()}` } }, 201)).resolution.id;
+}
 
 /** The session a meeting belongs to (every meeting of the hall world sits in one). */
 async function sessionOf(world: HallWorld, meetingId: string): Promise<string> {

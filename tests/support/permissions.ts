@@ -216,6 +216,15 @@ export const routePermissions: Record<string, Permission> = {
   'PUT /api/meetings/:id/roll': secretary,
   'GET /api/terms/:termId/joint-decisions': officers,
   'POST /api/agenda-items/:id/confirmation-ballot': secretary,
+  // Resolutions (决议, issue 13): the secretary drafts and puts them to the vote; the scrutineers and
+  // the motions committee read them (the public sees them only with a published result).
+  'GET /api/sessions/:sessionId/resolutions': { allowed: ['secretary', 'scrutineer', 'committee'] },
+  'POST /api/sessions/:sessionId/resolutions': secretary,
+  'GET /api/resolutions/:id': { allowed: ['secretary', 'scrutineer', 'committee'] },
+  'PATCH /api/resolutions/:id': secretary,
+  'DELETE /api/resolutions/:id': secretary,
+  'POST /api/resolutions/:id/redraft': secretary,
+  'POST /api/resolutions/:id/ballot': secretary,
 };
 
 /** Socket commands. Anonymous sockets are turned away at the handshake (UNAUTHENTICATED). */

@@ -100,8 +100,8 @@ describe('approving a motion (审议通过)', () => {
     const result = tallyItem(motion(), papers(50, 10, 5), congress(73, 65));
     expect(result).toMatchObject({ counts: { yes: 50, no: 10, abstain: 5 }, base: 73, baseLabel: 'eligible', required: 37, passed: true });
     expect(result.explanation).toEqual({
-      zh: '赞成 50 票，超过全体代表 73 人的半数（37 票），通过',
-      en: '50 yes, more than half of all 73 representatives (37 needed): passed',
+      zh: '赞成 50 票，超过全体代表 73 人的半数（须至少 37 票），通过',
+      en: '50 yes, more than half of all 73 representatives (at least 37 needed): passed',
     });
   });
 
@@ -109,7 +109,7 @@ describe('approving a motion (审议通过)', () => {
     const result = tallyItem(motion(), papers(36, 20), congress(73));
     expect(result.passed).toBe(false);
     expect(result.explanation.zh).toBe('赞成 36 票，未达到全体代表 73 人的过半数所需的 37 票，未通过');
-    expect(result.explanation.en).toBe('36 yes, not more than half of all 73 representatives (37 needed): not passed');
+    expect(result.explanation.en).toBe('36 yes, not more than half of all 73 representatives (at least 37 needed): not passed');
   });
 
   it('fails with 36 yes of 73 representatives under 半数以上 too', () => {
@@ -136,15 +136,15 @@ describe('approving a motion (审议通过)', () => {
     const result = tallyItem(motion('all_majority', 'majorityInclusive'), papers(36, 36), congress(72));
     expect(result.passed).toBe(true);
     expect(result.explanation).toEqual({
-      zh: '赞成 36 票，达到全体代表 72 人的半数以上（36 票），通过',
-      en: '36 yes, at least half of all 72 representatives (36 needed): passed',
+      zh: '赞成 36 票，达到全体代表 72 人的半数以上（须至少 36 票），通过',
+      en: '36 yes, at least half of all 72 representatives (at least 36 needed): passed',
     });
   });
 
   it('fails a motion with one vote short of half of an even congress under 半数以上', () => {
     const result = tallyItem(motion('all_majority', 'majorityInclusive'), papers(35, 1), congress(72));
     expect(result.passed).toBe(false);
-    expect(result.explanation.en).toBe('35 yes, less than half of all 72 representatives (36 needed): not passed');
+    expect(result.explanation.en).toBe('35 yes, less than half of all 72 representatives (at least 36 needed): not passed');
   });
 
   it('counts abstentions against: more yes than no is not enough', () => {
@@ -168,8 +168,8 @@ describe('approving a motion (审议通过)', () => {
     const room = congress(180, 130);
     const passed = tallyItem(motion('present_majority'), papers(66, 64), room);
     expect(passed).toMatchObject({ base: 130, baseLabel: 'present', required: 66, passed: true });
-    expect(passed.explanation.zh).toBe('赞成 66 票，超过出席代表 130 人的半数（66 票），通过');
-    expect(passed.explanation.en).toBe('66 yes, more than half of the 130 representatives present (66 needed): passed');
+    expect(passed.explanation.zh).toBe('赞成 66 票，超过出席代表 130 人的半数（须至少 66 票），通过');
+    expect(passed.explanation.en).toBe('66 yes, more than half of the 130 representatives present (at least 66 needed): passed');
     expect(tallyItem(motion('present_majority'), papers(65, 65), room).passed).toBe(false);
   });
 
@@ -179,16 +179,16 @@ describe('approving a motion (审议通过)', () => {
     expect(tallyItem(motion('cast_majority', 'majorityInclusive'), papers(50, 50), room).passed).toBe(true);
     const result = tallyItem(motion('cast_majority'), papers(51, 49), room);
     expect(result.passed).toBe(true);
-    expect(result.explanation.zh).toBe('赞成 51 票，超过投票总数 100 票的半数（51 票），通过');
-    expect(result.explanation.en).toBe('51 yes, more than half of the 100 ballots cast (51 needed): passed');
+    expect(result.explanation.zh).toBe('赞成 51 票，超过投票总数 100 票的半数（须至少 51 票），通过');
+    expect(result.explanation.en).toBe('51 yes, more than half of the 100 ballots cast (at least 51 needed): passed');
   });
 
   it('passes a major reform with 20 of 30 under two thirds and fails it with 19', () => {
     const passed = tallyItem(motion('all_two_thirds'), papers(20, 10), congress(30));
     expect(passed.passed).toBe(true);
     expect(passed.explanation).toEqual({
-      zh: '赞成 20 票，达到全体代表 30 人的三分之二（20 票），通过',
-      en: '20 yes, at least two thirds of all 30 representatives (20 needed): passed',
+      zh: '赞成 20 票，达到全体代表 30 人的三分之二（须至少 20 票），通过',
+      en: '20 yes, at least two thirds of all 30 representatives (at least 20 needed): passed',
     });
     const failed = tallyItem(motion('all_two_thirds'), papers(19, 11), congress(30));
     expect(failed.passed).toBe(false);
@@ -204,8 +204,8 @@ describe('approving a motion (审议通过)', () => {
     const assembly: Electorate = { eligible: 60, present: 55, cast: 55, body: 'staff' };
     const result = tallyItem(motion(), papers(50, 5), assembly);
     expect(result.passed).toBe(true);
-    expect(result.explanation.zh).toBe('赞成 50 票，超过全体职工 60 人的半数（31 票），通过');
-    expect(result.explanation.en).toBe('50 yes, more than half of all 60 staff (31 needed): passed');
+    expect(result.explanation.zh).toBe('赞成 50 票，超过全体职工 60 人的半数（须至少 31 票），通过');
+    expect(result.explanation.en).toBe('50 yes, more than half of all 60 staff (at least 31 needed): passed');
   });
 
   it('passes nothing when there is no electorate, even with a stray yes', () => {

@@ -56,7 +56,7 @@ describe('numbers in words', () => {
   });
 
   it('writes counts together with their words, as a printed script has them', () => {
-    expect(tighten('赞成 50 票，超过全体代表 73 人的半数（37 票），通过')).toBe('赞成50票，超过全体代表73人的半数（37票），通过');
+    expect(tighten('赞成 50 票，超过全体代表 73 人的半数（须至少 37 票），通过')).toBe('赞成50票，超过全体代表73人的半数（须至少37票），通过');
     expect(tighten('当选：John Smith（3 票）')).toBe('当选：John Smith（3票）');
   });
 });
@@ -165,7 +165,7 @@ describe('a ballot', () => {
             baseLabel: 'eligible',
             required: 37,
             passed: true,
-            explanation: { zh: '赞成 50 票，超过全体代表 73 人的半数（37 票），通过', en: '' },
+            explanation: { zh: '赞成 50 票，超过全体代表 73 人的半数（须至少 37 票），通过', en: '' },
           },
         ],
       },
@@ -173,7 +173,7 @@ describe('a ballot', () => {
     const lines = text(ballotProgressLines(closed, plenary));
     expect(lines).toContain('现在宣布表决结果：本项表决应到代表73人，实到60人，共投票58票。');
     expect(lines).toContain('《集体合同(草案)》表决结果：赞成50票，反对5票，弃权3票。');
-    expect(lines).toContain('赞成50票，超过全体代表73人的半数（37票），通过。');
+    expect(lines).toContain('赞成50票，超过全体代表73人的半数（须至少37票），通过。');
   });
 });
 

@@ -14,6 +14,7 @@ import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
 import { EXTRAORDINARY_PROPOSAL_STATES, EXTRAORDINARY_PROPOSERS } from '../../src/extraordinary/schemas.js';
 import { BALLOT_USE_PURPOSES } from '../../src/ballots/use-purposes.js';
+import { RESOLUTION_OUTCOMES } from '../../src/resolutions/rules.js';
 import { PRESIDIUM_ELECTED_BY, TELLER_CHOSEN_BY, TELLER_ROLES } from '../../src/presidium/schemas.js';
 import { JOINT_DECISION_STATES, ROLL_CAPACITIES } from '../../src/joint/schemas.js';
 import { ATTACHMENT_MEDIA_TYPES } from '../../src/motions/attachments.js';
@@ -35,6 +36,7 @@ const DECLARED: Record<string, readonly string[]> = {
   'presidium_election.elected_by': PRESIDIUM_ELECTED_BY,
   'ballot_teller.role': TELLER_ROLES,
   'ballot_use.purpose': BALLOT_USE_PURPOSES,
+  'resolution_vote.outcome': RESOLUTION_OUTCOMES,
   'ballot_teller.chosen_by': TELLER_CHOSEN_BY,
   'attendance.status': ATTENDANCE_STATUSES,
   'ballot.secrecy': BALLOT_SECRECIES,

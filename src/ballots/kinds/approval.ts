@@ -47,7 +47,10 @@ export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 export type ApprovalAnswer = z.infer<typeof approvalAnswerSchema>;
 export type ApprovalResult = z.infer<typeof approvalResultSchema>;
 
-/** 赞成 50 票，超过全体代表 73 人的半数（37 票），通过 — and its failing and English forms. */
+/**
+ * 赞成 50 票，超过全体代表 73 人的半数（须至少 37 票），通过 — and its failing and English forms. The
+ * threshold is said as what is needed: "的半数（37 票）" read as if half were 37 (issue 13).
+ */
 export function explainApproval(yes: number, threshold: Threshold, rule: PassingRule, wording: MajorityWording, body: Electorate['body']): Explanation {
   const passed = meetsThreshold(yes, threshold);
   const baseWords = describeBase(threshold, body);
@@ -61,9 +64,11 @@ export function explainApproval(yes: number, threshold: Threshold, rule: Passing
   const { required } = threshold;
   const zhReached = fraction.zhTerm === '过半数' ? '半数' : fraction.zhTerm;
   const zh = passed
-    ? `赞成 ${yes} 票，${fraction.zhPassed}${baseWords.zh}的${zhReached}（${required} 票），通过`
+    ? `赞成 ${yes} 票，${fraction.zhPassed}${baseWords.zh}的${zhReached}（须至少 ${required} 票），通过`
     : `赞成 ${yes} 票，未达到${baseWords.zh}的${fraction.zhTerm}所需的 ${required} 票，未通过`;
-  const en = passed ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (${required} needed): passed` : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (${required} needed): not passed`;
+  const en = passed
+    ? `${yes} yes, ${fraction.enPassed} ${baseWords.en} (at least ${required} needed): passed`
+    : `${yes} yes, ${fraction.enFailed} ${baseWords.en} (at least ${required} needed): not passed`;
   return { zh, en };
 }
 

@@ -6,6 +6,7 @@ import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { approvalChoices } from './approval-choices.js';
+import { SessionTabs } from './session-tabs.js';
 import { TermHeader, useTerm } from './term-page.js';
 import type { Ballot, MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource } from './ui.js';
@@ -101,6 +102,7 @@ export function SessionScreen({ termId, sessionId }: { termId: string; sessionId
   const amendmentBallotId = adopted && amendment ? amendment : undefined;
   return html`<${TermHeader} term=${term.value} termId=${termId} section="sessions" title=${session.title} />
     <p class="breadcrumb"><a href=${`/admin/terms/${termId}/sessions`}>← ${t('agSessions')}</a></p>
+    <${SessionTabs} termId=${termId} sessionId=${sessionId} current="agenda" />
     <${Sittings} termId=${termId} session=${session} sittings=${sittings} onChanged=${data.reload} />
     <section class="card" aria-labelledby="agenda-title">
       <h2 id="agenda-title">${t('agAgenda')} ${adopted ? html`<${Badge} tone="done">${t('agAdopted')}<//>` : html`<${Badge} tone="plain">${t('agNotAdopted')}<//>`}</h2>

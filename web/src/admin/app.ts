@@ -24,6 +24,7 @@ import { interceptLinks, match, navigate, usePath } from './router.js';
 import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
 import { CredentialsScreen, TermCredentialsScreen } from './credentials.js';
+import { ResolutionsPrint, ResolutionsScreen } from './resolutions.js';
 import { TermRulesScreen } from './term-rules.js';
 import { Loading } from './ui.js';
 import { JointDecisionsScreen } from './joint.js';
@@ -82,6 +83,12 @@ function NotFound() {
   return html`<h1>${t('adminNotFound')}</h1><p><a href="/admin">${t('adminBackToMeetings')}</a></p>`;
 }
 
+/** Resolutions (决议): the secretary writes them; the scrutineers and the committee read them. */
+function canReadResolutions(): boolean {
+  const role = currentAccount()?.role;
+  return role === 'secretary' || role === 'scrutineer' || role === 'committee';
+}
+
 function SecretaryOnly({ children }: { children: unknown }) {
   return isSecretary() ? children : html`<h1>${t('adminSecretaryOnly')}</h1><p><a href="/admin">${t('adminBackToMeetings')}</a></p>`;
 }
@@ -108,6 +115,10 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${SessionsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/terms/:termId/sessions/:sessionId', path);
   if (parameters) return html`<${SecretaryOnly}><${SessionScreen} termId=${parameters.termId} sessionId=${parameters.sessionId} /><//>`;
+  parameters = match('/admin/terms/:termId/sessions/:sessionId/resolutions', path);
+  if (parameters) return canReadResolutions() ? html`<${ResolutionsScreen} termId=${parameters.termId} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
+  parameters = match('/admin/sessions/:sessionId/resolutions/print', path);
+  if (parameters) return canReadResolutions() ? html`<${ResolutionsPrint} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
   parameters = match('/admin/terms/:termId/joint-decisions', path);
   if (parameters) return html`<${JointDecisionsScreen} termId=${parameters.termId} />`;
   parameters = match('/admin/terms/:termId/cards', path);

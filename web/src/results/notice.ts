@@ -28,6 +28,14 @@ function Figures({ ballot }: { ballot: Ballot }) {
   </table>`;
 }
 
+/** A resolution the item decided, in full, as adopted or not: the text is Chinese, as the congress voted it. */
+function ResolutionText({ resolution }: { resolution: PublicResult['resolutions'][number] }) {
+  return html`<section class="notice-resolution" data-testid="notice-resolution" lang="zh-CN">
+    <h3>${t('noticeResolution')}：${resolution.title}</h3>
+    ${resolution.text.split('\n').map((paragraph) => html`<p>${paragraph}</p>`)}
+  </section>`;
+}
+
 function NoticeBody({ notice }: { notice: PublicResult }) {
   const { ballot, meeting } = notice;
   const result = ballot.result;
@@ -41,7 +49,10 @@ function NoticeBody({ notice }: { notice: PublicResult }) {
       <div><dt>${t('noticeMethod')}</dt><dd>${method}</dd></div>
     </dl>
     <${Figures} ballot=${ballot} />
-    ${ballot.items.map((item, index) => html`<${ItemSection} item=${item} index=${index} ballot=${ballot} kind=${meeting.kind} />`)}
+    ${ballot.items.map(
+      (item, index) => html`<${ItemSection} item=${item} index=${index} ballot=${ballot} kind=${meeting.kind} />
+        ${notice.resolutions.filter((resolution) => resolution.itemId === item.id).map((resolution) => html`<${ResolutionText} resolution=${resolution} />`)}`,
+    )}
     <p class="notice-closing">${t('noticeClosing')}</p>
     <p class="notice-signature">${t('noticeIssuer', { meeting: meeting.title })}<br /><span data-testid="notice-date">${formatDate(ballot.publishedAt)}</span></p>
   </article>`;
