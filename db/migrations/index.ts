@@ -14,6 +14,7 @@ import * as credentials from './2026-12-04-011-credentials.js';
 import * as extraordinary from './2026-12-04-013-extraordinary.js';
 import * as ballotUses from './2026-12-04-014-ballot-uses.js';
 import * as joint from './2026-12-04-012-joint.js';
+import * as sessionAftermath from './2026-12-05-016-session-aftermath.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-013-extraordinary': extraordinary,
   '2026-12-04-014-ballot-uses': ballotUses,
   '2026-12-04-012-joint': joint,
+  '2026-12-05-016-session-aftermath': sessionAftermath,
 };

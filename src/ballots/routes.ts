@@ -1,8 +1,6 @@
 // HTTP routes: ballot sheets, their life cycle, voting, receipts and results.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { fail } from '../errors.js';
-import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
 import { api, idParams, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
@@ -152,13 +150,10 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
       tags: ['public'],
       summary: 'A published result, for the public notice (表决结果公告)',
       params: idParams,
-      response: responses({ 200: z.object({ ballot: schemas.ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) }) }),
+      response: responses({ 200: schemas.publicBallotResult }),
     },
     handler: async (request) => {
-      const ballot = await service.getBallot(context, request.params.id);
-      if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
-      const meeting = await getMeeting(context, ballot.meeting_id);
-      return { ballot: await service.viewBallot(context, ballot, 'public'), meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind } };
+      return service.publicResult(context, await service.getBallot(context, request.params.id));
     },
   });
 }

@@ -1,0 +1,44 @@
+// A session's public notice (公告/公示) as anyone reads it, without signing in (issue 13): what the
+// notice published — each published ballot exactly as its own public result shows it (a secret
+// ballot: only its published notice), the resolutions and the motions handled — and nothing while
+// unpublished. Once taken down it says so and shows nothing more.
+import { presentMeetingBallots } from '../ballots/ballot-views.js';
+import { publicResult } from '../ballots/service.js';
+import type { AppContext } from '../context.js';
+import { fail } from '../errors.js';
+import { getMeeting } from '../meetings/service.js';
+import { sittingMotions } from '../motions/sitting-motions.js';
+import { getTerm } from '../roster/service.js';
+import { getSession, presentSession } from '../sessions/service.js';
+import { chinaDay } from './calendar.js';
+import * as repository from './repository.js';
+import { publishedResolutions } from './service.js';
+
+export type PublicNoticeDeps = Pick<AppContext, 'db' | 'votes'>;
+
+export async function publicNotice(context: PublicNoticeDeps, sessionId: string) {
+  const row = await repository.findAftermath(context.db, sessionId);
+  if (!row?.notice_published_at || !row.notice_posted_until) return fail('NOTICE_NOT_FOUND');
+  const session = await getSession(context, sessionId);
+  const term = await getTerm(context, session.term_id);
+  const { meetingIds } = await presentSession(context, session);
+  const sittings = await Promise.all(meetingIds.map((meetingId) => getMeeting(context, meetingId)));
+  const heading = {
+    sessionId,
+    title: `${term.title}职工代表大会${session.title}`,
+    sittings: sittings.map((meeting) => ({ id: meeting.id, title: meeting.title, openedAt: meeting.opened_at, closedAt: meeting.closed_at })),
+    closedOn: session.closed_at ? chinaDay(session.closed_at) : null,
+    publishedOn: chinaDay(row.notice_published_at),
+    postedUntil: row.notice_posted_until,
+    takenDownOn: row.notice_taken_down_at ? chinaDay(row.notice_taken_down_at) : null,
+  };
+  if (row.notice_taken_down_at) return { ...heading, ballots: [], resolutions: [], motions: [] };
+  const ballots = [];
+  for (const meetingId of meetingIds) {
+    for (const { row: ballot } of await presentMeetingBallots(context.db, meetingId, 'public')) {
+      if (ballot.state === 'published') ballots.push(await publicResult(context, ballot));
+    }
+  }
+  const motions = (await sittingMotions(context, meetingIds)).map(({ id: _id, meetingId: _meetingId, ...motion }) => motion);
+  return { ...heading, ballots, resolutions: await publishedResolutions(context, sessionId), motions };
+}
