@@ -5,6 +5,7 @@ import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
+import { AftermathCard, AftermathSummary, useTermAftermath } from './aftermath.js';
 import { TermHeader, useTerm } from './term-page.js';
 import type { Ballot, MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource } from './ui.js';
@@ -28,6 +29,7 @@ const value = (event: Event) => (event.target as HTMLInputElement).value;
 export function SessionsScreen({ termId }: { termId: string }) {
   const term = useTerm(termId);
   const sessions = useResource(() => api.get<{ sessions: Session[] }>(`/api/terms/${termId}/sessions`).then((body) => body.sessions), [termId]);
+  const aftermath = useTermAftermath(termId);
   const [number, setNumber] = useState('');
   const [kind, setKind] = useState<Session['kind']>('regular');
   const action = useAction();
@@ -48,7 +50,8 @@ export function SessionsScreen({ termId }: { termId: string }) {
           : html`<ul class="term-list" data-testid="sessions">
           ${sessions.value.map(
             (session) => html`<li class="card term-card"><h3><a href=${`/admin/terms/${termId}/sessions/${session.id}`}>${session.title}</a></h3>
-              <p class="muted">${t('agSittingCount', { count: session.meetingIds.length })}</p></li>`,
+              <p class="muted">${t('agSittingCount', { count: session.meetingIds.length })}</p>
+              <${AftermathSummary} aftermath=${aftermath.value?.find((entry) => entry.sessionId === session.id)} /></li>`,
           )}
         </ul>`
     }
@@ -101,6 +104,7 @@ export function SessionScreen({ termId, sessionId }: { termId: string; sessionId
   return html`<${TermHeader} term=${term.value} termId=${termId} section="sessions" title=${session.title} />
     <p class="breadcrumb"><a href=${`/admin/terms/${termId}/sessions`}>← ${t('agSessions')}</a></p>
     <${Sittings} termId=${termId} session=${session} sittings=${sittings} onChanged=${data.reload} />
+    <${AftermathCard} session=${session} onChanged=${data.reload} />
     <section class="card" aria-labelledby="agenda-title">
       <h2 id="agenda-title">${t('agAgenda')} ${adopted ? html`<${Badge} tone="done">${t('agAdopted')}<//>` : html`<${Badge} tone="plain">${t('agNotAdopted')}<//>`}</h2>
       ${

@@ -24,6 +24,7 @@ import { interceptLinks, match, navigate, usePath } from './router.js';
 import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, isOfficer, isSecretary, roleKey, setAccount } from './session.js';
 import type { Account } from './types.js';
 import { CredentialsScreen, TermCredentialsScreen } from './credentials.js';
+import { SessionReportScreen } from './aftermath.js';
 import { TermRulesScreen } from './term-rules.js';
 import { Loading } from './ui.js';
 import { JointDecisionsScreen } from './joint.js';
@@ -118,6 +119,8 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${TermCredentialsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/sessions/:sessionId/credentials', path);
   if (parameters) return html`<${SecretaryOnly}><${CredentialsScreen} sessionId=${parameters.sessionId} /><//>`;
+  parameters = match('/admin/sessions/:sessionId/report', path);
+  if (parameters) return html`<${SecretaryOnly}><${SessionReportScreen} sessionId=${parameters.sessionId} /><//>`;
   parameters = match('/admin/sessions/:sessionId/presidium', path);
   if (parameters) return isOfficer(currentAccount()) ? html`<${PresidiumScreen} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
   const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);
