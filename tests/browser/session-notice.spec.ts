@@ -56,4 +56,32 @@ describe('the session’s public notice page', () => {
     await page.getByTestId('session-notice-taken-down').waitFor();
     expect(await page.getByTestId('session-notice-ballot').count()).toBe(0);
   });
+
+  it('lets the secretary close the session, publish the notice and see the report due, on the console', async () => {
+    hall = await BrowserHall.start({ representatives: 3, present: 3 });
+    const { congress, base, app } = hall;
+    const as = { cookie: congress.secretary };
+    const { meeting } = await call(app, { method: 'GET', url: `/api/meetings/${congress.meetingId}`, headers: as });
+    await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/close`, headers: as });
+    const { context, page } = await hall.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const [name, value] = congress.secretary.split('=', 2) as [string, string];
+    await context.addCookies([{ name, value, url: base }]);
+    await page.goto(`${base}/admin/terms/${congress.termId}/sessions/${meeting.sessionId}`);
+    const card = page.getByTestId('aftermath');
+    await card.getByRole('button', { name: '宣布闭幕' }).click();
+    await card.getByTestId('aftermath-notice').waitFor();
+    expect(await card.getByTestId('aftermath-notice').textContent()).toContain('公告尚未发布');
+    expect(await card.getByTestId('aftermath-report').textContent()).toContain('报告应于');
+    await card.getByRole('button', { name: '发布公告' }).click();
+    await seen(page, '公示至');
+    expect(await card.getByTestId('aftermath-notice').textContent()).toMatch(/公告已于.+发布，公示至.+。/);
+    await screenshot(page, 'session-aftermath-console');
+    await page.goto(`${base}/admin/terms/${congress.termId}/sessions`);
+    await page.getByTestId('aftermath-summary').waitFor();
+    expect(await page.getByTestId('aftermath-summary').textContent()).toContain('按期');
+    await page.goto(`${base}/admin/sessions/${meeting.sessionId}/report`);
+    await page.getByTestId('session-report').waitFor();
+    await seen(page, '一、会议出席情况');
+    await screenshot(page, 'session-report-console');
+  });
 });
