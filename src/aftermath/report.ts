@@ -153,6 +153,7 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
   };
   return {
     sessionId,
+    termId: session.term_id,
     title: document.title,
     closedOn: aftermath.closedOn,
     report: aftermath.report,

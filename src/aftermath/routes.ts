@@ -39,6 +39,7 @@ const publicNoticeView = z
 const sessionReportView = z
   .object({
     sessionId: z.string(),
+    termId: z.string(),
     title: z.string(),
     closedOn: z.string().nullable(),
     report: schemas.aftermathStatus.shape.report,

@@ -172,7 +172,7 @@ export function SessionReportScreen({ sessionId }: { sessionId: string }) {
   if (!report) return html`<${Loading} />`;
   const { document } = report;
   return html`<div class="session-report-page">
-    <p class="breadcrumb no-print"><a href="/admin">← ${t('adminBackToMeetings')}</a>
+    <p class="breadcrumb no-print"><a href=${`/admin/terms/${report.termId}/sessions/${report.sessionId}`}>← ${t('agSessions')}</a>
       <button type="button" class="primary" onClick=${() => window.print()}>${t('afPrintReport')}</button></p>
     <p class="no-print muted">${t(report.report.sentOn ? 'afReportSent' : report.report.overdue ? 'afReportOverdue' : 'afReportDue', { dueOn: dayText(report.report.dueOn), sentOn: dayText(report.report.sentOn), sentTo: report.report.sentTo ?? '' })}</p>
     <article class="gongwen" data-testid="session-report">
