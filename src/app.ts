@@ -32,6 +32,7 @@ import { BallotViews } from './ballots/ballot-views.js';
 import { MeetingRows } from './meetings/meeting-rows.js';
 import { meetingRoutes } from './meetings/routes.js';
 import { sessionRoutes } from './sessions/routes.js';
+import { aftermathRoutes } from './aftermath/routes.js';
 import { scriptRoutes } from './script/routes.js';
 import { credentialsRoutes } from './credentials/routes.js';
 import { extraordinaryRoutes } from './extraordinary/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(rosterRoutes, { context });
   await app.register(accessRoutes, { context, codeAttempts: context.codeAttempts });
   await app.register(sessionRoutes, { context });
+  await app.register(aftermathRoutes, { context });
   await app.register(credentialsRoutes, { context });
   await app.register(extraordinaryRoutes, { context });
   await app.register(agendaRoutes, { context });

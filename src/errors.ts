@@ -31,6 +31,17 @@ const errorTable = {
   SESSION_NOT_FOUND: [404, '没有这次会议', 'No such session'],
   SESSION_EXISTS: [409, '这一届已有这一次会议', 'The term already has a session with that number'],
   MEETING_SITTING_INVALID: [400, '会议类型与所属会次不符', 'That kind of sitting does not fit the session'],
+  // A session's close and what follows it (issue 13): the public notice and the report to the higher union.
+  SESSION_CLOSED: [409, '本次会议已经闭幕', 'The session has closed'],
+  SESSION_NOT_CLOSED: [409, '本次会议尚未闭幕', 'The session has not closed yet'],
+  SESSION_SITTINGS_OPEN: [409, '本次会议还有未结束的会议,全部结束后才能闭幕', 'A sitting of the session has not closed: every sitting must close before the session does'],
+  SESSION_CLOSE_DATE_INVALID: [400, '闭幕日期不正确', 'The closing date is not valid'],
+  SESSION_NOTICE_PUBLISHED: [409, '公告已经发布或报告已经报送,不能撤销闭幕', 'The notice has been published or the report sent: the session cannot reopen'],
+  NOTICE_NOT_FOUND: [404, '没有这份公告', 'No such notice'],
+  NOTICE_STATE: [409, '公告当前状态不允许此操作', 'The notice is not in a state that allows this'],
+  NOTICE_POSTED_DAYS_TOO_FEW: [400, '公示期不得少于规定天数', 'The notice must stay posted at least the days the rules require'],
+  NOTICE_DATE_INVALID: [400, '公告日期不正确', 'The notice date is not valid'],
+  REPORT_DATE_INVALID: [400, '报送日期不正确', 'The date the report was sent is not valid'],
   MEETING_NOT_IN_SESSION: [409, '会议尚未开始或已经结束', 'The meeting is not in session'],
   // The agenda (议程, issue 12): adoption by the preparatory meeting, amendment by a recorded vote.
   AGENDA_ITEM_NOT_FOUND: [404, '议程中没有这一项', 'No such agenda item'],

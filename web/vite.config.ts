@@ -1,4 +1,4 @@
-// Builds the four pages (voter, console, projector, result notice) into web/dist, served by Fastify.
+// Builds the pages (voter, console, projector, result notice, a session's notice) into web/dist, served by Fastify.
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 
@@ -19,6 +19,7 @@ export default defineConfig({
         admin: resolve(root, 'admin.html'),
         display: resolve(root, 'display.html'),
         results: resolve(root, 'results.html'),
+        notice: resolve(root, 'notice.html'),
       },
     },
   },

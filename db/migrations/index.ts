@@ -15,6 +15,7 @@ import * as extraordinary from './2026-12-04-013-extraordinary.js';
 import * as ballotUses from './2026-12-04-014-ballot-uses.js';
 import * as joint from './2026-12-04-012-joint.js';
 import * as resolutions from './2026-12-05-015-resolutions.js';
+import * as sessionAftermath from './2026-12-05-016-session-aftermath.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-014-ballot-uses': ballotUses,
   '2026-12-04-012-joint': joint,
   '2026-12-05-015-resolutions': resolutions,
+  '2026-12-05-016-session-aftermath': sessionAftermath,
 };

@@ -1,5 +1,6 @@
 // zod schemas for the ballot API: sheets, votes, receipts, manual results and what each audience sees.
 import { z } from 'zod';
+import { meetingKind } from '../meetings/schemas.js';
 import { itemIdSchema } from './kinds/parts.js';
 import { ballotItemSchema, itemResultSchema, manualItemCountsSchema } from './schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES, BALLOT_STATES } from './workflow.js';
@@ -98,3 +99,6 @@ export type BallotPatch = z.infer<typeof ballotPatch>;
 export type CastInput = z.infer<typeof castInput>;
 export type ManualResultInput = z.infer<typeof manualResultInput>;
 export type BallotView = z.infer<typeof ballotView>;
+
+/** A published result with its sitting, as the public notice shows it (GET /api/public/ballots/:id, a session's notice). */
+export const publicBallotResult = z.object({ ballot: ballotView, meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }) });

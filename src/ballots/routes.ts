@@ -1,12 +1,10 @@
 // HTTP routes: ballot sheets, their life cycle, voting, receipts and results.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { fail } from '../errors.js';
-import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
 import { api, idParams, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
-import { publicResolution } from '../resolutions/schemas.js';
+import { publicBallotWithResolutions } from '../resolutions/schemas.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
@@ -154,23 +152,11 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
       tags: ['public'],
       summary: 'A published result, for the public notice (表决结果公告), with the full text of each resolution (决议) it decided',
       params: idParams,
-      response: responses({
-        200: z.object({
-          ballot: schemas.ballotView,
-          meeting: z.object({ id: z.string(), title: z.string(), kind: meetingKind }),
-          resolutions: z.array(publicResolution).describe('The resolutions its items decided, each under its item (itemId), with the result clause'),
-        }),
-      }),
+      response: responses({ 200: publicBallotWithResolutions }),
     },
     handler: async (request) => {
       const ballot = await service.getBallot(context, request.params.id);
-      if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
-      const meeting = await getMeeting(context, ballot.meeting_id);
-      return {
-        ballot: await service.viewBallot(context, ballot, 'public'),
-        meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind },
-        resolutions: await publishedResolutionsOfBallot(context, ballot.id),
-      };
+      return { ...(await service.publicResult(context, ballot)), resolutions: await publishedResolutionsOfBallot(context, ballot.id) };
     },
   });
 }

@@ -70,6 +70,16 @@ export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ball
 }
 
 /**
+ * A published result as the public notice shows it (表决结果公告), with its sitting: the one view of
+ * GET /api/public/ballots/:id and of a session's public notice. Anything not published is not found.
+ */
+export async function publicResult(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable) {
+  if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  return { ballot: await viewBallot(context, ballot, 'public'), meeting: { id: meeting.id, title: meeting.title, kind: meeting.kind } };
+}
+
+/**
  * Drafts are the secretariat's working papers: only officers see them. `eligible` (the term's
  * representatives) when the caller already knows it: the snapshot takes it from the hall's figures.
  */

@@ -62,6 +62,22 @@ export interface CongressSessionTable {
   agenda_adopted_at: string | null;
   /** The ballot (manual or not) of the preparatory meeting that adopted the agenda. */
   agenda_adopted_ballot_id: string | null;
+  /** When the session closed (闭幕): all its sittings closed; its notice and report deadlines run from here. */
+  closed_at: string | null;
+}
+
+/** What followed a session's close (issue 13): its public notice and its report to the higher union. */
+export interface SessionAftermathTable {
+  session_id: string;
+  notice_published_at: string | null;
+  /** ISO day: the last day the notice stays posted. */
+  notice_posted_until: string | null;
+  notice_taken_down_at: string | null;
+  notice_take_down_reason: string | null;
+  /** ISO day the report was sent. */
+  report_sent_on: string | null;
+  report_sent_to: string | null;
+  report_recorded_at: string | null;
 }
 
 /** An item of a session's agenda (议程), taken up at one of its sittings. */
@@ -563,6 +579,7 @@ export interface Database {
   auth_session: AuthSessionTable;
   term: TermTable;
   congress_session: CongressSessionTable;
+  session_aftermath: SessionAftermathTable;
   agenda_item: AgendaItemTable;
   credentials_report: CredentialsReportTable;
   delegation: DelegationTable;

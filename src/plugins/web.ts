@@ -14,6 +14,7 @@ const pages: Record<string, string> = {
   '/admin/*': 'admin.html',
   '/display/:token': 'display.html',
   '/results/:ballotId': 'results.html',
+  '/public/sessions/:sessionId': 'notice.html',
 };
 
 export async function registerWeb(app: FastifyInstance): Promise<void> {

@@ -1,5 +1,6 @@
 // zod schemas for resolutions (决议): creating, editing, putting to the vote, and what is shown.
 import { z } from 'zod';
+import { publicBallotResult } from '../ballots/api-schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES } from '../ballots/workflow.js';
 import { idSchema, requiredText } from '../http/routes.js';
 import { RESOLUTION_OUTCOMES, RESOLUTION_STATES } from './rules.js';
@@ -60,6 +61,11 @@ export const resolutionView = z
 export const publicResolution = z
   .object({ id: z.string(), itemId: z.string(), title: z.string(), text: z.string(), outcome: z.enum(RESOLUTION_OUTCOMES), resultClause: z.string() })
   .meta({ id: 'PublishedResolution' });
+
+/** A published result with the resolutions its items decided: the public notice of one ballot, alone or within its session's. */
+export const publicBallotWithResolutions = publicBallotResult
+  .extend({ resolutions: z.array(publicResolution).describe('The resolutions its items decided, each under its item (itemId), with the result clause') })
+  .meta({ id: 'PublicBallotResult' });
 
 export type ResolutionInput = z.infer<typeof resolutionInput>;
 export type ResolutionPatch = z.infer<typeof resolutionPatch>;

@@ -11,6 +11,9 @@ export const fractionSchema = z
   .refine((fraction) => fraction.numerator <= fraction.denominator, { message: 'numerator must not exceed denominator' });
 export type Fraction = z.infer<typeof fractionSchema>;
 
+/** A calendar day, 2026-10-01. */
+export const isoDay = z.iso.date();
+
 /** The category tags the credentials report counts (roster column 类别/tags and the console). */
 export const CATEGORY_TAGS = ['一线职工', '工程技术人员', '管理人员', '中层以上', '女职工', '青年', '劳务派遣'] as const;
 export type CategoryTag = (typeof CATEGORY_TAGS)[number];
@@ -77,6 +80,26 @@ export const termRulesSchema = z
       })
       .strict()
       .prefault({}),
+    notice: z
+      .object({
+        /** The public notice (公告/公示) of results and resolutions, published within this many calendar days of closing. */
+        publishWithinDays: z.number().int().min(0).max(365).default(3),
+        /** … and kept posted at least this many days (the least a publication may ask for). */
+        postedDays: z.number().int().min(1).max(365).default(15),
+      })
+      .strict()
+      .prefault({}),
+    report: z
+      .object({
+        /** The report to the higher-level union (职代会召开情况报告), sent within this many working days of closing. */
+        withinWorkingDays: z.number().int().min(0).max(365).default(7),
+      })
+      .strict()
+      .prefault({}),
+    /** Public holidays (ISO days) that are not working days; none by default: each year's 国务院 notice is entered per term. */
+    holidays: z.array(isoDay).max(400).default([]),
+    /** Weekend days that are working days (调休 补班), ISO days. */
+    extraWorkdays: z.array(isoDay).max(400).default([]),
   })
   .strict()
   .meta({ id: 'TermRules' });
@@ -91,6 +114,10 @@ export const termRulesPatch = z
     presidium: termRulesSchema.shape.presidium.unwrap().partial(),
     joint: termRulesSchema.shape.joint.unwrap().partial(),
     extraordinary: termRulesSchema.shape.extraordinary.unwrap().partial(),
+    notice: termRulesSchema.shape.notice.unwrap().partial(),
+    report: termRulesSchema.shape.report.unwrap().partial(),
+    holidays: termRulesSchema.shape.holidays.unwrap(),
+    extraWorkdays: termRulesSchema.shape.extraWorkdays.unwrap(),
   })
   .partial()
   .strict();
@@ -112,6 +139,11 @@ export const RULE_SOURCES = {
   'joint.quorum': { zh: '联席会议须有三分之二以上成员出席', source: '[practice]' },
   'joint.decision': { zh: '联席会议决定须经出席成员过半数同意', source: '[practice]' },
   'extraordinary.proposalShare': { zh: '三分之一以上职工代表提议，可召开临时会议', source: '上海 §22, 浙江 §15 [law]' },
+  'notice.publishWithinDays': { zh: '职工代表大会的决议、决定应在闭幕后3日内向全体职工公开', source: '山东厂务公开条例 §12 [law]' },
+  'notice.postedDays': { zh: '公开（公示）时间不少于15日', source: '山东厂务公开条例 §12 [law]' },
+  'report.withinWorkingDays': { zh: '职工代表大会闭会后7个工作日内向上一级工会报告会议情况', source: '上海 §37 [law]' },
+  holidays: { zh: '法定节假日（不计入工作日）', source: '国务院办公厅当年放假安排 [entered per term]' },
+  extraWorkdays: { zh: '调休上班的周末（计入工作日）', source: '国务院办公厅当年放假安排 [entered per term]' },
 } as const;
 
 /** The stored JSON, read with every default filled in; a stored value no longer valid falls back to the defaults. */
@@ -136,6 +168,10 @@ export function applyTermRulesPatch(current: TermRules, patch: TermRulesPatch): 
     presidium: { ...current.presidium, ...patch.presidium },
     joint: { ...current.joint, ...patch.joint },
     extraordinary: { ...current.extraordinary, ...patch.extraordinary },
+    notice: { ...current.notice, ...patch.notice },
+    report: { ...current.report, ...patch.report },
+    holidays: patch.holidays ?? current.holidays,
+    extraWorkdays: patch.extraWorkdays ?? current.extraWorkdays,
   });
 }
 

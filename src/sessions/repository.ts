@@ -28,3 +28,7 @@ export async function updateSessionTitle(db: Executor, id: string, title: string
 export function listSittings(db: Executor, sessionId: string) {
   return db.selectFrom('meeting').select(['id', 'sitting', 'state']).where('session_id', '=', sessionId).orderBy('created_at').orderBy('id').execute();
 }
+
+export async function setSessionClosedAt(db: Executor, id: string, closedAt: string | null): Promise<void> {
+  await db.updateTable('congress_session').set({ closed_at: closedAt }).where('id', '=', id).execute();
+}

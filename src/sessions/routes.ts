@@ -47,4 +47,16 @@ export async function sessionRoutes(app: FastifyInstance, { context }: SessionRo
     schema: { tags, summary: 'Rename a session', params: schemas.sessionParams, body: schemas.sessionPatch, response: responses({ 200: z.object({ session: schemas.session }) }) },
     handler: async (request) => ({ session: await service.updateSession(context, officerOf(request), request.params.sessionId, request.body) }),
   });
+
+  routes.post('/api/sessions/:sessionId/close', {
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'SESSION_CLOSED', 'SESSION_SITTINGS_OPEN', 'SESSION_CLOSE_DATE_INVALID'] },
+    schema: {
+      tags,
+      summary: 'Close the session (闭幕) once all its sittings have closed; the notice and report deadlines run from this date',
+      params: schemas.sessionParams,
+      body: schemas.sessionCloseInput.nullable(),
+      response: responses({ 200: z.object({ session: schemas.session }) }),
+    },
+    handler: async (request) => ({ session: await service.closeSession(context, officerOf(request), request.params.sessionId, request.body ?? {}) }),
+  });
 }

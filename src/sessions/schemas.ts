@@ -23,11 +23,15 @@ export const session = z
     kind: z.enum(SESSION_KINDS),
     title: z.string(),
     createdAt: z.string(),
+    closedAt: z.string().nullable().describe('When the session closed (闭幕); null while it runs'),
     meetingIds: z.array(z.string()).describe('Its sittings, oldest first: the preparatory meeting, then the plenary sittings'),
   })
   .meta({ id: 'Session' });
+
+export const sessionCloseInput = z.object({ closedAt: z.iso.datetime({ offset: true }).optional().describe('When it closed; defaults to now') }).strict();
 
 export const sessionParams = z.object({ sessionId: idSchema });
 
 export type SessionInput = z.infer<typeof sessionInput>;
 export type SessionPatch = z.infer<typeof sessionPatch>;
+export type SessionCloseInput = z.infer<typeof sessionCloseInput>;

@@ -3,13 +3,13 @@
 import { randomId } from '../access/codes.js';
 import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
-import { type AppContext, type CoreContext, nowIso } from '../context.js';
+import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { CongressSessionTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { MeetingSitting } from '../meetings/workflow.js';
 import { getTerm } from '../roster/service.js';
 import * as repository from './repository.js';
-import type { SessionInput, SessionKind, SessionPatch } from './schemas.js';
+import type { SessionCloseInput, SessionInput, SessionKind, SessionPatch } from './schemas.js';
 
 type Reader = Pick<AppContext, 'db'>;
 
@@ -40,6 +40,7 @@ export async function presentSession(context: Reader, row: CongressSessionTable)
     kind: row.kind,
     title: row.title,
     createdAt: row.created_at,
+    closedAt: row.closed_at,
     meetingIds: sittings.map((sitting) => sitting.id),
   };
 }
@@ -60,6 +61,7 @@ export async function createSession(context: CoreContext, actor: AccountActor, t
     created_at: nowIso(context),
     agenda_adopted_at: null,
     agenda_adopted_ballot_id: null,
+    closed_at: null,
   };
   await repository.insertSession(context.db, row);
   await recordAudit(context, actor, 'session.created', { detail: { sessionId: row.id, number: row.number, kind: row.kind } });
@@ -119,6 +121,7 @@ export async function sessionForSitting(
         created_at: nowIso(context),
         agenda_adopted_at: null,
         agenda_adopted_ballot_id: null,
+        closed_at: null,
       };
       await repository.insertSession(context.db, session);
       await sessionCreated(context, termId);
@@ -135,4 +138,33 @@ export async function sessionForSitting(
     if (other) fail('MEETING_SITTING_INVALID', { reason: 'the session already has its preparatory meeting', meetingId: other.id });
   }
   return { session_id: session.id, session_number: session.number };
+}
+
+/**
+ * 闭幕: a session closes once every sitting of it has closed (a sitting still in draft was never held:
+ * it must be held or removed first). The date defaults to now; a given one may not be in the future.
+ */
+export async function closeSession(context: CoreContext, actor: AccountActor, sessionId: string, input: SessionCloseInput) {
+  await transact(context, async (inside) => {
+    const session = await getSession(inside, sessionId);
+    if (session.closed_at) fail('SESSION_CLOSED', { closedAt: session.closed_at });
+    const sittings = await repository.listSittings(inside.db, sessionId);
+    const open = sittings.filter((sitting) => sitting.state !== 'closed');
+    if (open.length > 0) fail('SESSION_SITTINGS_OPEN', { meetingIds: open.map((sitting) => sitting.id) });
+    const now = nowIso(context);
+    const closedAt = input.closedAt ? new Date(input.closedAt).toISOString() : now;
+    if (closedAt > now) fail('SESSION_CLOSE_DATE_INVALID', { reason: 'the closing date is in the future' });
+    if (closedAt < session.created_at) fail('SESSION_CLOSE_DATE_INVALID', { reason: 'the closing date is before the session was made' });
+    await repository.setSessionClosedAt(inside.db, sessionId, closedAt);
+    await recordAudit(inside, actor, 'session.closed', { detail: { sessionId, closedAt } });
+  });
+  return presentSession(context, await getSession(context, sessionId));
+}
+
+/** Reopens a closed session (a close entered by mistake): the caller checks nothing was published since. */
+export async function reopenSession(context: CoreContext, actor: AccountActor, sessionId: string) {
+  const session = await getSession(context, sessionId);
+  if (!session.closed_at) fail('SESSION_NOT_CLOSED');
+  await repository.setSessionClosedAt(context.db, sessionId, null);
+  await recordAudit(context, actor, 'session.reopened', { detail: { sessionId, closedAt: session.closed_at } });
 }

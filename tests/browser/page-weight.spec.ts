@@ -32,7 +32,7 @@ describe('page weight', () => {
 
   it('loads nothing from outside Yishi: no CDN, no web font', async () => {
     await ensureWebBuild();
-    const files = ['voter.html', 'admin.html', 'display.html', 'results.html', ...readdirSync(join(WEB_DIST, 'assets')).map((name) => `assets/${name}`)];
+    const files = ['voter.html', 'admin.html', 'display.html', 'results.html', 'notice.html', ...readdirSync(join(WEB_DIST, 'assets')).map((name) => `assets/${name}`)];
     for (const file of files) {
       const text = readFileSync(join(WEB_DIST, file), 'utf8');
       expect(text, file).not.toMatch(/@font-face/);

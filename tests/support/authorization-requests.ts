@@ -345,6 +345,21 @@ export const routeCases: Record<string, Build> = {
   'GET /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await mainSession(world)}` }),
   'PATCH /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}`, payload: { title: `改名${world.next()}` } }),
   'GET /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${world.termId}/rules` }),
+  // What follows a session's close (issue 13): reads on the hall's term and session, changes on a
+  // fresh session of a spare term (no sittings, so it may close), closed or published as the move needs.
+  'POST /api/sessions/:sessionId/close': async (world) => ({ url: `/api/sessions/${await freshSession(world)}/close`, payload: {} }),
+  'POST /api/sessions/:sessionId/reopen': async (world) => ({ url: `/api/sessions/${await freshSession(world, 'closed')}/reopen` }),
+  'GET /api/terms/:termId/aftermath': async (world) => ({ url: `/api/terms/${world.termId}/aftermath` }),
+  'GET /api/sessions/:sessionId/aftermath': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/aftermath` }),
+  'POST /api/sessions/:sessionId/notice/publish': async (world) => ({ url: `/api/sessions/${await freshSession(world, 'closed')}/notice/publish`, payload: {} }),
+  'POST /api/sessions/:sessionId/notice/withdraw': async (world) => ({ url: `/api/sessions/${await freshSession(world, 'published')}/notice/withdraw`, payload: { reason: '内容需更正' } }),
+  'GET /api/public/sessions/:sessionId': async (world) => ({ url: `/api/public/sessions/${await freshSession(world, 'published')}` }),
+  'GET /public/sessions/:sessionId': async (world) => ({ url: `/public/sessions/${await freshSession(world, 'published')}` }),
+  'GET /api/sessions/:sessionId/report': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/report` }),
+  'POST /api/sessions/:sessionId/report/sent': async (world) => ({
+    url: `/api/sessions/${await freshSession(world, 'closed')}/report/sent`,
+    payload: { sentOn: world.clock.now.toISOString().slice(0, 10), sentTo: '市总工会' },
+  }),
   'PATCH /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/rules`, payload: { majorityWording: 'majorityInclusive' } }),
   'GET /api/sessions/:sessionId/agenda': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/agenda` }),
   'POST /api/sessions/:sessionId/agenda': async (world) => ({
@@ -425,6 +440,14 @@ async function spareTerm(world: HallWorld): Promise<string> {
   let number = 1;
   while (taken.has(number)) number += 1;
   return (await arrange(world, { method: 'POST', url: '/api/terms', payload: { number } }, 201)).term.id;
+}
+
+/** A session of a spare term with no sittings (so it may close at once), open, closed or with its notice published. */
+async function freshSession(world: HallWorld, stage: 'open' | 'closed' | 'published' = 'open'): Promise<string> {
+  const { session } = await arrange(world, { method: 'POST', url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }, 201);
+  if (stage !== 'open') await arrange(world, { method: 'POST', url: `/api/sessions/${session.id}/close`, payload: {} });
+  if (stage === 'published') await arrange(world, { method: 'POST', url: `/api/sessions/${session.id}/notice/publish`, payload: {} });
+  return session.id;
 }
 
 /** freshMeeting, in a spare term: a regular sitting of its first session. */

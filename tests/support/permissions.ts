@@ -45,6 +45,7 @@ export const routePermissions: Record<string, Permission> = {
   'GET /v/:code': everyone,
   'GET /display/:token': everyone,
   'GET /results/:ballotId': everyone,
+  'GET /public/sessions/:sessionId': everyone,
   'GET /api/docs': everyone,
   'GET /api/docs/static/*': everyone,
   'GET /api/docs/json': everyone,
@@ -200,6 +201,17 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/terms/:termId/sessions': secretary,
   'GET /api/sessions/:sessionId': officers,
   'PATCH /api/sessions/:sessionId': secretary,
+  // What follows a session's close (issue 13): the secretary closes, publishes and reports; officers
+  // read the deadlines; anyone reads a published notice.
+  'POST /api/sessions/:sessionId/close': secretary,
+  'POST /api/sessions/:sessionId/reopen': secretary,
+  'GET /api/terms/:termId/aftermath': officers,
+  'GET /api/sessions/:sessionId/aftermath': officers,
+  'POST /api/sessions/:sessionId/notice/publish': secretary,
+  'POST /api/sessions/:sessionId/notice/withdraw': secretary,
+  'GET /api/public/sessions/:sessionId': everyone,
+  'GET /api/sessions/:sessionId/report': secretary,
+  'POST /api/sessions/:sessionId/report/sent': secretary,
   'GET /api/terms/:termId/rules': officers,
   'PATCH /api/terms/:termId/rules': secretary,
   // The agenda: officers, the term's members and the screens of the session's sittings read it.

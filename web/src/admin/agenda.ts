@@ -7,6 +7,7 @@ import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { approvalChoices } from './approval-choices.js';
 import { SessionTabs } from './session-tabs.js';
+import { AftermathCard, AftermathSummary, useTermAftermath } from './aftermath.js';
 import { TermHeader, useTerm } from './term-page.js';
 import type { Ballot, MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource } from './ui.js';
@@ -30,6 +31,7 @@ const value = (event: Event) => (event.target as HTMLInputElement).value;
 export function SessionsScreen({ termId }: { termId: string }) {
   const term = useTerm(termId);
   const sessions = useResource(() => api.get<{ sessions: Session[] }>(`/api/terms/${termId}/sessions`).then((body) => body.sessions), [termId]);
+  const aftermath = useTermAftermath(termId);
   const [number, setNumber] = useState('');
   const [kind, setKind] = useState<Session['kind']>('regular');
   const action = useAction();
@@ -50,7 +52,8 @@ export function SessionsScreen({ termId }: { termId: string }) {
           : html`<ul class="term-list" data-testid="sessions">
           ${sessions.value.map(
             (session) => html`<li class="card term-card"><h3><a href=${`/admin/terms/${termId}/sessions/${session.id}`}>${session.title}</a></h3>
-              <p class="muted">${t('agSittingCount', { count: session.meetingIds.length })}</p></li>`,
+              <p class="muted">${t('agSittingCount', { count: session.meetingIds.length })}</p>
+              <${AftermathSummary} aftermath=${aftermath.value?.find((entry) => entry.sessionId === session.id)} /></li>`,
           )}
         </ul>`
     }
@@ -104,6 +107,7 @@ export function SessionScreen({ termId, sessionId }: { termId: string; sessionId
     <p class="breadcrumb"><a href=${`/admin/terms/${termId}/sessions`}>← ${t('agSessions')}</a></p>
     <${SessionTabs} termId=${termId} sessionId=${sessionId} current="agenda" />
     <${Sittings} termId=${termId} session=${session} sittings=${sittings} onChanged=${data.reload} />
+    <${AftermathCard} session=${session} onChanged=${data.reload} />
     <section class="card" aria-labelledby="agenda-title">
       <h2 id="agenda-title">${t('agAgenda')} ${adopted ? html`<${Badge} tone="done">${t('agAdopted')}<//>` : html`<${Badge} tone="plain">${t('agNotAdopted')}<//>`}</h2>
       ${

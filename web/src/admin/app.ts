@@ -25,6 +25,7 @@ import { canDraftDocuments, canTrackMotions, currentAccount, isConsoleAccount, i
 import type { Account } from './types.js';
 import { CredentialsScreen, TermCredentialsScreen } from './credentials.js';
 import { ResolutionsPrint, ResolutionsScreen } from './resolutions.js';
+import { SessionReportScreen } from './aftermath.js';
 import { TermRulesScreen } from './term-rules.js';
 import { Loading } from './ui.js';
 import { JointDecisionsScreen } from './joint.js';
@@ -129,6 +130,8 @@ function route(path: string) {
   if (parameters) return html`<${SecretaryOnly}><${TermCredentialsScreen} termId=${parameters.termId} /><//>`;
   parameters = match('/admin/sessions/:sessionId/credentials', path);
   if (parameters) return html`<${SecretaryOnly}><${CredentialsScreen} sessionId=${parameters.sessionId} /><//>`;
+  parameters = match('/admin/sessions/:sessionId/report', path);
+  if (parameters) return html`<${SecretaryOnly}><${SessionReportScreen} sessionId=${parameters.sessionId} /><//>`;
   parameters = match('/admin/sessions/:sessionId/presidium', path);
   if (parameters) return isOfficer(currentAccount()) ? html`<${PresidiumScreen} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
   const meeting = /^\/admin\/meetings\/([A-Za-z0-9_-]+)(\/.*)?$/.exec(path);

@@ -42,7 +42,9 @@ interface Loaded {
 
 async function load(termId: string, sessionId: string): Promise<Loaded> {
   const [{ session }, { resolutions }, { meetings }, documents] = await Promise.all([
-    api.get<{ session: Session }>(`/api/sessions/${sessionId}`).catch(() => ({ session: { id: sessionId, termId, title: '', number: 0, kind: 'regular', createdAt: '', meetingIds: [] } as Session })),
+    api
+      .get<{ session: Session }>(`/api/sessions/${sessionId}`)
+      .catch(() => ({ session: { id: sessionId, termId, title: '', number: 0, kind: 'regular', createdAt: '', closedAt: null, meetingIds: [] } as Session })),
     api.get<{ resolutions: Resolution[] }>(`/api/sessions/${sessionId}/resolutions`),
     api.get<{ meetings: MeetingView[] }>(`/api/meetings?termId=${termId}`).catch(() => ({ meetings: [] as MeetingView[] })),
     api.get<{ documents: DocumentRef[] }>('/api/documents').catch(() => ({ documents: [] as DocumentRef[] })),

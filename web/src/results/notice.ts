@@ -11,7 +11,7 @@ import { manualMethodLabel } from '../shared/results.js';
 import { useLanguage } from '../shared/use-language.js';
 import { ItemSection } from './item-section.js';
 
-type PublicResult = ResponseOf<'/api/public/ballots/{id}', 'get'>;
+export type PublicResult = ResponseOf<'/api/public/ballots/{id}', 'get'>;
 
 type Loaded = { state: 'loading' } | { state: 'ready'; notice: PublicResult } | { state: 'failed'; message: string };
 
@@ -29,30 +29,41 @@ function Figures({ ballot }: { ballot: Ballot }) {
 }
 
 /** A resolution the item decided, in full, as adopted or not: the text is Chinese, as the congress voted it. */
-function ResolutionText({ resolution }: { resolution: PublicResult['resolutions'][number] }) {
+export function ResolutionText({ resolution }: { resolution: PublicResult['resolutions'][number] }) {
   return html`<section class="notice-resolution" data-testid="notice-resolution" lang="zh-CN">
     <h3>${t('noticeResolution')}：${resolution.title}</h3>
     ${resolution.text.split('\n').map((paragraph) => html`<p>${paragraph}</p>`)}
   </section>`;
 }
 
-function NoticeBody({ notice }: { notice: PublicResult }) {
+/**
+ * One published ballot's facts, figures and items: the body of its own notice and a section of a
+ * session's notice. The resolutions its items decided follow their items, unless the page lists them apart.
+ */
+export function BallotResult({ notice, withResolutions = true }: { notice: PublicResult; withResolutions?: boolean }) {
   const { ballot, meeting } = notice;
   const result = ballot.result;
   if (!result) return null;
   const method = result.manual ? t('manualBadge', { method: manualMethodLabel(result) }) : t('noticeElectronic', { secrecy: t(ballot.secrecy) });
-  return html`<article class="notice">
-    <h1>${t('noticeHeading')}</h1>
-    <p class="notice-meeting" data-testid="notice-meeting">${meeting.title}</p>
-    <dl class="notice-facts">
+  const decided = (itemId: string) => (withResolutions ? notice.resolutions.filter((resolution) => resolution.itemId === itemId) : []);
+  return html`<dl class="notice-facts">
       <div><dt>${t('noticeBallot')}</dt><dd data-testid="notice-ballot">${ballot.title}</dd></div>
       <div><dt>${t('noticeMethod')}</dt><dd>${method}</dd></div>
     </dl>
     <${Figures} ballot=${ballot} />
     ${ballot.items.map(
       (item, index) => html`<${ItemSection} item=${item} index=${index} ballot=${ballot} kind=${meeting.kind} />
-        ${notice.resolutions.filter((resolution) => resolution.itemId === item.id).map((resolution) => html`<${ResolutionText} resolution=${resolution} />`)}`,
-    )}
+        ${decided(item.id).map((resolution) => html`<${ResolutionText} resolution=${resolution} />`)}`,
+    )}`;
+}
+
+function NoticeBody({ notice }: { notice: PublicResult }) {
+  const { ballot, meeting } = notice;
+  if (!ballot.result) return null;
+  return html`<article class="notice">
+    <h1>${t('noticeHeading')}</h1>
+    <p class="notice-meeting" data-testid="notice-meeting">${meeting.title}</p>
+    <${BallotResult} notice=${notice} />
     <p class="notice-closing">${t('noticeClosing')}</p>
     <p class="notice-signature">${t('noticeIssuer', { meeting: meeting.title })}<br /><span data-testid="notice-date">${formatDate(ballot.publishedAt)}</span></p>
   </article>`;
