@@ -104,8 +104,7 @@ export const en: Record<MessageKey, string> = {
   voteRecorded: 'Your vote has been recorded.',
   voteVerified: 'Your vote has been recorded (checked with the server).',
   receiptLabel: 'Receipt',
-  receiptExplain:
-    'This receipt was made at random on this device and is not linked to your name. Once the result is published, you can find it in the public list of receipts to check that your ballot was counted.',
+  receiptExplain: 'Keeping the receipt is up to you: it proves your ballot was counted, never how you voted.',
   receiptElsewhere: 'You have voted. The receipt is on the device you voted with.',
   voteFromOtherDevice: 'Your vote on this ballot has been received, but not the one sent from this device: you voted from another device.',
   sendingVote: 'Sending your vote…',

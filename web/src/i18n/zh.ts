@@ -102,7 +102,7 @@ export const zh = {
   voteRecorded: '您的选票已记录。',
   voteVerified: '您的选票已记录（已向服务器核实）。',
   receiptLabel: '回执码',
-  receiptExplain: '回执码由本机随机生成，与您的姓名无关。结果公布后，可以在公开的回执码清单中核对您的选票已被计入。',
+  receiptExplain: '回执码留不留由您决定：它只证明您的选票已被计入，从不显示您投了什么。',
   receiptElsewhere: '您已经投过票。回执码保存在投票时使用的设备上。',
   voteFromOtherDevice: '本表决已收到您的选票，但本机发出的那一张没有找到记录：您的票来自另一台设备。',
   sendingVote: '正在提交选票…',
