@@ -25,7 +25,7 @@ export const approvalConsole: ConsolePart<'approval', RuleDraft> = {
       { label: t('yes'), votes: result.counts.yes, tone: 'yes' },
       { label: t('no'), votes: result.counts.no, tone: 'no' },
       { label: t('abstain'), votes: result.counts.abstain, tone: 'abstain' },
-      { label: t('adminNotVoted'), votes: notVoted, tone: 'not-voted' },
+      { label: t('adminNotVoted'), votes: notVoted, tone: 'not-voted', unit: 'people' as const },
     ];
     return html`<${BarChart} bars=${bars} scale=${result.base} required=${result.required} label=${title} />`;
   },
