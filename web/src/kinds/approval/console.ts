@@ -9,6 +9,7 @@ import type { ConsolePart } from '../kind-module.js';
 export const approvalConsole: ConsolePart<'approval', RuleDraft> = {
   label: () => t('adminItemApproval'),
   newFields: () => ({ ...DEFAULT_RULE }),
+  fromItem: (item) => ({ passingRule: item.passingRule, majorityWording: item.majorityWording }),
   toItem: (fields, title) => ({ kind: 'approval', title, passingRule: fields.passingRule, majorityWording: fields.majorityWording }),
   problem: () => null,
   Editor: ({ fields, id, meetingKind, onChange }) => html`<${RuleFields} id=${id} rule=${fields} subject=${t('adminSubjectYes')} meetingKind=${meetingKind} onChange=${onChange} />`,
