@@ -39,7 +39,11 @@ export const castInput = z
   .strict()
   .meta({ id: 'CastVote', example: { answers: ['yes', { candidateIds: ['zhang-san'], writeIns: ['王五'] }, { 'li-si': 'excellent' }, { optionIds: ['plan-b'] }], receipt: 'k3J9x0Qm2v8Rz1Lp4Tn7Yw' } });
 
-export const castAck = z.object({ receipt: z.string().describe('The receipt sent, now in the ballot box: check it later with POST /api/ballots/{id}/receipts/check'), ballotId: z.string() });
+export const castAck = z.object({
+  receipt: z.string().describe('The receipt sent, now in the ballot box: check it later with POST /api/ballots/{id}/receipts/check'),
+  ballotId: z.string(),
+  voted: z.number().int().min(0).describe('How many have voted on the ballot, this vote included (the turnout the next broadcast brings, or more)'),
+});
 export const receiptCheckInput = z.object({ receipt: receiptSchema }).strict();
 
 const countSchema = z.number().int().min(0).max(1_000_000);

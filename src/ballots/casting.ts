@@ -34,7 +34,7 @@ async function refusalFor(context: BallotDeps, actor: Actor, ballotId: string): 
  * A representative's ballot paper. The receipt is the device's own random secret; it is stored in a
  * table of its own, beside neither the paper nor the representative. Resolves once the vote is durable.
  */
-export async function castVote(context: BallotDeps, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string }> {
+export async function castVote(context: BallotDeps, actor: Actor, ballotId: string, input: CastInput): Promise<{ ballotId: string; receipt: string; voted: number }> {
   const member = requireMember(actor, 'ballot.cast');
   const open = context.votes.openBallot(ballotId);
   if (!open) return refusalFor(context, actor, ballotId);
@@ -60,7 +60,9 @@ export async function castVote(context: BallotDeps, actor: Actor, ballotId: stri
     answers: JSON.stringify(answers),
     namedMemberId: open.secrecy === 'named' ? member.memberId : null,
   });
-  return { ballotId, receipt };
+  // The turnout with this vote in it, so the voter's phone counts it at once instead of waiting for
+  // the next coalesced broadcast; it only grows while open, so the phone keeps the larger of the two.
+  return { ballotId, receipt, voted: open.voted };
 }
 
 /** Lets a device that lost its acknowledgement ask whether its receipt is in the ballot box. */

@@ -26,7 +26,8 @@ describe('casting a vote', () => {
     const late = congress.representatives[2]!;
     const response = await vote(app, late.token, ballotId, ['yes'], 'my-device-receipt-0001');
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toEqual({ ballotId, receipt: 'my-device-receipt-0001' });
+    // The turnout with this vote in it: the first vote is the first counted.
+    expect(response.json()).toEqual({ ballotId, receipt: 'my-device-receipt-0001', voted: 1 });
     const { attendance } = await call(app, { method: 'GET', url: `/api/meetings/${congress.meetingId}`, headers: { cookie: congress.secretary } });
     // Attendance that changed with a vote would tell whoever watches it who voted (issue 9, item 2).
     expect(attendance).toMatchObject({ present: 2 });

@@ -6,7 +6,7 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserHall, PROJECTOR } from '../support/browser-hall.js';
-import { approvalBallot, deviceReceipt, openBallot } from '../support/congress.js';
+import { approvalBallot, call, deviceReceipt, openBallot } from '../support/congress.js';
 import { textBecomes } from '../support/page-waits.js';
 
 let hall: BrowserHall | undefined;
@@ -87,10 +87,16 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     const { context, page: desk } = await hall.newPage({ viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
     const [name, value] = congress.secretary.split('=', 2) as [string, string];
     await context.addCookies([{ name, value, url: base }]);
+    const { ballot: draft } = await call(
+      hall.app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: approvalBallot('职工董事补选') },
+      201,
+    );
     const screens: [string, string, (page: Page) => Promise<unknown>][] = [
       ['console, meetings', '/admin', (page) => page.getByRole('heading', { level: 1 }).first().waitFor()],
       ['console, check-in', `/admin/meetings/${congress.meetingId}/checkin`, (page) => page.locator('[data-count="present"]').waitFor()],
       ['console, the ballot', `/admin/meetings/${congress.meetingId}/ballots/${ballotId}`, (page) => page.locator('.result-item .verdict').waitFor()],
+      ['console, editing a draft', `/admin/meetings/${congress.meetingId}/ballots/${draft.id}/edit`, (page) => page.getByRole('heading', { name: '编辑表决草稿' }).waitFor()],
       ['console, roster', `/admin/terms/${congress.termId}/roster`, (page) => page.getByRole('heading', { level: 2 }).first().waitFor()],
       ['console, motions', '/admin/motions', (page) => page.getByRole('heading', { name: '提案工作' }).waitFor()],
       ['console, audit log', '/admin/audit', (page) => page.locator('table').first().waitFor()],

@@ -170,11 +170,15 @@ describe('voting from a phone', () => {
     expect(await page.evaluate(() => document.activeElement?.textContent)).toContain('下一步');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.textContent === '请核对您的选票');
+    // Focus moved for the keyboard shows, as it must (a tap draws none: draft-edit.spec.ts).
+    const outline = () => page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(await outline()).toBe('solid');
     expect(await page.locator('dl.summary').innerText()).toContain('反对');
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('确认投票');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'voted');
+    expect(await outline()).toBe('solid');
     await textBecomes(page.getByTestId('voted'), '已投票');
   });
 });

@@ -110,7 +110,7 @@ describe('what a socket may do', () => {
 
     expect(phone.socket.connected).toBe(true);
     const receipt = deviceReceipt();
-    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt })).toEqual({ data: { ballotId, receipt } });
+    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt })).toEqual({ data: { ballotId, receipt, voted: 1 } });
     expect((await command(phone.socket, 'meeting:sync', {})).data.you.voted).toEqual([ballotId]);
     const { ballot } = await call(hall.app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: congress.secretary } });
     expect(ballot.result.cast).toBe(1);

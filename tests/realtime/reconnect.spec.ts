@@ -116,7 +116,7 @@ describe('between sessions', () => {
     const ballotId = await openBallot({ ...congress, meetingId: meeting.id }, undefined, { overrideQuorum: true, reason: '测试' });
     expect((await opened).ballot.id).toBe(ballotId);
     const receipt = deviceReceipt();
-    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt })).toEqual({ data: { ballotId, receipt } });
+    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt })).toEqual({ data: { ballotId, receipt, voted: 1 } });
     expect((await command(phone.socket, 'meeting:sync', {})).data).toMatchObject({ meeting: { id: meeting.id }, you: { voted: [ballotId] } });
   });
 });
@@ -134,7 +134,7 @@ describe('a representative with two devices', () => {
     const told = nextEvent(tablet.socket, 'ballot:voted');
     const turnoutSeenByOther = nextEvent(other.socket, 'ballot:turnout', (turnout) => turnout.voted === 1);
     const receipt = deviceReceipt();
-    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['abstain'], receipt })).toEqual({ data: { ballotId, receipt } });
+    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['abstain'], receipt })).toEqual({ data: { ballotId, receipt, voted: 1 } });
     expect(await told).toEqual({ ballotId });
     await turnoutSeenByOther;
     expect(eventsNamed(other.seen, 'ballot:voted')).toEqual([]);

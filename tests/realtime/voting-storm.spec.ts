@@ -47,7 +47,11 @@ describe('a vote storm over sockets', () => {
     const envelopes = await allWithin(acks, 20_000, 'every vote to be acknowledged');
 
     expect(envelopes.filter((envelope) => envelope.error)).toEqual([]);
-    expect(envelopes.map((envelope) => envelope.data)).toEqual(receipts.map((receipt) => ({ ballotId, receipt })));
+    expect(envelopes.map((envelope) => envelope.data)).toEqual(receipts.map((receipt) => ({ ballotId, receipt, voted: expect.any(Number) })));
+    // Each acknowledgement carries the turnout with its own vote in it: the last one counted them all.
+    const turnouts = envelopes.map((envelope) => envelope.data.voted as number);
+    expect(Math.min(...turnouts)).toBeGreaterThanOrEqual(1);
+    expect(Math.max(...turnouts)).toBe(clients.length);
     const ballot = await closeAndPublish(congress, ballotId);
     const counts = ballot.result.items[0].counts;
     expect(counts).toEqual({ yes: 67, no: 67, abstain: 66 });

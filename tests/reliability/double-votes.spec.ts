@@ -147,7 +147,7 @@ describe('a captured vote sent again later', () => {
     const frames = recordFrames(phone.socket);
     const ballotId = await openBallot(congress);
     const receipt = deviceReceipt();
-    expect((await command(phone.socket, 'ballot:cast', { ballotId, answers: ['no'], receipt })).data).toEqual({ ballotId, receipt });
+    expect((await command(phone.socket, 'ballot:cast', { ballotId, answers: ['no'], receipt })).data).toEqual({ ballotId, receipt, voted: 1 });
     const captured = frames.find((frame) => frame.includes('"ballot:cast"'))!;
     expect(captured).toContain(receipt);
 

@@ -88,7 +88,7 @@ describe('the free-space reserve', () => {
     expect((await command(phone.socket, 'attendance:check-in', { meetingId: congress.meetingId })).data).toBeDefined();
     expect((await vote(app, congress.representatives[0]!.token, ballotId, ['yes'])).statusCode).toBe(201);
     const receipt = deviceReceipt();
-    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['no'], receipt })).toEqual({ data: { ballotId, receipt } });
+    expect(await command(phone.socket, 'ballot:cast', { ballotId, answers: ['no'], receipt })).toEqual({ data: { ballotId, receipt, voted: 2 } });
     const { ballot } = await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: secretary });
     expect(ballot.state).toBe('closed');
     expect(rowCount(app, 'scrub_pending')).toBe(0);

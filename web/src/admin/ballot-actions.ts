@@ -105,6 +105,7 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
     secretary &&
       (ballot.state === 'closed' || ballot.state === 'published') &&
       html`<button type="button" disabled=${action.busy} onClick=${() => setConfirming('revote')}>${t('adminRevote')}</button>`,
+    secretary && ballot.state === 'draft' && html`<a class="button-link" href=${`/admin/meetings/${meeting.id}/ballots/${ballot.id}/edit`}>${t('adminEdit')}</a>`,
     secretary && ballot.state === 'draft' && html`<button type="button" class="danger" disabled=${action.busy} onClick=${() => setConfirming('delete')}>${t('adminDeleteBallot')}</button>`,
   ].filter(Boolean);
 

@@ -1,13 +1,15 @@
-// A new ballot sheet (表决票): title, secret or named, electronic or by hand, items, optional deadline.
+// A ballot sheet (表决票), new or a draft being edited: title, secret or named, electronic or by hand,
+// items, optional deadline. An edit is the same form filled in, saved with PATCH; the items keep their ids.
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { consolePart, ITEM_KINDS } from '../kinds/console.js';
-import { ItemEditor, type ItemDraft, itemProblem, newItem, toItem } from './ballot-items.js';
+import { ItemEditor, type ItemDraft, itemOf, itemProblem, newItem, toItem } from './ballot-items.js';
+import { localInput } from './document-format.js';
 import type { MeetingBallots } from './live-meeting.js';
 import { navigate } from './router.js';
 import type { Ballot, MeetingView } from './types.js';
-import { ErrorNote, useAction } from './ui.js';
+import { ErrorNote, Loading, useAction } from './ui.js';
 
 function Choice({ name, value, current, label, help, onPick }: { name: string; value: string; current: string; label: string; help: string; onPick: (value: string) => void }) {
   const id = `${name}-${value}`;
@@ -18,15 +20,29 @@ function Choice({ name, value, current, label, help, onPick }: { name: string; v
   </div>`;
 }
 
-export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots: MeetingBallots }) {
-  const [title, setTitle] = useState('');
-  const [secrecy, setSecrecy] = useState('secret');
-  const [method, setMethod] = useState('electronic');
-  const [deadline, setDeadline] = useState('');
-  const [statutory, setStatutory] = useState(false);
-  const [items, setItems] = useState<ItemDraft[]>([newItem('approval')]);
+/** A draft's items in the form. A lone item titled as its sheet is left blank, so it follows the sheet's title as when it was made. */
+function itemsOf(ballot: Ballot): ItemDraft[] {
+  return ballot.items.map((item) => ({ ...itemOf(item), title: ballot.items.length === 1 && item.title === ballot.title ? '' : item.title }));
+}
+
+interface FormProps {
+  meeting: MeetingView;
+  ballots: MeetingBallots;
+  /** The draft being edited; a new sheet without it. */
+  ballot?: Ballot;
+}
+
+export function BallotForm({ meeting, ballots, ballot }: FormProps) {
+  const [title, setTitle] = useState(ballot?.title ?? '');
+  const [secrecy, setSecrecy] = useState<string>(ballot?.secrecy ?? 'secret');
+  const [method, setMethod] = useState<string>(ballot?.method ?? 'electronic');
+  const [deadline, setDeadline] = useState(localInput(ballot?.deadlineAt ?? null));
+  const [statutory, setStatutory] = useState(ballot?.statutory ?? false);
+  const [items, setItems] = useState<ItemDraft[]>(() => (ballot ? itemsOf(ballot) : [newItem('approval')]));
   const action = useAction();
   const blocked = items.some((item) => itemProblem(item) !== null);
+  const listPath = `/admin/meetings/${meeting.id}/ballots`;
+  const back = ballot ? `${listPath}/${ballot.id}` : listPath;
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -40,9 +56,9 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
         deadlineAt: deadline && method === 'electronic' ? new Date(deadline).toISOString() : null,
         statutory,
       };
-      const { ballot } = await api.post<{ ballot: Ballot }>(`/api/meetings/${meeting.id}/ballots`, body);
-      ballots.remember(ballot);
-      navigate(`/admin/meetings/${meeting.id}/ballots/${ballot.id}`);
+      const saved = ballot ? (await api.patch<{ ballot: Ballot }>(`/api/ballots/${ballot.id}`, body)).ballot : (await api.post<{ ballot: Ballot }>(`/api/meetings/${meeting.id}/ballots`, body)).ballot;
+      ballots.remember(saved);
+      navigate(`${listPath}/${saved.id}`);
     });
   };
 
@@ -50,8 +66,10 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
   const remove = (index: number) => setItems(items.filter((_, position) => position !== index));
 
   return html`<form class="ballot-form" onSubmit=${submit} aria-labelledby="ballot-form-heading">
-    <p class="breadcrumb"><a href=${`/admin/meetings/${meeting.id}/ballots`}>← ${t('adminAllBallots')}</a></p>
-    <h2 id="ballot-form-heading">${t('adminNewBallot')}</h2>
+    <p class="breadcrumb"><a href=${listPath}>← ${t('adminAllBallots')}</a></p>
+    <h2 id="ballot-form-heading">${ballot ? t('adminEditBallot') : t('adminNewBallot')}</h2>
+    ${ballot && html`<p class="muted">${t('adminEditBallotHelp')}</p>`}
+    ${ballot && ballot.state !== 'draft' && html`<p class="notice notice-warn" data-testid="edit-not-draft">${t('adminEditBallotNotDraft')}</p>`}
     <div class="card">
       <label for="ballot-title">${t('adminBallotTitle')}</label>
       <input id="ballot-title" class="wide" required maxlength="200" placeholder=${t('adminBallotTitlePlaceholder')} value=${title} onInput=${(e: Event) => setTitle((e.target as HTMLInputElement).value)} />
@@ -90,8 +108,17 @@ export function BallotForm({ meeting, ballots }: { meeting: MeetingView; ballots
     </div>
     <${ErrorNote} error=${action.error} />
     <div class="actions form-submit">
-      <a class="button-link" href=${`/admin/meetings/${meeting.id}/ballots`}>${t('adminCancel')}</a>
-      <button type="submit" class="primary" disabled=${action.busy || blocked}>${t('adminCreateBallot')}</button>
+      <a class="button-link" href=${back}>${t('adminCancel')}</a>
+      <button type="submit" class="primary" disabled=${action.busy || blocked}>${ballot ? t('adminSaveBallot') : t('adminCreateBallot')}</button>
     </div>
   </form>`;
+}
+
+/** /admin/meetings/:id/ballots/:ballotId/edit: the draft's form once the meeting's ballots are known. */
+export function BallotEditScreen({ meeting, ballots, ballotId }: { meeting: MeetingView; ballots: MeetingBallots; ballotId: string }) {
+  const ballot = ballots.ballots?.find((entry) => entry.id === ballotId);
+  if (!ballots.ballots) return html`<${Loading} />`;
+  if (!ballot) return html`<p class="notice notice-error" role="alert">${t('adminBallotNotFound')}</p>`;
+  // Keyed by the ballot: the form is filled in once, not refilled by every live update of the sheet.
+  return html`<${BallotForm} key=${ballot.id} meeting=${meeting} ballots=${ballots} ballot=${ballot} />`;
 }

@@ -1,20 +1,27 @@
-// Editing the items (分项) of a new ballot sheet: a title, and the fields of the item's kind with their
-// own rule (web/src/kinds/<kind>/console.ts).
+// Editing the items (分项) of a ballot sheet, new or a draft: a title, and the fields of the item's kind
+// with their own rule (web/src/kinds/<kind>/console.ts).
 import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { consolePart, type FieldsOf } from '../kinds/console.js';
-import type { ItemKind } from '../kinds/kind-module.js';
-import type { MeetingView } from './types.js';
+import type { ItemKind, ItemOf } from '../kinds/kind-module.js';
+import type { BallotItem, MeetingView } from './types.js';
 
-export type ItemDraft = { [Kind in ItemKind]: { kind: Kind; title: string; fields: FieldsOf<Kind> } }[ItemKind];
+/** An item in the form; `id` is the draft's own item being edited (an item added in the form has none). */
+export type ItemDraft = { [Kind in ItemKind]: { kind: Kind; id?: string; title: string; fields: FieldsOf<Kind> } }[ItemKind];
 
 export function newItem(kind: ItemKind): ItemDraft {
   return { kind, title: '', fields: consolePart(kind).newFields() } as ItemDraft;
 }
 
-/** The API's item: ids are made from positions (c1, c2 …), default grades keep the server's own ids. */
+/** A draft's item, filled in for editing: sent back with its id, it keeps it (and what links to it). */
+export function itemOf(item: BallotItem): ItemDraft {
+  return { kind: item.kind, id: item.id, title: item.title, fields: consolePart(item.kind).fromItem(item as ItemOf<ItemKind>) } as ItemDraft;
+}
+
+/** The API's item: entries numbered by position (c1, c2 …) or kept from the draft, default grades keep the server's own ids. */
 export function toItem(draft: ItemDraft, fallbackTitle: string): Record<string, unknown> {
-  return consolePart(draft.kind).toItem(draft.fields, draft.title.trim() || fallbackTitle.trim());
+  const item = consolePart(draft.kind).toItem(draft.fields, draft.title.trim() || fallbackTitle.trim());
+  return draft.id ? { id: draft.id, ...item } : item;
 }
 
 /** What the form can tell before the server does. */

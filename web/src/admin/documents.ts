@@ -1,5 +1,6 @@
 // Documents for consultation (二上二下): a meeting's tab (its documents and the form registering one)
-// and, for a drafting department's handlers, every document they draft, kept fresh live.
+// and the documents across sessions (a drafting department's handlers: what they draft; the
+// secretary and the committee: all), kept fresh live.
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
@@ -9,7 +10,7 @@ import { useDocumentChanges } from './document-live.js';
 import type { DocumentDetail, DocumentKind, DocumentSummary } from '../shared/api-types.js';
 import type { Department } from '../shared/motion-types.js';
 import { navigate } from './router.js';
-import { isSecretary } from './session.js';
+import { currentAccount, isSecretary } from './session.js';
 import type { MeetingView } from './types.js';
 import { Badge, ErrorNote, Loading, useAction, useResource, useTitle } from './ui.js';
 
@@ -105,12 +106,14 @@ export function MeetingDocuments({ meeting }: { meeting: MeetingView }) {
   </div>`;
 }
 
-/** A handler's (or the committee's) documents across sessions. */
+/** A handler's documents (their department's) or, for the secretary and the committee, every document, across sessions. */
 export function DocumentsScreen() {
-  useTitle(t('docDrafterHeading'));
+  // Headed by what the server lists: a handler sees their department's drafts, the others all of them.
+  const heading = t(currentAccount()?.role === 'handler' ? 'docDrafterHeading' : 'docAllHeading');
+  useTitle(heading);
   const documents = useResource(() => api.get<{ documents: DocumentSummary[] }>('/api/documents').then((body) => body.documents), []);
   useDocumentChanges({ onUpdated: () => void documents.reload() });
-  return html`<div class="page-head"><h1>${t('docDrafterHeading')}</h1></div>
+  return html`<div class="page-head"><h1>${heading}</h1></div>
     <p class="muted">${t('docDrafterIntro')}</p>
     <${ErrorNote} error=${documents.error} />
     ${documents.value ? html`<${DocumentTable} documents=${documents.value} />` : html`<${Loading} />`}`;

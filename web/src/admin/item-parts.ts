@@ -12,6 +12,39 @@ export const lines = (text: string) =>
     .map((line) => line.trim())
     .filter(Boolean);
 
+/**
+ * Entries typed one per line (candidates, options, subjects, grades) with their ids. Editing a draft,
+ * a line keeps the id of the entry it still names, or else of the entry that stood on its line (a
+ * corrected typo), so ids made from the roster (a member's id as a candidate's) survive the edit; any
+ * other line is numbered prefix1, prefix2 … past the ids in use. A new item has no entries before it:
+ * c1, c2 … by position, as before.
+ */
+export function entriesWithIds(texts: readonly string[], before: readonly { id: string; text: string }[], prefix: string): { id: string; text: string }[] {
+  const unclaimed = new Map(before.map((entry) => [entry.id, entry]));
+  const ids: (string | undefined)[] = texts.map((text) => {
+    const same = [...unclaimed.values()].find((entry) => entry.text === text);
+    if (same) unclaimed.delete(same.id);
+    return same?.id;
+  });
+  for (const [index, id] of ids.entries()) {
+    const onItsLine = before[index];
+    if (id === undefined && onItsLine && unclaimed.delete(onItsLine.id)) ids[index] = onItsLine.id;
+  }
+  const used = new Set(ids.filter((id): id is string => id !== undefined));
+  let next = 1;
+  return texts.map((text, index) => {
+    let id = ids[index];
+    while (id === undefined) {
+      const candidate = `${prefix}${next++}`;
+      if (!used.has(candidate)) {
+        id = candidate;
+        used.add(id);
+      }
+    }
+    return { id, text };
+  });
+}
+
 export function ListField({ id, label, help, value, onInput }: { id: string; label: string; help: string; value: string; onInput: (value: string) => void }) {
   return html`<div><label for=${id}>${label}</label>
     <textarea id=${id} rows="4" aria-describedby=${`${id}-help`} value=${value} onInput=${(e: Event) => onInput((e.target as HTMLTextAreaElement).value)}></textarea>

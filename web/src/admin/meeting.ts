@@ -3,7 +3,7 @@ import { api } from '../shared/api.js';
 import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { AuditScreen } from './audit.js';
-import { BallotForm } from './ballot-form.js';
+import { BallotEditScreen, BallotForm } from './ballot-form.js';
 import { BallotScreen } from './ballot.js';
 import { BallotList } from './ballots.js';
 import { ChairScriptScreen } from './chair-script.js';
@@ -58,11 +58,13 @@ export function MeetingLayout({ meetingId, section }: { meetingId: string; secti
 
   let content: unknown;
   const ballotMatch = /^ballots\/([A-Za-z0-9_-]+)$/.exec(section);
+  const editMatch = /^ballots\/([A-Za-z0-9_-]+)\/edit$/.exec(section);
   if (section === '') content = html`<${MeetingOverview} ...${shared} onMeetingChanged=${setMeeting} />`;
   else if (section === 'roll' && meeting.sitting === 'joint') content = html`<${JointRollScreen} meeting=${meeting} attendance=${attendance} />`;
   else if (section === 'checkin') content = html`<${CheckinScreen} ...${shared} />`;
   else if (section === 'ballots') content = html`<${BallotList} ...${shared} />`;
   else if (section === 'ballots/new') content = isSecretary() ? html`<${BallotForm} ...${shared} />` : html`<p>${t('adminSecretaryOnly')}</p>`;
+  else if (editMatch) content = isSecretary() ? html`<${BallotEditScreen} ...${shared} ballotId=${editMatch[1]} />` : html`<p>${t('adminSecretaryOnly')}</p>`;
   else if (ballotMatch) content = html`<${BallotScreen} ...${shared} ballotId=${ballotMatch[1]} />`;
   else if (section === 'motions') content = html`<${MeetingMotions} meeting=${meeting} />`;
   else if (section === 'documents') content = html`<${MeetingDocuments} meeting=${meeting} />`;

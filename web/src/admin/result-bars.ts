@@ -10,6 +10,8 @@ export interface Bar {
   votes: number;
   tone?: string;
   note?: string;
+  /** What the number counts: votes, or people (未投票 counts those who did not vote, who cast no vote). */
+  unit?: 'votes' | 'people';
 }
 
 /** Bars share one scale (the base of the passing rule, or the largest count), so the passing line sits where it belongs. */
@@ -24,7 +26,7 @@ export function BarChart({ bars, scale, required, label }: { bars: Bar[]; scale:
         <span class=${`chart-bar ${bar.tone ?? ''}`} style=${`width:${percent(bar.votes, max)}%`}></span>
         ${line !== null && html`<span class="chart-line" style=${`left:${line}%`}></span>`}
       </span>
-      <span class="chart-value">${t('adminVotes', { count: bar.votes })}</span>
+      <span class="chart-value">${t(bar.unit === 'people' ? 'adminPeopleCount' : 'adminVotes', { count: bar.votes })}</span>
     </div>`,
     )}
     ${line !== null && html`<p class="chart-legend"><span class="legend-line" aria-hidden="true"></span>${t('adminPassingLine', { required: required ?? 0 })}</p>`}

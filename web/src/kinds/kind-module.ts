@@ -73,6 +73,8 @@ export interface ConsolePart<Kind extends ItemKind, Fields> {
   label(): string;
   /** The kind's own fields of a new item, as the form holds them (text as typed). */
   newFields(): Fields;
+  /** The fields of an item of a draft being edited, filled in; toItem keeps its entries' ids. */
+  fromItem(item: ItemOf<Kind>): Fields;
   /** The API's item; ids are made from positions (c1, c2 …). */
   toItem(fields: Fields, title: string): Record<string, unknown>;
   /** What the form can tell before the server does. */

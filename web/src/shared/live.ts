@@ -89,9 +89,7 @@ export class LiveMeeting {
       this.socket.on(name, ({ ballot }: { ballot: Ballot }) => this.#update((s) => replaceBallot(s, ballot, ballot.id)));
     }
     this.socket.on('ballot:updated', ({ ballotId, ballot }: { ballotId: string; ballot: Ballot | null }) => this.#update((s) => replaceBallot(s, ballot, ballotId)));
-    this.socket.on('ballot:turnout', ({ ballotId, voted, eligible }: { ballotId: string; voted: number; eligible: number }) =>
-      this.#update((s) => ({ ...s, ballots: s.ballots.map((b) => (b.id === ballotId ? { ...b, turnout: { voted, eligible } } : b)) })),
-    );
+    this.socket.on('ballot:turnout', ({ ballotId, voted, eligible }: { ballotId: string; voted: number; eligible: number }) => this.countTurnout(ballotId, voted, eligible));
     this.socket.on('ballot:voted', ({ ballotId }: { ballotId: string }) =>
       this.#update((s) => (s.you && !s.you.voted.includes(ballotId) ? { ...s, you: { ...s.you, voted: [...s.you.voted, ballotId] } } : s)),
     );
@@ -116,6 +114,19 @@ export class LiveMeeting {
   readonly #cameOnline = (): void => {
     if (!this.#stopped && !this.socket.connected) this.socket.connect();
   };
+
+  /**
+   * A ballot's turnout from a broadcast, or from the acknowledgement of this phone's own vote (which
+   * carries the count with that vote in it, before the next coalesced broadcast). While a ballot is
+   * open its turnout only grows, so the larger count wins: a broadcast read before the vote and
+   * arriving after its acknowledgement never takes the vote back, and nothing is counted twice.
+   */
+  countTurnout(ballotId: string, voted: number, eligible?: number): void {
+    this.#update((s) => ({
+      ...s,
+      ballots: s.ballots.map((b) => (b.id === ballotId ? { ...b, turnout: { voted: Math.max(voted, b.turnout?.voted ?? 0), eligible: eligible ?? b.turnout?.eligible ?? 0 } } : b)),
+    }));
+  }
 
   /** Asks for a fresh snapshot (e.g. after a check-in, which only the asker's own view shows). */
   async refresh(): Promise<void> {

@@ -49,7 +49,7 @@ export function BallotCard({ ballot, snapshot, live, connected }: BallotCardProp
       </p>
       <h2 id=${`ballot-${ballot.id}-title`} tabindex="-1">${ballot.title}</h2>
       ${verdict ? html`<p class="sole-verdict"><strong class=${`verdict ${verdict}`}>${t(verdict)}</strong></p>` : null}
-      ${open && ballot.turnout ? html`<p class="muted small">${t('hallTurnout', ballot.turnout)}</p>` : null}
+      ${open && ballot.turnout ? html`<p class="muted small" data-testid="hall-turnout">${t('hallTurnout', ballot.turnout)}</p>` : null}
       ${open && ballot.deadlineAt ? html`<${Deadline} deadlineAt=${ballot.deadlineAt} serverTime=${snapshot.serverTime} />` : null}
     </div>
     ${ballot.state === 'published' ? html`<${Published} ballot=${ballot} />` : null}

@@ -64,9 +64,10 @@ export async function castVote(target: VoteTarget, answers: unknown[]): Promise<
   const { live, memberId, ballotId } = target;
   const receipt = findReceipt(memberId, ballotId)?.receipt ?? newReceipt();
   saveReceipt({ memberId, ballotId, receipt, confirmed: false });
-  const envelope = await live.command<{ receipt: string }>('ballot:cast', { ballotId, answers, receipt }, CAST_TIMEOUT_MS);
+  const envelope = await live.command<{ receipt: string; voted: number }>('ballot:cast', { ballotId, answers, receipt }, CAST_TIMEOUT_MS);
   if (envelope.data) {
     saveReceipt({ memberId, ballotId, receipt: envelope.data.receipt, confirmed: true });
+    live.countTurnout(ballotId, envelope.data.voted);
     return { kind: 'recorded', receipt: envelope.data.receipt, verified: false };
   }
   const { error } = envelope;

@@ -9,6 +9,7 @@ import type { ConsolePart } from '../kind-module.js';
 export const approvalConsole: ConsolePart<'approval', RuleDraft> = {
   label: () => t('adminItemApproval'),
   newFields: () => ({ ...DEFAULT_RULE }),
+  fromItem: (item) => ({ passingRule: item.passingRule, majorityWording: item.majorityWording }),
   toItem: (fields, title) => ({ kind: 'approval', title, passingRule: fields.passingRule, majorityWording: fields.majorityWording }),
   problem: () => null,
   Editor: ({ fields, id, meetingKind, onChange }) => html`<${RuleFields} id=${id} rule=${fields} subject=${t('adminSubjectYes')} meetingKind=${meetingKind} onChange=${onChange} />`,
@@ -25,7 +26,7 @@ export const approvalConsole: ConsolePart<'approval', RuleDraft> = {
       { label: t('yes'), votes: result.counts.yes, tone: 'yes' },
       { label: t('no'), votes: result.counts.no, tone: 'no' },
       { label: t('abstain'), votes: result.counts.abstain, tone: 'abstain' },
-      { label: t('adminNotVoted'), votes: notVoted, tone: 'not-voted' },
+      { label: t('adminNotVoted'), votes: notVoted, tone: 'not-voted', unit: 'people' as const },
     ];
     return html`<${BarChart} bars=${bars} scale=${result.base} required=${result.required} label=${title} />`;
   },

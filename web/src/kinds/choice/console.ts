@@ -1,7 +1,7 @@
 // A choice among options in the console: options (one per line, ids o1, o2 …) and how many may be
 // chosen; votes per option by hand; the result's bars, no passing line.
 import { t } from '../../i18n/i18n.js';
-import { ListField, lines } from '../../admin/item-parts.js';
+import { entriesWithIds, ListField, lines } from '../../admin/item-parts.js';
 import { BarChart } from '../../admin/result-bars.js';
 import { html } from '../../shared/html.js';
 import type { ConsolePart, EditorProps } from '../kind-module.js';
@@ -9,6 +9,8 @@ import type { ConsolePart, EditorProps } from '../kind-module.js';
 interface ChoiceFields {
   options: string;
   maxChoices: string;
+  /** The draft's options before this edit: their ids are kept (entriesWithIds). */
+  before: { id: string; text: string }[];
 }
 
 function Editor({ fields, id, onChange }: EditorProps<ChoiceFields>) {
@@ -19,8 +21,18 @@ function Editor({ fields, id, onChange }: EditorProps<ChoiceFields>) {
 
 export const choiceConsole: ConsolePart<'choice', ChoiceFields> = {
   label: () => t('adminItemChoice'),
-  newFields: () => ({ options: '', maxChoices: '1' }),
-  toItem: (fields, title) => ({ kind: 'choice', title, options: lines(fields.options).map((label, index) => ({ id: `o${index + 1}`, label })), maxChoices: Number(fields.maxChoices) }),
+  newFields: () => ({ options: '', maxChoices: '1', before: [] }),
+  fromItem: (item) => ({
+    options: item.options.map((option) => option.label).join('\n'),
+    maxChoices: String(item.maxChoices),
+    before: item.options.map((option) => ({ id: option.id, text: option.label })),
+  }),
+  toItem: (fields, title) => ({
+    kind: 'choice',
+    title,
+    options: entriesWithIds(lines(fields.options), fields.before, 'o').map(({ id, text }) => ({ id, label: text })),
+    maxChoices: Number(fields.maxChoices),
+  }),
   problem: (fields) => {
     const options = lines(fields.options).length;
     if (options === 0) return t('adminProblemNoOptions');

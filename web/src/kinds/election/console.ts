@@ -1,7 +1,7 @@
 // An election (选举) in the console: seats, candidates (one per line, ids c1, c2 …), write-ins and the
 // passing rule in the form; votes per candidate by hand; the result's bars with 当选 and any runoff.
 import { t } from '../../i18n/i18n.js';
-import { type RuleDraft, DEFAULT_RULE, ListField, lines, RuleFields, RuleSummary } from '../../admin/item-parts.js';
+import { type RuleDraft, DEFAULT_RULE, entriesWithIds, ListField, lines, RuleFields, RuleSummary } from '../../admin/item-parts.js';
 import { type Bar, BarChart } from '../../admin/result-bars.js';
 import { html } from '../../shared/html.js';
 import type { ConsolePart, EditorProps } from '../kind-module.js';
@@ -10,6 +10,8 @@ interface ElectionFields extends RuleDraft {
   seats: string;
   candidates: string;
   allowWriteIn: boolean;
+  /** The draft's candidates before this edit: their ids are kept (entriesWithIds). */
+  before: { id: string; text: string }[];
 }
 
 function Editor({ fields, id, meetingKind, onChange }: EditorProps<ElectionFields>) {
@@ -26,12 +28,20 @@ function Editor({ fields, id, meetingKind, onChange }: EditorProps<ElectionField
 
 export const electionConsole: ConsolePart<'election', ElectionFields> = {
   label: () => t('adminItemElection'),
-  newFields: () => ({ ...DEFAULT_RULE, seats: '1', candidates: '', allowWriteIn: false }),
+  newFields: () => ({ ...DEFAULT_RULE, seats: '1', candidates: '', allowWriteIn: false, before: [] }),
+  fromItem: (item) => ({
+    passingRule: item.passingRule,
+    majorityWording: item.majorityWording,
+    seats: String(item.seats),
+    candidates: item.candidates.map((candidate) => candidate.name).join('\n'),
+    allowWriteIn: item.allowWriteIn,
+    before: item.candidates.map((candidate) => ({ id: candidate.id, text: candidate.name })),
+  }),
   toItem: (fields, title) => ({
     kind: 'election',
     title,
     seats: Number(fields.seats),
-    candidates: lines(fields.candidates).map((name, index) => ({ id: `c${index + 1}`, name })),
+    candidates: entriesWithIds(lines(fields.candidates), fields.before, 'c').map(({ id, text }) => ({ id, name: text })),
     allowWriteIn: fields.allowWriteIn,
     passingRule: fields.passingRule,
     majorityWording: fields.majorityWording,

@@ -1,7 +1,7 @@
 // A rating (测评) in the console: subjects and grades (the default four keep the server's own ids),
 // counts per subject and grade by hand, and the result as a table.
 import { t } from '../../i18n/i18n.js';
-import { ListField, lines } from '../../admin/item-parts.js';
+import { entriesWithIds, ListField, lines } from '../../admin/item-parts.js';
 import { html } from '../../shared/html.js';
 import type { ConsolePart, EditorProps } from '../kind-module.js';
 
@@ -11,6 +11,8 @@ const DEFAULT_GRADE_IDS = ['excellent', 'competent', 'basically_competent', 'inc
 interface RatingFields {
   subjects: string;
   grades: string;
+  /** A draft's subjects and grades before this edit: their ids are kept (entriesWithIds); null for a new item. */
+  before: { subjects: { id: string; text: string }[]; grades: { id: string; text: string }[] } | null;
 }
 
 function Editor({ fields, id, onChange }: EditorProps<RatingFields>) {
@@ -22,15 +24,23 @@ function Editor({ fields, id, onChange }: EditorProps<RatingFields>) {
 
 export const ratingConsole: ConsolePart<'rating', RatingFields> = {
   label: () => t('adminItemRating'),
-  newFields: () => ({ subjects: '', grades: DEFAULT_GRADES.join('\n') }),
+  newFields: () => ({ subjects: '', grades: DEFAULT_GRADES.join('\n'), before: null }),
+  fromItem: (item) => ({
+    subjects: item.subjects.map((subject) => subject.name).join('\n'),
+    grades: item.grades.map((grade) => grade.label).join('\n'),
+    before: { subjects: item.subjects.map((subject) => ({ id: subject.id, text: subject.name })), grades: item.grades.map((grade) => ({ id: grade.id, text: grade.label })) },
+  }),
   toItem: (fields, title) => {
     const grades = lines(fields.grades);
     const isDefault = grades.join('|') === DEFAULT_GRADES.join('|');
+    const { before } = fields;
     return {
       kind: 'rating',
       title,
-      subjects: lines(fields.subjects).map((name, index) => ({ id: `s${index + 1}`, name })),
-      grades: grades.map((label, index) => ({ id: isDefault ? DEFAULT_GRADE_IDS[index] : `g${index + 1}`, label })),
+      subjects: entriesWithIds(lines(fields.subjects), before?.subjects ?? [], 's').map(({ id, text }) => ({ id, name: text })),
+      grades: before
+        ? entriesWithIds(grades, before.grades, 'g').map(({ id, text }) => ({ id, label: text }))
+        : grades.map((label, index) => ({ id: isDefault ? DEFAULT_GRADE_IDS[index] : `g${index + 1}`, label })),
     };
   },
   problem: (fields) => (lines(fields.subjects).length === 0 || lines(fields.grades).length < 2 ? t('adminProblemRating') : null),
