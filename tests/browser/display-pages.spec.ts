@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser.js';
 import { BrowserHall, PROJECTOR } from '../support/browser-hall.js';
 import { openBallot } from '../support/congress.js';
-import { LAPTOP } from '../support/console.js';
+import { confirm, LAPTOP } from '../support/console.js';
 import { seen, textBecomes } from '../support/page-waits.js';
 
 const CANDIDATES = Array.from({ length: 30 }, (_, index) => ({ id: `c${index + 1}`, name: `候选人${String(index + 1).padStart(2, '0')}号` }));
@@ -134,5 +134,13 @@ describe('a long result on the projector', () => {
     await step('自动翻页');
     await textBecomes(page.getByTestId('display-page'), /^第 \d+\/\d+ 页$/);
     await textBecomes(page.getByTestId('display-page'), new RegExp(`^第 (?!${forward ? at + 1 : at - 1}/)\\d+/${count} 页$`));
+
+    // The seconds per page are written into the projector link the console gives out.
+    await desk.goto(`${base}/admin/meetings/${congress.meetingId}`);
+    await confirm(desk, '重新生成大屏链接');
+    await desk.locator('#display-url').waitFor();
+    expect(new URL(await desk.locator('#display-url').inputValue()).search).toBe('');
+    await desk.locator('#display-seconds').fill('12');
+    expect(new URL(await desk.locator('#display-url').inputValue()).search).toBe('?seconds=12');
   });
 });

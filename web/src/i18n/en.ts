@@ -306,6 +306,7 @@ export const en: Record<MessageKey, string> = {
   adminDisplayHelp:
     "Open this link in the browser of the hall's projector computer: it shows the meeting, quorum, turnout and published results. The link holds a token, so keep it private; a new link disables the old one.",
   adminDisplayLink: 'Projector link',
+  adminDisplaySeconds: 'Seconds per page when a result does not fit one screen (written into the link above)',
   adminDisplayIssuedBefore: 'A projector link was issued before. It cannot be shown again; issue a new one if you need it.',
   adminIssueDisplay: 'Issue projector link',
   adminReissueDisplay: 'Issue a new projector link',

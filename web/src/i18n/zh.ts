@@ -302,6 +302,7 @@ export const zh = {
   adminDisplay: '会场大屏',
   adminDisplayHelp: '在会场投影电脑的浏览器中打开此链接，显示会议名称、法定人数、投票进度和已公布的结果。链接中含有令牌，请勿外传；重新生成会使旧链接失效。',
   adminDisplayLink: '大屏链接',
+  adminDisplaySeconds: '结果一屏放不下时，每页停留秒数（写入上面的链接）',
   adminDisplayIssuedBefore: '大屏链接已经生成过。出于安全考虑无法再次显示，如有需要请重新生成。',
   adminIssueDisplay: '生成大屏链接',
   adminReissueDisplay: '重新生成大屏链接',
