@@ -54,7 +54,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
             ${ballot.state === 'draft' && ballot.method === 'manual' && isSecretary() && html`<${ManualResultForm} ballot=${ballot} attendance=${attendance} onSaved=${ballots.remember} />`}
             <${BallotActions} ballot=${ballot} meeting=${meeting} ballots=${ballots} />
             ${ballot.result && html`<${BallotResultView} ballot=${ballot} result=${ballot.result} />`}
-            ${ballot.state === 'published' && isSecretary() && html`<${DisplayPager} ballot=${ballot} meeting=${meeting} />`}
+            ${ballot.state === 'published' && ballot.items.length > 1 && isSecretary() && html`<${DisplayPager} ballot=${ballot} meeting=${meeting} />`}
           </section>
         </div>
         <aside class="card" aria-labelledby="ballot-items-heading">
