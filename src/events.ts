@@ -1,6 +1,10 @@
 // Domain events: services record what happened, published after commit; the realtime plugin broadcasts them.
 import { EventEmitter } from 'node:events';
 
+/** A step the secretary sends the projector: a page back or on (auto-paging pauses), or back to paging by itself. */
+export const DISPLAY_STEPS = ['previous', 'next', 'auto'] as const;
+export type DisplayStep = (typeof DISPLAY_STEPS)[number];
+
 export type DomainEvent =
   | { type: 'meeting.updated'; meetingId: string }
   | { type: 'attendance.changed'; meetingId: string }
@@ -9,6 +13,8 @@ export type DomainEvent =
   | { type: 'ballot.closed'; meetingId: string; ballotId: string }
   | { type: 'ballot.published'; meetingId: string; ballotId: string }
   | { type: 'ballot.updated'; meetingId: string; ballotId: string }
+  /** The secretary steps the projector through a result's pages (前一页 / 后一页), or hands paging back to it (自动翻页). */
+  | { type: 'display.paged'; meetingId: string; ballotId: string; step: DisplayStep }
   /** Who has just voted in a ballot (never how): their other devices show 已投票. */
   | { type: 'members.voted'; ballotId: string; memberIds: string[] }
   | { type: 'member.revoked'; memberId: string }

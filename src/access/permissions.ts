@@ -39,6 +39,8 @@ export const PERMISSIONS = {
   'meeting.manage': SECRETARY,
   'meeting.follow': FOLLOWERS,
   'meeting.display-token': SECRETARY,
+  /** Stepping the projector through a result's pages. */
+  'meeting.display-page': SECRETARY,
   'member.own-page': MEMBERS,
   'attendance.read': OFFICERS,
   'attendance.mark': SECRETARY,

@@ -50,6 +50,11 @@ export async function hasBallotBeyondDraft(db: Executor, meetingId: string): Pro
   return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('state', '!=', 'draft').limit(1).executeTakeFirst()) !== undefined;
 }
 
+/** Whether a ballot of this meeting has this id (a draft included: nothing of it reaches a screen anyway). */
+export async function hasBallot(db: Executor, meetingId: string, ballotId: string): Promise<boolean> {
+  return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('id', '=', ballotId).executeTakeFirst()) !== undefined;
+}
+
 export async function upsertAttendance(db: Executor, row: AttendanceTable): Promise<void> {
   await db
     .insertInto('attendance')

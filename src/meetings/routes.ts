@@ -101,6 +101,21 @@ export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRo
     handler: async (request, reply) => reply.status(201).send(await service.issueDisplayToken(context, officerOf(request), request.params.id, requestOrigin(request))),
   });
 
+  routes.post('/api/meetings/:id/display/page', {
+    config: { permission: 'meeting.display-page', errors: ['MEETING_NOT_FOUND', 'BALLOT_NOT_FOUND'] },
+    schema: {
+      tags,
+      summary: 'Step the projector (大屏) through a result’s pages (前一页 / 后一页), or let it page by itself again',
+      params: idParams,
+      body: schemas.displayPage,
+      response: responses({ 200: z.object({ ballotId: z.string(), step: schemas.displayPage.shape.step }) }),
+    },
+    handler: async (request) => {
+      await service.pageDisplay(context, request.params.id, request.body.ballotId, request.body.step);
+      return request.body;
+    },
+  });
+
   routes.get('/api/meetings/:id/live', {
     config: { permission: 'meeting.follow', errors: ['MEETING_NOT_FOUND'] },
     schema: { tags, summary: 'Everything a screen needs, for the asker (officer, representative or display)', params: idParams, response: responses({ 200: snapshot }) },

@@ -1,6 +1,7 @@
 // zod schemas for meetings, their settings and attendance.
 import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
+import { DISPLAY_STEPS } from '../events.js';
 import { idSchema } from '../http/routes.js';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from './workflow.js';
 
@@ -72,6 +73,13 @@ export const attendanceEntry = z
     status: z.enum([...ATTENDANCE_STATUSES, 'not_checked_in']),
   })
   .meta({ id: 'AttendanceEntry' });
+
+export const displayPage = z
+  .object({
+    ballotId: idSchema,
+    step: z.enum(DISPLAY_STEPS).describe('previous / next: a page back or on, and the projector stops paging this ballot by itself; auto: it pages by itself again'),
+  })
+  .strict();
 
 export const attendanceMark = z.object({ status: attendanceStatus }).strict();
 

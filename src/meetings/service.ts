@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { AttendanceTable, MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
+import type { DisplayStep } from '../events.js';
 import { findMember } from '../roster/service.js';
 import { getTerm } from '../roster/service.js';
 import { parseTermRules } from '../roster/term-rules.js';
@@ -125,6 +126,17 @@ export async function issueDisplayToken(context: CoreContext, actor: AccountActo
   await repository.updateMeeting(context.db, meetingId, { display_token_hash: hashSecret(context.secretKey, token) });
   await recordAudit(context, actor, 'meeting.display-token-issued', { meetingId });
   return { token, displayUrl: `${(context.config.PUBLIC_URL ?? origin).replace(/\/$/, '')}/display/${token}` };
+}
+
+/**
+ * The secretary steps the projector through a published result's pages, or hands paging back to it.
+ * Nothing is stored or audited: which page a screen shows is no decision of the meeting, and a screen
+ * that reconnects simply pages by itself again. The ballot must be this meeting's.
+ */
+export async function pageDisplay(context: CoreContext, meetingId: string, ballotId: string, step: DisplayStep): Promise<void> {
+  await getMeeting(context, meetingId);
+  if (!(await repository.hasBallot(context.db, meetingId, ballotId))) fail('BALLOT_NOT_FOUND');
+  context.events.publish({ type: 'display.paged', meetingId, ballotId, step });
 }
 
 export async function meetingForDisplayToken(context: CoreContext, token: string) {

@@ -70,6 +70,9 @@ export class Broadcaster {
           followers: (termId, meetingIds) => [rooms.term(termId), ...meetingIds.map(rooms.meeting)],
           officers: motionRooms.officers,
         });
+      case 'display.paged':
+        this.io.to(rooms.display(event.meetingId)).emit('display:paged', { ballotId: event.ballotId, step: event.step });
+        return;
       case 'agenda.changed':
         return this.#agenda(event.sessionId);
       case 'meeting.updated': {

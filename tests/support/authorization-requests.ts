@@ -166,6 +166,7 @@ export const routeCases: Record<string, Build> = {
   'POST /api/meetings/:id/open': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/open` }),
   'POST /api/meetings/:id/close': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, true)}/close` }),
   'POST /api/meetings/:id/display-token': async (world) => ({ url: `/api/meetings/${await freshMeeting(world, false)}/display-token` }),
+  'POST /api/meetings/:id/display/page': async (world) => ({ url: `/api/meetings/${world.meetingId}/display/page`, payload: { ballotId: await freshBallot(world, 'published'), step: 'next' } }),
   'GET /api/meetings/:id/live': async (world) => ({ url: `/api/meetings/${world.meetingId}/live` }),
   'GET /api/me': async () => ({ url: '/api/me' }),
   'GET /api/meetings/:id/attendance': async (world) => ({ url: `/api/meetings/${world.meetingId}/attendance` }),

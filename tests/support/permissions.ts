@@ -91,6 +91,7 @@ export const routePermissions: Record<string, Permission> = {
   'POST /api/meetings/:id/open': secretary,
   'POST /api/meetings/:id/close': secretary,
   'POST /api/meetings/:id/display-token': secretary,
+  'POST /api/meetings/:id/display/page': secretary,
   'GET /api/meetings/:id/live': followers,
   'GET /api/me': members,
   'GET /api/meetings/:id/attendance': officers,

@@ -5,6 +5,7 @@ import { BallotActions } from './ballot-actions.js';
 import { BallotResultView } from './ballot-result.js';
 import { BallotBadges } from './ballots.js';
 import { consolePart } from '../kinds/console.js';
+import { DisplayPager } from './display-pager.js';
 import { dateTime } from './format.js';
 import type { LiveState, MeetingBallots } from './live-meeting.js';
 import { ManualResultForm } from './manual-result.js';
@@ -53,6 +54,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
             ${ballot.state === 'draft' && ballot.method === 'manual' && isSecretary() && html`<${ManualResultForm} ballot=${ballot} attendance=${attendance} onSaved=${ballots.remember} />`}
             <${BallotActions} ballot=${ballot} meeting=${meeting} ballots=${ballots} />
             ${ballot.result && html`<${BallotResultView} ballot=${ballot} result=${ballot.result} />`}
+            ${ballot.state === 'published' && ballot.items.length > 1 && isSecretary() && html`<${DisplayPager} ballot=${ballot} meeting=${meeting} />`}
           </section>
         </div>
         <aside class="card" aria-labelledby="ballot-items-heading">

@@ -2,6 +2,7 @@
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
+import { DEFAULT_PAGE_SECONDS } from '../display/paging.js';
 import { dateTime, kindLabel } from './format.js';
 import { AttendanceTiles } from './checkin.js';
 import type { LiveState } from './live-meeting.js';
@@ -57,8 +58,18 @@ function absolute(url: string): string {
   return url.startsWith('/') ? `${location.origin}${url}` : url;
 }
 
+/** The display link with the seconds each page of a long result stays up, when not the projector's default. */
+function withPageSeconds(link: string, seconds: number): string {
+  const url = new URL(link, location.origin);
+  if (seconds === DEFAULT_PAGE_SECONDS) url.searchParams.delete('seconds');
+  else url.searchParams.set('seconds', String(seconds));
+  return url.toString();
+}
+
 function DisplayCard({ meeting }: { meeting: MeetingView }) {
-  const [link, setLink] = useState<string | null>(null);
+  const [issued, setLink] = useState<string | null>(null);
+  const [seconds, setSeconds] = useState(DEFAULT_PAGE_SECONDS);
+  const link = issued && withPageSeconds(issued, seconds);
   const [confirming, setConfirming] = useState(false);
   const [copied, setCopied] = useState(false);
   const action = useAction();
@@ -90,6 +101,15 @@ function DisplayCard({ meeting }: { meeting: MeetingView }) {
         <button type="button" onClick=${copy}>${copied ? t('adminCopied') : t('adminCopy')}</button>
         <a class="button-link" href=${link} target="_blank" rel="noopener">${t('adminOpenDisplay')}</a>
       </div>
+      <label for="display-seconds">${t('adminDisplaySeconds')}</label>
+      <input id="display-seconds" type="number" min="1" max="600" value=${seconds}
+        onInput=${(e: Event) => {
+          const value = Number((e.target as HTMLInputElement).value);
+          if (Number.isInteger(value) && value >= 1 && value <= 600) {
+            setSeconds(value);
+            setCopied(false);
+          }
+        }} />
     </div>`
     }
     ${!link && meeting.hasDisplayToken && html`<p>${t('adminDisplayIssuedBefore')}</p>`}

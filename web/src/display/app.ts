@@ -2,12 +2,14 @@
 // the meeting's title, attendance and quorum beside the ballot of the moment.
 import { t } from '../i18n/i18n.js';
 import { ConnectionBadge } from '../shared/connection-status.js';
-import { html, useEffect, useRef, useState } from '../shared/html.js';
+import { html, useEffect, useMemo, useRef, useState } from '../shared/html.js';
 import { type Ballot, type ConnectionStatus, LiveMeeting, type Snapshot } from '../shared/live.js';
 import { useLanguage } from '../shared/use-language.js';
 import { AgendaPanel } from './agenda-panel.js';
 import { AttendancePanel } from './attendance-panel.js';
 import { BallotPanel } from './ballot-panel.js';
+import type { PageOrder } from './paged-result.js';
+import { pageSecondsFrom } from './paging.js';
 
 /** An open ballot if there is one (the latest opened), else the one that changed last. */
 export function currentBallot(ballots: Ballot[]): Ballot | null {
@@ -42,10 +44,14 @@ export function DisplayApp({ token }: { token: string }) {
   useLanguage();
   const [state, setState] = useState<{ snapshot: Snapshot | null; status: ConnectionStatus }>({ snapshot: null, status: 'connecting' });
   const [refused, setRefused] = useState(false);
+  const [pageOrder, setPageOrder] = useState<PageOrder | null>(null);
   useEffect(() => {
     const live = new LiveMeeting({ auth: { displayToken: token }, onChange: (snapshot, status) => setState({ snapshot, status }), onRefused: () => setRefused(true) });
+    // The secretary's steps through a long result's pages reach only the display's own room.
+    live.socket.on('display:paged', ({ ballotId, step }: Omit<PageOrder, 'sequence'>) => setPageOrder((last) => ({ ballotId, step, sequence: (last?.sequence ?? 0) + 1 })));
     return () => live.close();
   }, [token]);
+  const pageSeconds = useMemo(() => pageSecondsFrom(location.search), []);
   if (refused) return html`<main class="display message"><p class="display-refused" role="alert">${t('displayTokenInvalid')}</p></main>`;
   const { snapshot, status } = state;
   const meeting = snapshot?.meeting;
@@ -66,7 +72,7 @@ export function DisplayApp({ token }: { token: string }) {
               showAgenda && snapshot.agenda && meeting?.currentAgendaItemId
                 ? html`<${AgendaPanel} agenda=${snapshot.agenda} itemId=${meeting.currentAgendaItemId} />`
                 : ballot && meeting
-                  ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} />`
+                  ? html`<${BallotPanel} ballot=${ballot} meeting=${meeting} serverTime=${snapshot.serverTime} pageSeconds=${pageSeconds} pageOrder=${pageOrder} />`
                   : html`<p class="display-waiting">${meeting ? t('displayWaiting') : t('meetingNone')}</p>`
             }
           </section>

@@ -4,8 +4,12 @@ import { t } from '../i18n/i18n.js';
 import { formatRemaining, useServerNow } from '../shared/clock.js';
 import { html } from '../shared/html.js';
 import type { Ballot, Meeting } from '../shared/live.js';
-import { ResultChart, soleVerdict } from '../shared/result-chart.js';
+import { soleVerdict } from '../shared/result-chart.js';
 import { figuresText, manualMethodLabel, ruleInWords } from '../shared/results.js';
+import { type PageOrder, PagedResult } from './paged-result.js';
+
+/** While a ballot is open, this many item titles are listed; the rest are counted, so the screen never scrolls. */
+const OPEN_ITEMS_SHOWN = 6;
 
 const stateKeys = { draft: 'ballotDraft', open: 'ballotOpen', closed: 'ballotClosed', published: 'ballotPublished' } as const;
 
@@ -33,7 +37,26 @@ function Rules({ ballot, meeting }: { ballot: Ballot; meeting: Meeting }) {
   return rules.length > 0 ? html`<p class="display-rule">${t('displayRule')}${rules.join(t('listSeparator'))}</p>` : null;
 }
 
-export function BallotPanel({ ballot, meeting, serverTime }: { ballot: Ballot; meeting: Meeting; serverTime: string }) {
+function OpenItems({ ballot }: { ballot: Ballot }) {
+  if (ballot.items.length < 2) return null;
+  const rest = ballot.items.length - OPEN_ITEMS_SHOWN;
+  return html`<ol class="display-items">
+    ${ballot.items.slice(0, OPEN_ITEMS_SHOWN).map((item) => html`<li>${item.title}</li>`)}
+    ${rest > 0 ? html`<li class="muted more">${t('displayItemsMore', { count: rest })}</li>` : null}
+  </ol>`;
+}
+
+interface Props {
+  ballot: Ballot;
+  meeting: Meeting;
+  serverTime: string;
+  /** Seconds each page of a long result stays up. */
+  pageSeconds: number;
+  /** The secretary's latest step through the pages, if any. */
+  pageOrder: PageOrder | null;
+}
+
+export function BallotPanel({ ballot, meeting, serverTime, pageSeconds, pageOrder }: Props) {
   const result = ballot.result;
   const many = ballot.items.length > 1;
   const verdict = ballot.state === 'published' ? soleVerdict(ballot) : null;
@@ -49,7 +72,7 @@ export function BallotPanel({ ballot, meeting, serverTime }: { ballot: Ballot; m
     </div>
     ${
       ballot.state === 'open'
-        ? html`${ballot.items.length > 1 ? html`<ol class="display-items">${ballot.items.map((item) => html`<li>${item.title}</li>`)}</ol>` : null}
+        ? html`<${OpenItems} ballot=${ballot} />
           <${Turnout} ballot=${ballot} />
           ${ballot.deadlineAt ? html`<${Countdown} deadlineAt=${ballot.deadlineAt} serverTime=${serverTime} />` : null}
           <${Rules} ballot=${ballot} meeting=${meeting} />`
@@ -58,8 +81,7 @@ export function BallotPanel({ ballot, meeting, serverTime }: { ballot: Ballot; m
     ${ballot.state === 'closed' ? html`<p class="display-counting">${t('displayCounting')}</p><${Turnout} ballot=${ballot} />` : null}
     ${
       ballot.state === 'published' && result
-        ? html`<p class="display-figures">${figuresText(result)}</p>
-          <${ResultChart} ballot=${ballot} verdictAbove=${verdict !== null} />`
+        ? html`<${PagedResult} key=${ballot.id} ballot=${ballot} figures=${figuresText(result)} verdictElsewhere=${verdict !== null} seconds=${pageSeconds} order=${pageOrder} />`
         : null
     }
   </div>`;
