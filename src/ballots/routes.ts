@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { fail } from '../errors.js';
 import { meetingKind } from '../meetings/schemas.js';
 import { getMeeting } from '../meetings/service.js';
-import { api, idParams, okResponse, responses } from '../http/routes.js';
+import { api, errorEnvelope, idParams, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
+import { type PaperDeps, renderPaperPdf } from '../papers/render.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import type { BallotDeps } from './service.js';
@@ -14,7 +16,7 @@ import * as service from './service.js';
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
 export interface BallotRoutesOptions {
-  context: BallotDeps;
+  context: BallotDeps & PaperDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */
@@ -143,6 +145,24 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
     },
     handler: async (request) => {
       return { votes: await service.namedVotes(context, request.params.id) };
+    },
+  });
+
+  routes.get('/api/ballots/:id/notice.pdf', {
+    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'PDF_FONT_MISSING', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags: ['public'],
+      summary: 'The result notice (表决结果公告) of a published ballot as PDF: what the public result shows, nothing more (a secret ballot: counts only)',
+      params: idParams,
+      response: { ...responses({ 200: z.any().describe('PDF (A4, embedded CJK font)') }), 503: errorEnvelope },
+    },
+    handler: async (request, reply) => {
+      const { document } = await service.publishedNotice(context, request.params.id);
+      const pdf = await renderPaperPdf(context, document);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${document.fileName}.pdf`))
+        .send(pdf);
     },
   });
 

@@ -194,6 +194,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/ballots/:id/receipts': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/receipts` }),
   'GET /api/ballots/:id/named-votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed', { secrecy: 'named' })}/named-votes` }),
   'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
+  'GET /api/ballots/:id/notice.pdf': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/notice.pdf` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'GET /api/storage/usage': async () => ({ url: '/api/storage/usage' }),
 
@@ -340,6 +341,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${world.termId}/sessions` }),
   'POST /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }),
   'GET /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await mainSession(world)}` }),
+  'GET /api/sessions/:sessionId/archive': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/archive` }),
   'PATCH /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}`, payload: { title: `改名${world.next()}` } }),
   'GET /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${world.termId}/rules` }),
   'PATCH /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/rules`, payload: { majorityWording: 'majorityInclusive' } }),
