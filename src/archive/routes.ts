@@ -31,8 +31,12 @@ export async function archiveRoutes(app: FastifyInstance, { context }: ArchiveRo
       const session = await sessionToArchive(context, request.params.sessionId);
       assertPdfFonts(context.config);
       const writer = new ArchiveWriter(context.clock());
+      // A download abandoned half way stops the making of the rest (it would wait on a reader forever).
+      reply.raw.on('close', () => {
+        if (!writer.ended) writer.abort(new Error('the download was abandoned'));
+      });
       writeSessionArchive(context, actor, session.id, writer).catch((error: unknown) => {
-        request.log.error({ err: error }, 'session archive failed part way');
+        if (!reply.raw.destroyed) request.log.error({ err: error }, 'session archive failed part way');
         writer.abort(error instanceof Error ? error : new Error(String(error)));
       });
       return reply

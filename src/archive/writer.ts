@@ -11,6 +11,9 @@ export class ArchiveWriter {
   readonly #zip = new ZipFile();
   readonly #files: ManifestFile[] = [];
   readonly #modified: Date;
+  /** The file being taken now: destroyed on abort, so a writer waiting on it stops too. */
+  #current: Transform | null = null;
+  #ended = false;
 
   constructor(modified: Date) {
     this.#modified = modified;
@@ -40,7 +43,9 @@ export class ArchiveWriter {
     source.on('error', (error) => counter.destroy(error));
     source.pipe(counter);
     this.#zip.addReadStream(counter, path, { mtime: this.#modified, compress: !path.endsWith('.xlsx') });
+    this.#current = counter;
     await finished(counter);
+    this.#current = null;
     this.#files.push({ path, size, sha256: hash.digest('hex'), ...(figures ? { figures } : {}) });
   }
 
@@ -49,11 +54,18 @@ export class ArchiveWriter {
     const complete = buildManifest({ ...manifest, files: [...this.#files] });
     this.#zip.addBuffer(Buffer.from(`${JSON.stringify(complete, null, 2)}\n`, 'utf8'), 'manifest.json', { mtime: this.#modified });
     this.#zip.end();
+    this.#ended = true;
     return complete;
   }
 
-  /** Stops the zip where it is (the download ends short and fails to open). */
+  /** Whether manifest.json is in and the zip closed. */
+  get ended(): boolean {
+    return this.#ended;
+  }
+
+  /** Stops the zip where it is (the download ends short and fails to open); a pending add() rejects. */
   abort(error: Error): void {
+    this.#current?.destroy(error);
     (this.#zip.outputStream as Readable).destroy(error);
   }
 }

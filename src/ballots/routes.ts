@@ -148,6 +148,11 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
     },
   });
 
+  // A published notice never changes (unless the meeting is renamed: the key is the paper's words),
+  // and the route is public: the last few are kept, so asking again does not queue the worker.
+  const notices = new Map<string, Buffer>();
+  const NOTICES_KEPT = 16;
+
   routes.get('/api/ballots/:id/notice.pdf', {
     config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'PDF_FONT_MISSING', 'HEAVY_WORK_BUSY'] },
     schema: {
@@ -158,7 +163,11 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
     },
     handler: async (request, reply) => {
       const { document } = await service.publishedNotice(context, request.params.id);
-      const pdf = await renderPaperPdf(context, document);
+      const key = JSON.stringify(document);
+      const pdf = notices.get(key) ?? (await renderPaperPdf(context, document));
+      notices.delete(key);
+      notices.set(key, pdf);
+      if (notices.size > NOTICES_KEPT) notices.delete(notices.keys().next().value!);
       return reply
         .type('application/pdf')
         .header('content-disposition', contentDisposition(`${document.fileName}.pdf`))

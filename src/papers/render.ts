@@ -5,6 +5,12 @@ import { fail } from '../errors.js';
 import type { OfficialDocument } from './official-document.js';
 import { fontsReadable, type PdfFonts } from './pdf.js';
 
+/**
+ * Laying out text is ~1 ms a table row on this machine (fontkit's shaping of a CJK font): a 10,000-name
+ * attendance list takes 10–15 s, past the pool's 10 s meant for uploads.
+ */
+const PDF_TIMEOUT_MS = 120_000;
+
 export type PaperDeps = Pick<AppContext, 'config' | 'heavyWork'>;
 
 export function pdfFonts(config: AppContext['config']): PdfFonts {
@@ -18,6 +24,6 @@ export function assertPdfFonts(config: AppContext['config']): void {
 
 export async function renderPaperPdf(context: PaperDeps, document: OfficialDocument): Promise<Buffer> {
   assertPdfFonts(context.config);
-  const bytes = await context.heavyWork.run({ kind: 'pdf-render', document, fonts: pdfFonts(context.config) });
+  const bytes = await context.heavyWork.run({ kind: 'pdf-render', document, fonts: pdfFonts(context.config) }, { timeoutMs: PDF_TIMEOUT_MS });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

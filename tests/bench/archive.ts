@@ -42,6 +42,7 @@ async function seed(url: string): Promise<{ cookie: string; sessionId: string; b
   });
   const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
   const { term } = await request(`${url}/api/terms`, cookie, 'POST', { number: 1 }, 201);
+  for (let index = 1; index <= 20; index++) await request(`${url}/api/terms/${term.id}/delegations`, cookie, 'POST', { name: `第${index}代表团` }, 201);
   const csv = ['姓名,工号,身份,代表团', ...Array.from({ length: MEMBERS }, (_, index) => `代表${index + 1},B${String(index + 1).padStart(6, '0')},代表,第${(index % 20) + 1}代表团`)].join('\n');
   const form = new FormData();
   form.append('file', new Blob([csv], { type: 'text/csv' }), 'roster.csv');
