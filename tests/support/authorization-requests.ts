@@ -344,7 +344,7 @@ export const routeCases: Record<string, Build> = {
   // A session of its own (in a term of its own), with no sittings yet: the main one has gathered every route's ballots and
   // documents by now, and rendering all their papers is not what this request is about.
   'GET /api/sessions/:sessionId/archive': async (world) => {
-    const { session } = await arrange(world, { method: 'POST', url: `/api/terms/${await freshTerm(world)}/sessions`, payload: { number: 1 } }, 201);
+    const { session } = await arrange(world, { method: 'POST', url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }, 201);
     return { url: `/api/sessions/${session.id}/archive` };
   },
   'PATCH /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}`, payload: { title: `改名${world.next()}` } }),
