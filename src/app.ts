@@ -11,6 +11,7 @@ import { RightsLedger } from './access/rights-ledger.js';
 import { accessRoutes } from './access/routes.js';
 import { accountRoutes } from './accounts/routes.js';
 import { ensureInitialSecretary } from './accounts/service.js';
+import { archiveRoutes } from './archive/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
 import { scrubPendingBallots } from './ballots/scrub.js';
@@ -159,6 +160,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(storageRoutes, { context });
   await app.register(jointRoutes, { context });
   await app.register(resolutionRoutes, { context });
+  await app.register(archiveRoutes, { context });
   await registerWeb(app);
   app.decorate('io', attachRealtime(app, context, rights));
 

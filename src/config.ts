@@ -39,6 +39,12 @@ const environmentSchema = z
     QUOTA_MEMBER_MB: z.coerce.number().min(0).default(20),
     QUOTA_GROUP_MB: z.coerce.number().min(0).default(200),
     QUOTA_TOTAL_MB: z.coerce.number().min(0).default(2048),
+    // The CJK fonts embedded in the PDFs the server makes (src/papers/pdf.ts): body text and headings.
+    // A collection (.ttc) needs the PostScript name of its face; Debian's fonts-noto-cjk by default.
+    PDF_FONT_SERIF: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
+    PDF_FONT_SERIF_NAME: z.string().min(1).default('NotoSerifCJKsc-Regular'),
+    PDF_FONT_SANS: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'),
+    PDF_FONT_SANS_NAME: z.string().min(1).default('NotoSansCJKsc-Bold'),
   })
   .superRefine((environment, context) => {
     if (Boolean(environment.ADMIN_USER) !== Boolean(environment.ADMIN_PASSWORD)) {

@@ -138,6 +138,11 @@ const errorTable = {
   UPLOAD_ZIP_INVALID: [422, '文件不是有效的压缩包(损坏、加密或格式不支持)', 'The file is not a valid zip (damaged, encrypted or of an unsupported kind)'],
   UPLOAD_TOO_SLOW: [422, '文件处理时间过长,已停止', 'Reading the file took too long and was stopped'],
   UPLOAD_TOO_MUCH_MEMORY: [422, '文件处理所需内存过多,已停止', 'Reading the file needed too much memory and was stopped'],
+  PDF_FONT_MISSING: [
+    503,
+    '服务器缺少生成 PDF 所需的中文字体(请安装 fonts-noto-cjk 或设置 PDF_FONT_SERIF / PDF_FONT_SANS)',
+    'The server lacks the CJK font PDFs need (install fonts-noto-cjk or set PDF_FONT_SERIF / PDF_FONT_SANS)',
+  ],
   HEAVY_WORK_BUSY: [503, '服务器正忙于处理其他文件,请稍后再试', 'The server is busy reading other files; try again shortly'],
   // Extraordinary sessions (临时会议, issue 12 item 7): proposals and their signatures.
   EXTRAORDINARY_PROPOSAL_NOT_FOUND: [404, '没有这个临时会议提议', 'No such proposal for an extraordinary session'],

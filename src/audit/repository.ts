@@ -12,3 +12,8 @@ export function listAuditEntries(db: Kysely<Database>, filter: { meetingId?: str
   if (filter.before) query = query.where('id', '<', filter.before);
   return query.execute();
 }
+
+/** One page of the audit rows of some meetings, oldest first, after a row id (for a streamed export). */
+export function listAuditPageOfMeetings(db: Kysely<Database>, meetingIds: readonly string[], afterId: number, limit: number) {
+  return db.selectFrom('audit_log').selectAll().where('meeting_id', 'in', meetingIds).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}

@@ -1,7 +1,7 @@
 // The audit log of secretary and scrutineer actions: who, what, when; never a voter's choice.
 import type { AccountActor } from '../actors.js';
 import { type AppContext, nowIso } from '../context.js';
-import { insertAuditEntry, listAuditEntries } from './repository.js';
+import { insertAuditEntry, listAuditEntries, listAuditPageOfMeetings } from './repository.js';
 
 export interface AuditTarget {
   meetingId?: string | null;
@@ -32,4 +32,16 @@ export async function readAuditLog(context: Pick<AppContext, 'db'>, filter: { me
     ballotId: row.ballot_id,
     detail: JSON.parse(row.detail) as Record<string, unknown>,
   }));
+}
+
+/** The audit rows of some meetings, oldest first, a page at a time: a long log is never held whole. */
+export async function* auditRowsOfMeetings(context: Pick<AppContext, 'db'>, meetingIds: readonly string[], pageSize = 1000) {
+  if (meetingIds.length === 0) return;
+  let afterId = 0;
+  for (;;) {
+    const rows = await listAuditPageOfMeetings(context.db, meetingIds, afterId, pageSize);
+    for (const row of rows) yield { id: row.id, at: row.at, actor: row.actor_name, action: row.action, meetingId: row.meeting_id, ballotId: row.ballot_id, detail: row.detail };
+    if (rows.length < pageSize) return;
+    afterId = rows.at(-1)!.id;
+  }
 }

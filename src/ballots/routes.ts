@@ -2,10 +2,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { getMeeting } from '../meetings/service.js';
-import { api, idParams, okResponse, responses } from '../http/routes.js';
+import { api, errorEnvelope, idParams, okResponse, responses } from '../http/routes.js';
 import { officerOf } from '../http/auth.js';
 import { publicBallotWithResolutions } from '../resolutions/schemas.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
+import { type PaperDeps, renderPaperPdf } from '../papers/render.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import type { BallotDeps } from './service.js';
@@ -14,7 +16,7 @@ import * as service from './service.js';
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
 export interface BallotRoutesOptions {
-  context: BallotDeps;
+  context: BallotDeps & PaperDeps;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */
@@ -143,6 +145,33 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
     },
     handler: async (request) => {
       return { votes: await service.namedVotes(context, request.params.id) };
+    },
+  });
+
+  // A published notice never changes (unless the meeting is renamed: the key is the paper's words),
+  // and the route is public: the last few are kept, so asking again does not queue the worker.
+  const notices = new Map<string, Buffer>();
+  const NOTICES_KEPT = 16;
+
+  routes.get('/api/ballots/:id/notice.pdf', {
+    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'PDF_FONT_MISSING', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags: ['public'],
+      summary: 'The result notice (表决结果公告) of a published ballot as PDF: what the public result shows, nothing more (a secret ballot: counts only)',
+      params: idParams,
+      response: { ...responses({ 200: z.any().describe('PDF (A4, embedded CJK font)') }), 503: errorEnvelope },
+    },
+    handler: async (request, reply) => {
+      const { document } = await service.publishedNotice(context, request.params.id);
+      const key = JSON.stringify(document);
+      const pdf = notices.get(key) ?? (await renderPaperPdf(context, document));
+      notices.delete(key);
+      notices.set(key, pdf);
+      if (notices.size > NOTICES_KEPT) notices.delete(notices.keys().next().value!);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', contentDisposition(`${document.fileName}.pdf`))
+        .send(pdf);
     },
   });
 

@@ -10,6 +10,7 @@ import { assertCanFollow, attendanceCounts, getMeeting } from '../meetings/servi
 import type { BallotInput, BallotPatch, ManualResultInput } from './api-schemas.js';
 import type { BallotItem } from './schemas.js';
 import { keepIds, withNewIds, writeItemRows } from './items.js';
+import { resultNotice } from './notice-paper.js';
 import * as repository from './repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
@@ -100,6 +101,14 @@ export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, 
   const visible = audience === 'officer' ? listed : listed.filter(({ row }) => row.state !== 'draft');
   const turnouts = await Promise.all(visible.map(({ row }) => turnoutOf(context, row, eligible)));
   return { listed, audience, visible, turnouts };
+}
+
+/** A published ballot's notice as a paper, from its public view only (a secret ballot: counts only); BALLOT_NOT_FOUND otherwise, as the public result route answers. */
+export async function publishedNotice(context: Pick<AppContext, 'db' | 'votes'>, ballotId: string) {
+  const ballot = await getBallot(context, ballotId);
+  if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
+  const meeting = await getMeeting(context, ballot.meeting_id);
+  return resultNotice(await viewBallot(context, ballot, 'public'), meeting);
 }
 
 export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: string) {

@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type ErrorCode, fail } from '../errors.js';
-import { AttachmentStore, contentDisposition } from '../motions/attachments.js';
+import { contentDisposition } from '../http/content-disposition.js';
+import { AttachmentStore } from '../motions/attachments.js';
 import { docxResponse, sendPaper } from '../papers/paper-file.js';
 import { api, idParams, idSchema, responses } from '../http/routes.js';
 import { askerOf } from './access.js';

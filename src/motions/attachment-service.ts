@@ -4,7 +4,8 @@
 import { randomId } from '../access/codes.js';
 import type { Actor } from '../actors.js';
 import { fail } from '../errors.js';
-import { type AttachmentStore, checkUpload, cleanFilename, contentDisposition } from './attachments.js';
+import { contentDisposition } from '../http/content-disposition.js';
+import { type AttachmentStore, checkUpload, cleanFilename } from './attachments.js';
 import * as handling from './handling-repository.js';
 import type { MotionDetail } from './schemas.js';
 import type { MotionDeps } from './deps.js';

@@ -39,10 +39,6 @@ export function cleanFilename(name: string, mediaType: AttachmentMediaType): str
 }
 
 /** Content-Disposition that forces a download, with the Chinese name kept for browsers (RFC 6266/5987). */
-export function contentDisposition(filename: string): string {
-  const fallback = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
 
 /** Checks an upload before anything is written: size and real type. */
 export function checkUpload(file: Buffer): AttachmentMediaType {

@@ -5,7 +5,7 @@ import type { AppContext, CoreContext } from '../context.js';
 import { getMeeting } from '../meetings/service.js';
 import { listDepartments } from '../departments/service.js';
 import { askerOf, requireOfficer } from './access.js';
-import { contentDisposition } from './attachments.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import { type MotionFacts, motionDashboard } from './dashboard.js';
 import { type RegisterEntry, ratingNames, registerTable, reportTables, type Table, tablesToCsv, tablesToXlsx } from './exports.js';
 import * as handling from './handling-repository.js';

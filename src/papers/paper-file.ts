@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { responses } from '../http/routes.js';
-import { contentDisposition } from '../motions/attachments.js';
+import { contentDisposition } from '../http/content-disposition.js';
 import type { OfficialDocument } from './official-document.js';
 
 export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

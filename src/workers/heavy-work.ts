@@ -5,9 +5,10 @@
 import type { Block } from '../documents/blocks.js';
 import { diffVersions, type VersionDiff } from '../documents/diff.js';
 import { docxToMarkdown } from '../documents/docx.js';
-import { AppError, type ErrorCode } from '../errors.js';
+import { AppError, type ErrorCode, fail } from '../errors.js';
 import { renderDocx } from '../papers/docx.js';
 import type { OfficialDocument } from '../papers/official-document.js';
+import { fontsReadable, type PdfFonts, renderPdf } from '../papers/pdf.js';
 import { parseRosterChecked } from '../roster/import.js';
 import type { RosterImportResult } from '../roster/import-types.js';
 import type { RosterTermContext } from '../roster/import-rows.js';
@@ -18,6 +19,8 @@ export interface HeavyTasks {
   roster: { input: { file: Uint8Array; format: 'csv' | 'xlsx'; context: RosterTermContext }; output: RosterImportResult };
   /** A paper in the GB/T 9704 layout; the Buffer arrives on the main thread as a Uint8Array. */
   'docx-render': { input: { document: OfficialDocument }; output: Uint8Array };
+  /** A paper as PDF, whole: even a 10,000-name attendance list is under a megabyte (fonts subset), so it comes back as bytes. */
+  'pdf-render': { input: { document: OfficialDocument; fonts: PdfFonts }; output: Uint8Array };
 }
 export type HeavyKind = keyof HeavyTasks;
 export type HeavyTask = { [K in HeavyKind]: { kind: K } & HeavyTasks[K]['input'] }[HeavyKind];
@@ -37,6 +40,8 @@ function perform(task: HeavyTask): Promise<unknown> | unknown {
       return parseRosterChecked(asBuffer(task.file), task.format, task.context);
     case 'docx-render':
       return renderDocx(task.document);
+    case 'pdf-render':
+      return fontsReadable(task.fonts) ? renderPdf(task.document, task.fonts) : fail('PDF_FONT_MISSING');
   }
 }
 

@@ -60,10 +60,11 @@ export class HeavyWorkPool {
     return (this.#running ? 1 : 0) + this.#waiting.length;
   }
 
-  async run<K extends HeavyKind>(task: { kind: K } & HeavyTasks[K]['input']): Promise<HeavyTasks[K]['output']> {
+  /** `timeoutMs` overrides the pool's for a task known to be long (a PDF of a 10,000-name list). */
+  async run<K extends HeavyKind>(task: { kind: K } & HeavyTasks[K]['input'], limits: { timeoutMs?: number } = {}): Promise<HeavyTasks[K]['output']> {
     await this.#turn();
     try {
-      const outcome = await this.#runNow(task as HeavyTask);
+      const outcome = await this.#runNow(task as HeavyTask, limits.timeoutMs ?? this.#options.timeoutMs);
       if (!outcome.ok) fail(outcome.code, outcome.details);
       return outcome.value as HeavyTasks[K]['output'];
     } finally {
@@ -87,13 +88,13 @@ export class HeavyWorkPool {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  async #runNow(task: HeavyTask): Promise<HeavyOutcome> {
+  async #runNow(task: HeavyTask, timeoutMs: number): Promise<HeavyOutcome> {
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), this.#options.timeoutMs);
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
       return (await this.#pool.run(task, { signal: abort.signal })) as HeavyOutcome;
     } catch (error) {
-      if (abort.signal.aborted) fail('UPLOAD_TOO_SLOW', { timeoutMs: this.#options.timeoutMs });
+      if (abort.signal.aborted) fail('UPLOAD_TOO_SLOW', { timeoutMs });
       if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail('UPLOAD_TOO_MUCH_MEMORY', { maxHeapMb: this.#options.maxOldGenerationSizeMb });
       throw error;
     } finally {

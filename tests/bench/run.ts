@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../support/server-process.js';
+import { archiveBench } from './archive.js';
 import { attackStorm } from './attack-storm.js';
 import { closeAll, connectAll, runStorm, type StormResult } from './harness.js';
 import { closeBeside } from './close-beside.js';
@@ -14,7 +15,7 @@ import { reconnectBench } from './reconnect-hall.js';
 import { closeAndCount, createBallot, createBenchCongress, joinAll, openBallot } from './yishi-congress.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000,10000').split(',').map(Number);
-/** Which scenarios run: the storm by sizes, and issue 9's (BENCH_SCENARIOS=attack-storm,close,… runs those alone). */
+/** Which scenarios run: the storm by sizes, and issue 9's (BENCH_SCENARIOS=attack-storm,close,… runs those alone); `archive` (issue 13) only when asked. */
 const SCENARIOS = new Set((process.env.BENCH_SCENARIOS ?? 'storm,attack-storm,close,reconnect').split(','));
 /** Hall sizes for scenario (c), the whole hall reconnecting. */
 const RECONNECT_SIZES = (process.env.BENCH_RECONNECT_SIZES ?? '1000,10000').split(',').map(Number);
@@ -194,6 +195,11 @@ async function main(): Promise<void> {
       console.table([scenarios.close_beside_open_ballot]);
     }
     if (SCENARIOS.has('reconnect')) await reconnectBench(RECONNECT_SIZES, startBaseline);
+    if (SCENARIOS.has('archive')) {
+      scenarios.archive = await archiveBench(directory);
+      console.log('(issue 13) the session archive of a 10,000-member term (target: RSS raised by at most 100 MB):');
+      console.table([scenarios.archive]);
+    }
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }

@@ -197,6 +197,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/ballots/:id/receipts': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/receipts` }),
   'GET /api/ballots/:id/named-votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed', { secrecy: 'named' })}/named-votes` }),
   'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
+  'GET /api/ballots/:id/notice.pdf': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/notice.pdf` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
   'GET /api/storage/usage': async () => ({ url: '/api/storage/usage' }),
 
@@ -344,6 +345,12 @@ export const routeCases: Record<string, Build> = {
   'GET /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${world.termId}/sessions` }),
   'POST /api/terms/:termId/sessions': async (world) => ({ url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }),
   'GET /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await mainSession(world)}` }),
+  // A session of its own (in a term of its own), with no sittings yet: the main one has gathered every route's ballots and
+  // documents by now, and rendering all their papers is not what this request is about.
+  'GET /api/sessions/:sessionId/archive': async (world) => {
+    const { session } = await arrange(world, { method: 'POST', url: `/api/terms/${await spareTerm(world)}/sessions`, payload: { number: 1 } }, 201);
+    return { url: `/api/sessions/${session.id}/archive` };
+  },
   'PATCH /api/sessions/:sessionId': async (world) => ({ url: `/api/sessions/${await sessionOf(world, await spareMeeting(world, false))}`, payload: { title: `改名${world.next()}` } }),
   'GET /api/terms/:termId/rules': async (world) => ({ url: `/api/terms/${world.termId}/rules` }),
   // What follows a session's close (issue 13): reads on the hall's term and session, changes on a

@@ -117,6 +117,7 @@ export const routePermissions: Record<string, Permission> = {
   'GET /api/ballots/:id/receipts': everyone,
   'GET /api/ballots/:id/named-votes': officers,
   'GET /api/public/ballots/:id': everyone,
+  'GET /api/ballots/:id/notice.pdf': everyone,
   'GET /api/audit': officers,
   'GET /api/storage/usage': officers,
 
@@ -201,6 +202,7 @@ export const routePermissions: Record<string, Permission> = {
   'GET /api/terms/:termId/sessions': officers,
   'POST /api/terms/:termId/sessions': secretary,
   'GET /api/sessions/:sessionId': officers,
+  'GET /api/sessions/:sessionId/archive': secretary,
   'PATCH /api/sessions/:sessionId': secretary,
   // What follows a session's close (issue 13): the secretary closes, publishes and reports; officers
   // read the deadlines; anyone reads a published notice.

@@ -1,0 +1,201 @@
+// An OfficialDocument as PDF (pdfkit), on the GB/T 9704-2012 page: A4, top margin 37 mm, left 28 mm,
+// a text block of 156 × 225 mm with 22 lines, the page number "— N —" at the foot. The fonts are an
+// embedded CJK pair (Debian's fonts-noto-cjk by default), subset by pdfkit. Runs in the heavy-work
+// worker (src/workers/heavy-work.ts): a long table is hundreds of pages of text layout.
+import { accessSync, constants, readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { OfficialDocument, PaperBlock } from './official-document.js';
+
+/** A font file and, for a collection (.ttc), the PostScript name of the face inside it. */
+export interface PdfFont {
+  path: string;
+  name: string;
+}
+
+/** Body text (仿宋's stand-in) and headings (黑体 / 小标宋's stand-in). */
+export interface PdfFonts {
+  serif: PdfFont;
+  sans: PdfFont;
+}
+
+const MM = 72 / 25.4;
+const PAGE = { top: 37 * MM, left: 28 * MM, width: 156 * MM, height: 225 * MM };
+/** 22 lines to the text block. */
+const LINE = PAGE.height / 22;
+/** 2号, 3号, 4号 and 小四 in points. */
+const SIZE = { title: 22, body: 16, footer: 14, table: 12 } as const;
+const CELL_PADDING = 4;
+
+type Pdf = PDFKit.PDFDocument;
+
+/** The date as a Chinese official date: 2026-12-03 → 2026年12月3日. */
+export function chineseDate(iso: string): string {
+  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
+  pdf.font(face).fontSize(size);
+  // The gap that makes a line of this size take its share of the 22-line block.
+  return Math.max(0, LINE * (size / SIZE.body) - pdf.currentLineHeight());
+}
+
+/**
+ * pdfkit keeps the layout of every word it has set for the life of the document (EmbeddedFont's
+ * layoutCache, not public API): 10,000 names and staff numbers made it ~50 MB. Emptied at each page,
+ * it still serves the words a page repeats (代表团, 已签到). Without the cache the same words are laid
+ * out again: four times slower.
+ */
+function forgetLayouts(pdf: Pdf): void {
+  const families = (pdf as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies ?? {};
+  for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+/** "— N —" centred 7 mm under the text block; drawn with the bottom margin lifted, so it makes no new page. */
+function drawPageNumber(pdf: Pdf, number: number): void {
+  const { x, y } = pdf;
+  const bottom = pdf.page.margins.bottom;
+  pdf.page.margins.bottom = 0;
+  useFont(pdf, 'serif', SIZE.footer);
+  pdf.text(`— ${number} —`, PAGE.left, PAGE.top + PAGE.height + 7 * MM, { width: PAGE.width, align: 'center', lineBreak: false });
+  pdf.page.margins.bottom = bottom;
+  pdf.x = x;
+  pdf.y = y;
+}
+
+function writeLine(pdf: Pdf, text: string, face: 'serif' | 'sans', size: number, options: PDFKit.Mixins.TextOptions): void {
+  const lineGap = useFont(pdf, face, size);
+  pdf.text(text, PAGE.left, pdf.y, { width: PAGE.width, lineGap, ...options });
+}
+
+function writeBlock(pdf: Pdf, block: PaperBlock): void {
+  switch (block.kind) {
+    case 'heading':
+      writeLine(pdf, block.text, block.level === 1 ? 'sans' : 'serif', SIZE.body, { indent: SIZE.body * 2 });
+      return;
+    case 'paragraph':
+      writeLine(pdf, block.text, 'serif', SIZE.body, { indent: block.indent === false ? 0 : SIZE.body * 2, align: block.align ?? 'justify' });
+      return;
+    case 'table':
+      writeTable(pdf, block);
+      return;
+    case 'pageBreak':
+      pdf.addPage();
+      return;
+  }
+}
+
+/** A grid in 小四; a row that does not fit goes to the next page under a repeated header. */
+function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' }>): void {
+  const relative = table.widths ?? table.header.map(() => 1);
+  const total = relative.reduce((sum, width) => sum + width, 0);
+  const widths = relative.map((width) => (width / total) * PAGE.width);
+  const lineGap = useFont(pdf, 'serif', SIZE.table) / 2;
+  const oneLine = pdf.currentLineHeight(true) + lineGap;
+  const bottom = PAGE.top + PAGE.height;
+  // No glyph is wider than 1 em: a cell of n characters in n em fits on one line without laying it
+  // out (most cells: names, numbers, statuses), which halves the time of a 10,000-row list.
+  const fitsOneLine = (cell: string, index: number) => cell.length * SIZE.table <= widths[index]! - 2 * CELL_PADDING && !cell.includes('\n');
+  const heightOf = (cells: readonly string[]) =>
+    Math.max(...cells.map((cell, index) => (fitsOneLine(cell, index) ? oneLine : pdf.heightOfString(cell, { width: widths[index]! - 2 * CELL_PADDING, lineGap })))) + 2 * CELL_PADDING;
+  const drawRow = (cells: readonly string[], height: number, face: 'serif' | 'sans') => {
+    pdf.font(face);
+    let x = PAGE.left;
+    const y = pdf.y;
+    cells.forEach((cell, index) => {
+      const width = widths[index]!;
+      pdf.rect(x, y, width, height).lineWidth(0.5).stroke();
+      pdf.text(cell, x + CELL_PADDING, y + CELL_PADDING, { width: width - 2 * CELL_PADDING, lineGap, lineBreak: !fitsOneLine(cell, index) });
+      x += width;
+    });
+    pdf.x = PAGE.left;
+    pdf.y = y + height;
+  };
+  const headerHeight = heightOf(table.header);
+  pdf.y += LINE / 4;
+  if (pdf.y + headerHeight + oneLine > bottom) pdf.addPage();
+  drawRow(table.header, headerHeight, 'sans');
+  for (const row of table.rows) {
+    const cells = table.header.map((_, index) => row[index] ?? '');
+    const height = heightOf(cells);
+    if (pdf.y + height > bottom) {
+      pdf.addPage();
+      drawRow(table.header, headerHeight, 'sans');
+    }
+    drawRow(cells, height, 'serif');
+  }
+  pdf.y += LINE / 2;
+}
+
+function writeDocument(pdf: Pdf, document: OfficialDocument): void {
+  writeLine(pdf, document.title, 'sans', SIZE.title, { align: 'center' });
+  if (document.subtitle) writeLine(pdf, document.subtitle, 'serif', SIZE.body, { align: 'center' });
+  pdf.y += LINE;
+  if (document.recipient) writeLine(pdf, document.recipient, 'serif', SIZE.body, {});
+  for (const block of document.blocks) writeBlock(pdf, block);
+  if (document.attachments?.length) {
+    pdf.y += LINE;
+    document.attachments.forEach((attachment, index) => {
+      const label = index === 0 ? '附件：' : '　　　';
+      writeLine(pdf, `${label}${document.attachments!.length > 1 ? `${index + 1}. ` : ''}${attachment}`, 'serif', SIZE.body, { indent: SIZE.body * 2 });
+    });
+  }
+  if (document.signature || document.date) pdf.y += LINE;
+  // Right-aligned, four characters in from the edge (GB/T 9704 §7.3.5.1).
+  const signing = { align: 'right' as const, width: PAGE.width - SIZE.body * 4 };
+  if (document.signature) writeLine(pdf, document.signature, 'serif', SIZE.body, signing);
+  if (document.date) writeLine(pdf, chineseDate(document.date), 'serif', SIZE.body, signing);
+}
+
+/**
+ * The font files, read once per thread: pdfkit would read each (20–27 MB) again for every document,
+ * and an archive makes dozens. The worker that keeps them exits when idle for a minute.
+ */
+const fontFiles = new Map<string, Buffer>();
+function fontFile(path: string): Buffer {
+  let file = fontFiles.get(path);
+  if (!file) {
+    file = readFileSync(path);
+    fontFiles.set(path, file);
+  }
+  return file;
+}
+
+/** Whether both font files can be read (checked before any byte of an answer is sent). */
+export function fontsReadable(fonts: PdfFonts): boolean {
+  try {
+    accessSync(fonts.serif.path, constants.R_OK);
+    accessSync(fonts.sans.path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The PDF's bytes. Throws if a font cannot be read (the caller checks the files first: PDF_FONT_MISSING). */
+export function renderPdf(document: OfficialDocument, fonts: PdfFonts): Promise<Buffer> {
+  const pdf = new PDFDocument({
+    size: 'A4',
+    autoFirstPage: false,
+    margins: { top: PAGE.top, left: PAGE.left, right: 210 * MM - PAGE.left - PAGE.width, bottom: 297 * MM - PAGE.top - PAGE.height },
+    info: { Title: document.title, Creator: 'Yishi 议事' },
+    lang: 'zh-CN',
+  });
+  pdf.registerFont('serif', fontFile(fonts.serif.path), fonts.serif.name);
+  pdf.registerFont('sans', fontFile(fonts.sans.path), fonts.sans.name);
+  let pages = 0;
+  pdf.on('pageAdded', () => {
+    forgetLayouts(pdf);
+    drawPageNumber(pdf, ++pages);
+  });
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+  });
+  pdf.addPage();
+  writeDocument(pdf, document);
+  pdf.end();
+  return done;
+}
