@@ -38,6 +38,7 @@ const errorTable = {
   SESSION_CLOSE_DATE_INVALID: [400, '闭幕日期不正确', 'The closing date is not valid'],
   SESSION_NOTICE_PUBLISHED: [409, '公告已经发布或报告已经报送,不能撤销闭幕', 'The notice has been published or the report sent: the session cannot reopen'],
   NOTICE_NOT_FOUND: [404, '没有这份公告', 'No such notice'],
+  NOTICE_NOT_PUBLISHED: [409, '会议公告尚未发布，发布后才能下载', 'The session’s notice is not published yet: it can be downloaded once published'],
   NOTICE_STATE: [409, '公告当前状态不允许此操作', 'The notice is not in a state that allows this'],
   NOTICE_POSTED_DAYS_TOO_FEW: [400, '公示期不得少于规定天数', 'The notice must stay posted at least the days the rules require'],
   NOTICE_DATE_INVALID: [400, '公告日期不正确', 'The notice date is not valid'],
@@ -181,6 +182,7 @@ const errorTable = {
     '决议须在本次会议的正式会议上表决:只能新建表决或加入该会议尚未开始的表决',
     'A resolution is voted at a plenary sitting of its own session: in a new ballot, or added to a draft ballot of that sitting',
   ],
+  RESOLUTION_PAPER_EMPTY: [409, '本次会议还没有可下载的决议（已通过的，或选择全部已表决的）', 'The session has no resolution to download yet (adopted ones, or every voted one if asked)'],
   RESOLUTION_DOCUMENT_INVALID: [409, '决议所涉文件须是本届的文件', 'The document a resolution is about must be of the session’s term'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

@@ -13,6 +13,8 @@ import { getSession, presentSession } from '../sessions/service.js';
 import { chinaDay } from './calendar.js';
 import * as repository from './repository.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
+import { noticePaper } from './notice-paper.js';
 
 /** Reading a notice may settle a resolution whose ballot's follow-up failed (a write), hence the core context. */
 export type PublicNoticeDeps = CoreContext & Pick<AppContext, 'votes'>;
@@ -47,4 +49,15 @@ export async function publicNotice(context: PublicNoticeDeps, sessionId: string)
   }
   const motions = (await sittingMotions(context, meetingIds)).map(({ id: _id, meetingId: _meetingId, ...motion }) => motion);
   return { ...heading, ballots, resolutions, motions };
+}
+
+/**
+ * The notice as a .docx for the secretary: exactly what the public reads (a notice taken down says
+ * so). An unknown session: SESSION_NOT_FOUND; a notice never published: NOTICE_NOT_PUBLISHED.
+ */
+export async function noticeDocx(context: PublicNoticeDeps & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+  await getSession(context, sessionId);
+  const row = await repository.findAftermath(context.db, sessionId);
+  if (!row?.notice_published_at) fail('NOTICE_NOT_PUBLISHED');
+  return docxFile(context, noticePaper(await publicNotice(context, sessionId)));
 }

@@ -10,6 +10,7 @@ import { getCredentialsReport } from '../credentials/service.js';
 import { attendanceCounts, getMeeting } from '../meetings/service.js';
 import { sittingMotions } from '../motions/sitting-motions.js';
 import type { OfficialDocument, PaperBlock } from '../papers/official-document.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
 import { getTerm } from '../roster/service.js';
 import { ballotProgressLines } from '../script/ballot-lines.js';
 import { chineseNumber } from '../script/numbers.js';
@@ -169,4 +170,9 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
     motions: { total: motions.length, byState: motionStates },
     document,
   };
+}
+
+/** The report's document as a .docx in the official layout, with the figures as they are now. */
+export async function reportDocx(context: ReportDeps & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+  return docxFile(context, (await sessionReport(context, sessionId)).document);
 }

@@ -9,8 +9,9 @@ import { officerOf } from '../http/auth.js';
 import { api, idSchema, responses } from '../http/routes.js';
 import * as sessionSchemas from '../sessions/schemas.js';
 import { getSession, presentSession } from '../sessions/service.js';
-import { publicNotice } from './public.js';
-import { sessionReport } from './report.js';
+import { docxResponse, sendPaper } from '../papers/paper-file.js';
+import { noticeDocx, publicNotice } from './public.js';
+import { reportDocx, sessionReport } from './report.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 
@@ -124,6 +125,17 @@ export async function aftermathRoutes(app: FastifyInstance, { context }: Afterma
     handler: async (request) => ({ notice: await publicNotice(context, request.params.sessionId) }),
   });
 
+  routes.get('/api/sessions/:sessionId/notice/docx', {
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'NOTICE_NOT_PUBLISHED', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary: 'The published public notice as a .docx in the official layout (GB/T 9704-2012): exactly what GET /api/public/sessions/:sessionId shows; NOTICE_NOT_PUBLISHED before it is published',
+      params,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await noticeDocx(context, request.params.sessionId)),
+  });
+
   routes.get('/api/sessions/:sessionId/report', {
     config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND'] },
     schema: {
@@ -133,6 +145,17 @@ export async function aftermathRoutes(app: FastifyInstance, { context }: Afterma
       response: responses({ 200: z.object({ report: sessionReportView }) }),
     },
     handler: async (request) => ({ report: await sessionReport(context, request.params.sessionId) }),
+  });
+
+  routes.get('/api/sessions/:sessionId/report/docx', {
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary: 'The report to the higher-level union as a .docx in the official layout (GB/T 9704-2012): its `document`, with the figures as they are now',
+      params,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await reportDocx(context, request.params.sessionId)),
   });
 
   routes.post('/api/sessions/:sessionId/report/sent', {

@@ -102,7 +102,20 @@ function block(entry: PaperBlock): (Paragraph | Table)[] {
       return [table(entry), blank()];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
+    case 'title':
+      return titleLines(entry.text, entry.subtitle);
+    case 'signature':
+      return signing(entry);
   }
+}
+
+/** The title in 2号小标宋 and the subtitle (题注) in 3号楷体, centred, then a blank line. */
+function titleLines(title: string, subtitle: string | undefined): Paragraph[] {
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(title, 'title', { size: SIZE.二号 })] }),
+    ...(subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(subtitle, 'heading2')] })] : []),
+    blank(),
+  ];
 }
 
 /** 附件：1．… with the later ones under the first's name (GB/T 9704 7.3.4). */
@@ -112,7 +125,7 @@ function attachments(names: readonly string[]): Paragraph[] {
   return [blank(), ...names.map((name, index) => new Paragraph({ indent: { firstLineChars: index === 0 ? 200 : 500 }, children: [run(`${index === 0 ? '附件：' : ''}${index + 1}．${name}`)] }))];
 }
 
-function signing(document: OfficialDocument): Paragraph[] {
+function signing(document: Pick<OfficialDocument, 'signature' | 'date'>): Paragraph[] {
   const date = document.date ? writtenDate(document.date) : '';
   if (!document.signature && !date) return [];
   const indents = signatureIndents(document.signature ?? '', date);
@@ -131,9 +144,7 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
 
 function body(document: OfficialDocument): (Paragraph | Table)[] {
   return [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [run(document.title, 'title', { size: SIZE.二号 })] }),
-    ...(document.subtitle ? [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(document.subtitle, 'heading2')] })] : []),
-    blank(),
+    ...titleLines(document.title, document.subtitle),
     ...(document.recipient ? [new Paragraph({ children: [run(document.recipient)] })] : []),
     ...document.blocks.flatMap(block),
     ...attachments(document.attachments ?? []),

@@ -11,7 +11,14 @@ export type PaperBlock =
   | { kind: 'paragraph'; text: string; indent?: boolean; align?: 'left' | 'center' | 'right' }
   /** A table with a header row; `widths` are relative column widths. */
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
-  | { kind: 'pageBreak' };
+  | { kind: 'pageBreak' }
+  /**
+   * The title (and subtitle) of a further paper bound into the same file after a page break, set as
+   * the document's own: several resolutions of a session, each with its title, text and signature.
+   */
+  | { kind: 'title'; text: string; subtitle?: string }
+  /** A further paper's signing body and date (ISO), set as the document's own signature and date. */
+  | { kind: 'signature'; signature?: string; date?: string };
 
 export interface OfficialDocument {
   /** 2号小标宋, centred, e.g. 第三届第二次职工代表大会关于《集体合同(草案)》的决议. */

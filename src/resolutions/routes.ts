@@ -1,14 +1,16 @@
 // HTTP routes: a session's resolutions (决议), their text, and putting one to the vote.
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { AppContext } from '../context.js';
 import { officerOf } from '../http/auth.js';
 import { api, idParams, okResponse, responses } from '../http/routes.js';
+import { docxResponse, sendPaper } from '../papers/paper-file.js';
 import * as schemas from './schemas.js';
 import * as service from './service.js';
 import { putToBallot, type ResolutionDeps, watchResolutionBallots } from './voting.js';
 
 export interface ResolutionRoutesOptions {
-  context: ResolutionDeps;
+  context: ResolutionDeps & Pick<AppContext, 'heavyWork'>;
 }
 
 const one = responses({ 200: z.object({ resolution: schemas.resolutionView }) });
@@ -31,6 +33,19 @@ export async function resolutionRoutes(app: FastifyInstance, { context }: Resolu
     handler: async (request) => ({ resolutions: await service.listResolutions(context, request.params.sessionId) }),
   });
 
+  routes.get('/api/sessions/:sessionId/resolutions/docx', {
+    config: { permission: 'resolutions.read', errors: ['SESSION_NOT_FOUND', 'RESOLUTION_PAPER_EMPTY', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary:
+        'The session’s adopted resolutions (include=voted: every one voted on) as one .docx in the official layout (GB/T 9704-2012), each on its own page with its title, subtitle （…通过）, text, result clause, signature and date',
+      params: schemas.sessionParams,
+      querystring: schemas.paperQuery,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await service.sessionResolutionsDocx(context, request.params.sessionId, request.query.include)),
+  });
+
   routes.post('/api/sessions/:sessionId/resolutions', {
     config: { permission: 'resolutions.manage', errors: ['SESSION_NOT_FOUND', 'DOCUMENT_NOT_FOUND', 'RESOLUTION_DOCUMENT_INVALID', 'MEETING_NOT_FOUND', 'RESOLUTION_BALLOT_INVALID'] },
     schema: {
@@ -50,6 +65,17 @@ export async function resolutionRoutes(app: FastifyInstance, { context }: Resolu
     config: { permission: 'resolutions.read', errors: ['RESOLUTION_NOT_FOUND'] },
     schema: { tags, summary: 'One resolution', params: idParams, response: one },
     handler: async (request) => ({ resolution: await service.getResolution(context, request.params.id) }),
+  });
+
+  routes.get('/api/resolutions/:id/docx', {
+    config: { permission: 'resolutions.read', errors: ['RESOLUTION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    schema: {
+      tags,
+      summary: 'One resolution as a .docx in the official layout (GB/T 9704-2012): adopted, voted down, or a draft subtitled （草案）',
+      params: idParams,
+      response: docxResponse,
+    },
+    handler: async (request, reply) => sendPaper(reply, await service.resolutionDocx(context, request.params.id)),
   });
 
   routes.patch('/api/resolutions/:id', {

@@ -35,3 +35,11 @@ export function mayEdit(state: ResolutionState, frozenAt: string | null): boolea
 export function mayPutToBallot(state: ResolutionState, frozenAt: string | null): boolean {
   return frozenAt === null && state === 'draft';
 }
+
+/** Which resolutions go into the session's paper: those adopted (the default), or every one voted on. */
+export const RESOLUTION_PAPER_SCOPES = ['adopted', 'voted'] as const;
+export type ResolutionPaperScope = (typeof RESOLUTION_PAPER_SCOPES)[number];
+
+export function inPaper(state: ResolutionState, scope: ResolutionPaperScope): boolean {
+  return state === 'adopted' || (scope === 'voted' && state === 'not_adopted');
+}

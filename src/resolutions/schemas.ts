@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { publicBallotResult } from '../ballots/api-schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES } from '../ballots/workflow.js';
 import { idSchema, requiredText } from '../http/routes.js';
-import { RESOLUTION_OUTCOMES, RESOLUTION_STATES } from './rules.js';
+import { RESOLUTION_OUTCOMES, RESOLUTION_PAPER_SCOPES, RESOLUTION_STATES } from './rules.js';
 
 export const sessionParams = z.object({ sessionId: idSchema });
 
@@ -39,6 +39,8 @@ export const ballotInput = z
   .strict()
   .refine((input) => (input.meetingId === undefined) !== (input.ballotId === undefined), { message: 'give meetingId or ballotId, not both' });
 
+export const paperQuery = z.object({ include: z.enum(RESOLUTION_PAPER_SCOPES).default('adopted').describe('adopted (default): the adopted resolutions; voted: those voted down as well') }).strict();
+
 export const resolutionView = z
   .object({
     id: z.string(),
@@ -52,6 +54,7 @@ export const resolutionView = z
     textSha256: z.string().nullable().describe('SHA-256 (hex) of the frozen title and body, joined by a blank line'),
     ballot: z.object({ ballotId: z.string(), itemId: z.string(), meetingId: z.string(), state: z.string() }).nullable().describe('The ballot item it is put to now (the last re-vote’s, if any)'),
     resultClause: z.string().nullable().describe('Written from the tally once the ballot is settled: 经无记名投票表决，应到代表…，本决议通过。'),
+    votedAt: z.string().nullable().describe('When the ballot that decided it closed (the day its subtitle names), once adopted or not'),
     text: z.string().describe('The full text: the body, and the result clause once there is one'),
     createdAt: z.string(),
     updatedAt: z.string(),

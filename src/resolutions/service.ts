@@ -8,13 +8,15 @@ import { type AppContext, type CoreContext, nowIso, transact } from '../context.
 import type { CongressSessionTable, MeetingTable, ResolutionTable } from '../db/database.js';
 import { documentSummary } from '../documents/service.js';
 import { fail } from '../errors.js';
+import { docxFile, type PaperFile } from '../papers/paper-file.js';
 import { attendanceCounts, getMeeting } from '../meetings/service.js';
 import { getTerm, listMemberRows } from '../roster/service.js';
 import { getSession } from '../sessions/service.js';
 import { currentVote, getResolutionRow, stateOf } from './current.js';
-import { type DraftFigures, documentSubject, draftBody, resolutionTitle } from './drafting.js';
+import { congressName, type DraftFigures, documentSubject, draftBody, resolutionTitle } from './drafting.js';
+import { resolutionsPaper } from './paper.js';
 import * as repository from './repository.js';
-import { mayEdit, mayPutToBallot } from './rules.js';
+import { inPaper, mayEdit, mayPutToBallot, type ResolutionPaperScope } from './rules.js';
 import type { ResolutionInput, ResolutionPatch, ResolutionView } from './schemas.js';
 import { retitleItem, syncSession } from './voting.js';
 
@@ -38,6 +40,7 @@ export async function presentResolution(context: Reader, row: ResolutionTable): 
     textSha256: row.text_sha256,
     ballot: current && state !== 'draft' ? { ballotId: current.ballot.id, itemId: current.vote.item_id, meetingId: current.ballot.meeting_id, state: current.ballot.state } : null,
     resultClause,
+    votedAt: resultClause && current ? current.ballot.closed_at : null,
     text: resultClause ? `${row.body}\n${resultClause}` : row.body,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -190,4 +193,25 @@ export async function deleteResolution(context: CoreContext, actor: AccountActor
     await repository.deleteResolution(inside.db, id);
     await recordAudit(inside, actor, 'resolution.deleted', { detail: { sessionId: row.session_id, resolutionId: id, title: row.title } });
   });
+}
+
+/** 第三届第二次职工代表大会: the session as its resolutions name it. */
+async function congressOf(context: Reader, session: CongressSessionTable): Promise<string> {
+  const term = await getTerm(context, session.term_id);
+  return congressName({ termNumber: term.number, sessionNumber: session.number, extraordinary: session.kind === 'extraordinary' });
+}
+
+/** The session's adopted resolutions (or every voted one) as one .docx, each on its own page; none: RESOLUTION_PAPER_EMPTY. */
+export async function sessionResolutionsDocx(context: CoreContext & Pick<AppContext, 'heavyWork'>, sessionId: string, scope: ResolutionPaperScope): Promise<PaperFile> {
+  const resolutions = (await listResolutions(context, sessionId)).filter((resolution) => inPaper(resolution.state, scope));
+  if (resolutions.length === 0) fail('RESOLUTION_PAPER_EMPTY', { scope });
+  const congress = await congressOf(context, await getSession(context, sessionId));
+  return docxFile(context, resolutionsPaper(resolutions, congress, `${congress}决议`));
+}
+
+/** One resolution as a .docx, in whatever state it is (a draft is subtitled （草案）). */
+export async function resolutionDocx(context: CoreContext & Pick<AppContext, 'heavyWork'>, id: string): Promise<PaperFile> {
+  const resolution = await getResolution(context, id);
+  const congress = await congressOf(context, await getSession(context, resolution.sessionId));
+  return docxFile(context, resolutionsPaper([resolution], congress, resolution.title));
 }

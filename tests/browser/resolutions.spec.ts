@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // The 决议 tab of a session's page in chromium: the secretary drafts a resolution, edits its text,
 // puts it to the vote; once the ballot is counted the card shows the result clause, the text is no
-// longer editable, and the print view holds the adopted resolution in full.
+// longer editable, the adopted ones download as .docx, and the print view holds the adopted resolution in full.
 import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
@@ -53,10 +53,18 @@ describe('the 决议 tab', () => {
     await page.reload();
     await waitForText(page.getByTestId('resolution-result'), '经无记名投票表决，应到代表3人，实到3人，赞成2票，反对1票，弃权0票，超过全体代表的半数，本决议通过。');
     expect(await page.getByTestId('resolution').getByLabel('正文').count()).toBe(0);
+    // 下载 .docx: the adopted ones as one file, in the official layout, with the cookie the console holds.
+    const href = await page.getByTestId('resolutions-docx-adopted').getAttribute('href');
+    expect(href).toBe(`/api/sessions/${meeting.sessionId}/resolutions/docx`);
+    const file = await page.request.get(`${base}${href}`);
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(await page.getByTestId('resolutions-docx-voted').count()).toBe(0);
     await page.getByRole('link', { name: '打印已通过的决议' }).click();
     const printed = page.getByTestId('resolution-print');
     await waitForText(printed, '会议认为，报告实事求是。');
     expect(await printed.textContent()).toContain('本决议通过。');
+    expect(await page.getByRole('link', { name: '下载 .docx' }).getAttribute('href')).toBe(`/api/sessions/${meeting.sessionId}/resolutions/docx`);
     await screenshot(page, 'resolutions-print');
     expect(errors).toEqual([]);
   });

@@ -75,6 +75,9 @@ describe('the session’s public notice page', () => {
     await card.getByRole('button', { name: '发布公告' }).click();
     await seen(page, '公示至');
     expect(await card.getByTestId('aftermath-notice').textContent()).toMatch(/公告已于.+发布，公示至.+。/);
+    const noticeDocx = await card.getByTestId('notice-docx').getAttribute('href');
+    expect(noticeDocx).toBe(`/api/sessions/${meeting.sessionId}/notice/docx`);
+    expect((await page.request.get(`${base}${noticeDocx}`)).status()).toBe(200);
     await screenshot(page, 'session-aftermath-console');
     await page.goto(`${base}/admin/terms/${congress.termId}/sessions`);
     await page.getByTestId('aftermath-summary').waitFor();
@@ -82,6 +85,9 @@ describe('the session’s public notice page', () => {
     await page.goto(`${base}/admin/sessions/${meeting.sessionId}/report`);
     await page.getByTestId('session-report').waitFor();
     await seen(page, '一、会议出席情况');
+    const reportDocx = await page.getByTestId('report-docx').getAttribute('href');
+    expect(reportDocx).toBe(`/api/sessions/${meeting.sessionId}/report/docx`);
+    expect((await page.request.get(`${base}${reportDocx}`)).headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     await screenshot(page, 'session-report-console');
   });
 });

@@ -364,6 +364,8 @@ export const routeCases: Record<string, Build> = {
   'GET /api/public/sessions/:sessionId': async (world) => ({ url: `/api/public/sessions/${await freshSession(world, 'published')}` }),
   'GET /public/sessions/:sessionId': async (world) => ({ url: `/public/sessions/${await freshSession(world, 'published')}` }),
   'GET /api/sessions/:sessionId/report': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/report` }),
+  'GET /api/sessions/:sessionId/report/docx': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/report/docx` }),
+  'GET /api/sessions/:sessionId/notice/docx': async (world) => ({ url: `/api/sessions/${await freshSession(world, 'published')}/notice/docx` }),
   'POST /api/sessions/:sessionId/report/sent': async (world) => ({
     url: `/api/sessions/${await freshSession(world, 'closed')}/report/sent`,
     payload: { sentOn: world.clock.now.toISOString().slice(0, 10), sentTo: '市总工会' },
@@ -410,6 +412,8 @@ export const routeCases: Record<string, Build> = {
   'GET /api/sessions/:sessionId/resolutions': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/resolutions` }),
   'POST /api/sessions/:sessionId/resolutions': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/resolutions`, payload: { subject: `工作报告${world.next()}` } }),
   'GET /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}` }),
+  'GET /api/sessions/:sessionId/resolutions/docx': async (world) => ({ url: `/api/sessions/${await mainSession(world)}/resolutions/docx?include=voted` }),
+  'GET /api/resolutions/:id/docx': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}/docx` }),
   'PATCH /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}`, payload: { body: `正文${world.next()}` } }),
   'DELETE /api/resolutions/:id': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}` }),
   'POST /api/resolutions/:id/redraft': async (world) => ({ url: `/api/resolutions/${await freshResolution(world)}/redraft` }),

@@ -80,7 +80,12 @@ function NoticeForms({ aftermath, onDone }: { aftermath: Aftermath; onDone: (nex
   return html`<div class="aftermath-part">
     <h3>${t('afNotice')}</h3>
     <p data-testid="aftermath-notice">${noticeLine(aftermath)}</p>
-    ${aftermath.notice.publishedAt ? html`<p><a href=${`/public/sessions/${sessionId}`} target="_blank" rel="noopener">${t('afOpenPublic')}</a></p>` : null}
+    ${
+      aftermath.notice.publishedAt
+        ? html`<p><a href=${`/public/sessions/${sessionId}`} target="_blank" rel="noopener">${t('afOpenPublic')}</a>
+            <a class="button-link" download href=${`/api/sessions/${sessionId}/notice/docx`} title=${t('paperDownloadDocxTitle')} data-testid="notice-docx">${t('paperDownloadDocx')}</a></p>`
+        : null
+    }
     ${
       posted
         ? html`<form class="inline-form" onSubmit=${(event: Event) => {
@@ -173,7 +178,8 @@ export function SessionReportScreen({ sessionId }: { sessionId: string }) {
   const { document } = report;
   return html`<div class="session-report-page">
     <p class="breadcrumb no-print"><a href=${`/admin/terms/${report.termId}/sessions/${report.sessionId}`}>← ${t('agSessions')}</a>
-      <button type="button" class="primary" onClick=${() => window.print()}>${t('afPrintReport')}</button></p>
+      <button type="button" class="primary" onClick=${() => window.print()}>${t('afPrintReport')}</button>
+      <a class="button-link" download href=${`/api/sessions/${report.sessionId}/report/docx`} title=${t('paperDownloadDocxTitle')} data-testid="report-docx">${t('paperDownloadDocx')}</a></p>
     <p class="no-print muted">${t(report.report.sentOn ? 'afReportSent' : report.report.overdue ? 'afReportOverdue' : 'afReportDue', { dueOn: dayText(report.report.dueOn), sentOn: dayText(report.report.sentOn), sentTo: report.report.sentTo ?? '' })}</p>
     <article class="gongwen" data-testid="session-report">
       <h1 class="gongwen-title">${document.title}</h1>

@@ -157,7 +157,8 @@ function ResolutionCard({ resolution, plenaries, onChanged }: { resolution: Reso
     }
     ${resolution.resultClause && html`<p class="resolution-result" data-testid="resolution-result"><strong>${t('resResultClause')}：</strong>${resolution.resultClause}</p>`}
     ${resolution.frozenAt && html`<p class="muted">${t('resFrozen', { at: dateTime(resolution.frozenAt), hash: resolution.textSha256 ?? '' })}</p>`}
-    ${resolution.ballot && html`<p><a href=${`/admin/meetings/${resolution.ballot.meetingId}/ballots/${resolution.ballot.ballotId}`}>${t('resBallotLink')}</a></p>`}
+    <p>${resolution.ballot && html`<a href=${`/admin/meetings/${resolution.ballot.meetingId}/ballots/${resolution.ballot.ballotId}`}>${t('resBallotLink')}</a> `}
+      <a class="button-link" download href=${`/api/resolutions/${resolution.id}/docx`} title=${t('paperDownloadDocxTitle')} data-testid="resolution-docx">${t('resDocxOne')}</a></p>
     ${isSecretary() && resolution.state === 'draft' && resolution.frozenAt === null && html`<${PutToVote} resolution=${resolution} plenaries=${plenaries} onChanged=${onChanged} />`}
   </li>`;
 }
@@ -173,10 +174,18 @@ export function ResolutionsScreen({ termId, sessionId }: { termId: string; sessi
   const { resolutions, plenaries, documents } = data.value;
   return html`${header}
     <p class="muted">${t('resIntro')}</p>
-    <p><a href=${`/admin/sessions/${sessionId}/resolutions/print`}>${t('resPrint')}</a></p>
+    <p><a href=${`/admin/sessions/${sessionId}/resolutions/print`}>${t('resPrint')}</a>
+      ${resolutions.some((resolution) => resolution.state === 'adopted') && html` <${SessionDocx} sessionId=${sessionId} include="adopted" />`}
+      ${resolutions.some((resolution) => resolution.state === 'not_adopted') && html` <${SessionDocx} sessionId=${sessionId} include="voted" />`}</p>
     ${resolutions.length === 0 ? html`<p class="empty">${t('resNone')}</p>` : ''}
     <ul class="resolution-list" data-testid="resolutions">${resolutions.map((resolution) => html`<${ResolutionCard} key=${resolution.id} resolution=${resolution} plenaries=${plenaries} onChanged=${data.reload} />`)}</ul>
     ${isSecretary() && html`<${CreateForm} sessionId=${sessionId} documents=${documents} onCreated=${data.reload} />`}`;
+}
+
+/** The session's resolutions as one .docx in the official layout: the adopted ones, or every one voted on. */
+function SessionDocx({ sessionId, include }: { sessionId: string; include: 'adopted' | 'voted' }) {
+  const href = `/api/sessions/${sessionId}/resolutions/docx${include === 'voted' ? '?include=voted' : ''}`;
+  return html`<a class="button-link" download href=${href} title=${t('paperDownloadDocxTitle')} data-testid=${`resolutions-docx-${include}`}>${t(include === 'voted' ? 'resDocxVoted' : 'resDocxAdopted')}</a>`;
 }
 
 /** The date a 公文 is signed: 2026年12月5日. */
@@ -197,12 +206,13 @@ export function ResolutionsPrint({ sessionId }: { sessionId: string }) {
       event.preventDefault();
       history.back();
     }}>← ${t('resBack')}</a>
-      <button type="button" class="primary" onClick=${() => window.print()}>${t('credPrint')}</button></p>
+      <button type="button" class="primary" onClick=${() => window.print()}>${t('credPrint')}</button>
+      ${adopted.length > 0 && html`<a class="button-link" download href=${`/api/sessions/${sessionId}/resolutions/docx`} title=${t('paperDownloadDocxTitle')}>${t('paperDownloadDocx')}</a>`}</p>
     ${adopted.length === 0 ? html`<p class="empty">${t('resPrintNone')}</p>` : ''}
     ${adopted.map(
       (resolution) => html`<article class="gongwen" data-testid="resolution-print">
         <h1 class="gongwen-title">${resolution.title}</h1>
-        <p class="gongwen-subtitle">（${signingDate(resolution.frozenAt ?? resolution.updatedAt)}通过）</p>
+        <p class="gongwen-subtitle">（${signingDate(resolution.votedAt ?? resolution.frozenAt ?? resolution.updatedAt)}通过）</p>
         ${resolution.text.split('\n').map((paragraph) => html`<p class="gongwen-body">${paragraph}</p>`)}
       </article>`,
     )}
