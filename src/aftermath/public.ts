@@ -13,6 +13,7 @@ import { getSession, presentSession } from '../sessions/service.js';
 import { chinaDay } from './calendar.js';
 import * as repository from './repository.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
+import type { OfficialDocument } from '../papers/official-document.js';
 import { docxFile, type PaperFile } from '../papers/paper-file.js';
 import { noticePaper } from './notice-paper.js';
 
@@ -55,6 +56,12 @@ export async function publicNotice(context: PublicNoticeDeps, sessionId: string)
  * The notice as a .docx for the secretary: exactly what the public reads (a notice taken down says
  * so). An unknown session: SESSION_NOT_FOUND; a notice never published: NOTICE_NOT_PUBLISHED.
  */
+/** The notice as a paper, once it has been published (the archive keeps it); null before. */
+export async function noticeDocument(context: PublicNoticeDeps, sessionId: string): Promise<OfficialDocument | null> {
+  const row = await repository.findAftermath(context.db, sessionId);
+  return row?.notice_published_at ? noticePaper(await publicNotice(context, sessionId)) : null;
+}
+
 export async function noticeDocx(context: PublicNoticeDeps & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
   await getSession(context, sessionId);
   const row = await repository.findAftermath(context.db, sessionId);

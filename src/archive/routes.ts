@@ -21,7 +21,7 @@ export async function archiveRoutes(app: FastifyInstance, { context }: ArchiveRo
     schema: {
       tags: ['sessions'],
       summary:
-        'The session archive (归档): one zip, streamed, of the agenda, each sitting’s attendance list (PDF + CSV, status only), the credentials report, the result notices of published ballots, the consultation records, the motion registers (XLSX) and the audit log (CSV), with manifest.json last (each file’s size, SHA-256 and figures)',
+        'The session archive (归档): one zip, streamed, of the agenda, each sitting’s attendance list (PDF + CSV, status only), the credentials report, the published resolutions, the public notice and the report to the higher union (each .docx and PDF), the result notices of published ballots, the consultation records, the motion registers (XLSX) and the audit log (CSV), with manifest.json last (each file’s size, SHA-256 and figures)',
       params: z.object({ sessionId: idSchema }),
       response: { ...responses({ 200: z.any().describe('application/zip') }), 503: errorEnvelope },
     },

@@ -9,14 +9,20 @@ import { listAgendaItems, listSessionSittings } from '../agenda/service.js';
 import { auditRowsOfMeetings } from '../audit/service.js';
 import { listBallotsFor, publishedNotice } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
+import { credentialsPaper } from '../credentials/paper.js';
 import { getCredentialsReport } from '../credentials/service.js';
+import { recordPaper } from '../documents/record-paper.js';
 import { consultationRecord, listDocumentsFor } from '../documents/service.js';
 import { attendanceCounts, listAttendance } from '../meetings/service.js';
 import { exportRegister } from '../motions/tracker.js';
+import { docxFile } from '../papers/paper-file.js';
 import { renderPaperPdf } from '../papers/render.js';
+import { noticeDocument } from '../aftermath/public.js';
+import { sessionReport } from '../aftermath/report.js';
+import { publishedResolutionsPaper } from '../resolutions/service.js';
 import { getSession } from '../sessions/service.js';
 import { safeName } from './manifest.js';
-import { ATTENDANCE_HEADER, agendaPaper, attendanceCells, attendancePaper, credentialsPaper, recordPaper } from './papers.js';
+import { ATTENDANCE_HEADER, agendaPaper, attendanceCells, attendancePaper } from './papers.js';
 import type { ArchiveWriter } from './writer.js';
 
 export type ArchiveDeps = AppContext;
@@ -56,6 +62,20 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
     attendees: stated.attendees,
     allMet: stated.allMet,
   });
+
+  // What the session decided and reported, each as .docx (the official layout) and as PDF.
+  const resolutions = await publishedResolutionsPaper(context, sessionId);
+  const notice = await noticeDocument(context, sessionId);
+  const report = await sessionReport(context, sessionId);
+  const papers = [
+    ...(resolutions ? [{ name: '决议', paper: resolutions.paper, figures: { adopted: resolutions.adopted, notAdopted: resolutions.notAdopted } }] : []),
+    ...(notice ? [{ name: '会议公告', paper: notice, figures: { published: true } }] : []),
+    { name: '职代会召开情况报告', paper: report.document, figures: { sittings: report.sittings.length, ballots: report.ballots.length, resolutions: report.resolutions.length } },
+  ];
+  for (const { name, paper, figures } of papers) {
+    await writer.add(`${name}.docx`, (await docxFile(context, paper)).body, figures);
+    await writer.add(`${name}.pdf`, await pdf(paper), figures);
+  }
 
   const unpublishedBallots: { id: string; title: string; state: string }[] = [];
   for (const [index, sitting] of sittings.entries()) {

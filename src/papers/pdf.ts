@@ -82,7 +82,30 @@ function writeBlock(pdf: Pdf, block: PaperBlock): void {
     case 'pageBreak':
       pdf.addPage();
       return;
+    case 'title':
+      writeTitle(pdf, block.text, block.subtitle);
+      return;
+    case 'signature':
+      writeSigning(pdf, block);
+      return;
+    default:
+      block satisfies never;
   }
+}
+
+function writeTitle(pdf: Pdf, title: string, subtitle: string | undefined): void {
+  writeLine(pdf, title, 'sans', SIZE.title, { align: 'center' });
+  if (subtitle) writeLine(pdf, subtitle, 'serif', SIZE.body, { align: 'center' });
+  pdf.y += LINE;
+}
+
+/** The signing body and the date, right-aligned, four characters in from the edge (GB/T 9704 §7.3.5.1). */
+function writeSigning(pdf: Pdf, { signature, date }: { signature?: string; date?: string }): void {
+  if (!signature && !date) return;
+  pdf.y += LINE;
+  const signing = { align: 'right' as const, width: PAGE.width - SIZE.body * 4 };
+  if (signature) writeLine(pdf, signature, 'serif', SIZE.body, signing);
+  if (date) writeLine(pdf, chineseDate(date), 'serif', SIZE.body, signing);
 }
 
 /** A grid in 小四; a row that does not fit goes to the next page under a repeated header. */
@@ -128,9 +151,7 @@ function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' }>): vo
 }
 
 function writeDocument(pdf: Pdf, document: OfficialDocument): void {
-  writeLine(pdf, document.title, 'sans', SIZE.title, { align: 'center' });
-  if (document.subtitle) writeLine(pdf, document.subtitle, 'serif', SIZE.body, { align: 'center' });
-  pdf.y += LINE;
+  writeTitle(pdf, document.title, document.subtitle);
   if (document.recipient) writeLine(pdf, document.recipient, 'serif', SIZE.body, {});
   for (const block of document.blocks) writeBlock(pdf, block);
   if (document.attachments?.length) {
@@ -140,11 +161,7 @@ function writeDocument(pdf: Pdf, document: OfficialDocument): void {
       writeLine(pdf, `${label}${document.attachments!.length > 1 ? `${index + 1}. ` : ''}${attachment}`, 'serif', SIZE.body, { indent: SIZE.body * 2 });
     });
   }
-  if (document.signature || document.date) pdf.y += LINE;
-  // Right-aligned, four characters in from the edge (GB/T 9704 §7.3.5.1).
-  const signing = { align: 'right' as const, width: PAGE.width - SIZE.body * 4 };
-  if (document.signature) writeLine(pdf, document.signature, 'serif', SIZE.body, signing);
-  if (document.date) writeLine(pdf, chineseDate(document.date), 'serif', SIZE.body, signing);
+  writeSigning(pdf, { ...(document.signature ? { signature: document.signature } : {}), ...(document.date ? { date: document.date } : {}) });
 }
 
 /**

@@ -8,6 +8,7 @@ import { type AppContext, type CoreContext, nowIso, transact } from '../context.
 import type { CongressSessionTable, MeetingTable, ResolutionTable } from '../db/database.js';
 import { documentSummary } from '../documents/service.js';
 import { fail } from '../errors.js';
+import type { OfficialDocument } from '../papers/official-document.js';
 import { docxFile, type PaperFile } from '../papers/paper-file.js';
 import { attendanceCounts, getMeeting } from '../meetings/service.js';
 import { getTerm, listMemberRows } from '../roster/service.js';
@@ -207,6 +208,18 @@ export async function sessionResolutionsDocx(context: CoreContext & Pick<AppCont
   if (resolutions.length === 0) fail('RESOLUTION_PAPER_EMPTY', { scope });
   const congress = await congressOf(context, await getSession(context, sessionId));
   return docxFile(context, resolutionsPaper(resolutions, congress, `${congress}决议`));
+}
+
+/**
+ * The resolutions whose ballot has been published, as one paper (the session archive's): adopted and
+ * not adopted alike, each with its result clause. Null when there are none.
+ */
+export async function publishedResolutionsPaper(context: CoreContext, sessionId: string): Promise<{ paper: OfficialDocument; adopted: number; notAdopted: number } | null> {
+  const resolutions = await listSessionResolutions(context, sessionId, { published: true });
+  if (resolutions.length === 0) return null;
+  const congress = await congressOf(context, await getSession(context, sessionId));
+  const adopted = resolutions.filter((resolution) => resolution.state === 'adopted').length;
+  return { paper: resolutionsPaper(resolutions, congress, `${congress}决议`), adopted, notAdopted: resolutions.length - adopted };
 }
 
 /** One resolution as a .docx, in whatever state it is (a draft is subtitled （草案）). */

@@ -55,11 +55,14 @@ async function votedSession() {
   await closeBallot(congress, secret);
   await publishBallot(congress, secret);
 
+  // A minute later: the papers bind resolutions in the order they were drafted.
+  hall.clock.now = new Date(hall.clock.now.getTime() + 60_000);
   const rejected = await create('财务工作报告');
   const hands = await toBallot(rejected.id, { meetingId: congress.meetingId, method: 'manual', secrecy: 'named' });
   await call(app, { method: 'PUT', url: `/api/ballots/${hands}/manual-result`, headers: secretary, payload: { present: 8, cast: 8, items: [{ kind: 'approval', yes: 3, no: 4, abstain: 1 }] } });
   await publishBallot(congress, hands);
 
+  hall.clock.now = new Date(hall.clock.now.getTime() + 60_000);
   const draft = await create('工会经费审查报告');
   return { sessionId, adopted: (await json(`/api/resolutions/${adopted.id}`)).resolution, rejected: (await json(`/api/resolutions/${rejected.id}`)).resolution, draft, secret, hands };
 }
