@@ -3,41 +3,17 @@
 // nothing that pairs a person with a vote, no receipts, codes or tokens.
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import yauzl from 'yauzl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
 import { mediaBoxes, pdfCanSay } from '../support/pdf-text.js';
 import { castAll, closeBallot, draftBallot, expectError, publishBallot } from '../support/requests.js';
+import { unzip } from '../support/zip.js';
 
 let app: FastifyInstance | undefined;
 afterEach(async () => {
   await app?.close();
   app = undefined;
 });
-
-/** Every entry of a zip, in order, with its bytes. */
-function unzip(zip: Buffer): Promise<{ path: string; bytes: Buffer }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(zip, { lazyEntries: true }, (error, file) => {
-      if (error || !file) return reject(error);
-      const entries: { path: string; bytes: Buffer }[] = [];
-      file.on('entry', (entry: yauzl.Entry) => {
-        file.openReadStream(entry, (streamError, stream) => {
-          if (streamError || !stream) return reject(streamError);
-          const chunks: Buffer[] = [];
-          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-          stream.on('end', () => {
-            entries.push({ path: entry.fileName, bytes: Buffer.concat(chunks) });
-            file.readEntry();
-          });
-        });
-      });
-      file.on('end', () => resolve(entries));
-      file.on('error', reject);
-      file.readEntry();
-    });
-  });
-}
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

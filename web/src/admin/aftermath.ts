@@ -164,6 +164,11 @@ export function AftermathCard({ session, onChanged }: { session: Session; onChan
           <${ReportForm} aftermath=${aftermath} onDone=${(next: Aftermath) => loaded.set(next)} />`
         : null
     }
+    <div class="aftermath-part">
+      <h3>${t('afArchive')}</h3>
+      <p class="muted">${t('afArchiveHelp')}</p>
+      <p><a class="button-link" download href=${`/api/sessions/${session.id}/archive`} data-testid="archive-download">${t('afArchiveDownload')}</a></p>
+    </div>
     <${ErrorNote} error=${action.error} />
   </section>`;
 }

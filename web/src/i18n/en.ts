@@ -197,6 +197,10 @@ export const en: Record<MessageKey, string> = {
   afReportDue: 'The report is due at the higher union by {dueOn}.',
   afReportOverdue: 'The report is overdue: it was due by {dueOn}.',
   afReportSent: 'The report was sent on {sentOn} to {sentTo}.',
+  afArchive: 'Archive',
+  afArchiveHelp:
+    'One zip: the agenda, attendance lists, credentials report, resolutions, public notice, report, published results, consultation records, motions register and audit log, with manifest.json (each file’s SHA-256). A larger session takes longer.',
+  afArchiveDownload: 'Download this session’s archive (zip)',
   afOpenReport: 'View and print the report',
   afPrintReport: 'Print the report',
   afSentOn: 'Sent on',

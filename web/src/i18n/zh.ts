@@ -195,6 +195,10 @@ export const zh = {
   afReportDue: '报告应于{dueOn}前报送上一级工会。',
   afReportOverdue: '报告已超期：应于{dueOn}前报送上一级工会。',
   afReportSent: '报告已于{sentOn}报送{sentTo}。',
+  afArchive: '归档',
+  afArchiveHelp:
+    '一个 zip 文件：议程、签到表、代表资格审查报告、决议、会议公告、上报报告、已公布的表决结果、征求意见记录、提案汇编、审计日志，附 manifest.json（各文件的 SHA-256）。会议越大，生成越久。',
+  afArchiveDownload: '下载本次会议的归档（zip）',
   afOpenReport: '查看、打印报告',
   afPrintReport: '打印报告',
   afSentOn: '报送日期',
