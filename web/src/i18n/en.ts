@@ -481,7 +481,7 @@ export const en: Record<MessageKey, string> = {
   adminCompetitionEqual: '{candidates} candidates for {seats} seat(s): as many as the seats (no competition)',
   adminCompetitionLow:
     'Little competition: under this term’s rules, {seats} seat(s) usually want at least {wanted} candidates ({share} more than the seats). An election without competition is legal in some units; the sheet can still be saved.',
-  adminEmptySeats: '{seats} seat(s) left empty: no other candidate had more than half of all representatives’ votes. A new election can fill them.',
+  adminEmptySeats: '{seats} seat(s) left empty: no other candidate reached the votes needed. A new election can fill them.',
   adminNewElection: 'New election (item {number}, {seats} empty seat(s))',
   adminNewElectionTitle: 'New election',
   adminNewElectionConfirm: 'This makes a new draft ballot: the candidates not elected, for the empty seats, under the same rule. The draft can be edited before it opens.',

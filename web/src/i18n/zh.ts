@@ -474,7 +474,7 @@ export const zh = {
   adminCompetition: '候选人 {candidates} 名，应选 {seats} 名，差额 {extra} 名（多于应选名额 {percent}%）',
   adminCompetitionEqual: '候选人 {candidates} 名，应选 {seats} 名：等额选举',
   adminCompetitionLow: '差额不足：按本届规则，应选 {seats} 名时候选人一般不少于 {wanted} 名（多于应选名额 {share}）。等额选举在部分单位合规，仍可保存。',
-  adminEmptySeats: '空缺 {seats} 名：未当选的候选人得票均未超过全体代表半数，可就空缺名额另行选举。',
+  adminEmptySeats: '空缺 {seats} 名：其余候选人得票均未达到当选票数，可就空缺名额另行选举。',
   adminNewElection: '另行选举（第 {number} 项，空缺 {seats} 名）',
   adminNewElectionTitle: '另行选举',
   adminNewElectionConfirm: '将新建一张草稿选票：在未当选的候选人中，就空缺名额按同一规则另行选举。草稿可修改后再开始投票。',
