@@ -139,6 +139,9 @@ function explainElection(item: CountedElection, threshold: Threshold, body: Elec
   const { required } = threshold;
   const zh = [`应选 ${item.seats} 名，当选须获得${baseWords.zh}的${fraction.zhTerm}（${required} 票）`];
   const en = [`${item.seats} seat(s); a candidate needs ${required} votes, ${fraction.enPassed} ${baseWords.en}`];
+  const competition = competitionWords(item.candidates.length, item.seats);
+  zh.push(competition.zh);
+  en.push(competition.en);
   const elected = allocation.elected;
   zh.push(elected.length > 0 ? `当选：${elected.map((c) => `${c.name}（${c.votes} 票）`).join('、')}` : '无人当选');
   en.push(elected.length > 0 ? `elected: ${elected.map((c) => `${c.name} (${c.votes})`).join(', ')}` : 'nobody elected');
@@ -149,8 +152,31 @@ function explainElection(item: CountedElection, threshold: Threshold, body: Elec
     en.push(`${names.join(', ')} tied with ${votes} votes: run-off for ${allocation.runoffSeats} seat(s)`);
   }
   if (allocation.unfilledSeats > 0) {
-    zh.push(`${allocation.unfilledSeats} 个名额无人达到当选票数`);
-    en.push(`${allocation.unfilledSeats} seat(s) unfilled: nobody else reached the threshold`);
+    zh.push(`空缺 ${allocation.unfilledSeats} 名，无人达到当选票数，可就空缺名额另行选举`);
+    en.push(`${allocation.unfilledSeats} seat(s) left empty: nobody else reached the threshold; a new election may fill them`);
   }
   return { zh: zh.join('；'), en: en.join('; ') };
+}
+
+/**
+ * 差额: how many more candidates than seats, as a whole percentage of the seats (rounded down, so
+ * 20% is never claimed for 19.9%). Equal numbers are 等额选举. Write-ins are not counted: they are
+ * not on the list the congress was asked to choose from.
+ */
+export function competitionOf(candidates: number, seats: number): { extra: number; percent: number } {
+  const extra = candidates - seats;
+  return { extra, percent: seats > 0 ? Math.floor((Math.max(0, extra) * 100) / seats) : 0 };
+}
+
+function competitionWords(candidates: number, seats: number): Explanation {
+  const { extra, percent } = competitionOf(candidates, seats);
+  if (extra > 0) {
+    return {
+      zh: `候选人 ${candidates} 名，差额 ${extra} 名（多于应选名额 ${percent}%）`,
+      en: `${candidates} candidates: ${extra} more than the seats (${percent}% more)`,
+    };
+  }
+  return extra === 0
+    ? { zh: `候选人 ${candidates} 名，等额选举`, en: `${candidates} candidates, as many as the seats (no competition)` }
+    : { zh: `候选人 ${candidates} 名，少于应选名额`, en: `${candidates} candidates, fewer than the seats` };
 }

@@ -2,7 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { getMeeting } from '../meetings/service.js';
-import { api, errorEnvelope, idParams, okResponse, responses } from '../http/routes.js';
+import { api, errorEnvelope, idParams, idSchema, okResponse, responses } from '../http/routes.js';
+import { itemIdSchema } from './kinds/parts.js';
 import { officerOf } from '../http/auth.js';
 import { publicBallotWithResolutions } from '../resolutions/schemas.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
@@ -12,6 +13,9 @@ import * as schemas from './api-schemas.js';
 import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import type { BallotDeps } from './service.js';
 import * as service from './service.js';
+import { createNewElection } from './new-election.js';
+
+const itemParams = z.object({ id: idSchema, itemId: itemIdSchema });
 
 const ballotResponse = z.object({ ballot: schemas.ballotView });
 
@@ -86,6 +90,17 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
     config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_STATE'] },
     schema: { tags, summary: 'Create a re-vote (重新表决) linked to this ballot', params: idParams, response: responses({ 201: ballotResponse }) },
     handler: async (request, reply) => reply.status(201).send({ ballot: await service.createRevote(context, officerOf(request), request.params.id) }),
+  });
+
+  routes.post('/api/ballots/:id/items/:itemId/new-election', {
+    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_STATE', 'BALLOT_ITEM_NOT_FOUND', 'NOT_AN_ELECTION', 'NO_EMPTY_SEATS', 'NO_CANDIDATES_LEFT'] },
+    schema: {
+      tags,
+      summary: 'Create a new election (另行选举) for the seats an election item of this counted ballot left empty, among its candidates not elected, under the same rule',
+      params: itemParams,
+      response: responses({ 201: ballotResponse }),
+    },
+    handler: async (request, reply) => reply.status(201).send({ ballot: await createNewElection(context, officerOf(request), request.params.id, request.params.itemId) }),
   });
 
   routes.post('/api/ballots/:id/votes', {

@@ -96,6 +96,13 @@ export const termRulesSchema = z
       })
       .strict()
       .prefault({}),
+    elections: z
+      .object({
+        /** 差额: candidates should outnumber the seats by at least this share of the seats; a draft below it is warned of, never refused (等额选举 is legal in some units). */
+        minimumCompetition: fractionSchema.prefault({ numerator: 1, denominator: 5 }),
+      })
+      .strict()
+      .prefault({}),
     /** Public holidays (ISO days) that are not working days; none by default: each year's 国务院 notice is entered per term. */
     holidays: z.array(isoDay).max(400).default([]),
     /** Weekend days that are working days (调休 补班), ISO days. */
@@ -116,6 +123,7 @@ export const termRulesPatch = z
     extraordinary: termRulesSchema.shape.extraordinary.unwrap().partial(),
     notice: termRulesSchema.shape.notice.unwrap().partial(),
     report: termRulesSchema.shape.report.unwrap().partial(),
+    elections: termRulesSchema.shape.elections.unwrap().partial(),
     holidays: termRulesSchema.shape.holidays.unwrap(),
     extraWorkdays: termRulesSchema.shape.extraWorkdays.unwrap(),
   })
@@ -142,6 +150,7 @@ export const RULE_SOURCES = {
   'notice.publishWithinDays': { zh: '职工代表大会的决议、决定应在闭幕后3日内向全体职工公开', source: '山东厂务公开条例 §12 [law]' },
   'notice.postedDays': { zh: '公开（公示）时间不少于15日', source: '山东厂务公开条例 §12 [law]' },
   'report.withinWorkingDays': { zh: '职工代表大会闭会后7个工作日内向上一级工会报告会议情况', source: '上海 §37 [law]' },
+  'elections.minimumCompetition': { zh: '实行差额选举，候选人数一般多于应选人数的20%', source: '[practice]' },
   holidays: { zh: '法定节假日（不计入工作日）', source: '国务院办公厅当年放假安排 [entered per term]' },
   extraWorkdays: { zh: '调休上班的周末（计入工作日）', source: '国务院办公厅当年放假安排 [entered per term]' },
 } as const;
@@ -170,6 +179,7 @@ export function applyTermRulesPatch(current: TermRules, patch: TermRulesPatch): 
     extraordinary: { ...current.extraordinary, ...patch.extraordinary },
     notice: { ...current.notice, ...patch.notice },
     report: { ...current.report, ...patch.report },
+    elections: { ...current.elections, ...patch.elections },
     holidays: patch.holidays ?? current.holidays,
     extraWorkdays: patch.extraWorkdays ?? current.extraWorkdays,
   });
@@ -186,4 +196,9 @@ export function atLeast(fraction: Fraction, n: number): number {
 export function atMost(fraction: Fraction, n: number): number {
   const product = fraction.numerator * n;
   return (product - (product % fraction.denominator)) / fraction.denominator;
+}
+
+/** The fewest candidates for these seats under the term's 差额 rule: seats + ⌈share × seats⌉ (5 seats at 1/5: 6). */
+export function candidatesWanted(minimumCompetition: Fraction, seats: number): number {
+  return seats + atLeast(minimumCompetition, seats);
 }

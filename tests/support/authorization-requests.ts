@@ -192,6 +192,15 @@ export const routeCases: Record<string, Build> = {
   }),
   'POST /api/ballots/:id/publish': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed')}/publish` }),
   'POST /api/ballots/:id/revote': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed')}/revote` }),
+  'POST /api/ballots/:id/items/:itemId/new-election': async (world) => {
+    // An election counted with nobody voting: both seats are empty.
+    const title = `选举第${world.next()}届委员`;
+    const items = [{ kind: 'election', title, seats: 2, candidates: ['甲', '乙', '丙'].map((name, index) => ({ id: `c${index + 1}`, name })) }];
+    const { ballot } = await arrange(world, { method: 'POST', url: `/api/meetings/${world.meetingId}/ballots`, payload: { title, items } }, 201);
+    await arrange(world, { method: 'POST', url: `/api/ballots/${ballot.id}/open` });
+    await arrange(world, { method: 'POST', url: `/api/ballots/${ballot.id}/close` });
+    return { url: `/api/ballots/${ballot.id}/items/${ballot.items[0].id}/new-election` };
+  },
   'POST /api/ballots/:id/votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/votes`, payload: { answers: ['yes'], receipt: receipt(world) } }),
   'POST /api/ballots/:id/receipts/check': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/receipts/check`, payload: { receipt: receipt(world) } }),
   'GET /api/ballots/:id/receipts': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/receipts` }),

@@ -112,6 +112,7 @@ export const routePermissions: Record<string, Permission> = {
   'PUT /api/ballots/:id/manual-result': secretary,
   'POST /api/ballots/:id/publish': secretary,
   'POST /api/ballots/:id/revote': secretary,
+  'POST /api/ballots/:id/items/:itemId/new-election': secretary,
   'POST /api/ballots/:id/votes': { allowed: ['representative'] },
   'POST /api/ballots/:id/receipts/check': followers,
   'GET /api/ballots/:id/receipts': everyone,

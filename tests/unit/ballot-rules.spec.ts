@@ -276,7 +276,8 @@ describe('electing (民主选举)', () => {
     expect(result.elected).toEqual(['c1']);
     expect(result.runoff).toBeNull();
     expect(result.unfilledSeats).toBe(1);
-    expect(result.explanation.zh).toContain('1 个名额无人达到当选票数');
+    expect(result.explanation.zh).toContain('空缺 1 名');
+    expect(result.explanation.en).toContain('1 seat(s) left empty');
   });
 
   it('reports unfilled seats when fewer reach the threshold than there are seats', () => {
@@ -360,8 +361,50 @@ describe('electing (民主选举)', () => {
 
   it('explains the threshold and the winners in words', () => {
     const result = tallyItem(election(1, 2), electionPapers({ c1: 50, c2: 20 }), congress(73));
-    expect(result.explanation.zh).toBe('应选 1 名，当选须获得全体代表 73 人的过半数（37 票）；当选：张伟（50 票）');
-    expect(result.explanation.en).toBe('1 seat(s); a candidate needs 37 votes, more than half of all 73 representatives; elected: 张伟 (50)');
+    expect(result.explanation.zh).toBe('应选 1 名，当选须获得全体代表 73 人的过半数（37 票）；候选人 2 名，差额 1 名（多于应选名额 100%）；当选：张伟（50 票）');
+    expect(result.explanation.en).toBe('1 seat(s); a candidate needs 37 votes, more than half of all 73 representatives; 2 candidates: 1 more than the seats (100% more); elected: 张伟 (50)');
+  });
+});
+
+describe('the majority rule (得票超过全体代表半数方可当选)', () => {
+  // 72 representatives: half is 36, more than half is 37, whoever votes.
+  it('does not elect a candidate with exactly half of all representatives, and elects one with half plus one', () => {
+    const item = election(2, 3);
+    const result = tallyItem(item, electionPapers({ c1: 37, c2: 36, c3: 20 }), congress(72, 70, 70));
+    expect(result).toMatchObject({ base: 72, baseLabel: 'eligible', required: 37, elected: ['c1'], runoff: null, unfilledSeats: 1 });
+    expect(result.candidates.map((candidate) => [candidate.id, candidate.reachedThreshold])).toEqual([
+      ['c1', true],
+      ['c2', false],
+      ['c3', false],
+    ]);
+  });
+
+  it('leaves seats empty even with candidates left, and says so in both languages', () => {
+    const result = tallyItem(election(3, 5), electionPapers({ c1: 40, c2: 20, c3: 20, c4: 10 }, 2), congress(72, 72, 72));
+    expect(result).toMatchObject({ elected: ['c1'], runoff: null, unfilledSeats: 2 });
+    expect(result.explanation.zh).toContain('当选：张伟（40 票）');
+    expect(result.explanation.zh).toContain('空缺 2 名');
+    expect(result.explanation.en).toContain('2 seat(s) left empty');
+  });
+
+  it('counts against all representatives, not those present or voting', () => {
+    // 37 of 40 voting is a landslide among them, but not more than half of 80.
+    const result = tallyItem(election(1, 2), electionPapers({ c1: 37, c2: 3 }), congress(80, 60, 40));
+    expect(result).toMatchObject({ required: 41, elected: [], unfilledSeats: 1 });
+  });
+
+  it('sends a tie at the last seat to a run-off only among those who reached the majority', () => {
+    const result = tallyItem(election(2, 5), electionPapers({ c1: 50, c2: 40, c3: 40, c4: 36, c5: 36 }), congress(72));
+    expect(result).toMatchObject({ elected: ['c1'], runoff: { seats: 1, candidateIds: ['c2', 'c3'] }, unfilledSeats: 0 });
+    // Tied below the line: nobody to run off, the seat is empty.
+    const below = tallyItem(election(2, 4), electionPapers({ c1: 50, c2: 36, c3: 36 }), congress(72));
+    expect(below).toMatchObject({ elected: ['c1'], runoff: null, unfilledSeats: 1 });
+  });
+
+  it('states the 差额 of candidates over seats, or 等额', () => {
+    expect(tallyItem(election(5, 6), [], congress(72)).explanation.zh).toContain('候选人 6 名，差额 1 名（多于应选名额 20%）');
+    expect(tallyItem(election(3, 3), [], congress(72)).explanation.zh).toContain('等额选举');
+    expect(tallyItem(election(3, 3), [], congress(72)).explanation.en).toContain('no competition');
   });
 });
 

@@ -29,6 +29,7 @@ const ACTIONS: Record<string, MessageKey> = {
   'attendance.marked': 'adminActionAttendanceMarked',
   'ballot.created': 'adminActionBallotCreated',
   'ballot.revote-created': 'adminActionRevoteCreated',
+  'ballot.new-election-created': 'adminActionNewElectionCreated',
   'ballot.updated': 'adminActionBallotUpdated',
   'ballot.deleted': 'adminActionBallotDeleted',
   'ballot.opened': 'adminActionBallotOpened',

@@ -33,12 +33,22 @@ function QuorumOverride({ details, onOverride, onCancel, busy }: { details: { pr
   </div>`;
 }
 
-type Step = 'close' | 'publish' | 'revote' | 'delete' | null;
+type Step = 'close' | 'publish' | 'revote' | 'newElection' | 'delete' | null;
+
+/** The election items of a counted ballot that left seats empty: each can go to a new election (另行选举). */
+function emptySeatItems(ballot: Ballot): { itemId: string; number: number; seats: number }[] {
+  if (ballot.state !== 'closed' && ballot.state !== 'published') return [];
+  return ballot.items.flatMap((item, index) => {
+    const result = ballot.result?.items[index];
+    return item.kind === 'election' && result?.kind === 'election' && result.unfilledSeats > 0 ? [{ itemId: item.id, number: index + 1, seats: result.unfilledSeats }] : [];
+  });
+}
 
 export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; meeting: MeetingView; ballots: MeetingBallots }) {
   const action = useAction();
   const [quorum, setQuorum] = useState<{ present?: number; required?: number } | null>(null);
   const [confirming, setConfirming] = useState<Step>(null);
+  const [newElectionItem, setNewElectionItem] = useState<string | null>(null);
   const secretary = isSecretary();
   const path = `/api/ballots/${ballot.id}`;
 
@@ -76,6 +86,13 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
         navigate(`/admin/meetings/${meeting.id}/ballots/${next.id}`);
       });
     }
+    if (step === 'newElection' && newElectionItem) {
+      await action.run(async () => {
+        const { ballot: next } = await api.post<{ ballot: Ballot }>(`${path}/items/${encodeURIComponent(newElectionItem)}/new-election`);
+        ballots.remember(next);
+        navigate(`/admin/meetings/${meeting.id}/ballots/${next.id}`);
+      });
+    }
     if (step === 'delete') {
       const ok = await action.run(() => api.delete(path));
       if (ok) {
@@ -89,6 +106,7 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
     close: [t('adminCloseBallot'), t('adminCloseBallotConfirm', { voted: ballot.turnout?.voted ?? 0, eligible: ballot.turnout?.eligible ?? 0 }), true],
     publish: [t('adminPublish'), t('adminPublishConfirm'), false],
     revote: [t('adminRevote'), t('adminRevoteConfirm'), false],
+    newElection: [t('adminNewElectionTitle'), t('adminNewElectionConfirm'), false],
     delete: [t('adminDeleteBallot'), t('adminDeleteBallotConfirm'), true],
   };
   const inSession = meeting.state === 'in_session';
@@ -105,6 +123,15 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
     secretary &&
       (ballot.state === 'closed' || ballot.state === 'published') &&
       html`<button type="button" disabled=${action.busy} onClick=${() => setConfirming('revote')}>${t('adminRevote')}</button>`,
+    ...(secretary
+      ? emptySeatItems(ballot).map(
+          (entry) =>
+            html`<button type="button" data-testid="new-election" disabled=${action.busy || meeting.state === 'closed'} onClick=${() => {
+              setNewElectionItem(entry.itemId);
+              setConfirming('newElection');
+            }}>${t('adminNewElection', { number: entry.number, seats: entry.seats })}</button>`,
+        )
+      : []),
     secretary && ballot.state === 'draft' && html`<a class="button-link" href=${`/admin/meetings/${meeting.id}/ballots/${ballot.id}/edit`}>${t('adminEdit')}</a>`,
     secretary && ballot.state === 'draft' && html`<button type="button" class="danger" disabled=${action.busy} onClick=${() => setConfirming('delete')}>${t('adminDeleteBallot')}</button>`,
   ].filter(Boolean);

@@ -9,7 +9,7 @@ import { localInput } from './document-format.js';
 import type { MeetingBallots } from './live-meeting.js';
 import { navigate } from './router.js';
 import type { Ballot, MeetingView } from './types.js';
-import { ErrorNote, Loading, useAction } from './ui.js';
+import { ErrorNote, Loading, useAction, useResource } from './ui.js';
 
 function Choice({ name, value, current, label, help, onPick }: { name: string; value: string; current: string; label: string; help: string; onPick: (value: string) => void }) {
   const id = `${name}-${value}`;
@@ -40,6 +40,8 @@ export function BallotForm({ meeting, ballots, ballot }: FormProps) {
   const [statutory, setStatutory] = useState(ballot?.statutory ?? false);
   const [items, setItems] = useState<ItemDraft[]>(() => (ballot ? itemsOf(ballot) : [newItem('approval')]));
   const action = useAction();
+  // The term's 差额 rule, for the elections' warning; without it (not loaded, or refused) none is shown.
+  const termRules = useResource(() => api.get<{ rules: { elections: { minimumCompetition: { numerator: number; denominator: number } } } }>(`/api/terms/${meeting.termId}/rules`), [meeting.termId]);
   const blocked = items.some((item) => itemProblem(item) !== null);
   const listPath = `/admin/meetings/${meeting.id}/ballots`;
   const back = ballot ? `${listPath}/${ballot.id}` : listPath;
@@ -99,7 +101,7 @@ export function BallotForm({ meeting, ballots, ballot }: FormProps) {
     <p class="muted">${t('adminItemsHelp')}</p>
     ${meeting.sitting === 'joint' && html`<p class="hint" data-testid="joint-rule-hint">${t('jointItemsRuleHint')}</p>`}
     ${items.map(
-      (item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind}
+      (item, index) => html`<${ItemEditor} draft=${item} index=${index} count=${items.length} meetingKind=${meeting.kind} minimumCompetition=${termRules.value?.rules.elections.minimumCompetition}
       onChange=${(draft: ItemDraft) => update(index, draft)} onRemove=${() => remove(index)} />`,
     )}
     <div class="actions add-items" role="group" aria-label=${t('adminAddItem')}>

@@ -34,11 +34,12 @@ interface EditorProps {
   index: number;
   count: number;
   meetingKind: MeetingView['kind'];
+  minimumCompetition?: { numerator: number; denominator: number } | undefined;
   onChange: (draft: ItemDraft) => void;
   onRemove: () => void;
 }
 
-export function ItemEditor({ draft, index, count, meetingKind, onChange, onRemove }: EditorProps) {
+export function ItemEditor({ draft, index, count, meetingKind, minimumCompetition, onChange, onRemove }: EditorProps) {
   const id = `item-${index}`;
   const part = consolePart(draft.kind);
   const problem = itemProblem(draft);
@@ -46,7 +47,7 @@ export function ItemEditor({ draft, index, count, meetingKind, onChange, onRemov
     <legend>${t('adminItemNumber', { number: index + 1 })} · ${part.label()}</legend>
     <label for=${`${id}-title`}>${t('adminItemTitle')}</label>
     <input id=${`${id}-title`} class="wide" maxlength="500" placeholder=${count === 1 ? t('adminItemTitleSame') : ''} value=${draft.title} onInput=${(e: Event) => onChange({ ...draft, title: (e.target as HTMLInputElement).value })} />
-    <${part.Editor} fields=${draft.fields} id=${id} meetingKind=${meetingKind} onChange=${(fields: FieldsOf<ItemKind>) => onChange({ ...draft, fields } as ItemDraft)} />
+    <${part.Editor} fields=${draft.fields} id=${id} meetingKind=${meetingKind} minimumCompetition=${minimumCompetition} onChange=${(fields: FieldsOf<ItemKind>) => onChange({ ...draft, fields } as ItemDraft)} />
     ${problem && html`<p class="field-problem" role="alert">${problem}</p>`}
     ${count > 1 && html`<div class="actions"><button type="button" class="small danger" onClick=${onRemove}>${t('adminRemoveItem', { number: index + 1 })}</button></div>`}
   </fieldset>`;

@@ -99,6 +99,11 @@ function rows(rules: TermRules, set: (next: TermRules) => void): Row[] {
       label: t('rulesProposalShare'),
       editor: fraction(t('rulesProposalShare'), rules.extraordinary.proposalShare, (proposalShare) => set({ ...rules, extraordinary: { proposalShare } })),
     },
+    {
+      key: 'elections.minimumCompetition',
+      label: t('rulesMinimumCompetition'),
+      editor: fraction(t('rulesMinimumCompetition'), rules.elections.minimumCompetition, (minimumCompetition) => set({ ...rules, elections: { ...rules.elections, minimumCompetition } })),
+    },
   ];
 }
 

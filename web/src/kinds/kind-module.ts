@@ -57,6 +57,8 @@ export interface EditorProps<Fields> {
   /** The item's id prefix in the form (item-0, item-1 …). */
   id: string;
   meetingKind: MeetingKind;
+  /** The term's 差额 rule (elections.minimumCompetition), once loaded: an election warns below it. */
+  minimumCompetition?: { numerator: number; denominator: number } | undefined;
   onChange(fields: Fields): void;
 }
 

@@ -14,7 +14,25 @@ interface ElectionFields extends RuleDraft {
   before: { id: string; text: string }[];
 }
 
-function Editor({ fields, id, meetingKind, onChange }: EditorProps<ElectionFields>) {
+/** 差额 in the form, live: how many more candidates than seats, and a warning (never a refusal) below the term's rule. */
+function Competition({ fields, minimumCompetition }: { fields: ElectionFields; minimumCompetition: EditorProps<ElectionFields>['minimumCompetition'] }) {
+  const candidates = lines(fields.candidates).length;
+  const seats = Number(fields.seats);
+  if (!Number.isInteger(seats) || seats < 1 || candidates === 0) return null;
+  const extra = candidates - seats;
+  const words = extra > 0 ? t('adminCompetition', { candidates, seats, extra, percent: Math.floor((extra * 100) / seats) }) : extra === 0 ? t('adminCompetitionEqual', { candidates, seats }) : null;
+  // The fewest candidates wanted: seats + ⌈share × seats⌉.
+  const wanted = minimumCompetition ? seats + Math.ceil((minimumCompetition.numerator * seats) / minimumCompetition.denominator) : null;
+  return html`${words && html`<p class="hint competition" data-testid="competition">${words}</p>`}
+    ${
+      wanted !== null &&
+      candidates >= seats &&
+      candidates < wanted &&
+      html`<p class="notice notice-warn" data-testid="competition-warning">${t('adminCompetitionLow', { wanted, seats, share: `${minimumCompetition!.numerator}/${minimumCompetition!.denominator}` })}</p>`
+    }`;
+}
+
+function Editor({ fields, id, meetingKind, minimumCompetition, onChange }: EditorProps<ElectionFields>) {
   const set = (patch: Partial<ElectionFields>) => onChange({ ...fields, ...patch });
   return html`<div class="form-grid">
       <div><label for=${`${id}-seats`}>${t('adminSeats')}</label>
@@ -23,6 +41,7 @@ function Editor({ fields, id, meetingKind, onChange }: EditorProps<ElectionField
         <label for=${`${id}-writein`}>${t('adminAllowWriteIn')}</label></div>
     </div>
     <${ListField} id=${`${id}-candidates`} label=${t('adminCandidates')} help=${t('adminOnePerLine')} value=${fields.candidates} onInput=${(candidates: string) => set({ candidates })} />
+    <${Competition} fields=${fields} minimumCompetition=${minimumCompetition} />
     <${RuleFields} id=${id} rule=${fields} subject=${t('adminSubjectCandidate')} meetingKind=${meetingKind} onChange=${(rule: RuleDraft) => set(rule)} />`;
 }
 
@@ -79,7 +98,8 @@ export const electionConsole: ConsolePart<'election', ElectionFields> = {
       { label: t('adminBlankBallots'), votes: result.blankBallots, tone: 'abstain' },
     ];
     return html`<${BarChart} bars=${bars} scale=${result.base} required=${result.required} label=${title} />
-      ${result.runoff && html`<p class="notice notice-warn">${t('adminRunoff', { seats: result.runoff.seats })}</p>`}`;
+      ${result.runoff && html`<p class="notice notice-warn">${t('adminRunoff', { seats: result.runoff.seats })}</p>`}
+      ${result.unfilledSeats > 0 && html`<p class="notice notice-warn" data-testid="empty-seats">${t('adminEmptySeats', { seats: result.unfilledSeats })}</p>`}`;
   },
   passed: () => undefined,
 };
