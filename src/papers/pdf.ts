@@ -45,6 +45,7 @@ const FAUX_BOLD_STROKE = 1 / 30;
 
 function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
   pdf.font(oneFace.has(pdf) ? 'serif' : face).fontSize(size);
+  layOutPlainly(pdf);
   // The gap that makes a line of this size take its share of the 22-line block.
   return Math.max(0, LINE * (size / SIZE.body) - pdf.currentLineHeight());
 }
@@ -58,6 +59,39 @@ function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
 function forgetLayouts(pdf: Pdf): void {
   const families = (pdf as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies ?? {};
   for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
+}
+
+interface PlainGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface EmbeddedFontInternals {
+  font?: { glyphsForString?: (text: string) => PlainGlyph[] };
+  scale?: number;
+  layoutRun?: (text: string, features?: unknown) => unknown;
+}
+
+/**
+ * Chinese text needs no shaping: one glyph a character, each its own advance. pdfkit lays every word
+ * out with fontkit's OpenType engine, which parses the CJK font's GSUB/GPOS tables (megabytes of
+ * objects in the worker's heap) to change nothing. Each font's layoutRun (not public API) is
+ * replaced by the cmap lookup and the advance widths alone; features (never asked for here) keep pdfkit's.
+ */
+function layOutPlainly(pdf: Pdf): void {
+  const families = (pdf as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
+  for (const embedded of Object.values(families)) {
+    const { font, scale, layoutRun } = embedded;
+    if (!font?.glyphsForString || scale === undefined || !layoutRun || (layoutRun as { plain?: true }).plain) continue;
+    const original = layoutRun.bind(embedded);
+    const plain = (text: string, features?: unknown) => {
+      if (features) return original(text, features);
+      const glyphs = font.glyphsForString!(text);
+      const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale }));
+      return { glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance, 0) };
+    };
+    embedded.layoutRun = Object.assign(plain, { plain: true as const });
+  }
 }
 
 /** "— N —" centred 7 mm under the text block; drawn with the bottom margin lifted, so it makes no new page. */

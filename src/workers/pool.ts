@@ -45,9 +45,9 @@ export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = {
 };
 
 /**
- * The PDF worker (src/workers/paper-work.ts, which loads pdfkit and nothing else). Laying out text is
- * ~1.5 ms a table row (fontkit shaping a CJK font): a 10,000-name attendance list takes 10–15 s, so
- * 120 s. An 8 MB young generation instead of 32 keeps a 450-page list's peak low (it is collected
+ * The PDF worker (src/workers/paper-work.ts, which loads pdfkit and nothing else). A 10,000-name
+ * attendance list takes 3–5 s (it was 15–25 s while fontkit shaped every word), several times that on
+ * a loaded machine: 120 s. An 8 MB young generation instead of 32 keeps a 450-page list's peak low (it is collected
  * more often, at ~5% of the time); the old generation holds the font's parsed tables and one page's
  * layout at a time. Idle for 30 s, the worker exits and frees the font.
  */
