@@ -53,7 +53,8 @@ import { registerStorageGuard } from './storage/guard.js';
 import { storageRoutes } from './storage/routes.js';
 import { type SpaceProbe, StorageSpace, statfsProbe } from './storage/space.js';
 import { loadSecretKey } from './secret-key.js';
-import { type HeavyWorkOptions, HeavyWorkPool } from './workers/pool.js';
+import type { PaperTasks } from './workers/paper-work.js';
+import { type HeavyWorkOptions, HeavyWorkPool, PAPER_WORK_DEFAULTS } from './workers/pool.js';
 import { systemTimers, type Timers } from './timers.js';
 
 declare module 'fastify' {
@@ -72,6 +73,8 @@ export interface BuildOptions {
   logStream?: NodeJS.WritableStream;
   /** Limits of the heavy-work pool (tests shorten the timeout or run a worker of their own). */
   heavyWork?: Partial<HeavyWorkOptions>;
+  /** Limits of the PDF pool (tests shorten the timeout or run a worker of their own). */
+  paperWork?: Partial<HeavyWorkOptions>;
   /** Free space of the database's file system (tests fake it); read fresh on every write when given. */
   storageProbe?: SpaceProbe;
 }
@@ -120,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     codeAttempts: new AttemptLimiter(config.CODE_ATTEMPT_LIMIT, config.CODE_ATTEMPT_WINDOW_SECONDS * 1000, () => clock().getTime()),
     deadlines: new Map(),
     heavyWork: new HeavyWorkPool(options.heavyWork, (error) => app.log.warn({ err: error }, 'heavy-work worker failed outside a task; it is replaced')),
+    paperWork: new HeavyWorkPool<PaperTasks>(options.paperWork, (error) => app.log.warn({ err: error }, 'PDF worker failed outside a task; it is replaced'), PAPER_WORK_DEFAULTS),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
     figures: new HallFigures(events),
     ballotViews: new BallotViews(connection.watch),
@@ -173,7 +177,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.addHook('onClose', async () => {
     clearInterval(scrubRetry);
     votes.drain();
-    await context.heavyWork.close();
+    await Promise.all([context.heavyWork.close(), context.paperWork.close()]);
     for (const cancel of context.deadlines.values()) cancel();
     if (config.DATABASE_PATH !== ':memory:') connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     await connection.close();

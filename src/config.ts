@@ -41,10 +41,12 @@ const environmentSchema = z
     QUOTA_TOTAL_MB: z.coerce.number().min(0).default(2048),
     // The CJK fonts embedded in the PDFs the server makes (src/papers/pdf.ts): body text and headings.
     // A collection (.ttc) needs the PostScript name of its face; Debian's fonts-noto-cjk by default.
+    // Headings have no font of their own unless PDF_FONT_SANS is set: they are the body's face made
+    // bold, since the PDF worker then keeps one 26 MB font file instead of two (issue 13 part 5).
     PDF_FONT_SERIF: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc'),
     PDF_FONT_SERIF_NAME: z.string().min(1).default('NotoSerifCJKsc-Regular'),
-    PDF_FONT_SANS: z.string().min(1).default('/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc'),
-    PDF_FONT_SANS_NAME: z.string().min(1).default('NotoSansCJKsc-Bold'),
+    PDF_FONT_SANS: z.string().min(1).optional(),
+    PDF_FONT_SANS_NAME: z.string().min(1).optional(),
   })
   .superRefine((environment, context) => {
     if (Boolean(environment.ADMIN_USER) !== Boolean(environment.ADMIN_PASSWORD)) {
@@ -52,6 +54,9 @@ const environmentSchema = z
     }
     if (environment.NODE_ENV === 'production' && !environment.SECRET_KEY) {
       context.addIssue({ code: 'custom', path: ['SECRET_KEY'], message: 'is required in production' });
+    }
+    if (Boolean(environment.PDF_FONT_SANS) !== Boolean(environment.PDF_FONT_SANS_NAME)) {
+      context.addIssue({ code: 'custom', path: ['PDF_FONT_SANS_NAME'], message: 'PDF_FONT_SANS and PDF_FONT_SANS_NAME go together' });
     }
   });
 

@@ -8,6 +8,7 @@ import type { SqliteHandle } from './db/connection.js';
 import { type DomainEvents, HeldEvents } from './events.js';
 import type { AttemptLimiter } from './access/attempt-limiter.js';
 import type { VoteQueue } from './ballots/vote-queue.js';
+import type { PaperTasks } from './workers/paper-work.js';
 import type { HeavyWorkPool } from './workers/pool.js';
 import type { StorageSpace } from './storage/space.js';
 import type { HallFigures } from './meetings/hall-figures.js';
@@ -36,6 +37,8 @@ export interface AppContext {
   deadlines: Map<string, CancelTimer>;
   /** The worker thread that reads uploads and diffs versions, off the thread that answers votes. */
   heavyWork: HeavyWorkPool;
+  /** The worker thread that lays out PDFs, apart so that uploads never wait behind a long list. */
+  paperWork: HeavyWorkPool<PaperTasks>;
   /** Free space against the reserve kept for votes and the scrub. */
   storage: StorageSpace;
   /** Attendance counts per meeting, kept in memory for snapshots and broadcasts. */

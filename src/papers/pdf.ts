@@ -1,7 +1,8 @@
 // An OfficialDocument as PDF (pdfkit), on the GB/T 9704-2012 page: A4, top margin 37 mm, left 28 mm,
-// a text block of 156 × 225 mm with 22 lines, the page number "— N —" at the foot. The fonts are an
-// embedded CJK pair (Debian's fonts-noto-cjk by default), subset by pdfkit. Runs in the heavy-work
-// worker (src/workers/heavy-work.ts): a long table is hundreds of pages of text layout.
+// a text block of 156 × 225 mm with 22 lines, the page number "— N —" at the foot. The font is an
+// embedded CJK serif (Debian's fonts-noto-cjk by default), headings in a bold face or the same face
+// made bold, subset by pdfkit. Runs in the PDF worker (src/workers/paper-work.ts): a long table is
+// hundreds of pages of text layout.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
@@ -34,8 +35,17 @@ export function chineseDate(iso: string): string {
   return `${year}年${month}月${day}日`;
 }
 
+/**
+ * Documents whose headings have no face of their own (one font file, the default: the PDF worker then
+ * keeps 26 MB instead of 46). Their 'sans' is the serif, filled and stroked: a faux bold.
+ */
+const oneFace = new WeakSet<Pdf>();
+/** The stroke that thickens a faux-bold stroke by about a twentieth of an em each side. */
+const FAUX_BOLD_STROKE = 1 / 30;
+
 function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
-  pdf.font(face).fontSize(size);
+  pdf.font(oneFace.has(pdf) ? 'serif' : face).fontSize(size);
+  layOutPlainly(pdf);
   // The gap that makes a line of this size take its share of the 22-line block.
   return Math.max(0, LINE * (size / SIZE.body) - pdf.currentLineHeight());
 }
@@ -51,6 +61,39 @@ function forgetLayouts(pdf: Pdf): void {
   for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
 }
 
+interface PlainGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+interface EmbeddedFontInternals {
+  font?: { glyphsForString?: (text: string) => PlainGlyph[] };
+  scale?: number;
+  layoutRun?: (text: string, features?: unknown) => unknown;
+}
+
+/**
+ * Chinese text needs no shaping: one glyph a character, each its own advance. pdfkit lays every word
+ * out with fontkit's OpenType engine, which parses the CJK font's GSUB/GPOS tables (megabytes of
+ * objects in the worker's heap) to change nothing. Each font's layoutRun (not public API) is
+ * replaced by the cmap lookup and the advance widths alone; features (never asked for here) keep pdfkit's.
+ */
+function layOutPlainly(pdf: Pdf): void {
+  const families = (pdf as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
+  for (const embedded of Object.values(families)) {
+    const { font, scale, layoutRun } = embedded;
+    if (!font?.glyphsForString || scale === undefined || !layoutRun || (layoutRun as { plain?: true }).plain) continue;
+    const original = layoutRun.bind(embedded);
+    const plain = (text: string, features?: unknown) => {
+      if (features) return original(text, features);
+      const glyphs = font.glyphsForString!(text);
+      const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale }));
+      return { glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance, 0) };
+    };
+    embedded.layoutRun = Object.assign(plain, { plain: true as const });
+  }
+}
+
 /** "— N —" centred 7 mm under the text block; drawn with the bottom margin lifted, so it makes no new page. */
 function drawPageNumber(pdf: Pdf, number: number): void {
   const { x, y } = pdf;
@@ -63,9 +106,16 @@ function drawPageNumber(pdf: Pdf, number: number): void {
   pdf.y = y;
 }
 
+/** For text in `face`: a faux bold where headings have no face of their own, nothing otherwise. */
+function boldOptions(pdf: Pdf, face: 'serif' | 'sans', size: number): PDFKit.Mixins.TextOptions {
+  if (face === 'serif' || !oneFace.has(pdf)) return {};
+  pdf.lineWidth(size * FAUX_BOLD_STROKE);
+  return { fill: true, stroke: true };
+}
+
 function writeLine(pdf: Pdf, text: string, face: 'serif' | 'sans', size: number, options: PDFKit.Mixins.TextOptions): void {
   const lineGap = useFont(pdf, face, size);
-  pdf.text(text, PAGE.left, pdf.y, { width: PAGE.width, lineGap, ...options });
+  pdf.text(text, PAGE.left, pdf.y, { width: PAGE.width, lineGap, ...boldOptions(pdf, face, size), ...options });
 }
 
 function writeBlock(pdf: Pdf, block: PaperBlock): void {
@@ -122,13 +172,14 @@ function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' }>): vo
   const heightOf = (cells: readonly string[]) =>
     Math.max(...cells.map((cell, index) => (fitsOneLine(cell, index) ? oneLine : pdf.heightOfString(cell, { width: widths[index]! - 2 * CELL_PADDING, lineGap })))) + 2 * CELL_PADDING;
   const drawRow = (cells: readonly string[], height: number, face: 'serif' | 'sans') => {
-    pdf.font(face);
+    pdf.font(oneFace.has(pdf) ? 'serif' : face);
     let x = PAGE.left;
     const y = pdf.y;
     cells.forEach((cell, index) => {
       const width = widths[index]!;
       pdf.rect(x, y, width, height).lineWidth(0.5).stroke();
-      pdf.text(cell, x + CELL_PADDING, y + CELL_PADDING, { width: width - 2 * CELL_PADDING, lineGap, lineBreak: !fitsOneLine(cell, index) });
+      const bold = boldOptions(pdf, face, SIZE.table);
+      pdf.text(cell, x + CELL_PADDING, y + CELL_PADDING, { width: width - 2 * CELL_PADDING, lineGap, lineBreak: !fitsOneLine(cell, index), ...bold });
       x += width;
     });
     pdf.x = PAGE.left;
@@ -166,7 +217,7 @@ function writeDocument(pdf: Pdf, document: OfficialDocument): void {
 
 /**
  * The font files, read once per thread: pdfkit would read each (20–27 MB) again for every document,
- * and an archive makes dozens. The worker that keeps them exits when idle for a minute.
+ * and an archive makes dozens. The worker that keeps them exits when idle (PAPER_WORK_DEFAULTS).
  */
 const fontFiles = new Map<string, Buffer>();
 function fontFile(path: string): Buffer {
@@ -199,7 +250,9 @@ export function renderPdf(document: OfficialDocument, fonts: PdfFonts): Promise<
     lang: 'zh-CN',
   });
   pdf.registerFont('serif', fontFile(fonts.serif.path), fonts.serif.name);
-  pdf.registerFont('sans', fontFile(fonts.sans.path), fonts.sans.name);
+  // The same face registered twice would be parsed and embedded twice: it is used as 'serif' instead.
+  if (fonts.sans.path === fonts.serif.path && fonts.sans.name === fonts.serif.name) oneFace.add(pdf);
+  else pdf.registerFont('sans', fontFile(fonts.sans.path), fonts.sans.name);
   let pages = 0;
   pdf.on('pageAdded', () => {
     forgetLayouts(pdf);

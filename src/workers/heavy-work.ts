@@ -1,17 +1,15 @@
 // The worker's side of the heavy-work pool: reading uploaded files, diffing versions and writing the
 // official papers (.docx), the work that would otherwise hold the thread every vote is answered on.
-// Each task's refusals come back as values (an error code and its details), since an AppError does
-// not survive the trip between threads.
+// Each task's refusals come back as values (./outcome.ts). PDFs have a worker of their own (./paper-work.ts).
 import type { Block } from '../documents/blocks.js';
 import { diffVersions, type VersionDiff } from '../documents/diff.js';
 import { docxToMarkdown } from '../documents/docx.js';
-import { AppError, type ErrorCode, fail } from '../errors.js';
 import { renderDocx } from '../papers/docx.js';
 import type { OfficialDocument } from '../papers/official-document.js';
-import { fontsReadable, type PdfFonts, renderPdf } from '../papers/pdf.js';
 import { parseRosterChecked } from '../roster/import.js';
 import type { RosterImportResult } from '../roster/import-types.js';
 import type { RosterTermContext } from '../roster/import-rows.js';
+import { type HeavyOutcome, settle } from './outcome.js';
 
 export interface HeavyTasks {
   docx: { input: { file: Uint8Array }; output: string };
@@ -19,12 +17,10 @@ export interface HeavyTasks {
   roster: { input: { file: Uint8Array; format: 'csv' | 'xlsx'; context: RosterTermContext }; output: RosterImportResult };
   /** A paper in the GB/T 9704 layout; the Buffer arrives on the main thread as a Uint8Array. */
   'docx-render': { input: { document: OfficialDocument }; output: Uint8Array };
-  /** A paper as PDF, whole: even a 10,000-name attendance list is under a megabyte (fonts subset), so it comes back as bytes. */
-  'pdf-render': { input: { document: OfficialDocument; fonts: PdfFonts }; output: Uint8Array };
 }
 export type HeavyKind = keyof HeavyTasks;
 export type HeavyTask = { [K in HeavyKind]: { kind: K } & HeavyTasks[K]['input'] }[HeavyKind];
-export type HeavyOutcome<T = unknown> = { ok: true; value: T } | { ok: false; code: ErrorCode; details?: unknown };
+export type { HeavyOutcome } from './outcome.js';
 
 // Static imports only: under tsx the worker file may be loaded as CommonJS, where a dynamic import()
 // would skip tsx's resolution of './x.js' to './x.ts'.
@@ -40,16 +36,9 @@ function perform(task: HeavyTask): Promise<unknown> | unknown {
       return parseRosterChecked(asBuffer(task.file), task.format, task.context);
     case 'docx-render':
       return renderDocx(task.document);
-    case 'pdf-render':
-      return fontsReadable(task.fonts) ? renderPdf(task.document, task.fonts) : fail('PDF_FONT_MISSING');
   }
 }
 
-export default async function run(task: HeavyTask): Promise<HeavyOutcome> {
-  try {
-    return { ok: true, value: await perform(task) };
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, code: error.code, ...(error.details === undefined ? {} : { details: error.details }) };
-    throw error;
-  }
+export default function run(task: HeavyTask): Promise<HeavyOutcome> {
+  return settle(() => perform(task));
 }

@@ -2,9 +2,12 @@
 // for votes) that reads uploads and diffs versions. Tasks run one at a time; a few may wait, the
 // rest are refused at once (HEAVY_WORK_BUSY) rather than piling up. A task past its time is stopped
 // by terminating the worker (UPLOAD_TOO_SLOW); one past its memory dies alone (UPLOAD_TOO_MUCH_MEMORY).
+// The PDFs have a pool of their own (PAPER_WORK_DEFAULTS): its worker keeps a 26 MB font and takes
+// 15 s over a 10,000-name list, which would otherwise hold up every upload behind it.
 import { Piscina } from 'piscina';
-import { fail } from '../errors.js';
-import type { HeavyKind, HeavyOutcome, HeavyTask, HeavyTasks } from './heavy-work.js';
+import { type ErrorCode, fail } from '../errors.js';
+import type { HeavyTasks } from './heavy-work.js';
+import type { HeavyOutcome, TaskTable } from './outcome.js';
 
 export interface HeavyWorkOptions {
   /** From the moment the task reaches the worker (its time waiting in line is not counted). */
@@ -13,41 +16,76 @@ export interface HeavyWorkOptions {
   maxWaiting: number;
   /** The worker's V8 heap; Buffers live outside it and are bounded by the zip limits instead. */
   maxOldGenerationSizeMb: number;
+  /** The worker's young generation: V8 fills it before collecting, so it is resident memory at each task's peak. */
+  maxYoungGenerationSizeMb: number;
+  /** An idle worker exits after this long, and with it whatever it keeps (the PDF fonts). */
+  idleTimeoutMs: number;
+  /** The refusals a task past its time or its memory gets: an upload's, or a paper's. */
+  tooSlow: ErrorCode;
+  tooMuchMemory: ErrorCode;
   /** Tests run a worker of their own (one that never finishes) to prove the timeout. */
   filename?: string;
 }
-
-export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = { timeoutMs: 10_000, maxWaiting: 4, maxOldGenerationSizeMb: 384 };
 
 // Under tsx (npm start, tests) this file is .ts and so is the worker; compiled, both are .js. A
 // worker started from a tsx process inherits tsx through execArgv; one started elsewhere (vitest)
 // is given it.
 const compiled = import.meta.url.endsWith('.js');
-const WORKER_FILE = new URL(compiled ? './heavy-work.js' : './heavy-work.ts', import.meta.url).href;
+const workerFile = (name: string): string => new URL(compiled ? `./${name}.js` : `./${name}.ts`, import.meta.url).href;
+
+export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = {
+  timeoutMs: 10_000,
+  maxWaiting: 4,
+  maxOldGenerationSizeMb: 384,
+  maxYoungGenerationSizeMb: 32,
+  idleTimeoutMs: 60_000,
+  tooSlow: 'UPLOAD_TOO_SLOW',
+  tooMuchMemory: 'UPLOAD_TOO_MUCH_MEMORY',
+  filename: workerFile('heavy-work'),
+};
+
+/**
+ * The PDF worker (src/workers/paper-work.ts, which loads pdfkit and nothing else). A 10,000-name
+ * attendance list takes 3–5 s (it was 15–25 s while fontkit shaped every word), several times that on
+ * a loaded machine: 120 s. An 8 MB young generation instead of 32 keeps a 450-page list's peak low (it is collected
+ * more often, at ~5% of the time); the old generation holds the font's parsed tables and one page's
+ * layout at a time. Idle for 30 s, the worker exits and frees the font.
+ */
+export const PAPER_WORK_DEFAULTS: HeavyWorkOptions = {
+  timeoutMs: 120_000,
+  maxWaiting: 4,
+  maxOldGenerationSizeMb: 128,
+  maxYoungGenerationSizeMb: 8,
+  idleTimeoutMs: 30_000,
+  tooSlow: 'PAPER_TOO_SLOW',
+  tooMuchMemory: 'PAPER_TOO_MUCH_MEMORY',
+  filename: workerFile('paper-work'),
+};
 
 function workerExecArgv(filename: string): string[] {
   if (!filename.endsWith('.ts') || process.execArgv.some((argument) => argument.includes('tsx'))) return process.execArgv;
   return [...process.execArgv, '--import', 'tsx'];
 }
 
-export class HeavyWorkPool {
+/** A pool of one worker whose tasks are `Tasks` (the heavy-work worker's by default, PaperTasks for the PDF pool). */
+export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
   readonly #pool: Piscina;
   readonly #options: HeavyWorkOptions;
   #running = false;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(options: Partial<HeavyWorkOptions> = {}, onWorkerError: (error: unknown) => void = () => {}) {
-    this.#options = { ...HEAVY_WORK_DEFAULTS, ...options };
-    const filename = this.#options.filename ?? WORKER_FILE;
+  constructor(options: Partial<HeavyWorkOptions> = {}, onWorkerError: (error: unknown) => void = () => {}, defaults: HeavyWorkOptions = HEAVY_WORK_DEFAULTS) {
+    this.#options = { ...defaults, ...options };
+    const filename = this.#options.filename ?? workerFile('heavy-work');
     this.#pool = new Piscina({
       filename,
       execArgv: workerExecArgv(filename),
       minThreads: 0,
       maxThreads: 1,
-      idleTimeout: 60_000,
+      idleTimeout: this.#options.idleTimeoutMs,
       // Tasks are async (mammoth, yauzl): the worker's event loop must keep turning between them.
       atomics: 'disabled',
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: this.#options.maxYoungGenerationSizeMb, stackSizeMb: 4 },
     });
     // A worker can die outside any task, e.g. stopped at its memory limit just after its task was
     // refused (UPLOAD_TOO_MUCH_MEMORY): Piscina reports that on the pool and starts a new worker.
@@ -60,13 +98,13 @@ export class HeavyWorkPool {
     return (this.#running ? 1 : 0) + this.#waiting.length;
   }
 
-  /** `timeoutMs` overrides the pool's for a task known to be long (a PDF of a 10,000-name list). */
-  async run<K extends HeavyKind>(task: { kind: K } & HeavyTasks[K]['input'], limits: { timeoutMs?: number } = {}): Promise<HeavyTasks[K]['output']> {
+  /** `timeoutMs` overrides the pool's for one task. */
+  async run<K extends keyof Tasks & string>(task: { kind: K } & Tasks[K]['input'], limits: { timeoutMs?: number } = {}): Promise<Tasks[K]['output']> {
     await this.#turn();
     try {
-      const outcome = await this.#runNow(task as HeavyTask, limits.timeoutMs ?? this.#options.timeoutMs);
+      const outcome = await this.#runNow(task, limits.timeoutMs ?? this.#options.timeoutMs);
       if (!outcome.ok) fail(outcome.code, outcome.details);
-      return outcome.value as HeavyTasks[K]['output'];
+      return outcome.value as Tasks[K]['output'];
     } finally {
       const next = this.#waiting.shift();
       if (next) next();
@@ -88,14 +126,14 @@ export class HeavyWorkPool {
     return new Promise((resolve) => this.#waiting.push(resolve));
   }
 
-  async #runNow(task: HeavyTask, timeoutMs: number): Promise<HeavyOutcome> {
+  async #runNow(task: { kind: string }, timeoutMs: number): Promise<HeavyOutcome> {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
     try {
       return (await this.#pool.run(task, { signal: abort.signal })) as HeavyOutcome;
     } catch (error) {
-      if (abort.signal.aborted) fail('UPLOAD_TOO_SLOW', { timeoutMs });
-      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail('UPLOAD_TOO_MUCH_MEMORY', { maxHeapMb: this.#options.maxOldGenerationSizeMb });
+      if (abort.signal.aborted) fail(this.#options.tooSlow, { timeoutMs });
+      if ((error as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY') fail(this.#options.tooMuchMemory, { maxHeapMb: this.#options.maxOldGenerationSizeMb });
       throw error;
     } finally {
       clearTimeout(timer);

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { BuildOptions } from '../../src/app.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
 import { mediaBoxes, pdfCanSay } from '../support/pdf-text.js';
 import { castAll, closeBallot, draftBallot, expectError, publishBallot } from '../support/requests.js';
@@ -15,11 +16,14 @@ afterEach(async () => {
   app = undefined;
 });
 
+/** A worker that never finishes: what the PDF pool's timeout is proved with. */
+const STUCK_WORKER = new URL('../support/stuck-worker.ts', import.meta.url).href;
+
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /** 5 representatives (4 present) and an attendee; a secret approval 3–1–0, a secret election, a closed unpublished ballot and a draft. */
-async function session() {
-  app = await createApp();
+async function session(options: BuildOptions = {}) {
+  app = await createApp({}, options);
   const congress = await createCongress(app, { representatives: 5, attendees: 1, present: 4 });
   const as = { cookie: congress.secretary };
   const approval = await openBallot(congress, approvalBallot('关于《集体合同(草案)》的决议'));
@@ -137,6 +141,11 @@ describe('the result notice as PDF', () => {
     const pdf = response.rawPayload;
     expect(mediaBoxes(pdf)[0]).toBe('0 0 595.28 841.89');
     expect(pdfCanSay(pdf, '表决结果公告关于集体合同草案的决议无记名投票应到人数实到人数收回选票赞成反对弃权通过特此公告秘书处')).toBe(true);
+  });
+
+  it('answers PAPER_TOO_SLOW (503), not an upload’s error, when the PDF worker takes too long', async () => {
+    const { congress, approval } = await session({ paperWork: { filename: STUCK_WORKER, timeoutMs: 300 } });
+    expectError(await congress.app.inject({ method: 'GET', url: `/api/ballots/${approval}/notice.pdf` }), 503, 'PAPER_TOO_SLOW');
   });
 
   it('is refused for an unpublished or unknown ballot as the public result is', async () => {

@@ -35,13 +35,23 @@ describe('the PDF engine', () => {
     const raw = pdf.toString('latin1');
     expect(raw).toMatch(/\/FontFile[23]?/);
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifCJKsc-Regular/);
-    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Bold/);
+    // One font file by default: headings are the serif made bold, not a second embedded face.
+    expect(raw).not.toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSans/);
     expect(pdfCanSay(pdf, '集体合同草案的决议赞成反对弃权表决情况秘书处')).toBe(true);
     expect(pdfCanSay(pdf, chineseDate('2026-12-03'))).toBe(true);
     expect(pdfCanSay(pdf, '— 1 —')).toBe(true);
     // Subset: only the characters used, not the whole font.
     expect(mappedCharacters(pdf).size).toBeLessThan(200);
     expect(pdf.length).toBeLessThan(200_000);
+  });
+
+  it('embeds a heading face of its own when one is configured', async () => {
+    const withSans = pdfFonts(testConfig({ PDF_FONT_SANS: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc', PDF_FONT_SANS_NAME: 'NotoSansCJKsc-Bold' }));
+    const pdf = await renderPdf(resolution, withSans);
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSerifCJKsc-Regular/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+NotoSansCJKsc-Bold/);
+    expect(pdfCanSay(pdf, '集体合同草案的决议赞成反对弃权表决情况秘书处')).toBe(true);
   });
 
   it('breaks a long table across pages, numbering each page', async () => {
