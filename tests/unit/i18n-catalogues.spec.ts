@@ -1,10 +1,11 @@
 // The pages' text catalogues: each English catalogue has exactly its Chinese counterpart's keys, no key
 // is in both the shared and the console's catalogue, and no page but the console can reach a console
 // key (the console registers its catalogue at start-up; the voter, projector, results and notice
-// pages never download it, so a console key there would show as its bare name).
+// pages never download it, so a console key there would show as its bare name), and registering
+// a catalogue gives its texts in Chinese at once and in English once its part has arrived.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { en } from '../../web/src/i18n/en.js';
 import { enConsole } from '../../web/src/i18n/en-console.js';
 import { zh } from '../../web/src/i18n/zh.js';
@@ -54,5 +55,47 @@ describe('the text catalogues', () => {
     const prefixes = [...source.matchAll(/`([A-Za-z][A-Za-z0-9_]*)\$\{/g)].map((match) => match[1]!);
     const built = Object.keys(zhConsole).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
     expect(built, 'console keys another page may build at run time').toEqual([]);
+  });
+});
+
+describe('a page registering its own catalogue', () => {
+  /** A fresh i18n.ts on a device that remembers `stored` as its language. */
+  async function freshI18n(stored: string | null) {
+    vi.resetModules();
+    vi.stubGlobal('localStorage', { getItem: () => stored, setItem: () => undefined });
+    vi.stubGlobal('document', { documentElement: { lang: '' } });
+    return import('../../web/src/i18n/i18n.js');
+  }
+  const loadEnglishConsole = () => import('../../web/src/i18n/en-console.js').then((module) => module.enConsole);
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('shows its texts in Chinese at once, and a key no catalogue holds as its name instead of failing', async () => {
+    const i18n = await freshI18n(null);
+    i18n.registerCatalogue(zhConsole, loadEnglishConsole);
+    expect(i18n.t('afTitle')).toBe(zhConsole.afTitle);
+    expect(i18n.t('turnout', { voted: 3, eligible: 5 })).toBe('已投票 3 / 5');
+    expect(i18n.hasMessage('moState_draft')).toBe(true);
+    expect(i18n.hasMessage('constructor')).toBe(false);
+    expect(i18n.t('noSuchText' as never)).toBe('noSuchText');
+  });
+
+  it('switches to English only once its part has arrived too, even when English was already loading', async () => {
+    const i18n = await freshI18n('en');
+    i18n.registerCatalogue(zhConsole, loadEnglishConsole);
+    expect(i18n.language()).toBe('zh');
+    await i18n.setLanguage('en');
+    await vi.waitFor(() => expect(i18n.language()).toBe('en'));
+    expect(i18n.t('afTitle')).toBe(enConsole.afTitle);
+    expect(i18n.t('appName')).toBe(en.appName);
+    await i18n.setLanguage('zh');
+    expect(i18n.t('afTitle')).toBe(zhConsole.afTitle);
+  });
+
+  it('fetches the console’s English when the page switches to it later', async () => {
+    const i18n = await freshI18n(null);
+    i18n.registerCatalogue(zhConsole, loadEnglishConsole);
+    await i18n.setLanguage('en');
+    expect(i18n.language()).toBe('en');
+    expect(i18n.t('afTitle')).toBe(enConsole.afTitle);
   });
 });
