@@ -2,6 +2,7 @@
 import '../shared/base.css';
 import './admin.css';
 import './cards.css';
+import './catalogue.js';
 import { html, render } from '../shared/html.js';
 import { language } from '../i18n/i18n.js';
 import { App } from './app.js';

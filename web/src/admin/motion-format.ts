@@ -1,6 +1,5 @@
 // Motion words in the page language: states, categories, ratings, grades, numbers and rates.
-import { type MessageKey, t } from '../i18n/i18n.js';
-import { zh } from '../i18n/zh.js';
+import { hasMessage, type MessageKey, t } from '../i18n/i18n.js';
 import type { Grade, MotionCategory, MotionState, Rate, Rating } from '../shared/motion-types.js';
 
 /** Every state's console label is `moState_<state>` in the catalogues: this fails to compile when one is missing. */
@@ -27,12 +26,12 @@ const GRADE_KEYS: Record<Grade, MessageKey> = { A: 'moGradeA', B: 'moGradeB', C:
 
 /** 附议, 交办, 答复 …: the move that made a history entry (the voter page's words, shared). */
 export const eventLabel = (event: string): string => {
-  const key = `vmEvent_${event}` as MessageKey;
-  return key in zh ? t(key) : event;
+  const key = `vmEvent_${event}`;
+  return hasMessage(key) ? t(key) : event;
 };
 export const motionStateLabel = (state: MotionState | string): string => {
-  const key = `moState_${state}` as StateKey;
-  return key in zh ? t(key) : state;
+  const key = `moState_${state}`;
+  return hasMessage(key) ? t(key) : state;
 };
 export const categoryLabel = (category: MotionCategory): string => t(CATEGORY_KEYS[category]);
 export const ratingLabel = (rating: Rating): string => t(RATING_KEYS[rating]);
