@@ -22,16 +22,17 @@ export interface NoticeFigures {
 const WRITE_IN_PREFIX = 'write-in:';
 
 /** The server writes explanations with ASCII punctuation; the notice sets Chinese full-width. */
-function fullWidth(text: string): string {
+export function fullWidth(text: string): string {
   const marks: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）' };
   return text.replace(/[,;:()]/g, (mark) => marks[mark] ?? mark);
 }
 
-function methodOf(ballot: BallotView, result: Result): string {
+export function methodOf(ballot: BallotView, result: Result): string {
   if (result.manual) return `人工录入（${result.manualMethod === 'paper' ? '纸质计票' : '举手表决'}）`;
   return `${ballot.secrecy === 'secret' ? '无记名投票' : '记名投票'}（电子表决）`;
 }
 
+/** 赞成票须超过全体代表的半数: the rule without numbers, as web/src/shared/rule-words.ts words it. */
 function ruleInWords(item: BallotItem, meetingKind: MeetingKind): string | null {
   if (item.kind !== 'approval' && item.kind !== 'election') return null;
   const body = meetingKind === 'general_assembly' ? '职工' : '代表';
@@ -65,10 +66,18 @@ function countsTable(item: BallotItem, result: ItemResult): PaperBlock | null {
   }
 }
 
-function itemBlocks(item: BallotItem, result: ItemResult, index: number, count: number, meetingKind: MeetingKind): PaperBlock[] {
-  const title = count > 1 ? `第 ${index + 1} 项：${item.title}` : item.title;
+/** How an item is headed: alone on its notice (第 2 项：…, level 1), or within a session's notice (2. …, level 3). */
+export interface ItemHeading {
+  level: 1 | 2 | 3;
+  numbered: (index: number, title: string) => string;
+}
+const NOTICE_ITEM: ItemHeading = { level: 1, numbered: (index, title) => `第 ${index + 1} 项：${title}` };
+
+/** The counts table of every kind, the blank ballots, the rule in words and the ballot's own explanation. */
+export function itemBlocks(item: BallotItem, result: ItemResult, index: number, count: number, meetingKind: MeetingKind, heading: ItemHeading = NOTICE_ITEM): PaperBlock[] {
+  const title = count > 1 ? heading.numbered(index, item.title) : item.title;
   const verdict = result.kind === 'approval' ? (result.passed ? '　通过' : '　未通过') : '';
-  const blocks: PaperBlock[] = [{ kind: 'heading', level: 1, text: `${title}${verdict}` }];
+  const blocks: PaperBlock[] = [{ kind: 'heading', level: heading.level, text: `${title}${verdict}` }];
   const table = item.kind === result.kind ? countsTable(item, result) : null;
   if (table) blocks.push(table);
   if ('blankBallots' in result && result.blankBallots > 0) blocks.push({ kind: 'paragraph', text: `空白票（弃权）${result.blankBallots} 张` });
@@ -92,19 +101,24 @@ function chinaDay(iso: string): string {
   return new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
+/** 应到 / 实到 / 收回选票 (or, for a show of hands, 参加表决) in one row. */
+export function attendanceTable(result: Result): PaperBlock {
+  const hands = result.manual && result.manualMethod !== 'paper';
+  return {
+    kind: 'table',
+    header: ['应到人数', '实到人数', hands ? '参加表决' : '收回选票'],
+    rows: [[`${result.eligible} 人`, `${result.present} 人`, hands ? `${result.cast} 人` : `${result.cast} 张`]],
+  };
+}
+
 /** The notice of a published ballot (its public view), signed by the meeting's secretariat on the day of publication. */
 export function resultNotice(ballot: BallotView, meeting: { title: string; kind: MeetingKind }): { document: OfficialDocument; figures: NoticeFigures } {
   const result = ballot.result;
   if (!result) throw new Error('a notice is made of a published result');
-  const hands = result.manual && result.manualMethod !== 'paper';
   const blocks: PaperBlock[] = [
     { kind: 'paragraph', text: `表决事项：${ballot.title}`, indent: false },
     { kind: 'paragraph', text: `表决方式：${methodOf(ballot, result)}`, indent: false },
-    {
-      kind: 'table',
-      header: ['应到人数', '实到人数', hands ? '参加表决' : '收回选票'],
-      rows: [[`${result.eligible} 人`, `${result.present} 人`, hands ? `${result.cast} 人` : `${result.cast} 张`]],
-    },
+    attendanceTable(result),
   ];
   ballot.items.forEach((item, index) => {
     const itemResult = result.items[index];
