@@ -9,14 +9,8 @@ export interface WorkingCalendar {
   extraWorkdays: readonly string[];
 }
 
-/** China keeps one time zone: a day starts at 00:00 +08:00. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-
-/** The calendar day in China of an instant: 2026-12-03T17:00:00Z is 2026-12-04 there. */
-export function chinaDay(instant: string | Date): string {
-  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** The calendar day in China of an instant (one time zone, +08:00): 2026-12-03T17:00:00Z is 2026-12-04 there. */
+export { chinaDay } from '../papers/dates.js';
 
 function dayNumber(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) / 86_400_000;

@@ -16,17 +16,12 @@ import { ballotProgressLines } from '../script/ballot-lines.js';
 import { chineseNumber } from '../script/numbers.js';
 import { attendanceLines } from '../script/wording.js';
 import { getSession, presentSession } from '../sessions/service.js';
+import { writtenDate } from '../papers/dates.js';
 import { chinaDay } from './calendar.js';
 import { listSessionResolutions } from '../resolutions/service.js';
 import { getAftermath } from './service.js';
 
 export type ReportDeps = CoreContext & Pick<AppContext, 'votes'>;
-
-/** 2026-12-03 → 2026年12月3日. */
-export function dayInWords(day: string): string {
-  const [year, month, date] = day.split('-').map(Number);
-  return `${year}年${month}月${date}日`;
-}
 
 const SITTING_NAMES = { preparatory: '预备会议', plenary: '全体会议', extraordinary: '临时会议', joint: '联席会议' } as const;
 
@@ -115,12 +110,12 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
     .map((sitting) => sitting.heldOn)
     .filter((day): day is string => day !== null)
     .sort();
-  const span = held.length === 0 ? '' : held[0] === held.at(-1) ? `于${dayInWords(held[0]!)}` : `于${dayInWords(held[0]!)}至${dayInWords(held.at(-1)!)}`;
-  const closing = aftermath.closedOn ? `，${dayInWords(aftermath.closedOn)}闭幕` : '';
+  const span = held.length === 0 ? '' : held[0] === held.at(-1) ? `于${writtenDate(held[0]!)}` : `于${writtenDate(held[0]!)}至${writtenDate(held.at(-1)!)}`;
+  const closing = aftermath.closedOn ? `，${writtenDate(aftermath.closedOn)}闭幕` : '';
   paragraph(`${congress}${span}召开，共举行会议${sittings.length}次${closing}。现将会议召开情况报告如下：`);
 
   nextSection('会议出席情况');
-  for (const sitting of sittings) paragraph(`${sitting.title}（${SITTING_NAMES[sitting.sitting]}${sitting.heldOn ? `，${dayInWords(sitting.heldOn)}` : ''}）：${sitting.words}`);
+  for (const sitting of sittings) paragraph(`${sitting.title}（${SITTING_NAMES[sitting.sitting]}${sitting.heldOn ? `，${writtenDate(sitting.heldOn)}` : ''}）：${sitting.words}`);
 
   nextSection('代表资格审查情况');
   const figures = credentials.adopted?.report ?? credentials.current;

@@ -42,7 +42,6 @@ export function listSittings(db: Executor, sessionId: string) {
   return db.selectFrom('meeting').select(['id', 'sitting', 'term_id', 'title']).where('session_id', '=', sessionId).execute();
 }
 
-/** Whether a ballot already served the agenda (adopted or amended it): each vote serves once. */
 /** Titles of the documents and ballots the items link to: the screens list them as the item's materials. */
 export async function linkedTitles(db: Executor, documentIds: string[], ballotIds: string[]) {
   const [documents, ballots] = await Promise.all([

@@ -5,7 +5,8 @@ import { officerOf } from '../http/auth.js';
 import { contentDisposition } from '../http/content-disposition.js';
 import { api, errorEnvelope, idSchema, responses } from '../http/routes.js';
 import { assertPdfFonts } from '../papers/render.js';
-import { type ArchiveDeps, sessionToArchive, writeSessionArchive } from './service.js';
+import { getSession } from '../sessions/service.js';
+import { type ArchiveDeps, writeSessionArchive } from './service.js';
 import { ArchiveWriter } from './writer.js';
 
 export interface ArchiveRoutesOptions {
@@ -28,7 +29,7 @@ export async function archiveRoutes(app: FastifyInstance, { context }: ArchiveRo
     handler: async (request, reply) => {
       const actor = officerOf(request);
       // Everything that can be refused is refused before the first byte; later failures cut the zip short.
-      const session = await sessionToArchive(context, request.params.sessionId);
+      const session = await getSession(context, request.params.sessionId);
       assertPdfFonts(context.config);
       const writer = new ArchiveWriter(context.clock());
       // A download abandoned half way stops the making of the rest (it would wait on a reader forever).

@@ -40,11 +40,6 @@ function csvOf(header: string[], rows: Iterable<string[]> | AsyncIterable<string
   return Readable.from(records()).pipe(stringify({ bom: true }));
 }
 
-/** Checks the session before the first byte: a bad id is a 404, not a broken download. */
-export async function sessionToArchive(context: Pick<AppContext, 'db'>, sessionId: string) {
-  return getSession(context, sessionId);
-}
-
 export async function writeSessionArchive(context: ArchiveDeps, actor: AccountActor, sessionId: string, writer: ArchiveWriter): Promise<void> {
   const session = await getSession(context, sessionId);
   const sittings = await listSessionSittings(context, sessionId);

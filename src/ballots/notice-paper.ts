@@ -1,6 +1,7 @@
 // The result notice (表决结果公告) as a paper: exactly what the public result page shows
 // (web/src/results/, in its Chinese wording) for a published ballot, nothing more. A secret ballot
 // shows its counts only, as it does there. Pure: the caller passes the public view.
+import { chinaDay } from '../papers/dates.js';
 import type { OfficialDocument, PaperBlock } from '../papers/official-document.js';
 import type { BallotView } from './api-schemas.js';
 import type { BallotItem, ItemResult } from './kinds/index.js';
@@ -94,11 +95,6 @@ function itemFigures(item: BallotItem, result: ItemResult): NoticeFigures['items
     return { title: item.title, kind: result.kind, elected: result.elected.map((key) => names.get(key) ?? key.replace(WRITE_IN_PREFIX, '')) };
   }
   return { title: item.title, kind: result.kind };
-}
-
-/** The day in China (UTC+8) of a moment: the notice is dated as the hall saw it. */
-function chinaDay(iso: string): string {
-  return new Date(iso).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
 
 /** 应到 / 实到 / 收回选票 (or, for a show of hands, 参加表决) in one row. */

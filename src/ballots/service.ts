@@ -17,8 +17,7 @@ import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { assertTellersNotCandidates } from '../presidium/teller-rule.js';
 import { ballotMachine } from './workflow.js';
-import { getTerm } from '../roster/service.js';
-import { parseTermRules } from '../roster/term-rules.js';
+import { getTermRules } from '../roster/service.js';
 import { withJointDecisionRule } from '../joint/rules.js';
 
 /** Who a meeting's ballots count against: the term's representatives, or a joint meeting's roll. */
@@ -105,10 +104,8 @@ export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, 
 
 /** A published ballot's notice as a paper, from its public view only (a secret ballot: counts only); BALLOT_NOT_FOUND otherwise, as the public result route answers. */
 export async function publishedNotice(context: Pick<AppContext, 'db' | 'votes'>, ballotId: string) {
-  const ballot = await getBallot(context, ballotId);
-  if (ballot.state !== 'published') fail('BALLOT_NOT_FOUND');
-  const meeting = await getMeeting(context, ballot.meeting_id);
-  return resultNotice(await viewBallot(context, ballot, 'public'), meeting);
+  const { ballot, meeting } = await publicResult(context, await getBallot(context, ballotId));
+  return resultNotice(ballot, meeting);
 }
 
 export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: string) {
@@ -122,7 +119,7 @@ export async function getBallotFor(context: BallotDeps, actor: Actor, ballotId: 
 
 /** A joint meeting decides by its own rule (the term's rules.joint.decision) unless an item names another: on a new sheet and on every edit of one. */
 async function withMeetingRule<Item extends BallotItem>(context: Pick<CoreContext, 'db'>, meeting: MeetingTable, items: readonly Item[]): Promise<readonly Item[]> {
-  return meeting.sitting === 'joint' ? withJointDecisionRule(items, parseTermRules((await getTerm(context, meeting.term_id)).rules).joint.decision) : items;
+  return meeting.sitting === 'joint' ? withJointDecisionRule(items, (await getTermRules(context, meeting.term_id)).joint.decision) : items;
 }
 
 export async function createBallot(context: CoreContext, actor: AccountActor, meetingId: string, input: BallotInput, revoteOf: string | null = null) {

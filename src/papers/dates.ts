@@ -4,15 +4,15 @@
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** The calendar day in China of an ISO date (2026-12-03, kept as is) or moment (2026-12-02T17:00:00Z → 2026-12-03). */
-export function chinaDay(iso: string): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) throw new RangeError(`not an ISO date: ${iso}`);
+export function chinaDay(instant: string | Date): string {
+  if (typeof instant === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(instant)) return instant;
+  const time = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  if (Number.isNaN(time)) throw new RangeError(`not an ISO date: ${String(instant)}`);
   return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** 2026-12-03 (or a moment on that day in China) → 2026年12月3日. */
-export function writtenDate(iso: string): string {
-  const [year, month, day] = chinaDay(iso).split('-').map(Number) as [number, number, number];
+export function writtenDate(instant: string | Date): string {
+  const [year, month, day] = chinaDay(instant).split('-').map(Number) as [number, number, number];
   return `${year}年${month}月${day}日`;
 }

@@ -5,6 +5,7 @@
 // hundreds of pages of text layout.
 import { accessSync, constants, readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { writtenDate } from './dates.js';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
 
 /** A font file and, for a collection (.ttc), the PostScript name of the face inside it. */
@@ -29,11 +30,8 @@ const CELL_PADDING = 4;
 
 type Pdf = PDFKit.PDFDocument;
 
-/** The date as a Chinese official date: 2026-12-03 → 2026年12月3日. */
-export function chineseDate(iso: string): string {
-  const [year, month, day] = iso.slice(0, 10).split('-').map(Number);
-  return `${year}年${month}月${day}日`;
-}
+/** The date as a Chinese official date: 2026-12-03 → 2026年12月3日 (the .docx writes it the same way). */
+export { writtenDate as chineseDate };
 
 /**
  * Documents whose headings have no face of their own (one font file, the default: the PDF worker then
@@ -155,7 +153,7 @@ function writeSigning(pdf: Pdf, { signature, date }: { signature?: string; date?
   pdf.y += LINE;
   const signing = { align: 'right' as const, width: PAGE.width - SIZE.body * 4 };
   if (signature) writeLine(pdf, signature, 'serif', SIZE.body, signing);
-  if (date) writeLine(pdf, chineseDate(date), 'serif', SIZE.body, signing);
+  if (date) writeLine(pdf, writtenDate(date), 'serif', SIZE.body, signing);
 }
 
 /** A grid in 小四; a row that does not fit goes to the next page under a repeated header. */

@@ -3,6 +3,7 @@
 import { fractionWords } from '../ballots/thresholds.js';
 import type { MajorityWording, PassingRule } from '../ballots/kinds/parts.js';
 import type { BaseLabel } from '../ballots/thresholds.js';
+import { writtenDate } from '../papers/dates.js';
 import { chineseNumber } from '../script/numbers.js';
 
 export interface SessionHeading {
@@ -30,10 +31,7 @@ export function documentSubject(documentTitle: string): string {
 }
 
 /** 2026年12月5日, the day in China (UTC+8, no daylight saving) of an instant. */
-export function chineseDate(at: Date): string {
-  const china = new Date(at.getTime() + 8 * 3600_000);
-  return `${china.getUTCFullYear()}年${china.getUTCMonth() + 1}月${china.getUTCDate()}日`;
-}
+export const chineseDate = (at: Date): string => writtenDate(at);
 
 export interface ConsultationRound {
   number: number;

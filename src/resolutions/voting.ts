@@ -14,8 +14,7 @@ import { type AppContext, type CoreContext, nowIso, transact } from '../context.
 import type { BallotTable, ResolutionTable, ResolutionVoteTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import { getMeeting } from '../meetings/service.js';
-import { getTerm } from '../roster/service.js';
-import { parseTermRules } from '../roster/term-rules.js';
+import { getTermRules } from '../roster/service.js';
 import { getSession } from '../sessions/service.js';
 import { currentVote, getResolutionRow, stateOf, textSha256 } from './current.js';
 import { resultClause } from './drafting.js';
@@ -56,7 +55,7 @@ export async function putToBallot(context: CoreContext, actor: AccountActor, id:
     const state = stateOf(await currentVote(inside, id));
     if (!mayPutToBallot(state, row.frozen_at)) fail('RESOLUTION_ON_BALLOT', { state });
     const session = await getSession(inside, row.session_id);
-    const rules = parseTermRules((await getTerm(inside, session.term_id)).rules);
+    const rules = await getTermRules(inside, session.term_id);
     const item = { kind: 'approval' as const, title: row.title, passingRule: 'all_majority' as const, majorityWording: rules.majorityWording };
     let where: { ballotId: string; meetingId: string; itemId: string };
     if (input.meetingId) {

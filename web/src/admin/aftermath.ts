@@ -4,6 +4,7 @@
 import type { components } from '../generated/api.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { api } from '../shared/api.js';
+import { chineseDay } from '../shared/dates.js';
 import { html, useState } from '../shared/html.js';
 import { Badge, ErrorNote, Loading, useAction, useResource, useTitle } from './ui.js';
 import './credentials.css';
@@ -17,9 +18,7 @@ const value = (event: Event) => (event.target as HTMLInputElement).value;
 
 /** 2026-03-04 → 2026年3月4日 (a calendar day, whatever the browser's time zone). */
 export function dayText(day: string | null): string {
-  if (!day) return '—';
-  const [year, month, date] = day.split('-').map(Number);
-  return `${year}年${month}月${date}日`;
+  return day ? chineseDay(day) : '—';
 }
 
 const warningKey = (warning: Aftermath['warnings'][number]) => `afWarning_${warning}` as MessageKey;

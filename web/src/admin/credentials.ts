@@ -3,6 +3,7 @@
 // its adoption at the preparatory meeting by a ballot already settled there (a show of hands will do).
 import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
+import { signingDate } from '../shared/dates.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { approvalChoices } from './approval-choices.js';
@@ -17,12 +18,6 @@ type Report = components['schemas']['CredentialsReport'];
 type Figures = components['schemas']['CredentialsFigures'];
 type Check = components['schemas']['CredentialsRuleCheck'];
 type Session = components['schemas']['Session'];
-
-/** The signing date as a 公文 writes it: 2026年12月4日. */
-function signingDate(iso: string): string {
-  const date = new Date(iso);
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
-}
 
 function requirement(check: Check): string {
   const bound = check.bound === 'atLeast' ? t('credAtLeast') : t('credAtMost');

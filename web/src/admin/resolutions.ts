@@ -3,6 +3,7 @@
 // wrote; and the adopted ones printable on A4 in the 公文 manner, like the credentials report.
 import type { components } from '../generated/api.js';
 import { api } from '../shared/api.js';
+import { signingDate } from '../shared/dates.js';
 import { html, useState } from '../shared/html.js';
 import { type MessageKey, t } from '../i18n/i18n.js';
 import { dateTime } from './format.js';
@@ -186,12 +187,6 @@ export function ResolutionsScreen({ termId, sessionId }: { termId: string; sessi
 function SessionDocx({ sessionId, include }: { sessionId: string; include: 'adopted' | 'voted' }) {
   const href = `/api/sessions/${sessionId}/resolutions/docx${include === 'voted' ? '?include=voted' : ''}`;
   return html`<a class="button-link" download href=${href} title=${t('paperDownloadDocxTitle')} data-testid=${`resolutions-docx-${include}`}>${t(include === 'voted' ? 'resDocxVoted' : 'resDocxAdopted')}</a>`;
-}
-
-/** The date a 公文 is signed: 2026年12月5日. */
-function signingDate(iso: string): string {
-  const date = new Date(iso);
-  return `${date.getFullYear()}年${date.getMonth() + 1}月${date.getDate()}日`;
 }
 
 /** The session's adopted resolutions on A4, one a page, in the 公文 manner (the credentials report's print styles). */

@@ -3,6 +3,7 @@
 // Taken down, it says so and shows nothing more.
 import { language, localized, t } from '../i18n/i18n.js';
 import { api, ApiError } from '../shared/api.js';
+import { chineseDay } from '../shared/dates.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
 import type { ResponseOf } from '../shared/api-types.js';
@@ -12,8 +13,8 @@ import { BallotResult, ResolutionText } from './notice.js';
 type PublicNotice = ResponseOf<'/api/public/sessions/{sessionId}', 'get'>['notice'];
 /** A calendar day (2026-03-04) as written, whatever the reader's time zone. */
 function formatDay(day: string): string {
+  if (language() === 'zh') return chineseDay(day);
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  if (language() === 'zh') return `${year}年${month}月${date}日`;
   return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
