@@ -14,6 +14,7 @@ import { ensureInitialSecretary } from './accounts/service.js';
 import { archiveRoutes } from './archive/routes.js';
 import { auditRoutes } from './audit/routes.js';
 import { ballotRoutes } from './ballots/routes.js';
+import { paperRoutes } from './ballots/paper-routes.js';
 import { scrubPendingBallots } from './ballots/scrub.js';
 import { restoreOpenBallots } from './ballots/service.js';
 import { VoteQueue } from './ballots/vote-queue.js';
@@ -157,6 +158,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   await app.register(meetingRoutes, { context });
   await app.register(scriptRoutes, { context });
   await app.register(ballotRoutes, { context });
+  await app.register(paperRoutes, { context });
   await app.register(auditRoutes, { context });
   await app.register(departmentRoutes, { context });
   await app.register(motionRoutes, { context });

@@ -48,6 +48,10 @@ export const PERMISSIONS = {
   'ballot.read': FOLLOWERS,
   'ballot.manage': SECRETARY,
   'ballot.close': OFFICERS,
+  /** Entering and confirming returned paper ballots: the tellers (监票/计票人) only, never the secretary who issued them by name. */
+  'ballot.count-papers': { accounts: ['scrutineer'] },
+  /** The paper count's figures. */
+  'ballot.paper-status': OFFICERS,
   'ballot.cast': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
   'ballot.verify-receipt': FOLLOWERS,
   'ballot.named-votes': OFFICERS,

@@ -4,6 +4,7 @@ import { meetingKind } from '../meetings/schemas.js';
 import { itemIdSchema } from './kinds/parts.js';
 import { ballotItemSchema, itemResultSchema, manualItemCountsSchema } from './schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES, BALLOT_STATES } from './workflow.js';
+import { INVALID_REASONS } from './paper-rules.js';
 
 export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
 
@@ -69,8 +70,20 @@ export const ballotResult = z
     manualMethod: z.enum(['show_of_hands', 'paper']).optional(),
     eligible: z.number(),
     present: z.number(),
-    cast: z.number(),
+    cast: z.number().describe('Ballots cast: phones plus papers returned, invalid papers included'),
     items: z.array(itemResult),
+    electronic: z.number().optional().describe('With paper voters: the ballots cast on phones'),
+    papers: z
+      .object({
+        issued: z.number(),
+        returned: z.number().describe('Papers taken out of the box (收回); a paper issued and not returned is not cast'),
+        valid: z.number(),
+        invalid: z.number().describe('Invalid papers (废票): cast, but no answer counted'),
+        invalidReasons: z.partialRecord(z.enum(INVALID_REASONS), z.number()),
+      })
+      .optional()
+      .describe('Paper ballots in an electronic ballot (纸电同步): figures only, never what the papers said apart from the phones'),
+    void: z.boolean().optional().describe('More papers returned than issued: the round is void and nothing is decided'),
   })
   .meta({ id: 'BallotResult' });
 

@@ -40,7 +40,7 @@ export async function castVote(context: BallotDeps, actor: Actor, ballotId: stri
   if (!open) return refusalFor(context, actor, ballotId);
   if (open.termId !== member.termId) fail('FORBIDDEN');
   // The cheap refusals first: a repeat costs a set lookup, never a check of its answers.
-  if (open.voters.has(member.memberId)) fail('ALREADY_VOTED');
+  if (open.voters.has(member.memberId)) fail(open.paperHolders?.has(member.memberId) ? 'PAPER_ISSUED' : 'ALREADY_VOTED');
   // Only a joint meeting's ballot asks more: is the voter on its roll (kept in memory, exact after any change)?
   if (open.joint && !(await context.jointRolls.includes(context.db, open.meetingId, member.memberId))) fail('JOINT_NOT_ON_ROLL');
   const items = await itemsOf(context, ballotId);

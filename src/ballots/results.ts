@@ -4,6 +4,7 @@ import type { BallotTable } from '../db/database.js';
 import { fail } from '../errors.js';
 import type { BallotView, ManualResultInput } from './api-schemas.js';
 import { parseItems } from './items.js';
+import type { PaperFigures } from './paper-rules.js';
 import { kindModules } from './kinds/index.js';
 import { type BallotItem, type Electorate, type ItemAnswer, type ItemResult, tallyBallot } from './rules.js';
 
@@ -14,6 +15,11 @@ export interface StoredResult {
   present: number;
   cast: number;
   items: ItemResult[];
+  /** Paper and phones in one ballot: the phones' ballots, and the papers' figures (src/ballots/paper-rules.ts). */
+  electronic?: number;
+  papers?: PaperFigures;
+  /** More papers returned than issued: the round is void (选举法 §44), nothing is decided. */
+  void?: boolean;
 }
 
 export { parseItems } from './items.js';

@@ -12,6 +12,7 @@ import type { BallotItem } from './schemas.js';
 import { keepIds, withNewIds, writeItemRows } from './items.js';
 import { resultNotice } from './notice-paper.js';
 import * as repository from './repository.js';
+import * as papers from './paper-repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
@@ -168,6 +169,9 @@ export async function updateBallot(context: BallotDeps, actor: AccountActor, bal
     ballotMachine.next(current.state, 'edit', [actor.role]);
     const meeting = await getMeeting(inside, current.meeting_id);
     if (patch.statutory) refuseStatutoryInJoint(meeting, true);
+    // Papers issued belong to an electronic secret ballot: it stays one while they are out.
+    if ((patch.method === 'manual' || patch.secrecy === 'named') && (await papers.countIssued(inside.db, ballotId)) > 0)
+      fail('BALLOT_STATE', { state: current.state, reason: 'papers have been issued for this ballot' });
     const items = patch.items === undefined ? undefined : keepIds(parseItems(current), await withMeetingRule(inside, meeting, patch.items), () => randomId(context.random));
     // Only a draft is edited: an edit racing an open must not change an open ballot's items.
     await moveBallot(inside, ballotId, current.state, {
@@ -223,7 +227,7 @@ function armDeadline(context: BallotDeps, ballotId: string, deadlineAt: string |
 
 export async function openBallot(context: BallotDeps, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
   // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
-  const { ballot, meeting } = await transact(context, async (inside) => {
+  const { ballot, meeting, paperHolders } = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'open', [actor.role]);
     if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
@@ -242,15 +246,26 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
       ballotId,
       detail: { present: counts.present, eligible: counts.eligible, quorumRequired: counts.quorum.required, ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}) },
     });
-    return { ballot: current, meeting: meetingRow };
+    // Papers issued while it was a draft: their holders take part on paper, never on a phone.
+    const paperHolders = new Set(await papers.listPaperHolders(inside.db, ballotId));
+    return { ballot: current, meeting: meetingRow, paperHolders };
   });
-  context.votes.registerOpen({ id: ballotId, meetingId: meeting.id, termId: meeting.term_id, secrecy: ballot.secrecy, voted: 0, voters: new Set(), joint: meeting.sitting === 'joint' });
+  context.votes.registerOpen({
+    id: ballotId,
+    meetingId: meeting.id,
+    termId: meeting.term_id,
+    secrecy: ballot.secrecy,
+    voted: 0,
+    voters: new Set(paperHolders),
+    paperHolders,
+    joint: meeting.sitting === 'joint',
+  });
   armDeadline(context, ballotId, ballot.deadline_at);
   context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
+export function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
   return { eligible, present, cast, body: meeting.sitting === 'joint' ? 'joint' : meeting.kind === 'general_assembly' ? 'staff' : 'representatives' };
 }
 
@@ -279,24 +294,28 @@ export async function closeBallot(context: BallotDeps, actor: AccountActor | nul
     meetingId = await transact(context, async (inside) => {
       const meeting = await getMeeting(inside, ballot.meeting_id);
       const counts = await attendanceCounts(inside, meeting);
-      const papers = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
+      const box = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
       const participation = await repository.countParticipation(inside.db, ballotId);
-      if (participation !== papers.length) context.logger.error({ ballotId }, 'participation and ballot box disagree');
+      // Paper holders take part too: their papers are counted by the tellers after the close.
+      const issued = await papers.countIssued(inside.db, ballotId);
+      if (participation !== box.length + issued) context.logger.error({ ballotId }, 'participation and ballot box disagree');
       const present = await repository.countPresentOrVoted(inside.db, ballotId, meeting.id, meeting.term_id, meeting.sitting === 'joint');
-      const result = tallyBox(parseItems(ballot), papers, electorateFor(meeting, counts.eligible, present, papers.length));
+      // With papers out, the ballot is closed but not counted until the tellers finish (src/ballots/paper-service.ts).
+      const result = issued > 0 ? null : tallyBox(parseItems(ballot), box, electorateFor(meeting, counts.eligible, present, box.length));
       await moveBallot(inside, ballotId, 'open', {
         state: 'closed',
         closed_at: nowIso(context),
         eligible: counts.eligible,
         present,
-        ballots_cast: papers.length,
-        result: JSON.stringify(result),
+        ballots_cast: result ? box.length : null,
+        result: result ? JSON.stringify(result) : null,
       });
+      if (issued > 0) await papers.startCount(inside.db, ballotId);
       if (ballot.secrecy === 'secret') {
         await repository.rewriteInKeyOrder(inside.db, ballotId);
         await repository.markScrubPending(inside.db, ballotId);
       }
-      await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: papers.length, eligible: counts.eligible } });
+      await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: box.length, eligible: counts.eligible, ...(issued > 0 ? { papersIssued: issued } : {}) } });
       return meeting.id;
     });
   } catch (error) {
@@ -342,6 +361,8 @@ export async function publishBallot(context: BallotDeps, actor: AccountActor, ba
   const ballot = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
     ballotMachine.next(current.state, 'publish', [actor.role]);
+    // Closed with papers out but not yet counted: nothing to publish.
+    if (current.result === null) fail('PAPER_COUNT_INCOMPLETE', { reason: 'the papers have not been counted' });
     await moveBallot(inside, ballotId, current.state, { state: 'published', published_at: nowIso(context) });
     await recordAudit(inside, actor, 'ballot.published', { meetingId: current.meeting_id, ballotId });
     return current;
@@ -406,7 +427,17 @@ export async function createRevote(context: BallotDeps, actor: AccountActor, bal
 export async function restoreOpenBallots(context: BallotDeps): Promise<void> {
   for (const ballot of await repository.listOpenBallots(context.db)) {
     const voters = new Set(await repository.listVoters(context.db, ballot.id));
-    context.votes.registerOpen({ id: ballot.id, meetingId: ballot.meeting_id, termId: ballot.term_id, secrecy: ballot.secrecy, voted: voters.size, voters, joint: ballot.sitting === 'joint' });
+    const paperHolders = new Set(await papers.listPaperHolders(context.db, ballot.id));
+    context.votes.registerOpen({
+      id: ballot.id,
+      meetingId: ballot.meeting_id,
+      termId: ballot.term_id,
+      secrecy: ballot.secrecy,
+      voted: voters.size - paperHolders.size,
+      voters,
+      paperHolders,
+      joint: ballot.sitting === 'joint',
+    });
     armDeadline(context, ballot.id, ballot.deadline_at);
   }
 }

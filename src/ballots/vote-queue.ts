@@ -17,6 +17,8 @@ export interface OpenBallot {
    * (the participation table stays the authority: its UNIQUE key decides inside the batch).
    */
   voters: Set<string>;
+  /** Who holds a paper for it (纸质票): among the voters, refused on a phone with their own code. */
+  paperHolders?: Set<string>;
   /** A joint meeting's ballot: its voters must be on the meeting's roll (asked of src/joint/rolls.ts). */
   joint?: boolean;
 }

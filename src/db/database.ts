@@ -574,6 +574,47 @@ export interface ResolutionVoteTable {
   settled_at: string | null;
 }
 
+// Paper and phones in one ballot (issue 14, migration 019).
+/** A numbered paper ballot issued to a representative: it takes their participation. */
+export interface PaperIssueTable {
+  ballot_id: string;
+  member_id: string;
+  serial: number;
+  issued_at: string;
+  issued_by: string | null;
+}
+
+/** A ballot's paper count: how many papers came back from the box, and when the count finished. */
+export interface PaperCountTable {
+  ballot_id: string;
+  collected: number | null;
+  collected_by: string | null;
+  collected_at: string | null;
+  counted_at: string | null;
+}
+
+/** A batch of returned papers entered by one teller; its totals may be confirmed by a second. */
+export interface PaperBatchTable {
+  id: string;
+  ballot_id: string;
+  number: number;
+  opened_by: string | null;
+  opened_at: string;
+  totals_confirmed_by: string | null;
+  totals_confirmed_at: string | null;
+}
+
+/** What one returned paper says (answers JSON), or why it is invalid; no serial, time or order. */
+export interface PaperEntryTable {
+  ballot_id: string;
+  entry_key: string;
+  batch_id: string;
+  answers: string | null;
+  invalid_reason: string | null;
+  entered_by: string;
+  confirmed_by: string | null;
+}
+
 export interface Database {
   account: AccountTable;
   auth_session: AuthSessionTable;
@@ -622,4 +663,8 @@ export interface Database {
   joint_decision: JointDecisionTable;
   resolution: ResolutionTable;
   resolution_vote: ResolutionVoteTable;
+  paper_issue: PaperIssueTable;
+  paper_count: PaperCountTable;
+  paper_batch: PaperBatchTable;
+  paper_entry: PaperEntryTable;
 }

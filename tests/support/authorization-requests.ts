@@ -45,6 +45,27 @@ async function freshProposal(world: HallWorld, proposer: 'unit' | 'representativ
   return (await arrange(world, { method: 'POST', url: `/api/terms/${world.termId}/extraordinary-proposals`, payload: body }, 201)).proposal.id;
 }
 
+/** A representative who never votes in the matrix's ballots: they hold its papers. */
+const paperHolder = (world: HallWorld) => world.congress.representatives.at(-1)!.memberId;
+
+/** A ballot closed with one paper out: its count is under way. */
+async function countingBallot(world: HallWorld): Promise<string> {
+  const ballotId = await freshBallot(world, 'draft');
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/papers`, payload: { memberIds: [paperHolder(world)] } }, 201);
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/open`, payload: {} });
+  await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/close` });
+  return ballotId;
+}
+
+/** A counting ballot whose one paper came back, and a batch the teller opened for it. */
+async function paperBatch(world: HallWorld): Promise<{ ballotId: string; batchId: string }> {
+  const ballotId = await countingBallot(world);
+  const teller = { headers: world.as.scrutineer };
+  await arrange(world, { method: 'PUT', url: `/api/ballots/${ballotId}/paper-count/collected`, payload: { collected: 1 }, ...teller });
+  const status = await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/paper-count/batches`, ...teller }, 201);
+  return { ballotId, batchId: status.batches.at(-1).id };
+}
+
 const receipt = (world: HallWorld) => `receipt-${world.next()}-abcdefghij`;
 const csv = (world: HallWorld) => `姓名,工号,身份\n导入代表${world.next()},I-${world.next()},代表\n`;
 
@@ -205,6 +226,44 @@ export const routeCases: Record<string, Build> = {
   'POST /api/ballots/:id/receipts/check': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/receipts/check`, payload: { receipt: receipt(world) } }),
   'GET /api/ballots/:id/receipts': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/receipts` }),
   'GET /api/ballots/:id/named-votes': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'closed', { secrecy: 'named' })}/named-votes` }),
+  'GET /api/ballots/:id/papers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/papers` }),
+  'POST /api/ballots/:id/papers': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/papers`, payload: { memberIds: [paperHolder(world)] } }),
+  'DELETE /api/ballots/:id/papers/:memberId': async (world) => {
+    const ballotId = await freshBallot(world, 'draft');
+    await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/papers`, payload: { memberIds: [paperHolder(world)] } }, 201);
+    return { url: `/api/ballots/${ballotId}/papers/${paperHolder(world)}`, payload: { reason: '发错了' } };
+  },
+  'GET /api/ballots/:id/paper-count': async (world) => ({ url: `/api/ballots/${await countingBallot(world)}/paper-count` }),
+  'PUT /api/ballots/:id/paper-count/collected': async (world) => ({ url: `/api/ballots/${await countingBallot(world)}/paper-count/collected`, payload: { collected: 1 } }),
+  'POST /api/ballots/:id/paper-count/batches': async (world) => ({ url: `/api/ballots/${await countingBallot(world)}/paper-count/batches` }),
+  'POST /api/ballots/:id/paper-count/batches/:batchId/papers': async (world) => {
+    const { ballotId, batchId } = await paperBatch(world);
+    return { url: `/api/ballots/${ballotId}/paper-count/batches/${batchId}/papers`, payload: { answers: ['yes'] } };
+  },
+  'DELETE /api/ballots/:id/paper-count/papers/:entryId': async (world) => {
+    const { ballotId, batchId } = await paperBatch(world);
+    const entry = await arrange(world, { method: 'POST', url: `/api/ballots/${ballotId}/paper-count/batches/${batchId}/papers`, headers: world.as.scrutineer, payload: { answers: ['no'] } }, 201);
+    return { url: `/api/ballots/${ballotId}/paper-count/papers/${entry.id}` };
+  },
+  // The matrix has one teller: a check of an empty batch, or totals by the batch's own teller, are refused past the permission.
+  'POST /api/ballots/:id/paper-count/batches/:batchId/check': async (world) => {
+    const { ballotId, batchId } = await paperBatch(world);
+    return { url: `/api/ballots/${ballotId}/paper-count/batches/${batchId}/check`, payload: { answers: ['yes'] }, refusal: 'PAPER_NOT_MATCHED' };
+  },
+  'POST /api/ballots/:id/paper-count/batches/:batchId/totals': async (world) => {
+    const { ballotId, batchId } = await paperBatch(world);
+    return {
+      url: `/api/ballots/${ballotId}/paper-count/batches/${batchId}/totals`,
+      payload: { papers: 0, invalid: 0, items: [{ kind: 'approval', yes: 0, no: 0, abstain: 0 }] },
+      refusal: 'SAME_TELLER',
+    };
+  },
+  'POST /api/ballots/:id/paper-count/finish': async (world) => {
+    const ballotId = await countingBallot(world);
+    // The paper was not returned: none collected, none to enter.
+    await arrange(world, { method: 'PUT', url: `/api/ballots/${ballotId}/paper-count/collected`, headers: world.as.scrutineer, payload: { collected: 0 } });
+    return { url: `/api/ballots/${ballotId}/paper-count/finish` };
+  },
   'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
   'GET /api/ballots/:id/notice.pdf': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/notice.pdf` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
