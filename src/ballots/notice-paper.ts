@@ -116,6 +116,12 @@ export function resultNotice(ballot: BallotView, meeting: { title: string; kind:
     { kind: 'paragraph', text: `表决方式：${methodOf(ballot, result)}`, indent: false },
     attendanceTable(result),
   ];
+  // Paper and phones in one ballot: how many of each, and the invalid papers; a void round says so.
+  if (result.papers) {
+    const { issued, returned, invalid } = result.papers;
+    blocks.push({ kind: 'paragraph', text: `其中电子票${result.electronic ?? 0}张，纸质票${returned}张（发出${issued}张，废票${invalid}张）。`, indent: false });
+    if (result.void) blocks.push({ kind: 'paragraph', text: `收回纸质选票${returned}张，多于发出的${issued}张，本次表决无效。`, indent: false });
+  }
   ballot.items.forEach((item, index) => {
     const itemResult = result.items[index];
     if (itemResult) blocks.push(...itemBlocks(item, itemResult, index, ballot.items.length, meeting.kind));

@@ -9,35 +9,39 @@ import { batchTotalsInput, INVALID_REASONS, paperInput } from './paper-rules.js'
 import * as service from './paper-service.js';
 import type { BallotDeps } from './service.js';
 
-const issuedPapers = z.object({
-  ballotId: z.string(),
-  papers: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), serial: z.number().int(), issuedAt: z.string() })),
-});
+const issuedPapers = z
+  .object({
+    ballotId: z.string(),
+    papers: z.array(z.object({ memberId: z.string(), name: z.string(), staffNumber: z.string(), serial: z.number().int(), issuedAt: z.string() })),
+  })
+  .meta({ id: 'IssuedPapers' });
 
 const paperContent = z.union([z.object({ answers: z.array(z.unknown()) }), z.object({ invalid: z.enum(INVALID_REASONS) })]);
 const enteredPaper = z.intersection(z.object({ id: z.string(), confirmed: z.boolean() }), paperContent);
 
-const countStatus = z.object({
-  ballotId: z.string(),
-  state: z.enum(['none', 'voting', 'counting', 'counted']).describe('none: no papers issued; voting: papers out, ballot not closed; counting: the tellers enter the papers; counted'),
-  issued: z.number(),
-  collected: z.number().nullable().describe('Papers taken out of the box (收回票数), as a teller declared'),
-  collectedBy: z.string().nullable(),
-  entered: z.number(),
-  confirmed: z.number(),
-  invalid: z.number(),
-  batches: z.array(
-    z.object({
-      id: z.string(),
-      number: z.number(),
-      openedBy: z.string().nullable(),
-      papers: z.number(),
-      confirmed: z.number(),
-      totalsConfirmedBy: z.string().nullable(),
-      mine: z.array(enteredPaper).describe("The papers the asking teller entered in this batch (never another teller's)"),
-    }),
-  ),
-});
+const countStatus = z
+  .object({
+    ballotId: z.string(),
+    state: z.enum(['none', 'voting', 'counting', 'counted']).describe('none: no papers issued; voting: papers out, ballot not closed; counting: the tellers enter the papers; counted'),
+    issued: z.number(),
+    collected: z.number().nullable().describe('Papers taken out of the box (收回票数), as a teller declared'),
+    collectedBy: z.string().nullable(),
+    entered: z.number(),
+    confirmed: z.number(),
+    invalid: z.number(),
+    batches: z.array(
+      z.object({
+        id: z.string(),
+        number: z.number(),
+        openedBy: z.string().nullable(),
+        papers: z.number(),
+        confirmed: z.number(),
+        totalsConfirmedBy: z.string().nullable(),
+        mine: z.array(enteredPaper).describe("The papers the asking teller entered in this batch (never another teller's)"),
+      }),
+    ),
+  })
+  .meta({ id: 'PaperCountStatus' });
 
 const batchParams = z.object({ id: idSchema, batchId: idSchema });
 const entryParams = z.object({ id: idSchema, entryId: idSchema });

@@ -118,7 +118,10 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
       !quorum &&
       html`<button type="button" class="primary" disabled=${action.busy || !inSession} onClick=${() => open()}>${t('adminOpenBallot')}</button>`,
     ballot.state === 'open' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('close')}>${t('adminCloseBallot')}</button>`,
-    secretary && ballot.state === 'closed' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('publish')}>${t('adminPublish')}</button>`,
+    secretary &&
+      ballot.state === 'closed' &&
+      ballot.result &&
+      html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('publish')}>${t('adminPublish')}</button>`,
     ballot.state === 'published' && html`<a class="button-link" href=${`/results/${ballot.id}`} target="_blank" rel="noopener">${t('adminResultNotice')}</a>`,
     secretary &&
       (ballot.state === 'closed' || ballot.state === 'published') &&
@@ -139,7 +142,7 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
   return html`<div class="ballot-actions">
     ${ballot.state === 'open' && html`<${Turnout} ballot=${ballot} />`}
     ${ballot.state === 'draft' && ballot.method === 'electronic' && !inSession && html`<p class="notice notice-warn">${t('adminOpenNeedsSession')}</p>`}
-    ${ballot.state === 'closed' && html`<p class="notice notice-warn">${t('adminAwaitingPublish')}</p>`}
+    ${ballot.state === 'closed' && html`<p class="notice notice-warn">${ballot.result ? t('adminAwaitingPublish') : t('paperAwaitingCount')}</p>`}
     ${quorum && html`<${QuorumOverride} details=${quorum} busy=${action.busy} onCancel=${() => setQuorum(null)} onOverride=${(reason: string) => open(reason)} />`}
     <${ErrorNote} error=${action.error} />
     ${buttons.length > 0 && html`<div class="actions">${buttons}</div>`}

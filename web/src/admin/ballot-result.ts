@@ -6,6 +6,7 @@ import { localized, t } from '../i18n/i18n.js';
 import { consolePart } from '../kinds/console.js';
 import type { Ballot, BallotItem } from './types.js';
 import { Badge } from './ui.js';
+import { paperFiguresText, voidText } from '../shared/results.js';
 
 function ItemChart({ item, result, title, notVoted }: { item: BallotItem | undefined; result: ItemResult; title: string; notVoted: number }) {
   const { Result } = consolePart(result.kind);
@@ -21,6 +22,8 @@ export function BallotResultView({ ballot, result }: { ballot: Ballot; result: B
   return html`<section class="result" aria-labelledby="result-heading">
     <h3 id="result-heading">${t('adminResult')} ${result.manual && html`<${Badge} tone="neutral">${t('manualResult')} · ${t(result.manualMethod === 'paper' ? 'adminPaper' : 'adminShowOfHands')}<//>`}</h3>
     <dl class="stats small">${figures.map(([label, value]) => html`<div class="stat"><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>
+    ${paperFiguresText(result) && html`<p class="muted" data-testid="result-papers">${paperFiguresText(result)}</p>`}
+    ${voidText(result) && html`<p class="notice notice-error" role="alert">${voidText(result)}</p>`}
     ${result.items.map((item, index) => {
       const definition = ballot.items[index];
       const title = definition?.title ?? '';

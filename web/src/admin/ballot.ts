@@ -9,6 +9,7 @@ import { DisplayPager } from './display-pager.js';
 import { dateTime } from './format.js';
 import type { LiveState, MeetingBallots } from './live-meeting.js';
 import { ManualResultForm } from './manual-result.js';
+import { PaperBallots } from './paper-ballots.js';
 import { BallotTellers } from './presidium.js';
 import { isSecretary } from './session.js';
 import type { AttendanceCounts, Ballot, BallotItem, MeetingView } from './types.js';
@@ -53,6 +54,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
             <h3 id="ballot-state-heading" class="visually-hidden">${t('adminBallotState')}</h3>
             ${ballot.state === 'draft' && ballot.method === 'manual' && isSecretary() && html`<${ManualResultForm} ballot=${ballot} attendance=${attendance} onSaved=${ballots.remember} />`}
             <${BallotActions} ballot=${ballot} meeting=${meeting} ballots=${ballots} />
+            <${PaperBallots} ballot=${ballot} termId=${meeting.termId} onCounted=${ballots.remember} />
             ${ballot.result && html`<${BallotResultView} ballot=${ballot} result=${ballot.result} />`}
             ${ballot.state === 'published' && ballot.items.length > 1 && isSecretary() && html`<${DisplayPager} ballot=${ballot} meeting=${meeting} />`}
           </section>

@@ -9,17 +9,17 @@ import { ErrorNote, useAction } from './ui.js';
 
 type Counts = Record<string, string>;
 
-function NumberField({ id, label, value, onInput }: { id: string; label: string; value: string; onInput: (value: string) => void }) {
+export function NumberField({ id, label, value, onInput }: { id: string; label: string; value: string; onInput: (value: string) => void }) {
   return html`<div class="number-field"><label for=${id}>${label}</label>
     <input id=${id} type="number" min="0" required inputmode="numeric" value=${value} onInput=${(e: Event) => onInput((e.target as HTMLInputElement).value)} /></div>`;
 }
 
 /** One number field per count the item's kind needs. */
-function fieldsOf(item: BallotItem): { key: string; label: string }[] {
+export function fieldsOf(item: BallotItem): { key: string; label: string }[] {
   return consolePart(item.kind).manualFields(item);
 }
 
-function toEntry(item: BallotItem, counts: Counts): Record<string, unknown> {
+export function toEntry(item: BallotItem, counts: Counts): Record<string, unknown> {
   return consolePart(item.kind).manualEntry(item, (key) => Number(counts[key] || 0));
 }
 

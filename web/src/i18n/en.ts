@@ -70,6 +70,8 @@ export const en: Record<SharedMessageKey, string> = {
   awaitingResult: 'Voting has closed; the result will be published shortly.',
   resultFigures: '{eligible} eligible, {present} present, {cast} ballots cast',
   resultFiguresShowOfHands: '{eligible} eligible, {present} present, {cast} took part in the show of hands',
+  resultPapers: 'of which {electronic} on phones and {returned} on paper ({issued} papers issued, {invalid} invalid)',
+  resultVoid: '{returned} paper ballots returned, more than the {issued} issued: this vote is void',
   checkReceiptButton: 'Check it in the public list of receipts',
   checkingReceipt: 'Checking…',
   receiptFound: 'Checked: your receipt is in the public list of {count} ballots.',

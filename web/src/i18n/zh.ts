@@ -68,6 +68,8 @@ export const zh = {
   awaitingResult: '投票已结束，正在等待公布结果。',
   resultFigures: '应到 {eligible} 人，实到 {present} 人，收回选票 {cast} 张',
   resultFiguresShowOfHands: '应到 {eligible} 人，实到 {present} 人，参加举手表决 {cast} 人',
+  resultPapers: '其中电子票 {electronic} 张，纸质票 {returned} 张（发出 {issued} 张，废票 {invalid} 张）',
+  resultVoid: '收回纸质选票 {returned} 张，多于发出的 {issued} 张，本次表决无效',
   checkReceiptButton: '在公开的回执码清单中核对',
   checkingReceipt: '正在核对…',
   receiptFound: '已核对：您的回执码在公开清单中，共 {count} 张选票。',

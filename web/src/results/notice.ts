@@ -7,7 +7,7 @@ import { html, useEffect, useState } from '../shared/html.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
 import type { ResponseOf } from '../shared/api-types.js';
 import type { Ballot } from '../shared/live.js';
-import { manualMethodLabel } from '../shared/results.js';
+import { manualMethodLabel, paperFiguresText, voidText } from '../shared/results.js';
 import { useLanguage } from '../shared/use-language.js';
 import { ItemSection } from './item-section.js';
 
@@ -25,7 +25,9 @@ function Figures({ ballot }: { ballot: Ballot }) {
       <td data-testid="notice-present">${t('noticePeople', { count: result.present })}</td>
       <td data-testid="notice-cast">${t(hands ? 'noticePeople' : 'noticeBallots', { count: result.cast })}</td>
     </tr></tbody>
-  </table>`;
+  </table>
+  ${paperFiguresText(result) && html`<p class="notice-papers" data-testid="notice-papers">${paperFiguresText(result)}</p>`}
+  ${voidText(result) && html`<p class="notice-void" role="alert">${voidText(result)}</p>`}`;
 }
 
 /** A resolution the item decided, in full, as adopted or not: the text is Chinese, as the congress voted it. */

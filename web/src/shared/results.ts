@@ -20,7 +20,21 @@ export function explanationOf(result: ItemResult): Explanation | null {
 /** 应到 / 实到 / 收回选票 — or, for a show of hands, how many raised a hand at all. */
 export function figuresText(result: BallotResult): string {
   const key = result.manual && result.manualMethod !== 'paper' ? 'resultFiguresShowOfHands' : 'resultFigures';
-  return t(key, { eligible: result.eligible, present: result.present, cast: result.cast });
+  const figures = t(key, { eligible: result.eligible, present: result.present, cast: result.cast });
+  const papers = paperFiguresText(result);
+  return papers ? `${figures}${language() === 'zh' ? '，' : '; '}${papers}` : figures;
+}
+
+/** Paper and phones in one ballot: 其中电子票 45 张，纸质票 4 张（发出 5 张，废票 1 张）; null without papers. */
+export function paperFiguresText(result: BallotResult): string | null {
+  if (!result.papers) return null;
+  const { issued, returned, invalid } = result.papers;
+  return t('resultPapers', { electronic: result.electronic ?? 0, returned, issued, invalid });
+}
+
+/** More papers returned than issued: the round is void (选举法 §44); null otherwise. */
+export function voidText(result: BallotResult): string | null {
+  return result.void && result.papers ? t('resultVoid', { returned: result.papers.returned, issued: result.papers.issued }) : null;
 }
 
 /** 举手表决 / 纸质计票, for results entered by hand. */
