@@ -38,6 +38,23 @@ describe('a restart while a ballot is open', () => {
     expect(ballot.result).toMatchObject({ cast: 2, items: [{ counts: { yes: 1, no: 1, abstain: 0 } }] });
   });
 
+  it('keeps the papers issued: their holders still cannot vote on a phone, and the turnout counts phones only', async () => {
+    const DATABASE_PATH = join(directory, 'yishi.sqlite');
+    app = await createApp({ DATABASE_PATH });
+    const congress = await createCongress(app, { representatives: 3 });
+    const ballotId = await openBallot(congress);
+    const [first, , holder] = congress.representatives;
+    await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/papers`, headers: { cookie: congress.secretary }, payload: { memberIds: [holder!.memberId] } }, 201);
+    expect((await vote(app, first!.token, ballotId, ['yes'])).statusCode).toBe(201);
+    await app.close();
+    app = await createApp({ DATABASE_PATH });
+    const secretary = await signIn(app);
+    expect((await call(app, { method: 'GET', url: `/api/ballots/${ballotId}`, headers: { cookie: secretary } })).ballot).toMatchObject({ turnout: { voted: 1, eligible: 3 } });
+    expectError(await vote(app, holder!.token, ballotId, ['no']), 409, 'PAPER_ISSUED');
+    const { ballot } = await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/close`, headers: { cookie: secretary } });
+    expect(ballot).toMatchObject({ state: 'closed', result: null });
+  });
+
   it('closes a ballot whose deadline passed while the server was down', async () => {
     const DATABASE_PATH = join(directory, 'yishi.sqlite');
     const time = manualTime();
