@@ -98,3 +98,11 @@ export async function votedBallots(context: Pick<AppContext, 'db' | 'votes'>, me
   for (const id of await repository.ballotsVotedBy(context.db, memberId, stored)) voted.add(id);
   return ballots.filter(({ id }) => voted.has(id)).map(({ id }) => id);
 }
+
+/**
+ * Which of these open ballots the member holds a paper for (纸电同步): their phone says so instead of
+ * offering a paper to fill in. From memory only: a snapshot costs no query for it.
+ */
+export function paperBallots(context: Pick<AppContext, 'votes'>, memberId: string, ballots: { id: string }[]): string[] {
+  return ballots.filter(({ id }) => context.votes.openBallot(id)?.paperHolders?.has(memberId)).map(({ id }) => id);
+}

@@ -2,7 +2,7 @@
 // off the hall Wi-Fi is right again at once.
 import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
-import { votedBallots } from '../ballots/casting.js';
+import { paperBallots, votedBallots } from '../ballots/casting.js';
 import type { ListedBallot } from '../ballots/ballot-views.js';
 import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
 import type { LiveAgenda } from '../agenda/schemas.js';
@@ -35,12 +35,27 @@ export async function meetingSnapshot(context: SnapshotDeps, actor: Actor, meeti
   const meeting = await resolveMeetingFor(context, actor, meetingId);
   const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
   if (!meeting)
-    return { meeting: null, attendance: null, ballots: [], agenda: null, you: you && { ...you, attendance: 'not_checked_in' as const, voted: [] }, serverTime: context.clock().toISOString() };
+    return {
+      meeting: null,
+      attendance: null,
+      ballots: [],
+      agenda: null,
+      you: you && { ...you, attendance: 'not_checked_in' as const, voted: [], paper: [] },
+      serverTime: context.clock().toISOString(),
+    };
   assertCanFollow(actor, meeting);
   // The meeting-wide figures come from memory: a whole hall reconnecting must not count the roster per phone.
   const attendance = await liveAttendanceCounts(context, meeting);
   const ballots = await listBallotsFor(context, actor, meeting, attendance.eligible);
-  const member = actor.kind === 'member' && you ? { ...you, attendance: await attendanceOf(context, meeting.id, actor.memberId), voted: await votedBallots(context, actor.memberId, ballots) } : null;
+  const member =
+    actor.kind === 'member' && you
+      ? {
+          ...you,
+          attendance: await attendanceOf(context, meeting.id, actor.memberId),
+          voted: await votedBallots(context, actor.memberId, ballots),
+          paper: paperBallots(context, actor.memberId, ballots),
+        }
+      : null;
   // The session's agenda, titles only (the item's material is read when opened), kept in memory.
   const agenda = await context.agendaRows.of(context.db, meeting.session_id);
   return { meeting: presentMeeting(meeting), attendance, ballots, agenda, you: member, serverTime: context.clock().toISOString() };
@@ -86,6 +101,11 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
           ...you,
           attendance: await attendanceOf(context, meeting.id, actor.memberId),
           voted: await votedBallots(
+            context,
+            actor.memberId,
+            visible.map(({ row }) => row),
+          ),
+          paper: paperBallots(
             context,
             actor.memberId,
             visible.map(({ row }) => row),

@@ -28,6 +28,7 @@ const snapshot = z.object({
       delegationName: z.string().nullable(),
       attendance: z.enum([...ATTENDANCE_STATUSES, 'not_checked_in']),
       voted: z.array(z.string()).describe('Ballots this representative has voted in (never how)'),
+      paper: z.array(z.string()).describe('Open ballots this representative holds a paper ballot for (纸电同步): they vote on paper, not on the phone'),
     })
     .nullable(),
   serverTime: z.string(),

@@ -131,8 +131,13 @@ describe('issuing papers', () => {
     expectError(await request(congress, congress.secretary, 'POST', `/api/ballots/${ballot.id}/papers`, { memberIds: [holder.memberId] }), 409, 'PAPER_ALREADY_ISSUED');
     await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: { cookie: congress.secretary }, payload: {} });
     expectError(await vote(app, holder.token, ballot.id, ['yes']), 409, 'PAPER_ISSUED');
+    // The holder's phone knows it: it says so instead of offering a paper to fill in.
+    const live = (as: { token: string }) => call(app!, { method: 'GET', url: `/api/meetings/${congress.meetingId}/live`, headers: { authorization: `Bearer ${as.token}` } });
+    expect((await live(holder)).you).toMatchObject({ paper: [ballot.id], voted: [ballot.id] });
+    expect((await live(congress.representatives[0]!)).you.paper).toEqual([]);
     const back = await call(app, { method: 'DELETE', url: `/api/ballots/${ballot.id}/papers/${holder.memberId}`, headers: { cookie: congress.secretary }, payload: { reason: '改用手机投票' } });
     expect(back.papers).toEqual([]);
+    expect((await live(holder)).you.paper).toEqual([]);
     expect((await vote(app, holder.token, ballot.id, ['yes'])).statusCode).toBe(201);
     // Without papers out, the close counts at once.
     expect((await closeBallot(congress, ballot.id)).result).toMatchObject({ cast: 1 });

@@ -38,7 +38,11 @@ describe('paper and phones in one ballot, from the screens', () => {
       await call(app, { method: 'POST', url: '/api/accounts', headers: as, payload: { username, password: 'teller password 12345', role: 'scrutineer' } }, 201);
       tellers.push(await signIn(app, username, 'teller password 12345'));
     }
-    const { ballot } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于《集体合同(草案)》的决议', items: [{ kind: 'approval', title: '集体合同(草案)' }] } }, 201);
+    const { ballot } = await call(
+      app,
+      { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: as, payload: { title: '关于《集体合同(草案)》的决议', items: [{ kind: 'approval', title: '集体合同(草案)' }] } },
+      201,
+    );
 
     browser = await launchBrowser();
     const secretary = await openConsole(browser, app, congress.secretary);

@@ -68,6 +68,7 @@ export const en: Record<SharedMessageKey, string> = {
   deadlinePassed: 'The deadline has passed',
   attendeeCannotVote: 'You are an attendee: you may follow the meeting and speak, but you have no vote, so there are no voting buttons here.',
   awaitingResult: 'Voting has closed; the result will be published shortly.',
+  paperHolderNote: 'You hold a paper ballot for this vote: fill it in and put it in the ballot box.',
   resultFigures: '{eligible} eligible, {present} present, {cast} ballots cast',
   resultFiguresShowOfHands: '{eligible} eligible, {present} present, {cast} took part in the show of hands',
   resultPapers: 'of which {electronic} on phones and {returned} on paper ({issued} papers issued, {invalid} invalid)',

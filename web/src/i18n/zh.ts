@@ -66,6 +66,7 @@ export const zh = {
   deadlinePassed: '已到截止时间',
   attendeeCannotVote: '您是列席代表：可以列席会议、发表意见，但没有表决权，因此这里没有投票按钮。',
   awaitingResult: '投票已结束，正在等待公布结果。',
+  paperHolderNote: '您已领取纸质选票，请在纸质选票上填写并投入票箱。',
   resultFigures: '应到 {eligible} 人，实到 {present} 人，收回选票 {cast} 张',
   resultFiguresShowOfHands: '应到 {eligible} 人，实到 {present} 人，参加举手表决 {cast} 人',
   resultPapers: '其中电子票 {electronic} 张，纸质票 {returned} 张（发出 {issued} 张，废票 {invalid} 张）',

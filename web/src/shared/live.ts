@@ -33,7 +33,15 @@ export interface Snapshot {
   attendance: AttendanceCounts | null;
   ballots: Ballot[];
   agenda?: LiveAgenda | null;
-  you: { memberId: string; name: string; role: 'representative' | 'attendee'; delegationName: string | null; attendance: string; voted: string[] } | null;
+  you: {
+    memberId: string;
+    name: string;
+    role: 'representative' | 'attendee';
+    delegationName: string | null;
+    attendance: string;
+    voted: string[] /** Open ballots they hold a paper for (纸电同步): they vote on paper. */;
+    paper?: string[];
+  } | null;
   serverTime: string;
 }
 

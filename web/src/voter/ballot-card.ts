@@ -54,11 +54,13 @@ export function BallotCard({ ballot, snapshot, live, connected }: BallotCardProp
     </div>
     ${ballot.state === 'published' ? html`<${Published} ballot=${ballot} />` : null}
     ${
-      representative
-        ? html`<${Voting} ballot=${ballot} live=${live} memberId=${you.memberId} votedHere=${you.voted.includes(ballot.id)} connected=${connected} />`
-        : open
-          ? html`<p class="note attendee-note" data-testid="attendee-note">${t('attendeeCannotVote')}</p>`
-          : null
+      representative && open && you.paper?.includes(ballot.id)
+        ? html`<p class="note" data-testid="paper-holder-note">${t('paperHolderNote')}</p>`
+        : representative
+          ? html`<${Voting} ballot=${ballot} live=${live} memberId=${you.memberId} votedHere=${you.voted.includes(ballot.id)} connected=${connected} />`
+          : open
+            ? html`<p class="note attendee-note" data-testid="attendee-note">${t('attendeeCannotVote')}</p>`
+            : null
     }
     ${ballot.state === 'closed' ? html`<p class="note">${t('awaitingResult')}</p>` : null}
   </section>`;
