@@ -7,7 +7,7 @@ import { AppError, fail } from '../errors.js';
 import { assertCanFollow, getMeeting } from '../meetings/service.js';
 import type { CastInput } from './api-schemas.js';
 import * as repository from './repository.js';
-import { parseItems } from './results.js';
+import { parseItems, type StoredResult } from './results.js';
 import { type BallotItem, validateAnswer } from './rules.js';
 import { type BallotDeps, getBallot } from './service.js';
 
@@ -76,11 +76,14 @@ export async function checkReceipt(context: BallotDeps, actor: Actor, ballotId: 
  * After publication: every counted receipt, sorted, never with a choice, beside the number of
  * ballots cast as recorded at close, so anyone can check that the two agree.
  */
-export async function publishedReceipts(context: BallotDeps, ballotId: string): Promise<{ ballotId: string; cast: number; receipts: string[] }> {
+export async function publishedReceipts(context: BallotDeps, ballotId: string): Promise<{ ballotId: string; cast: number; electronic: number; receipts: string[] }> {
   const ballot = await getBallot(context, ballotId);
   if (ballot.state !== 'published') fail('NOT_PUBLISHED');
   const receipts = await repository.listReceipts(context.db, ballotId);
-  return { ballotId, cast: ballot.ballots_cast ?? 0, receipts };
+  // Paper ballots have no receipt: the list numbers the phones' ballots (electronic), of all cast.
+  const stored = ballot.result ? (JSON.parse(ballot.result) as StoredResult) : null;
+  const cast = ballot.ballots_cast ?? 0;
+  return { ballotId, cast, electronic: stored?.electronic ?? cast, receipts };
 }
 
 /**

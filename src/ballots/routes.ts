@@ -145,7 +145,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
       tags,
       summary: 'The receipts of all counted ballots, sorted; published ballots only, public',
       params: idParams,
-      response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), receipts: z.array(z.string()) }) }),
+      response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), electronic: z.number().describe('Ballots cast on phones: the receipts listed number exactly these (paper ballots have none)'), receipts: z.array(z.string()) }) }),
     },
     handler: async (request) => publishedReceipts(context, request.params.id),
   });

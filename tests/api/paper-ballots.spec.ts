@@ -114,6 +114,9 @@ describe('a 50-person hall with 5 paper voters', () => {
 
     const published = await publishBallot(congress, ballot.id);
     expect(published.result).toMatchObject({ cast: 49, papers: { returned: 4 } });
+    // The public receipts number the phones' ballots exactly; papers have none.
+    const receipts = await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}/receipts` });
+    expect({ cast: receipts.cast, electronic: receipts.electronic, listed: receipts.receipts.length }).toEqual({ cast: 49, electronic: 45, listed: 45 });
     const notice = (await call(app, { method: 'GET', url: `/api/public/ballots/${ballot.id}` })).ballot;
     expect(notice.result).toEqual(counted.result);
     // The count is over: nothing more is entered.

@@ -23,7 +23,7 @@ describe('the published list of receipts', () => {
     await closeBallot(congress, ballotId);
     const published = await publishBallot(congress, ballotId);
     const list = await call(app, { method: 'GET', url: `/api/ballots/${ballotId}/receipts` });
-    expect(list).toEqual({ ballotId, cast: 5, receipts: [...receipts].sort() });
+    expect(list).toEqual({ ballotId, cast: 5, electronic: 5, receipts: [...receipts].sort() });
     expect(list.cast).toBe(published.result.cast);
   });
 

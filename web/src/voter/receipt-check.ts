@@ -10,8 +10,8 @@ export function ReceiptCheck({ ballotId, receipt }: { ballotId: string; receipt:
   const run = async () => {
     setCheck({ state: 'checking' });
     try {
-      const { cast, receipts } = await api.get<{ cast: number; receipts: string[] }>(`/api/ballots/${encodeURIComponent(ballotId)}/receipts`);
-      setCheck(receipts.includes(receipt) ? { state: 'found', count: cast } : { state: 'missing' });
+      const { electronic, receipts } = await api.get<{ electronic: number; receipts: string[] }>(`/api/ballots/${encodeURIComponent(ballotId)}/receipts`);
+      setCheck(receipts.includes(receipt) ? { state: 'found', count: electronic } : { state: 'missing' });
     } catch {
       setCheck({ state: 'failed' });
     }
