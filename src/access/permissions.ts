@@ -48,6 +48,11 @@ export const PERMISSIONS = {
   'ballot.read': FOLLOWERS,
   'ballot.manage': SECRETARY,
   'ballot.close': OFFICERS,
+  /**
+   * Opening and publishing, and withdrawing one's confirmation of a step: officers may call; the
+   * ballots service decides (a scrutineer only as one of two under the meeting's two-person control).
+   */
+  'ballot.confirm': OFFICERS,
   'ballot.cast': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
   'ballot.verify-receipt': FOLLOWERS,
   'ballot.named-votes': OFFICERS,
