@@ -82,6 +82,18 @@ describe('the meeting’s setting', () => {
     await call(app!, { method: 'PATCH', url: `/api/meetings/${world.congress.meetingId}`, headers: world.secretary, payload: { twoPersonControl: 'all' } });
   });
 
+  it('drops the halves confirmed under the old setting when it changes', async () => {
+    const world = await officers('all');
+    const ballot = await draftBallot(world.congress, approvalBallot());
+    expect((await step(world.secretary, ballot.id, 'open')).statusCode).toBe(202);
+    await call(app!, { method: 'PATCH', url: `/api/meetings/${world.congress.meetingId}`, headers: world.secretary, payload: { twoPersonControl: 'close_publish' } });
+    expect((await stateOf(world, ballot.id)).pendingConfirmations).toEqual([]);
+    const audited = app!.yishi.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'meeting.two-person-control-changed'").get() as { detail: string };
+    expect(JSON.parse(audited.detail)).toMatchObject({ from: 'all', to: 'close_publish', confirmationsDropped: 1 });
+    // Opening is the secretary's alone again.
+    expect((await step(world.secretary, ballot.id, 'open')).statusCode).toBe(200);
+  });
+
   it('refuses a value it does not know', async () => {
     const world = await officers('none');
     expectError(await app!.inject({ method: 'PATCH', url: `/api/meetings/${world.congress.meetingId}`, headers: world.secretary, payload: { twoPersonControl: 'some' } }), 400, 'VALIDATION_FAILED');

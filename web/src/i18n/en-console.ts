@@ -1022,4 +1022,7 @@ export const enConsole: Record<ConsoleMessageKey, string> = {
   tpAwaitingYouNone: 'No ballot awaits your confirmation.',
   tpOverrideNote: 'The other officer chose to open without quorum. Reason: {reason}',
   tpDeadlineNote: 'At the deadline the server closes and counts by itself, with no further confirmation (agreed when opening).',
+  tpActionRecorded: 'Two-person control: confirmed',
+  tpActionWithdrawn: 'Two-person control: confirmation withdrawn',
+  tpActionSettingChanged: 'Two-person control setting changed',
 };

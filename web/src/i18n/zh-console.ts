@@ -1010,6 +1010,9 @@ export const zhConsole = {
   tpAwaitingYouNone: '目前没有等待您确认的表决。',
   tpOverrideNote: '对方选择在未达到法定人数时开启，理由：{reason}',
   tpDeadlineNote: '截止时间到达时系统将自动结束投票并计票，无需再次确认（开启时已一并同意）。',
+  tpActionRecorded: '双人确认：已确认',
+  tpActionWithdrawn: '双人确认：撤回确认',
+  tpActionSettingChanged: '修改双人确认设置',
 } as const;
 
 export type ConsoleMessageKey = keyof typeof zhConsole;
