@@ -88,7 +88,7 @@ describe('the meeting’s setting', () => {
     expect((await step(world.secretary, ballot.id, 'open')).statusCode).toBe(202);
     await call(app!, { method: 'PATCH', url: `/api/meetings/${world.congress.meetingId}`, headers: world.secretary, payload: { twoPersonControl: 'close_publish' } });
     expect((await stateOf(world, ballot.id)).pendingConfirmations).toEqual([]);
-    const audited = app!.yishi.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'meeting.two-person-control-changed'").get() as { detail: string };
+    const audited = app!.yishi.sqlite.prepare("SELECT detail FROM audit_log WHERE action = 'meeting.two-person-control-changed' ORDER BY id DESC").get() as { detail: string };
     expect(JSON.parse(audited.detail)).toMatchObject({ from: 'all', to: 'close_publish', confirmationsDropped: 1 });
     // Opening is the secretary's alone again.
     expect((await step(world.secretary, ballot.id, 'open')).statusCode).toBe(200);
