@@ -59,6 +59,13 @@ const errorTable = {
   NO_EMPTY_SEATS: [409, '这一选举没有空缺名额，无需另行选举', 'That election left no seat empty: there is nothing to elect again'],
   NO_CANDIDATES_LEFT: [409, '没有未当选的候选人可供另行选举', 'No candidate is left who was not elected'],
   BALLOT_STATE: [409, '表决当前状态不允许此操作', 'The ballot is not in a state that allows this'],
+  // Two-person control (双人确认, issue 14).
+  CONFIRMATION_OPTIONS_DIFFER: [
+    409,
+    '两人确认的开启选项不一致(是否在未达法定人数时开启及其理由),请与先确认的一方核对',
+    'The two confirmations disagree on how to open (the quorum override or its reason); agree with the officer who confirmed first',
+  ],
+  TWO_PERSON_CONTROL_LOCKED: [409, '本会议有表决正在进行,不能修改双人确认设置', 'A ballot of this meeting is open: the two-person control setting cannot change now'],
   BALLOT_NOT_OPEN: [409, '表决尚未开始', 'The ballot is not open'],
   BALLOT_CLOSED: [409, '表决已经结束', 'The ballot is closed'],
   DEADLINE_PASSED: [409, '表决截止时间已过,请先修改截止时间', 'The ballot’s deadline has passed; change it first'],

@@ -17,6 +17,7 @@ import * as joint from './2026-12-04-012-joint.js';
 import * as resolutions from './2026-12-05-015-resolutions.js';
 import * as sessionAftermath from './2026-12-05-016-session-aftermath.js';
 import * as paperBallots from './2026-12-05-019-paper-ballots.js';
+import * as twoPersonControl from './2026-12-05-018-two-person-control.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-015-resolutions': resolutions,
   '2026-12-05-016-session-aftermath': sessionAftermath,
   '2026-12-05-019-paper-ballots': paperBallots,
+  '2026-12-05-018-two-person-control': twoPersonControl,
 };

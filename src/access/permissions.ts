@@ -52,6 +52,11 @@ export const PERMISSIONS = {
   'ballot.count-papers': { accounts: ['scrutineer'] },
   /** The paper count's figures. */
   'ballot.paper-status': OFFICERS,
+  /**
+   * Opening and publishing, and withdrawing one's confirmation of a step: officers may call; the
+   * ballots service decides (a scrutineer only as one of two under the meeting's two-person control).
+   */
+  'ballot.confirm': OFFICERS,
   'ballot.cast': { members: ['representative'], memberRefusal: 'NOT_ELIGIBLE' },
   'ballot.verify-receipt': FOLLOWERS,
   'ballot.named-votes': OFFICERS,

@@ -5,6 +5,7 @@ import { itemIdSchema } from './kinds/parts.js';
 import { ballotItemSchema, itemResultSchema, manualItemCountsSchema } from './schemas.js';
 import { BALLOT_METHODS, BALLOT_SECRECIES, BALLOT_STATES } from './workflow.js';
 import { INVALID_REASONS } from './paper-rules.js';
+import { CONFIRMATION_STEPS, CONFIRMING_ROLES } from './two-person.js';
 
 export const receiptSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'a receipt is 16 to 64 letters, digits, - or _');
 
@@ -90,6 +91,27 @@ export const ballotResult = z
 /** An item as the server shows it: always with its stable id (send it back when editing a draft to keep it). */
 const storedBallotItem = z.intersection(ballotItemSchema, z.object({ id: itemIdSchema }));
 
+/** One officer's half of a step under two-person control (双人确认), waiting for the other's. */
+export const pendingConfirmation = z
+  .object({
+    step: z.enum(CONFIRMATION_STEPS),
+    role: z.enum(CONFIRMING_ROLES),
+    accountId: z.string(),
+    name: z.string(),
+    at: z.string(),
+    options: z.record(z.string(), z.unknown()).describe('The step’s options as the first officer gave them: opening’s overrideQuorum and reason'),
+  })
+  .meta({ id: 'PendingConfirmation' });
+
+/** What a step under two-person control waits for (the 202 answer of open, close and publish). */
+export const awaitingConfirmation = z
+  .object({
+    step: z.enum(CONFIRMATION_STEPS),
+    confirmedBy: z.array(z.object({ role: z.enum(CONFIRMING_ROLES), name: z.string(), at: z.string() })),
+    needed: z.array(z.enum(CONFIRMING_ROLES)).describe('The role whose confirmation performs the step'),
+  })
+  .meta({ id: 'AwaitingConfirmation' });
+
 export const ballotView = z
   .object({
     id: z.string(),
@@ -108,6 +130,7 @@ export const ballotView = z
     publishedAt: z.string().nullable(),
     turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
     result: ballotResult.nullable().describe('Only once closed, and for the public only once published'),
+    pendingConfirmations: z.array(pendingConfirmation).optional().describe('Officers only: steps confirmed by one officer and awaiting the other under two-person control (双人确认)'),
   })
   .meta({ id: 'Ballot' });
 

@@ -1,5 +1,5 @@
 // HTTP routes: ballot sheets, their life cycle, voting, receipts and results.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { getMeeting } from '../meetings/service.js';
 import { api, errorEnvelope, idParams, idSchema, okResponse, responses } from '../http/routes.js';
@@ -14,10 +14,20 @@ import { castVote, checkReceipt, publishedReceipts } from './casting.js';
 import type { BallotDeps } from './service.js';
 import * as service from './service.js';
 import { createNewElection } from './new-election.js';
+import { withdrawConfirmation } from './confirmations.js';
+import { CONFIRMATION_STEPS } from './two-person.js';
 
 const itemParams = z.object({ id: idSchema, itemId: itemIdSchema });
 
 const ballotResponse = z.object({ ballot: schemas.ballotView });
+/** Under two-person control (双人确认), a first officer's call: the half is recorded, the step waits. */
+const awaitingResponse = z.object({ ballot: schemas.ballotView, awaiting: schemas.awaitingConfirmation });
+const confirmationParams = z.object({ id: idSchema, step: z.enum(CONFIRMATION_STEPS) });
+
+/** 200 with the ballot when the step was performed; 202 with what it awaits when only a half was recorded. */
+function stepReply(reply: FastifyReply, outcome: service.StepOutcome) {
+  return outcome.awaiting ? reply.status(202).send({ ballot: outcome.ballot, awaiting: outcome.awaiting }) : reply.status(200).send({ ballot: outcome.ballot });
+}
 
 export interface BallotRoutesOptions {
   context: BallotDeps & PaperDeps;
@@ -62,16 +72,45 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.post('/api/ballots/:id/open', {
-    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_NOT_IN_SESSION', 'QUORUM_NOT_REACHED', 'DEADLINE_PASSED', 'TELLER_IS_CANDIDATE', 'STATUTORY_MATTER'] },
-    schema: { tags, summary: 'Open voting; needs quorum unless overridden (audited)', params: idParams, body: schemas.openBallotInput.nullable(), response: responses({ 200: ballotResponse }) },
+    config: {
+      permission: 'ballot.confirm',
+      errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'MEETING_NOT_IN_SESSION', 'QUORUM_NOT_REACHED', 'DEADLINE_PASSED', 'TELLER_IS_CANDIDATE', 'STATUTORY_MATTER', 'CONFIRMATION_OPTIONS_DIFFER'],
+    },
+    schema: {
+      tags,
+      summary:
+        'Open voting; needs quorum unless overridden (audited). Secretary; under the meeting’s two-person control (all) the secretary and a scrutineer each call it: the first gets 202 and what it awaits, the second opens (with the same options)',
+      params: idParams,
+      body: schemas.openBallotInput.nullable(),
+      response: responses({ 200: ballotResponse, 202: awaitingResponse }),
+    },
     // A POST without a body arrives as null: opening needs no options.
-    handler: async (request) => ({ ballot: await service.openBallot(context, officerOf(request), request.params.id, request.body ?? { overrideQuorum: false }) }),
+    handler: async (request, reply) => stepReply(reply, await service.openBallot(context, officerOf(request), request.params.id, request.body ?? { overrideQuorum: false })),
   });
 
   routes.post('/api/ballots/:id/close', {
     config: { permission: 'ballot.close', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'CLOSE_FAILED'] },
-    schema: { tags, summary: 'Close voting and count (secretary or scrutineer)', params: idParams, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.closeBallot(context, officerOf(request), request.params.id) }),
+    schema: {
+      tags,
+      summary: 'Close voting and count (secretary or scrutineer); under two-person control (close_publish, all) the first of the two gets 202 and the other role’s call closes',
+      params: idParams,
+      response: responses({ 200: ballotResponse, 202: awaitingResponse }),
+    },
+    handler: async (request, reply) => stepReply(reply, await service.closeBallot(context, officerOf(request), request.params.id)),
+  });
+
+  routes.delete('/api/ballots/:id/confirmations/:step', {
+    config: { permission: 'ballot.confirm', errors: ['BALLOT_NOT_FOUND'] },
+    schema: {
+      tags,
+      summary: 'Withdraw one’s own pending confirmation (two-person control) of a step; withdrawn: false if there was none',
+      params: confirmationParams,
+      response: responses({ 200: z.object({ ballot: schemas.ballotView, withdrawn: z.boolean() }) }),
+    },
+    handler: async (request) => {
+      const { withdrawn } = await withdrawConfirmation(context, officerOf(request), request.params.id, request.params.step);
+      return { ballot: await service.getBallotFor(context, request.actor, request.params.id), withdrawn };
+    },
   });
 
   routes.put('/api/ballots/:id/manual-result', {
@@ -81,9 +120,14 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   });
 
   routes.post('/api/ballots/:id/publish', {
-    config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE'] },
-    schema: { tags, summary: 'Publish the result to everyone', params: idParams, response: responses({ 200: ballotResponse }) },
-    handler: async (request) => ({ ballot: await service.publishBallot(context, officerOf(request), request.params.id) }),
+    config: { permission: 'ballot.confirm', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'PAPER_COUNT_INCOMPLETE'] },
+    schema: {
+      tags,
+      summary: 'Publish the result to everyone (secretary); under two-person control (close_publish, all) the secretary and a scrutineer each call it: the first gets 202, the second publishes',
+      params: idParams,
+      response: responses({ 200: ballotResponse, 202: awaitingResponse }),
+    },
+    handler: async (request, reply) => stepReply(reply, await service.publishBallot(context, officerOf(request), request.params.id)),
   });
 
   routes.post('/api/ballots/:id/revote', {
@@ -145,7 +189,14 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
       tags,
       summary: 'The receipts of all counted ballots, sorted; published ballots only, public',
       params: idParams,
-      response: responses({ 200: z.object({ ballotId: z.string(), cast: z.number(), electronic: z.number().describe('Ballots cast on phones: the receipts listed number exactly these (paper ballots have none)'), receipts: z.array(z.string()) }) }),
+      response: responses({
+        200: z.object({
+          ballotId: z.string(),
+          cast: z.number(),
+          electronic: z.number().describe('Ballots cast on phones: the receipts listed number exactly these (paper ballots have none)'),
+          receipts: z.array(z.string()),
+        }),
+      }),
     },
     handler: async (request) => publishedReceipts(context, request.params.id),
   });

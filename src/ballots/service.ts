@@ -18,6 +18,9 @@ import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { assertTellersNotCandidates } from '../presidium/teller-rule.js';
 import { ballotMachine } from './workflow.js';
+import { type Awaiting, type Gate, isControlled, passGate, pendingConfirmations } from './confirmations.js';
+import { agreedOpenOptions, type OpenOptions } from './two-person.js';
+import type { BallotView } from './api-schemas.js';
 import { getTermRules } from '../roster/service.js';
 import { withJointDecisionRule } from '../joint/rules.js';
 
@@ -66,8 +69,24 @@ export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballo
   return { voted, eligible: eligible ?? (await eligibleOf(context.db, await getMeeting(context, ballot.meeting_id))) };
 }
 
-export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, audience: Audience) {
-  return presentBallot(ballot, audience, await turnoutOf(context, ballot));
+/** Officers see the halves of steps awaiting the other officer under two-person control. */
+export async function viewBallot(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, audience: Audience): Promise<BallotView> {
+  const view = presentBallot(ballot, audience, await turnoutOf(context, ballot));
+  return audience === 'officer' ? { ...view, pendingConfirmations: await pendingConfirmations(context, ballot.id) } : view;
+}
+
+/**
+ * What open, close and publish answer: the ballot, and under two-person control (双人确认) while
+ * the step waits for the other officer, what it waits for (the route answers 202).
+ */
+export interface StepOutcome {
+  ballot: BallotView;
+  awaiting?: Awaiting;
+}
+
+/** Who confirmed a step performed under two-person control, for its audit row. */
+function confirmedDetail(gate: Gate): Record<string, unknown> {
+  return gate.perform && gate.confirmedBy.length ? { confirmedBy: gate.confirmedBy } : {};
 }
 
 /**
@@ -225,31 +244,45 @@ function armDeadline(context: BallotDeps, ballotId: string, deadlineAt: string |
   context.deadlines.set(ballotId, cancel);
 }
 
-export async function openBallot(context: BallotDeps, actor: AccountActor, ballotId: string, options: { overrideQuorum: boolean; reason?: string | undefined }) {
+export async function openBallot(context: BallotDeps, actor: AccountActor, ballotId: string, given: OpenOptions): Promise<StepOutcome> {
   // Of simultaneous opens only the first finds a draft: one open, one timer, one audit row.
-  const { ballot, meeting, paperHolders } = await transact(context, async (inside) => {
+  const outcome = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    ballotMachine.next(current.state, 'open', [actor.role]);
+    const meetingRow = await getMeeting(inside, current.meeting_id);
+    // Under two-person control the step is the pair's, the secretary's among them: the table checks the state.
+    ballotMachine.next(current.state, 'open', [isControlled(meetingRow, current, 'open') ? 'secretary' : actor.role]);
     if (current.method === 'manual') fail('BALLOT_STATE', { state: current.state, reason: 'manual ballots take counts, not votes' });
     await assertTellersNotCandidates(inside.db, ballotId, parseItems(current));
-    const meetingRow = await getMeeting(inside, current.meeting_id);
     refuseStatutoryInJoint(meetingRow, current.statutory === 1);
     if (meetingRow.state !== 'in_session') fail('MEETING_NOT_IN_SESSION');
     // Opening past its deadline would close the ballot at once, and a closed ballot never reopens.
     if (current.deadline_at && Date.parse(current.deadline_at) <= context.clock().getTime()) fail('DEADLINE_PASSED', { deadlineAt: current.deadline_at });
+    const gate = await passGate(inside, actor, current, meetingRow, 'open', given);
+    // The second half opens with the first's options: a different quorum override (or reason) is refused.
+    const options = gate.perform && gate.first ? (agreedOpenOptions(gate.first.options as unknown as OpenOptions, given) ?? fail('CONFIRMATION_OPTIONS_DIFFER', { first: gate.first.options })) : given;
+    // A half is recorded only for an open that could happen now: a refusal rolls it back.
     const counts = await attendanceCounts(inside, meetingRow);
     if (!counts.quorum.reached && !options.overrideQuorum) fail('QUORUM_NOT_REACHED', { present: counts.present, required: counts.quorum.required });
+    if (!gate.perform) return { awaiting: gate.awaiting };
     const overridden = !counts.quorum.reached;
     await moveBallot(inside, ballotId, current.state, { state: 'open', opened_at: nowIso(context), quorum_overridden: overridden ? 1 : 0 });
     await recordAudit(inside, actor, 'ballot.opened', {
       meetingId: meetingRow.id,
       ballotId,
-      detail: { present: counts.present, eligible: counts.eligible, quorumRequired: counts.quorum.required, ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}) },
+      detail: {
+        present: counts.present,
+        eligible: counts.eligible,
+        quorumRequired: counts.quorum.required,
+        ...(overridden ? { quorumOverridden: true, reason: options.reason ?? '' } : {}),
+        ...confirmedDetail(gate),
+      },
     });
     // Papers issued while it was a draft: their holders take part on paper, never on a phone.
     const paperHolders = new Set(await papers.listPaperHolders(inside.db, ballotId));
-    return { ballot: current, meeting: meetingRow, paperHolders };
+    return { opened: { ballot: current, meeting: meetingRow, paperHolders } };
   });
+  if (!outcome.opened) return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer'), awaiting: outcome.awaiting };
+  const { ballot, meeting, paperHolders } = outcome.opened;
   context.votes.registerOpen({
     id: ballotId,
     meetingId: meeting.id,
@@ -262,7 +295,7 @@ export async function openBallot(context: BallotDeps, actor: AccountActor, ballo
   });
   armDeadline(context, ballotId, ballot.deadline_at);
   context.events.publish({ type: 'ballot.opened', meetingId: meeting.id, ballotId });
-  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+  return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer') };
 }
 
 export function electorateFor(meeting: MeetingTable, eligible: number, present: number, cast: number): Electorate {
@@ -284,15 +317,25 @@ function closeFailure(context: BallotDeps, ballotId: string, error: unknown): Ap
  * waited are counted, and a retry can succeed. The WAL is emptied after the commit (the scrub:
  * pending until it succeeds).
  */
-export async function closeBallot(context: BallotDeps, actor: AccountActor | null, ballotId: string) {
+export async function closeBallot(context: BallotDeps, actor: AccountActor | null, ballotId: string): Promise<StepOutcome> {
   const ballot = await getBallot(context, ballotId);
   ballotMachine.next(ballot.state, 'close', [actor?.role ?? 'system']);
+  // Under two-person control a first half is recorded without holding the votes: only a call that
+  // finds the other half goes on to close. The server's own close at the deadline needs no half:
+  // both agreed to the deadline when the ballot opened. (The setting does not change while a ballot is open.)
+  if (actor && isControlled(await getMeeting(context, ballot.meeting_id), ballot, 'close')) {
+    const gate = await closeGate(context, actor, ballotId);
+    if (!gate.perform) return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer'), awaiting: gate.awaiting };
+  }
   // Only the first of two simultaneous closes finds the ballot open and not already closing.
   if (!context.votes.beginClose(ballotId)) fail('BALLOT_STATE', { state: 'closed' });
-  let meetingId: string;
+  let closed: { meetingId: string } | { awaiting: Awaiting };
   try {
-    meetingId = await transact(context, async (inside) => {
+    closed = await transact(context, async (inside) => {
       const meeting = await getMeeting(inside, ballot.meeting_id);
+      // Again, in the transaction that closes: the other half may have been withdrawn meanwhile.
+      const gate = actor ? await passGate(inside, actor, ballot, meeting, 'close') : null;
+      if (gate && !gate.perform) return { awaiting: gate.awaiting };
       const counts = await attendanceCounts(inside, meeting);
       const box = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => row.answers);
       const participation = await repository.countParticipation(inside.db, ballotId);
@@ -315,19 +358,37 @@ export async function closeBallot(context: BallotDeps, actor: AccountActor | nul
         await repository.rewriteInKeyOrder(inside.db, ballotId);
         await repository.markScrubPending(inside.db, ballotId);
       }
-      await recordAudit(inside, actor, 'ballot.closed', { meetingId: meeting.id, ballotId, detail: { cast: box.length, eligible: counts.eligible, ...(issued > 0 ? { papersIssued: issued } : {}) } });
-      return meeting.id;
+      await recordAudit(inside, actor, 'ballot.closed', {
+        meetingId: meeting.id,
+        ballotId,
+        detail: { cast: box.length, eligible: counts.eligible, ...(issued > 0 ? { papersIssued: issued } : {}), ...(gate ? confirmedDetail(gate) : {}) },
+      });
+      return { meetingId: meeting.id };
     });
   } catch (error) {
     context.votes.abortClose(ballotId);
     throw closeFailure(context, ballotId, error);
   }
+  if ('awaiting' in closed) {
+    context.votes.abortClose(ballotId);
+    return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer'), awaiting: closed.awaiting };
+  }
+  const { meetingId } = closed;
   context.votes.finishClose(ballotId);
   context.deadlines.get(ballotId)?.();
   context.deadlines.delete(ballotId);
   await scrubPendingBallots(context);
   context.events.publish({ type: 'ballot.closed', meetingId, ballotId });
-  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+  return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer') };
+}
+
+/** Before holding the votes: records a first half of a controlled close, or says the close may go on. */
+async function closeGate(context: BallotDeps, actor: AccountActor, ballotId: string): Promise<Gate> {
+  return transact(context, async (inside) => {
+    const current = await getBallot(inside, ballotId);
+    if (current.state !== 'open') fail('BALLOT_STATE', { state: current.state });
+    return passGate(inside, actor, current, await getMeeting(inside, current.meeting_id), 'close');
+  });
 }
 
 export async function enterManualResult(context: BallotDeps, actor: AccountActor, ballotId: string, input: ManualResultInput) {
@@ -357,18 +418,22 @@ export async function enterManualResult(context: BallotDeps, actor: AccountActor
   return viewBallot(context, await getBallot(context, ballotId), 'officer');
 }
 
-export async function publishBallot(context: BallotDeps, actor: AccountActor, ballotId: string) {
-  const ballot = await transact(context, async (inside) => {
+export async function publishBallot(context: BallotDeps, actor: AccountActor, ballotId: string): Promise<StepOutcome> {
+  const outcome = await transact(context, async (inside) => {
     const current = await getBallot(inside, ballotId);
-    ballotMachine.next(current.state, 'publish', [actor.role]);
+    const meeting = await getMeeting(inside, current.meeting_id);
+    // Under two-person control the step is the pair's, the secretary's among them: the table checks the state.
+    ballotMachine.next(current.state, 'publish', [isControlled(meeting, current, 'publish') ? 'secretary' : actor.role]);
     // Closed with papers out but not yet counted: nothing to publish.
     if (current.result === null) fail('PAPER_COUNT_INCOMPLETE', { reason: 'the papers have not been counted' });
+    const gate = await passGate(inside, actor, current, meeting, 'publish');
+    if (!gate.perform) return { awaiting: gate.awaiting };
     await moveBallot(inside, ballotId, current.state, { state: 'published', published_at: nowIso(context) });
-    await recordAudit(inside, actor, 'ballot.published', { meetingId: current.meeting_id, ballotId });
-    return current;
+    await recordAudit(inside, actor, 'ballot.published', { meetingId: current.meeting_id, ballotId, ...(gate.confirmedBy.length ? { detail: confirmedDetail(gate) } : {}) });
+    return { published: current };
   });
-  context.events.publish({ type: 'ballot.published', meetingId: ballot.meeting_id, ballotId });
-  return viewBallot(context, await getBallot(context, ballotId), 'officer');
+  if (outcome.published) context.events.publish({ type: 'ballot.published', meetingId: outcome.published.meeting_id, ballotId });
+  return { ballot: await viewBallot(context, await getBallot(context, ballotId), 'officer'), ...(outcome.awaiting ? { awaiting: outcome.awaiting } : {}) };
 }
 
 export interface BallotOutcome {

@@ -6,7 +6,8 @@ import type { AccountRole, MemberRole } from '../actors.js';
 import type { BallotMethod, BallotSecrecy, BallotState } from '../ballots/workflow.js';
 import type { BallotUsePurpose } from '../ballots/use-purposes.js';
 import type { DocumentKind, DocumentState } from '../documents/workflow.js';
-import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState } from '../meetings/workflow.js';
+import type { AttendanceStatus, MeetingKind, MeetingSitting, MeetingState, TwoPersonControl } from '../meetings/workflow.js';
+import type { ConfirmationStep, ConfirmingRole } from '../ballots/two-person.js';
 import type { SessionKind } from '../sessions/schemas.js';
 import type { AgendaItemKind } from '../agenda/schemas.js';
 import type { ExtraordinaryProposalState, ExtraordinaryProposer } from '../extraordinary/schemas.js';
@@ -151,6 +152,8 @@ export interface MeetingTable {
   current_agenda_item_id: string | null;
   /** 执行主席 of this sitting. */
   presiding_chair_member_id: string | null;
+  /** 双人确认: which steps of its secret ballots need the secretary and a scrutineer both. */
+  two_person_control: TwoPersonControl;
 }
 
 export interface AttendanceTable {
@@ -191,6 +194,17 @@ export interface BallotItemTable {
   ballot_id: string;
   position: number;
   kind: string;
+}
+
+/** One officer's half of a step under two-person control, until the other half, a withdrawal or the ballot's move. */
+export interface BallotConfirmationTable {
+  ballot_id: string;
+  step: ConfirmationStep;
+  role: ConfirmingRole;
+  account_id: string;
+  at: string;
+  /** The step's options as JSON: opening's quorum override and its reason; {} otherwise. */
+  options: string;
 }
 
 export interface ParticipationTable {
@@ -630,6 +644,7 @@ export interface Database {
   attendance: AttendanceTable;
   ballot: BallotTable;
   ballot_item: BallotItemTable;
+  ballot_confirmation: BallotConfirmationTable;
   participation: ParticipationTable;
   ballot_box: BallotBoxTable;
   ballot_receipt: BallotReceiptTable;

@@ -6,9 +6,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting, ballots and agenda. */
-export type WatchedTable = 'meeting' | 'ballot' | 'agenda_item' | 'congress_session' | 'document' | 'joint_roll';
-/** joint_roll: who may vote in a joint meeting, asked at every vote cast there (src/joint/rolls.ts). */
-const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot', 'agenda_item', 'congress_session', 'document', 'joint_roll'];
+export type WatchedTable = 'meeting' | 'ballot' | 'ballot_confirmation' | 'agenda_item' | 'congress_session' | 'document' | 'joint_roll';
+/**
+ * joint_roll: who may vote in a joint meeting, asked at every vote cast there (src/joint/rolls.ts).
+ * ballot_confirmation: the halves of two-person control that the officers' ballot list shows.
+ */
+const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot', 'ballot_confirmation', 'agenda_item', 'congress_session', 'document', 'joint_roll'];
 
 export class TableWatch {
   readonly #listeners = new Map<WatchedTable, Set<() => void>>(WATCHED.map((table) => [table, new Set()]));

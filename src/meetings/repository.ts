@@ -50,6 +50,19 @@ export async function hasBallotBeyondDraft(db: Executor, meetingId: string): Pro
   return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('state', '!=', 'draft').limit(1).executeTakeFirst()) !== undefined;
 }
 
+export async function hasOpenBallot(db: Executor, meetingId: string): Promise<boolean> {
+  return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('state', '=', 'open').limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** Drops every pending two-person confirmation of the meeting's ballots (its setting changed); how many. */
+export async function deletePendingConfirmations(db: Executor, meetingId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('ballot_confirmation')
+    .where('ballot_id', 'in', (query) => query.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 /** Whether a ballot of this meeting has this id (a draft included: nothing of it reaches a screen anyway). */
 export async function hasBallot(db: Executor, meetingId: string, ballotId: string): Promise<boolean> {
   return (await db.selectFrom('ballot').select('id').where('meeting_id', '=', meetingId).where('id', '=', ballotId).executeTakeFirst()) !== undefined;

@@ -71,8 +71,14 @@ export async function meetingRoutes(app: FastifyInstance, { context }: MeetingRo
   });
 
   routes.patch('/api/meetings/:id', {
-    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE'] },
-    schema: { tags, summary: 'Change a meeting’s settings', params: idParams, body: schemas.meetingPatch, response: responses({ 200: z.object({ meeting: schemas.meeting }) }) },
+    config: { permission: 'meeting.manage', errors: ['MEETING_NOT_FOUND', 'MEETING_STATE', 'TWO_PERSON_CONTROL_LOCKED'] },
+    schema: {
+      tags,
+      summary: 'Change a meeting’s settings (two-person control not while a ballot is open)',
+      params: idParams,
+      body: schemas.meetingPatch,
+      response: responses({ 200: z.object({ meeting: schemas.meeting }) }),
+    },
     handler: async (request) => ({ meeting: await service.updateMeeting(context, officerOf(request), request.params.id, request.body) }),
   });
 

@@ -3,12 +3,17 @@ import { z } from 'zod';
 import { MEMBER_ROLES } from '../actors.js';
 import { DISPLAY_STEPS } from '../events.js';
 import { idSchema } from '../http/routes.js';
-import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from './workflow.js';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES, TWO_PERSON_CONTROLS } from './workflow.js';
 
 export const meetingKind = z.enum(MEETING_KINDS);
 export const meetingState = z.enum(MEETING_STATES);
 export const meetingSitting = z.enum(MEETING_SITTINGS);
 export const attendanceStatus = z.enum(ATTENDANCE_STATUSES);
+export const twoPersonControl = z
+  .enum(TWO_PERSON_CONTROLS)
+  .describe(
+    '双人确认: which steps of a secret electronic ballot need both the secretary and a scrutineer (监票人): none; close_publish (close and publish); all (open, close and publish). Cannot change while a ballot of the meeting is open',
+  );
 
 const quorumFraction = z
   .object({ numerator: z.number().int().min(1).max(100), denominator: z.number().int().min(1).max(100) })
@@ -26,9 +31,10 @@ export const meetingInput = z
     sessionId: idSchema.nullable().optional().describe('The session (第N次会议) this sitting belongs to'),
     sessionNumber: z.number().int().min(1).max(99).nullable().optional().describe('Or its number: a number the term has no session for yet makes one'),
     quorum: quorumFraction.optional().describe('Defaults to the term’s rules (a joint meeting: its joint quorum)'),
+    twoPersonControl: twoPersonControl.default('none'),
   })
   .strict();
-export const meetingPatch = meetingInput.omit({ termId: true, sitting: true, sessionId: true }).partial().strict();
+export const meetingPatch = meetingInput.omit({ termId: true, sitting: true, sessionId: true }).extend({ twoPersonControl }).partial().strict();
 
 export const attendanceCounts = z
   .object({
@@ -56,6 +62,7 @@ export const meeting = z
     state: meetingState,
     quorum: z.object({ numerator: z.number(), denominator: z.number() }),
     hasDisplayToken: z.boolean(),
+    twoPersonControl,
     createdAt: z.string(),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),

@@ -12,7 +12,7 @@ import { parseTermRules } from '../roster/term-rules.js';
 import { sessionForSitting } from '../sessions/service.js';
 import * as repository from './repository.js';
 import { quorumStatus } from './rules.js';
-import { type AttendanceStatus, type MeetingEvent, meetingMachine, meetingStamps } from './workflow.js';
+import { type AttendanceStatus, type MeetingEvent, meetingMachine, meetingStamps, type TwoPersonControl } from './workflow.js';
 import type { AttendanceCounts, MeetingInput, MeetingPatch } from './schemas.js';
 
 /** What the meetings service uses: the core, the open ballots (an attendance edit audits them) and the hall's figures. */
@@ -32,6 +32,7 @@ export function presentMeeting(row: MeetingTable) {
     state: row.state,
     quorum: { numerator: row.quorum_numerator, denominator: row.quorum_denominator },
     hasDisplayToken: row.display_token_hash !== null,
+    twoPersonControl: row.two_person_control,
     createdAt: row.created_at,
     openedAt: row.opened_at,
     closedAt: row.closed_at,
@@ -63,6 +64,7 @@ export async function createMeeting(context: CoreContext, actor: AccountActor, i
       sitting: input.sitting,
       current_agenda_item_id: null,
       presiding_chair_member_id: null,
+      two_person_control: input.twoPersonControl,
       state: 'draft',
       quorum_numerator: quorum.numerator,
       quorum_denominator: quorum.denominator,
@@ -72,7 +74,10 @@ export async function createMeeting(context: CoreContext, actor: AccountActor, i
       closed_at: null,
     };
     await repository.insertMeeting(inside.db, row);
-    await recordAudit(inside, actor, 'meeting.created', { meetingId: row.id, detail: { title: row.title, kind: row.kind, sitting: row.sitting, sessionId: row.session_id } });
+    await recordAudit(inside, actor, 'meeting.created', {
+      meetingId: row.id,
+      detail: { title: row.title, kind: row.kind, sitting: row.sitting, sessionId: row.session_id, twoPersonControl: row.two_person_control },
+    });
     return row;
   });
   return presentMeeting(row);
@@ -89,16 +94,29 @@ export async function updateMeeting(context: CoreContext, actor: AccountActor, m
         fail('MEETING_STATE', { state: meeting.state, reason: 'a sitting with a presiding chair, a current agenda item or a ballot past its draft keeps its session' });
       }
     }
+    if (patch.twoPersonControl !== undefined && patch.twoPersonControl !== meeting.two_person_control) await changeTwoPersonControl(inside, actor, meeting, patch.twoPersonControl);
     await repository.updateMeeting(inside.db, meetingId, {
       ...(patch.title === undefined ? {} : { title: patch.title }),
       ...(patch.kind === undefined ? {} : { kind: patch.kind }),
       ...(patch.sessionNumber === undefined ? {} : await sessionForSitting(inside, meeting.term_id, meeting.sitting, { sessionNumber: patch.sessionNumber }, meetingId)),
       ...(patch.quorum === undefined ? {} : { quorum_numerator: patch.quorum.numerator, quorum_denominator: patch.quorum.denominator }),
+      ...(patch.twoPersonControl === undefined ? {} : { two_person_control: patch.twoPersonControl }),
     });
     await recordAudit(inside, actor, 'meeting.updated', { meetingId, detail: patch });
   });
   context.events.publish({ type: 'meeting.updated', meetingId });
   return presentMeeting(await getMeeting(context, meetingId));
+}
+
+/**
+ * 双人确认 changes only while none of the meeting's ballots is open: what an open ballot's close needs
+ * was settled when it opened. Halves confirmed under the old setting are dropped (they confirmed under
+ * another rule), and the change has its own audit row.
+ */
+async function changeTwoPersonControl(inside: CoreContext, actor: AccountActor, meeting: MeetingTable, to: TwoPersonControl): Promise<void> {
+  if (await repository.hasOpenBallot(inside.db, meeting.id)) fail('TWO_PERSON_CONTROL_LOCKED');
+  const dropped = await repository.deletePendingConfirmations(inside.db, meeting.id);
+  await recordAudit(inside, actor, 'meeting.two-person-control-changed', { meetingId: meeting.id, detail: { from: meeting.two_person_control, to, confirmationsDropped: dropped } });
 }
 
 /**

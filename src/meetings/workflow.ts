@@ -16,6 +16,13 @@ export const MEETING_SITTINGS = ['preparatory', 'plenary', 'extraordinary', 'joi
 export type MeetingSitting = (typeof MEETING_SITTINGS)[number];
 export const MEETING_STATES = ['draft', 'in_session', 'closed'] as const;
 export type MeetingState = (typeof MEETING_STATES)[number];
+/**
+ * 双人确认: which steps of a secret electronic ballot need both the secretary and a scrutineer (监票人).
+ * none: the secretary alone (the scrutineer may close, as always); close_publish: closing and
+ * publishing; all: opening too. The rule reading it is src/ballots/two-person.ts.
+ */
+export const TWO_PERSON_CONTROLS = ['none', 'close_publish', 'all'] as const;
+export type TwoPersonControl = (typeof TWO_PERSON_CONTROLS)[number];
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'on_leave'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 

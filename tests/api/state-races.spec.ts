@@ -66,7 +66,7 @@ describe('simultaneous state changes', () => {
         expect(actions, `edit after ${ticks} ticks`).toEqual(['ballot.created', 'ballot.opened']);
       }
       const stored = (await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: { cookie: congress.secretary } })).ballot;
-      expect(stored.items[0].title).toBe((opened as PromiseFulfilledResult<{ items: { title: string }[] }>).value.items[0]!.title);
+      expect(stored.items[0].title).toBe((opened as PromiseFulfilledResult<{ ballot: { items: { title: string }[] } }>).value.ballot.items[0]!.title);
       await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/close`, headers: { cookie: congress.secretary } });
     }
   });

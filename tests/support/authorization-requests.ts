@@ -207,6 +207,7 @@ export const routeCases: Record<string, Build> = {
   'DELETE /api/ballots/:id': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}` }),
   'POST /api/ballots/:id/open': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'draft')}/open`, payload: {} }),
   'POST /api/ballots/:id/close': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/close` }),
+  'DELETE /api/ballots/:id/confirmations/:step': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'open')}/confirmations/close` }),
   'PUT /api/ballots/:id/manual-result': async (world) => ({
     url: `/api/ballots/${await freshBallot(world, 'draft', { method: 'manual' })}/manual-result`,
     payload: { present: 6, cast: 6, items: [{ kind: 'approval', yes: 5, no: 1, abstain: 0 }] },

@@ -109,6 +109,8 @@ export const routePermissions: Record<string, Permission> = {
   'DELETE /api/ballots/:id': secretary,
   'POST /api/ballots/:id/open': secretary,
   'POST /api/ballots/:id/close': officers,
+  /** Withdrawing one's own half under two-person control: either officer (the meeting's setting decides the rest). */
+  'DELETE /api/ballots/:id/confirmations/:step': officers,
   'PUT /api/ballots/:id/manual-result': secretary,
   'POST /api/ballots/:id/publish': secretary,
   'POST /api/ballots/:id/revote': secretary,

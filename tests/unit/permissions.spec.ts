@@ -33,8 +33,18 @@ function actorFor(role: Role): Actor {
   return { kind: 'account', id: 'a', username: role, displayName: role, role };
 }
 
-/** Routes whose every rule is about one thing (a motion's parties, a document's drafters, a sitting's presiding chair): they ask the table through askerOf. */
-const RESOURCE_CHECKED = [/^\w+ \/api\/motions(\/|$)/, /^\w+ \/api\/documents(\/|$)/, /^\w+ \/api\/meetings\/:id\/(motions|documents|script|script\/docx|current-item)$/];
+/**
+ * Routes whose every rule is about one thing (a motion's parties, a document's drafters, a sitting's
+ * presiding chair): they ask the table through askerOf. Opening and publishing a ballot are the
+ * secretary's unless the ballot's meeting puts them under two-person control (双人确认), when a
+ * scrutineer confirms too: the table lets both officers call, the ballots service decides.
+ */
+const RESOURCE_CHECKED = [
+  /^\w+ \/api\/motions(\/|$)/,
+  /^\w+ \/api\/documents(\/|$)/,
+  /^\w+ \/api\/meetings\/:id\/(motions|documents|script|script\/docx|current-item)$/,
+  /^POST \/api\/ballots\/:id\/(open|publish)$/,
+];
 
 describe('the permission table', () => {
   for (const [permission, rule] of Object.entries(PERMISSIONS) as [Permission, Rule][]) {

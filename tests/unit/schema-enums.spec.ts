@@ -9,7 +9,8 @@ import { type DatabaseConnection, openDatabase } from '../../src/db/connection.j
 import { RESPONSE_OUTCOMES } from '../../src/documents/adoption.js';
 import { ROUND_STATES, SUBMITTED_BY_KINDS, VERSION_ISSUED_FOR, VERSION_SOURCES, VOTE_OUTCOMES } from '../../src/documents/schemas.js';
 import { DOCUMENT_KINDS, DOCUMENT_STATES } from '../../src/documents/workflow.js';
-import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES } from '../../src/meetings/workflow.js';
+import { ATTENDANCE_STATUSES, MEETING_KINDS, MEETING_SITTINGS, MEETING_STATES, TWO_PERSON_CONTROLS } from '../../src/meetings/workflow.js';
+import { CONFIRMATION_STEPS, CONFIRMING_ROLES } from '../../src/ballots/two-person.js';
 import { SESSION_KINDS } from '../../src/sessions/schemas.js';
 import { AGENDA_ITEM_KINDS } from '../../src/agenda/schemas.js';
 import { EXTRAORDINARY_PROPOSAL_STATES, EXTRAORDINARY_PROPOSERS } from '../../src/extraordinary/schemas.js';
@@ -29,6 +30,9 @@ const DECLARED: Record<string, readonly string[]> = {
   'meeting.kind': MEETING_KINDS,
   'meeting.state': MEETING_STATES,
   'meeting.sitting': MEETING_SITTINGS,
+  'meeting.two_person_control': TWO_PERSON_CONTROLS,
+  'ballot_confirmation.step': CONFIRMATION_STEPS,
+  'ballot_confirmation.role': CONFIRMING_ROLES,
   'congress_session.kind': SESSION_KINDS,
   'agenda_item.kind': AGENDA_ITEM_KINDS,
   'extraordinary_proposal.proposer': EXTRAORDINARY_PROPOSERS,

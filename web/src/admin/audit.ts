@@ -36,7 +36,13 @@ const ACTIONS: Record<string, MessageKey> = {
   'ballot.closed': 'adminActionBallotClosed',
   'ballot.manual-result': 'adminActionManualResult',
   'ballot.published': 'adminActionBallotPublished',
+  'ballot.confirmation-recorded': 'tpActionRecorded',
+  'ballot.confirmation-withdrawn': 'tpActionWithdrawn',
+  'meeting.two-person-control-changed': 'tpActionSettingChanged',
 };
+
+const STEPS: Record<string, MessageKey> = { open: 'tpStepOpen', close: 'tpStepClose', publish: 'tpStepPublish' };
+const CONTROLS: Record<string, MessageKey> = { none: 'tpNone', close_publish: 'tpClosePublish', all: 'tpAll' };
 
 const STATUS: Record<string, MessageKey> = { present: 'adminStatusPresent', absent: 'absent', on_leave: 'onLeave' };
 
@@ -50,6 +56,11 @@ function describe(entry: AuditEntry, ballotTitle: string | undefined): string {
     }
     case 'ballot.closed':
       return t('adminDetailClosed', { cast: String(d.cast ?? 0), eligible: String(d.eligible ?? 0) });
+    case 'ballot.confirmation-recorded':
+    case 'ballot.confirmation-withdrawn':
+      return [STEPS[String(d.step)] ? t(STEPS[String(d.step)]!) : '', ballotTitle ?? ''].filter(Boolean).join(' · ');
+    case 'meeting.two-person-control-changed':
+      return `${CONTROLS[String(d.from)] ? t(CONTROLS[String(d.from)]!) : String(d.from)} → ${CONTROLS[String(d.to)] ? t(CONTROLS[String(d.to)]!) : String(d.to)}`;
     case 'ballot.manual-result':
       return t('adminDetailManual', { present: String(d.present ?? 0), cast: String(d.cast ?? 0) });
     case 'roster.imported':

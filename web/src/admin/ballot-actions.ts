@@ -1,12 +1,15 @@
 // What can be done with a ballot now: open it (with an audited quorum override), watch turnout, close,
-// publish, re-vote, delete a draft. Each change is answered by the server and pushed to every screen.
+// publish, re-vote, delete a draft. Under the meeting's two-person control (双人确认) open, close and
+// publish wait for the other officer: the buttons say whom, and confirm the other's half. Each change
+// is answered by the server and pushed to every screen.
 import { ApiError, api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { percent } from './format.js';
 import type { MeetingBallots } from './live-meeting.js';
 import { navigate } from './router.js';
-import { isSecretary } from './session.js';
+import { currentAccount, isSecretary } from './session.js';
+import { awaitingLabel, type ConfirmationStep, confirmedByLine, confirmLabel, type StepStatus, stepStatus } from './two-person.js';
 import type { Ballot, MeetingView } from './types.js';
 import { ConfirmDialog, ErrorNote, useAction } from './ui.js';
 
@@ -44,8 +47,24 @@ function emptySeatItems(ballot: Ballot): { itemId: string; number: number; seats
   });
 }
 
+/** Under two-person control: who has confirmed this step, and what the deadline will do by itself. */
+function ConfirmationNotes({ status, ballot }: { status: StepStatus; ballot: Ballot }) {
+  const given = [status.other, status.mine].filter((entry) => entry !== undefined);
+  const reason = status.other?.step === 'open' && status.other.options.overrideQuorum === true ? String(status.other.options.reason ?? '') : null;
+  return html`<div class="notice two-person" data-testid="two-person-notes">
+    <p>${t('tpStepNeedsBoth')}</p>
+    ${given.map((entry) => html`<p data-testid="confirmed-by">${confirmedByLine(entry)}</p>`)}
+    ${reason !== null && html`<p class="notice-warn">${t('tpOverrideNote', { reason })}</p>`}
+    ${status.step === 'close' && ballot.deadlineAt && html`<p class="muted">${t('tpDeadlineNote')}</p>`}
+  </div>`;
+}
+
 export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; meeting: MeetingView; ballots: MeetingBallots }) {
   const action = useAction();
+  const role = currentAccount()?.role;
+  const officer = role === 'secretary' || role === 'scrutineer';
+  const status = stepStatus(meeting, ballot, role);
+  const controlled = status?.controlled === true;
   const [quorum, setQuorum] = useState<{ present?: number; required?: number } | null>(null);
   const [confirming, setConfirming] = useState<Step>(null);
   const [newElectionItem, setNewElectionItem] = useState<string | null>(null);
@@ -58,11 +77,15 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
       ballots.remember(next);
     });
 
-  /** QUORUM_NOT_REACHED is not a failure to show: it offers the explicit override instead. */
+  /**
+   * QUORUM_NOT_REACHED is not a failure to show: it offers the explicit override instead. The second
+   * half of a controlled open sends the first's options: both must open the same way.
+   */
   const open = (override?: string) =>
     action.run(async () => {
       try {
-        const { ballot: next } = await api.post<{ ballot: Ballot }>(`${path}/open`, override ? { overrideQuorum: true, reason: override } : {});
+        const body = override ? { overrideQuorum: true, reason: override } : (status?.other?.options ?? {});
+        const { ballot: next } = await api.post<{ ballot: Ballot }>(`${path}/open`, body);
         ballots.remember(next);
         setQuorum(null);
       } catch (error) {
@@ -111,17 +134,31 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
   };
   const inSession = meeting.state === 'in_session';
 
+  const withdraw = (step: ConfirmationStep) =>
+    action.run(async () => {
+      const { ballot: next } = await api.delete<{ ballot: Ballot }>(`${path}/confirmations/${step}`);
+      ballots.remember(next);
+    });
+
+  /**
+   * The step's button: as it always was without control; under control, a disabled "等待监票人确认"
+   * (and a withdrawal) once my role has confirmed, "确认…" once the other role has.
+   */
+  const stepButton = (step: ConfirmationStep, label: string, onClick: () => void, disabled: boolean) => {
+    if (!controlled || status?.step !== step) return html`<button type="button" class="primary" disabled=${disabled} onClick=${onClick}>${label}</button>`;
+    if (status.mine) {
+      return html`<button type="button" class="primary" disabled data-testid="awaiting-other">${awaitingLabel(status.mine.role)}</button>
+        <button type="button" disabled=${action.busy} onClick=${() => withdraw(step)}>${t('tpWithdraw')}</button>`;
+    }
+    return html`<button type="button" class="primary" disabled=${disabled} onClick=${onClick} data-testid=${`step-${step}`}>${status.other ? confirmLabel(step) : label}</button>`;
+  };
+  // Opening and publishing are the secretary's, and a scrutineer's too as one of two under control.
+  const mayOpenOrPublish = secretary || (controlled && officer);
+
   const buttons = [
-    secretary &&
-      ballot.state === 'draft' &&
-      ballot.method === 'electronic' &&
-      !quorum &&
-      html`<button type="button" class="primary" disabled=${action.busy || !inSession} onClick=${() => open()}>${t('adminOpenBallot')}</button>`,
-    ballot.state === 'open' && html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('close')}>${t('adminCloseBallot')}</button>`,
-    secretary &&
-      ballot.state === 'closed' &&
-      ballot.result &&
-      html`<button type="button" class="primary" disabled=${action.busy} onClick=${() => setConfirming('publish')}>${t('adminPublish')}</button>`,
+    mayOpenOrPublish && ballot.state === 'draft' && ballot.method === 'electronic' && !quorum && stepButton('open', t('adminOpenBallot'), () => open(), action.busy || !inSession),
+    ballot.state === 'open' && stepButton('close', t('adminCloseBallot'), () => setConfirming('close'), action.busy),
+    mayOpenOrPublish && ballot.state === 'closed' && ballot.result && stepButton('publish', t('adminPublish'), () => setConfirming('publish'), action.busy),
     ballot.state === 'published' && html`<a class="button-link" href=${`/results/${ballot.id}`} target="_blank" rel="noopener">${t('adminResultNotice')}</a>`,
     secretary &&
       (ballot.state === 'closed' || ballot.state === 'published') &&
@@ -143,6 +180,7 @@ export function BallotActions({ ballot, meeting, ballots }: { ballot: Ballot; me
     ${ballot.state === 'open' && html`<${Turnout} ballot=${ballot} />`}
     ${ballot.state === 'draft' && ballot.method === 'electronic' && !inSession && html`<p class="notice notice-warn">${t('adminOpenNeedsSession')}</p>`}
     ${ballot.state === 'closed' && html`<p class="notice notice-warn">${ballot.result ? t('adminAwaitingPublish') : t('paperAwaitingCount')}</p>`}
+    ${controlled && status && html`<${ConfirmationNotes} status=${status} ballot=${ballot} />`}
     ${quorum && html`<${QuorumOverride} details=${quorum} busy=${action.busy} onCancel=${() => setQuorum(null)} onOverride=${(reason: string) => open(reason)} />`}
     <${ErrorNote} error=${action.error} />
     ${buttons.length > 0 && html`<div class="actions">${buttons}</div>`}

@@ -7,6 +7,7 @@ import { ballotStateLabel } from './format.js';
 import { QuorumLine } from './checkin.js';
 import type { LiveState, MeetingBallots } from './live-meeting.js';
 import { isSecretary } from './session.js';
+import { AwaitingYou } from './awaiting-confirmation.js';
 import type { AttendanceCounts, Ballot, MeetingView } from './types.js';
 import { Badge, Loading } from './ui.js';
 
@@ -52,6 +53,7 @@ export function BallotList({ meeting, attendance, ballots }: { meeting: MeetingV
       ${isSecretary() && meeting.state !== 'closed' && html`<a class="button-link primary" href=${`/admin/meetings/${meeting.id}/ballots/new`}>${t('adminNewBallot')}</a>`}
     </div>
     <${QuorumLine} attendance=${attendance} />
+    <${AwaitingYou} meeting=${meeting} ballots=${ballots} />
     ${!list && html`<${Loading} />`}
     ${list && list.length === 0 && html`<p class="empty">${t('adminNoBallots')}</p>`}
     ${list && list.length > 0 && html`<ul class="ballot-list">${list.map((ballot) => html`<${BallotCard} key=${ballot.id} ballot=${ballot} meetingId=${meeting.id} />`)}</ul>`}

@@ -1,4 +1,5 @@
-// Forms on the meetings page: a new term (届) and a new meeting with its kind, session number and quorum.
+// Forms on the meetings page: a new term (届) and a new meeting with its kind, session number, quorum
+// and two-person control (双人确认).
 import { api } from '../shared/api.js';
 import { html, useState } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
@@ -6,6 +7,8 @@ import { chineseNumber } from './format.js';
 import { navigate } from './router.js';
 import type { MeetingView, Term } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
+import { TwoPersonSelect } from './awaiting-confirmation.js';
+import type { TwoPersonControl } from './two-person.js';
 
 const value = (event: Event) => (event.target as HTMLInputElement).value;
 
@@ -60,6 +63,7 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
   const [title, setTitle] = useState<string | null>(null);
   const [numerator, setNumerator] = useState('2');
   const [denominator, setDenominator] = useState('3');
+  const [twoPersonControl, setTwoPersonControl] = useState<TwoPersonControl>('none');
   const action = useAction();
   const term = terms.find((entry) => entry.id === termId);
   const shownTitle = title ?? suggestTitle(term, Number(session), kind, sitting);
@@ -74,6 +78,7 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
         kind,
         sitting,
         sessionNumber: !joint && session ? Number(session) : null,
+        twoPersonControl,
         // A joint meeting's quorum is the term's joint quorum (规则设置) unless changed here.
         ...(joint && numerator === '2' && denominator === '3' ? {} : { quorum: { numerator: Number(numerator), denominator: Number(denominator) } }),
       };
@@ -119,6 +124,9 @@ export function NewMeetingForm({ terms, meetings, onCancel }: { terms: Term[]; m
       <input id="quorum-denominator" class="narrow" type="number" min="1" max="100" required value=${denominator} onInput=${(e: Event) => setDenominator(value(e))} />
       <span class="muted">${t('adminQuorumHelp')}</span>
     </fieldset>
+    <label for="meeting-two-person">${t('tpSetting')}</label>
+    <${TwoPersonSelect} id="meeting-two-person" value=${twoPersonControl} onChange=${setTwoPersonControl} />
+    <p class="muted">${t('tpSettingHelp')}</p>
     <${ErrorNote} error=${action.error} />
     <div class="actions">
       <button type="button" onClick=${onCancel}>${t('adminCancel')}</button>

@@ -5,7 +5,8 @@ import { t } from '../i18n/i18n.js';
 import { DEFAULT_PAGE_SECONDS } from '../display/paging.js';
 import { dateTime, kindLabel } from './format.js';
 import { AttendanceTiles } from './checkin.js';
-import type { LiveState } from './live-meeting.js';
+import type { LiveState, MeetingBallots } from './live-meeting.js';
+import { AwaitingYou, TwoPersonSetting } from './awaiting-confirmation.js';
 import { isSecretary } from './session.js';
 import type { AttendanceCounts, MeetingView } from './types.js';
 import { ConfirmDialog, ErrorNote, useAction } from './ui.js';
@@ -14,6 +15,7 @@ interface Props {
   meeting: MeetingView;
   attendance: AttendanceCounts;
   live: LiveState;
+  ballots: MeetingBallots;
   onMeetingChanged: (meeting: MeetingView) => void;
 }
 
@@ -37,6 +39,7 @@ function SessionCard({ meeting, onMeetingChanged }: Pick<Props, 'meeting' | 'onM
       <div><dt>${t('adminOpenedAt')}</dt><dd>${dateTime(meeting.openedAt)}</dd></div>
       <div><dt>${t('adminClosedAt')}</dt><dd>${dateTime(meeting.closedAt)}</dd></div>
     </dl>
+    <${TwoPersonSetting} meeting=${meeting} onMeetingChanged=${onMeetingChanged} />
     <p class="muted">${t(meeting.state === 'draft' ? 'adminSessionDraftHelp' : meeting.state === 'in_session' ? 'adminSessionOpenHelp' : 'adminSessionClosedHelp')}</p>
     <${ErrorNote} error=${action.error} />
     ${
@@ -126,9 +129,10 @@ function DisplayCard({ meeting }: { meeting: MeetingView }) {
   </section>`;
 }
 
-export function MeetingOverview({ meeting, attendance, onMeetingChanged }: Props) {
+export function MeetingOverview({ meeting, attendance, ballots, onMeetingChanged }: Props) {
   const base = `/admin/meetings/${meeting.id}`;
   return html`<div class="overview">
+    <${AwaitingYou} meeting=${meeting} ballots=${ballots} />
     <${SessionCard} meeting=${meeting} onMeetingChanged=${onMeetingChanged} />
     <section class="card" aria-labelledby="attendance-heading">
       <h2 id="attendance-heading">${t('adminAttendance')}</h2>
