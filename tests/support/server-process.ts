@@ -36,11 +36,14 @@ async function waitUntilHealthy(url: string, child: ChildProcess, deadline: numb
   throw new Error('server did not become healthy');
 }
 
-export async function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000): Promise<ServerProcess> {
+/** What the child runs: the sources through tsx (tests), or the compiled server as `npm start` runs it (dist/main.js, built first). */
+export type ServerEntry = 'sources' | 'compiled';
+
+export async function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000, entry: ServerEntry = 'sources'): Promise<ServerProcess> {
   const port = await freePort();
   // YISHI_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under a benchmark.
   const nodeArguments = process.env.YISHI_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArguments, '--import', 'tsx', 'src/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArguments, ...(entry === 'compiled' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
