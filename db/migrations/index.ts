@@ -16,6 +16,7 @@ import * as ballotUses from './2026-12-04-014-ballot-uses.js';
 import * as joint from './2026-12-04-012-joint.js';
 import * as resolutions from './2026-12-05-015-resolutions.js';
 import * as sessionAftermath from './2026-12-05-016-session-aftermath.js';
+import * as auditChain from './2026-12-05-017-audit-chain.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-012-joint': joint,
   '2026-12-05-015-resolutions': resolutions,
   '2026-12-05-016-session-aftermath': sessionAftermath,
+  '2026-12-05-017-audit-chain': auditChain,
 };

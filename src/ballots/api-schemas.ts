@@ -95,6 +95,11 @@ export const ballotView = z
     publishedAt: z.string().nullable(),
     turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
     result: ballotResult.nullable().describe('Only once closed, and for the public only once published'),
+    finalHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable()
+      .describe("The count hash (计票校验码): the chain hash of the ballot's `ballot.counted` audit row; shown like the result (GET /api/audit/verify checks it)"),
   })
   .meta({ id: 'Ballot' });
 

@@ -117,6 +117,16 @@ describe('the session archive', () => {
     expect(entries.some((entry) => entry.path.includes('福利方案'))).toBe(false);
   });
 
+  it('gives each audit row its two chain hashes, as the log holds them', async () => {
+    const { congress, sessionId } = await session();
+    const entries = await download(congress, sessionId);
+    const lines = entries.find((entry) => entry.path === '审计日志.csv')!.bytes.toString('utf8').trim().split('\n');
+    expect(lines[0]).toBe('编号,时间,操作人,操作,会议,表决,详情,上一条哈希 prev_hash,本条哈希 hash');
+    const stored = congress.app.yishi.sqlite.prepare("SELECT id, hash FROM audit_log WHERE action = 'ballot.counted' ORDER BY id LIMIT 1").get() as { id: number; hash: string };
+    const line = lines.find((candidate) => candidate.startsWith(`${stored.id},`))!;
+    expect(line).toMatch(new RegExp(`,[0-9a-f]{64},${stored.hash}$`));
+  });
+
   it('is the secretary’s alone, and a bad session id is a 404', async () => {
     const { congress, sessionId } = await session();
     expectError(await congress.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/archive` }), 401, 'UNAUTHENTICATED');

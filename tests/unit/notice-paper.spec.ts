@@ -20,6 +20,7 @@ const base: Omit<BallotView, 'items' | 'result'> = {
   closedAt: null,
   publishedAt: '2026-12-03T17:30:00.000Z',
   turnout: { voted: 60, eligible: 73 },
+  finalHash: null,
 };
 
 const approval: BallotView = {
