@@ -41,7 +41,8 @@ export async function* auditRowsOfMeetings(context: Pick<AppContext, 'db'>, meet
   let afterId = 0;
   for (;;) {
     const rows = await listAuditPageOfMeetings(context.db, meetingIds, afterId, pageSize);
-    for (const row of rows) yield { id: row.id, at: row.at, actor: row.actor_name, action: row.action, meetingId: row.meeting_id, ballotId: row.ballot_id, detail: row.detail, prevHash: row.prev_hash, hash: row.hash };
+    for (const row of rows)
+      yield { id: row.id, at: row.at, actor: row.actor_name, action: row.action, meetingId: row.meeting_id, ballotId: row.ballot_id, detail: row.detail, prevHash: row.prev_hash, hash: row.hash };
     if (rows.length < pageSize) return;
     afterId = rows.at(-1)!.id;
   }
