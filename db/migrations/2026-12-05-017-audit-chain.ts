@@ -36,10 +36,20 @@ interface LegacyRow {
 
 const PAGE = 1000;
 
+/**
+ * In one transaction (Kysely runs SQLite migrations outside one): a crash halfway leaves no column
+ * added without its migration recorded, and the rows' updates are synced once, not one by one.
+ */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE audit_log ADD COLUMN prev_hash TEXT`.execute(db);
-  await sql`ALTER TABLE audit_log ADD COLUMN hash TEXT`.execute(db);
-  await sql`ALTER TABLE ballot ADD COLUMN final_hash TEXT`.execute(db);
+  await db.transaction().execute(async (trx) => {
+    await sql`ALTER TABLE audit_log ADD COLUMN prev_hash TEXT`.execute(trx);
+    await sql`ALTER TABLE audit_log ADD COLUMN hash TEXT`.execute(trx);
+    await sql`ALTER TABLE ballot ADD COLUMN final_hash TEXT`.execute(trx);
+    await chainExistingRows(trx);
+  });
+}
+
+async function chainExistingRows(db: Kysely<unknown>): Promise<void> {
   let previous: string | null = null;
   let afterId = 0;
   for (;;) {
