@@ -35,6 +35,7 @@ const ACTIONS: Record<string, MessageKey> = {
   'ballot.opened': 'adminActionBallotOpened',
   'ballot.closed': 'adminActionBallotClosed',
   'ballot.manual-result': 'adminActionManualResult',
+  'ballot.counted': 'adminActionBallotCounted',
   'ballot.published': 'adminActionBallotPublished',
 };
 
@@ -50,6 +51,8 @@ function describe(entry: AuditEntry, ballotTitle: string | undefined): string {
     }
     case 'ballot.closed':
       return t('adminDetailClosed', { cast: String(d.cast ?? 0), eligible: String(d.eligible ?? 0) });
+    case 'ballot.counted':
+      return t('adminDetailCounted', { cast: String(d.cast ?? 0) });
     case 'ballot.manual-result':
       return t('adminDetailManual', { present: String(d.present ?? 0), cast: String(d.cast ?? 0) });
     case 'roster.imported':
