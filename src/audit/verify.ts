@@ -82,10 +82,16 @@ async function countedRows(context: Pick<AppContext, 'db'>, pageSize: number): P
 
 const DIGEST_KEYS = ['cast', 'resultSha256', 'boxSha256', 'receiptsSha256'] as const;
 
-/** Each sealed ballot's digests recomputed from the database and compared with its seal. */
+/**
+ * Each sealed ballot's digests recomputed from the database and compared with its seal. The sealed
+ * ballots are listed before the log is read: a seal and its row commit together, so every ballot
+ * listed has its row in what is read after, even while ballots are being counted meanwhile.
+ */
 async function verifySeals(context: Pick<AppContext, 'db'>, pageSize: number): Promise<Omit<ChainVerdict, 'rows'> | null> {
+  const sealed = [];
+  for await (const ballot of sealedBallots(context)) sealed.push(ballot);
   const counted = await countedRows(context, pageSize);
-  for await (const { ballotId, finalHash } of sealedBallots(context)) {
+  for (const { ballotId, finalHash } of sealed) {
     const row = counted.get(ballotId);
     if (!row) return { ok: false, ballotId, reason: `ballot ${ballotId} has a count hash but no ballot.counted row` };
     if (row.hash !== finalHash) return { ok: false, firstBrokenId: row.id, ballotId, reason: `ballot ${ballotId}'s count hash differs from its ballot.counted row` };

@@ -145,7 +145,7 @@ describe('the count hash', () => {
     expect(await verify(congress)).toMatchObject({ ok: false, ballotId: ballot.id, reason: expect.stringContaining('resultSha256') });
   });
 
-  it('lets verification find a changed result or a changed paper in the ballot box', async () => {
+  it('lets verification find a changed result, a changed paper in the ballot box or a missing receipt', async () => {
     app = await createApp();
     const congress = await createCongress(app, { representatives: 3 });
     const ballotId = await countedBallot(congress);
@@ -159,6 +159,11 @@ describe('the count hash', () => {
 
     sql(congress, `UPDATE ballot_box SET answers = '["yes"]' WHERE ballot_id = ? AND answers = '["no"]'`, ballotId);
     expect(await verify(congress)).toMatchObject({ ok: false, firstBrokenId: countedId, ballotId, reason: expect.stringContaining('boxSha256') });
+    sql(congress, `UPDATE ballot_box SET answers = '["no"]' WHERE ballot_id = ? AND ballot_key = (SELECT min(ballot_key) FROM ballot_box WHERE ballot_id = ?)`, ballotId, ballotId);
+    expect(await verify(congress)).toMatchObject({ ok: true });
+
+    sql(congress, 'DELETE FROM ballot_receipt WHERE ballot_id = ? AND receipt = (SELECT min(receipt) FROM ballot_receipt WHERE ballot_id = ?)', ballotId, ballotId);
+    expect(await verify(congress)).toMatchObject({ ok: false, ballotId, reason: expect.stringContaining('receiptsSha256') });
   });
 
   it('lets verification find a final hash that is not its audit row’s', async () => {
