@@ -18,6 +18,7 @@ import * as resolutions from './2026-12-05-015-resolutions.js';
 import * as sessionAftermath from './2026-12-05-016-session-aftermath.js';
 import * as paperBallots from './2026-12-05-019-paper-ballots.js';
 import * as twoPersonControl from './2026-12-05-018-two-person-control.js';
+import * as auditChain from './2026-12-05-017-audit-chain.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25-001-core': core,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-016-session-aftermath': sessionAftermath,
   '2026-12-05-019-paper-ballots': paperBallots,
   '2026-12-05-018-two-person-control': twoPersonControl,
+  '2026-12-05-017-audit-chain': auditChain,
 };

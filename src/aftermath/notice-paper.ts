@@ -4,7 +4,7 @@
 // the ballot's own explanation, the resolutions in full, the motions handled — signed by the
 // session's secretariat on the day of publication. Pure: the caller passes the notice's view.
 import type { BallotView } from '../ballots/api-schemas.js';
-import { attendanceTable, type ItemHeading, itemBlocks, methodOf } from '../ballots/notice-paper.js';
+import { attendanceTable, countHashBlock, type ItemHeading, itemBlocks, methodOf } from '../ballots/notice-paper.js';
 import { writtenDate } from '../papers/dates.js';
 import type { OfficialDocument, PaperBlock } from '../papers/official-document.js';
 import type { PublicResolution } from '../resolutions/schemas.js';
@@ -36,6 +36,7 @@ function ballotBlocks({ ballot, meeting }: NoticeView['ballots'][number], index:
     { kind: 'heading', level: 2, text: `（${chineseNumber(index + 1)}）${ballot.title}` },
     { kind: 'paragraph', text: `表决方式：${methodOf(ballot, result)}` },
     attendanceTable(result),
+    ...countHashBlock(ballot.finalHash),
     ...ballot.items.flatMap((item, itemIndex) => {
       const itemResult = result.items[itemIndex];
       return itemResult ? itemBlocks(item, itemResult, itemIndex, ballot.items.length, meeting.kind, SESSION_ITEM) : [];

@@ -56,6 +56,7 @@ export const paperBlock = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string() }),
   z.object({ kind: z.literal('paragraph'), text: z.string(), indent: z.boolean().optional(), align: z.enum(['left', 'center', 'right']).optional() }),
   z.object({ kind: z.literal('table'), header: z.array(z.string()), rows: z.array(z.array(z.string())), widths: z.array(z.number()).optional() }),
+  z.object({ kind: z.literal('hash'), label: z.string(), lines: z.array(z.string()) }),
   z.object({ kind: z.literal('pageBreak') }),
   z.object({ kind: z.literal('title'), text: z.string(), subtitle: z.string().optional() }),
   z.object({ kind: z.literal('signature'), signature: z.string().optional(), date: z.string().optional() }),

@@ -111,9 +111,12 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
       context,
       sittings.map((sitting) => sitting.id),
     ))
-      yield [String(row.id), row.at, row.actor, row.action, (row.meetingId && sittingTitles.get(row.meetingId)) ?? '', row.ballotId ?? '', row.detail];
+      yield [String(row.id), row.at, row.actor, row.action, (row.meetingId && sittingTitles.get(row.meetingId)) ?? '', row.ballotId ?? '', row.detail, row.prevHash ?? '', row.hash ?? ''];
   };
-  await writer.add('审计日志.csv', csvOf(['编号', '时间', '操作人', '操作', '会议', '表决', '详情'], auditRows()));
+  // The chain's two hashes (src/audit/chain.ts): the session's rows are a part of the whole log, so
+  // a row's prev_hash names a row of the log, perhaps not in this file; the hashes let each row be
+  // matched with `npm run admin -- audit-verify` on the server's own database.
+  await writer.add('审计日志.csv', csvOf(['编号', '时间', '操作人', '操作', '会议', '表决', '详情', '上一条哈希 prev_hash', '本条哈希 hash'], auditRows()));
 
   writer.finish({ session: { id: session.id, title: session.title }, generatedAt: context.clock().toISOString(), unpublishedBallots });
 }

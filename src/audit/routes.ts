@@ -6,6 +6,7 @@ import { api, idSchema, responses } from '../http/routes.js';
 import { storageHealthSchema } from '../storage/routes.js';
 import { storageHealth } from '../storage/service.js';
 import { readAuditLog } from './service.js';
+import { verifyAuditLog } from './verify.js';
 
 const entry = z
   .object({ id: z.number(), at: z.string(), actor: z.string(), action: z.string(), meetingId: z.string().nullable(), ballotId: z.string().nullable(), detail: z.record(z.string(), z.unknown()) })
@@ -30,6 +31,26 @@ export async function auditRoutes(app: FastifyInstance, { context }: AuditRoutes
     handler: async (request) => {
       return { entries: await readAuditLog(context, request.query) };
     },
+  });
+
+  routes.get('/api/audit/verify', {
+    config: { permission: 'audit.read' },
+    schema: {
+      tags: ['audit'],
+      summary: "Verifies the audit log's hash chain and every counted ballot's count hash (计票校验码) against the stored count",
+      response: responses({
+        200: z
+          .object({
+            ok: z.boolean(),
+            rows: z.number().int().describe('Audit rows walked'),
+            firstBrokenId: z.number().int().optional().describe('The first row found edited, moved or following a deletion'),
+            ballotId: z.string().optional().describe('A counted ballot whose stored result or ballot box differs from its seal'),
+            reason: z.string().optional(),
+          })
+          .meta({ id: 'AuditVerification' }),
+      }),
+    },
+    handler: async () => verifyAuditLog(context),
   });
 
   routes.get('/api/health', {

@@ -9,8 +9,9 @@ export interface AuditTarget {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAudit(context: Pick<AppContext, 'db' | 'clock'>, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<void> {
-  await insertAuditEntry(context.db, {
+/** Appends a row to the audit chain; returns its id and chain hash (a counted ballot keeps the hash). */
+export async function recordAudit(context: Pick<AppContext, 'db' | 'clock'>, actor: AccountActor | null, action: string, target: AuditTarget = {}): Promise<{ id: number; hash: string }> {
+  return insertAuditEntry(context.db, {
     at: nowIso(context),
     actor_account_id: actor?.id ?? null,
     actor_name: actor ? actor.username : 'system',
@@ -40,7 +41,8 @@ export async function* auditRowsOfMeetings(context: Pick<AppContext, 'db'>, meet
   let afterId = 0;
   for (;;) {
     const rows = await listAuditPageOfMeetings(context.db, meetingIds, afterId, pageSize);
-    for (const row of rows) yield { id: row.id, at: row.at, actor: row.actor_name, action: row.action, meetingId: row.meeting_id, ballotId: row.ballot_id, detail: row.detail };
+    for (const row of rows)
+      yield { id: row.id, at: row.at, actor: row.actor_name, action: row.action, meetingId: row.meeting_id, ballotId: row.ballot_id, detail: row.detail, prevHash: row.prev_hash, hash: row.hash };
     if (rows.length < pageSize) return;
     afterId = rows.at(-1)!.id;
   }

@@ -131,6 +131,11 @@ export const ballotView = z
     turnout: z.object({ voted: z.number(), eligible: z.number() }).nullable(),
     result: ballotResult.nullable().describe('Only once closed, and for the public only once published'),
     pendingConfirmations: z.array(pendingConfirmation).optional().describe('Officers only: steps confirmed by one officer and awaiting the other under two-person control (双人确认)'),
+    finalHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable()
+      .describe("The count hash (计票校验码): the chain hash of the ballot's `ballot.counted` audit row; shown like the result (GET /api/audit/verify checks it)"),
   })
   .meta({ id: 'Ballot' });
 

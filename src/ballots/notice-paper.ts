@@ -107,6 +107,16 @@ export function attendanceTable(result: Result): PaperBlock {
   };
 }
 
+/**
+ * The count hash (计票校验码, src/ballots/seal.ts) as the web pages show it: groups of four, here eight
+ * groups to a line, so the printed notice can be compared with the projector and the signed printout.
+ */
+export function countHashBlock(finalHash: string | null): PaperBlock[] {
+  if (!finalHash) return [];
+  const groups = finalHash.match(/.{1,4}/g) ?? [];
+  return [{ kind: 'hash', label: '计票校验码', lines: [groups.slice(0, 8).join(' '), groups.slice(8).join(' ')].filter((line) => line !== '') }];
+}
+
 /** The notice of a published ballot (its public view), signed by the meeting's secretariat on the day of publication. */
 export function resultNotice(ballot: BallotView, meeting: { title: string; kind: MeetingKind }): { document: OfficialDocument; figures: NoticeFigures } {
   const result = ballot.result;
@@ -115,6 +125,7 @@ export function resultNotice(ballot: BallotView, meeting: { title: string; kind:
     { kind: 'paragraph', text: `表决事项：${ballot.title}`, indent: false },
     { kind: 'paragraph', text: `表决方式：${methodOf(ballot, result)}`, indent: false },
     attendanceTable(result),
+    ...countHashBlock(ballot.finalHash),
   ];
   // Paper and phones in one ballot: how many of each, and the invalid papers; a void round says so.
   if (result.papers) {

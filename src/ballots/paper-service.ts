@@ -22,6 +22,7 @@ import * as repository from './repository.js';
 import { parseItems, type StoredResult, tallyBox } from './results.js';
 import type { ItemAnswer } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
+import { sealCount } from './seal.js';
 import { type BallotDeps, electorateFor, getBallot, viewBallot } from './service.js';
 import type { BallotTable } from '../db/database.js';
 
@@ -300,6 +301,8 @@ export async function finishPaperCount(context: BallotDeps, actor: AccountActor,
     await repository.markScrubPending(inside.db, ballotId);
     if (!(await repository.updateBallotInState(inside.db, ballotId, 'closed', { ballots_cast: combined.cast, result: JSON.stringify(result) }))) fail('BALLOT_STATE', { state: ballot.state });
     await papers.finishCount(inside.db, ballotId, nowIso(inside));
+    // The count is sealed as any other: the box as it now stays, phones and papers together.
+    await sealCount(inside, actor, ballotId);
     await recordAudit(inside, actor, 'ballot.papers-counted', {
       meetingId: meeting.id,
       ballotId,

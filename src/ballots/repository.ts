@@ -197,3 +197,13 @@ export async function carriesDocumentVote(db: Executor, ballotId: string, itemId
   const row = await db.selectFrom('document_ballot_item').select('document_id').where('ballot_id', '=', ballotId).where('item_id', '=', itemId).executeTakeFirst();
   return row !== undefined;
 }
+
+/** A counted ballot's final hash: the chain hash of its `ballot.counted` audit row (src/ballots/seal.ts). */
+export async function setFinalHash(db: Executor, ballotId: string, finalHash: string): Promise<void> {
+  await db.updateTable('ballot').set({ final_hash: finalHash }).where('id', '=', ballotId).execute();
+}
+
+/** The ballots that carry a final hash, a page at a time in id order (the audit verification). */
+export function listSealedBallots(db: Executor, afterId: string, limit: number) {
+  return db.selectFrom('ballot').select(['id', 'final_hash']).where('final_hash', 'is not', null).where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}

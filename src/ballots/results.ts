@@ -64,5 +64,6 @@ export function presentBallot(ballot: BallotTable, audience: Audience, turnout: 
     publishedAt: ballot.published_at,
     turnout,
     result: resultVisible && ballot.result ? (JSON.parse(ballot.result) as StoredResult) : null,
+    finalHash: resultVisible ? ballot.final_hash : null,
   };
 }

@@ -16,6 +16,7 @@ import * as papers from './paper-repository.js';
 import { type Audience, manualResult, parseItems, presentBallot, type StoredResult, tallyBox } from './results.js';
 import type { Electorate } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
+import { sealCount } from './seal.js';
 import { assertTellersNotCandidates } from '../presidium/teller-rule.js';
 import { ballotMachine } from './workflow.js';
 import { type Awaiting, type Gate, isControlled, passGate, pendingConfirmations } from './confirmations.js';
@@ -170,6 +171,7 @@ export async function createBallot(context: CoreContext, actor: AccountActor, me
     closed_at: null,
     published_at: null,
     statutory: statutory ? 1 : 0,
+    final_hash: null,
   };
   // The sheet and its item rows together; the caller's transaction when there is one (a motion's or a document's).
   const write = async (inside: CoreContext) => {
@@ -358,6 +360,10 @@ export async function closeBallot(context: BallotDeps, actor: AccountActor | nul
         await repository.rewriteInKeyOrder(inside.db, ballotId);
         await repository.markScrubPending(inside.db, ballotId);
       }
+      // After the rewrite in key order (the seal reads the box as it now stays); before the state's own
+      // audit row, so `ballot.closed` stays the newest entry of a close. With papers out there is no
+      // count yet: the seal follows the tellers' count (src/ballots/paper-service.ts).
+      if (issued === 0) await sealCount(inside, actor, ballotId);
       await recordAudit(inside, actor, 'ballot.closed', {
         meetingId: meeting.id,
         ballotId,
@@ -411,6 +417,7 @@ export async function enterManualResult(context: BallotDeps, actor: AccountActor
       ballots_cast: input.cast,
       result: JSON.stringify(result),
     });
+    await sealCount(inside, actor, ballotId);
     await recordAudit(inside, actor, 'ballot.manual-result', { meetingId: meeting.id, ballotId, detail: { method: input.method, present: input.present, cast: input.cast } });
     return meeting.id;
   });

@@ -1,14 +1,16 @@
 // `npm run admin -- create <name> [--role secretary|scrutineer]`: makes an officer account.
 // The password is asked for on a terminal, or read from standard input when piped.
+// `npm run admin -- audit-verify`: checks the audit chain and the count hashes; exits 1 when broken.
 import { randomBytes } from 'node:crypto';
 import password from '@inquirer/password';
 import { createAccount } from '../accounts/service.js';
+import { verifyAuditLog } from '../audit/verify.js';
 import type { AccountRole } from '../actors.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/connection.js';
 import { AppError } from '../errors.js';
 
-const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer]';
+const USAGE = 'usage: npm run admin -- create <username> [--role secretary|scrutineer] | audit-verify';
 
 /** From a pipe, the first line; on a terminal, asked twice without echo (by @inquirer/password). */
 async function readPassword(): Promise<string> {
@@ -24,8 +26,27 @@ async function readPassword(): Promise<string> {
   return first;
 }
 
+/** Prints the verdict as one JSON line (for scripts) after a sentence (for people); false when broken. */
+async function auditVerify(): Promise<boolean> {
+  const config = loadConfig();
+  const connection = await openDatabase(config.DATABASE_PATH);
+  try {
+    const verdict = await verifyAuditLog({ db: connection.db });
+    if (verdict.ok) console.log(`Audit chain intact: ${verdict.rows} rows / 审计日志完整`);
+    else console.log(`Audit chain BROKEN at row ${verdict.firstBrokenId ?? '-'}${verdict.ballotId ? ` (ballot ${verdict.ballotId})` : ''}: ${verdict.reason} / 审计日志被改动`);
+    console.log(JSON.stringify(verdict));
+    return verdict.ok;
+  } finally {
+    await connection.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const [command, username, ...rest] = argv;
+  if (command === 'audit-verify') {
+    if (!(await auditVerify())) process.exitCode = 1;
+    return;
+  }
   const roleIndex = rest.indexOf('--role');
   const role = (roleIndex >= 0 ? rest[roleIndex + 1] : 'secretary') as AccountRole;
   if (command !== 'create' || !username || !['secretary', 'scrutineer'].includes(role)) throw new Error(USAGE);

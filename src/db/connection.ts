@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { migrations } from '../../db/migrations/index.js';
+import { registerAuditChain } from '../audit/chain.js';
 import type { Database } from './database.js';
 import { TableWatch } from './table-watch.js';
 
@@ -67,6 +68,8 @@ export async function openDatabase(path: string): Promise<DatabaseConnection> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new BetterSqlite3(path);
   applyPragmas(sqlite);
+  // The audit insert calls it (src/audit/chain.ts); every connection that writes is opened here.
+  registerAuditChain(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withPreparedStatements(sqlite) }) });
   await migrateToLatest(db);
   return {

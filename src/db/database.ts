@@ -183,6 +183,8 @@ export interface BallotTable {
   published_at: string | null;
   /** 1: a statutory matter (法定须经职代会审议通过的事项), which a joint meeting refuses. */
   statutory: number;
+  /** Once counted: the hash of its `ballot.counted` audit row (src/ballots/seal.ts), shown on the notice. */
+  final_hash: string | null;
 }
 
 /**
@@ -239,6 +241,10 @@ export interface AuditLogTable {
   meeting_id: string | null;
   ballot_id: string | null;
   detail: string;
+  /** The previous row's hash (null for the first row): the audit chain (src/audit/chain.ts). */
+  prev_hash: string | null;
+  /** SHA-256 of this row with prev_hash; null only for a row written outside the app. */
+  hash: string | null;
 }
 
 export interface DepartmentTable {

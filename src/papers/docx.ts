@@ -100,6 +100,11 @@ function block(entry: PaperBlock): (Paragraph | Table)[] {
     case 'table':
       // A paragraph after the table keeps Word from joining it to a table that follows.
       return [table(entry), blank()];
+    case 'hash':
+      return [
+        new Paragraph({ indent: indented, children: [run(`${entry.label}：`, 'body', { size: SIZE.四号 })] }),
+        ...entry.lines.map((line) => new Paragraph({ indent: indented, children: [new TextRun({ text: line, font: 'Courier New', size: SIZE.四号, color: BLACK })] })),
+      ];
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
     case 'title':

@@ -127,6 +127,9 @@ function writeBlock(pdf: Pdf, block: PaperBlock): void {
     case 'table':
       writeTable(pdf, block);
       return;
+    case 'hash':
+      writeHash(pdf, block);
+      return;
     case 'pageBreak':
       pdf.addPage();
       return;
@@ -139,6 +142,14 @@ function writeBlock(pdf: Pdf, block: PaperBlock): void {
     default:
       block satisfies never;
   }
+}
+
+/** The label in the body face, then the value in Courier (one of PDF's standard fonts: nothing embedded), 小四. */
+function writeHash(pdf: Pdf, block: Extract<PaperBlock, { kind: 'hash' }>): void {
+  writeLine(pdf, `${block.label}：`, 'serif', SIZE.table, { indent: SIZE.body * 2 });
+  pdf.font('Courier').fontSize(SIZE.table);
+  for (const line of block.lines) pdf.text(line, PAGE.left + SIZE.body * 2, pdf.y, { width: PAGE.width - SIZE.body * 2, lineGap: 2 });
+  pdf.y += LINE / 4;
 }
 
 function writeTitle(pdf: Pdf, title: string, subtitle: string | undefined): void {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuildOptions } from '../../src/app.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, openBallot } from '../support/congress.js';
-import { mediaBoxes, pdfCanSay } from '../support/pdf-text.js';
+import { mediaBoxes, pdfCanSay, pdfStreams } from '../support/pdf-text.js';
 import { castAll, closeBallot, draftBallot, expectError, publishBallot } from '../support/requests.js';
 import { unzip } from '../support/zip.js';
 
@@ -117,6 +117,20 @@ describe('the session archive', () => {
     expect(entries.some((entry) => entry.path.includes('福利方案'))).toBe(false);
   });
 
+  it('gives each audit row its two chain hashes, as the log holds them', async () => {
+    const { congress, sessionId } = await session();
+    const entries = await download(congress, sessionId);
+    const lines = entries
+      .find((entry) => entry.path === '审计日志.csv')!
+      .bytes.toString('utf8')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('编号,时间,操作人,操作,会议,表决,详情,上一条哈希 prev_hash,本条哈希 hash');
+    const stored = congress.app.yishi.sqlite.prepare("SELECT id, hash FROM audit_log WHERE action = 'ballot.counted' ORDER BY id LIMIT 1").get() as { id: number; hash: string };
+    const line = lines.find((candidate) => candidate.startsWith(`${stored.id},`))!;
+    expect(line).toMatch(new RegExp(`,[0-9a-f]{64},${stored.hash}$`));
+  });
+
   it('is the secretary’s alone, and a bad session id is a 404', async () => {
     const { congress, sessionId } = await session();
     expectError(await congress.app.inject({ method: 'GET', url: `/api/sessions/${sessionId}/archive` }), 401, 'UNAUTHENTICATED');
@@ -141,6 +155,18 @@ describe('the result notice as PDF', () => {
     const pdf = response.rawPayload;
     expect(mediaBoxes(pdf)[0]).toBe('0 0 595.28 841.89');
     expect(pdfCanSay(pdf, '表决结果公告关于集体合同草案的决议无记名投票应到人数实到人数收回选票赞成反对弃权通过特此公告秘书处')).toBe(true);
+  });
+
+  it('prints the count hash in Courier, in groups of four', async () => {
+    const { congress, approval } = await session();
+    const finalHash = congress.app.yishi.sqlite.prepare('SELECT final_hash FROM ballot WHERE id = ?').pluck().get(approval) as string;
+    const pdf = (await congress.app.inject({ method: 'GET', url: `/api/ballots/${approval}/notice.pdf` })).rawPayload;
+    expect(pdfCanSay(pdf, '计票校验码')).toBe(true);
+    expect(pdf.toString('latin1')).toContain('/BaseFont /Courier');
+    const shown = pdfStreams(pdf).join('');
+    const hex = (text: string) => Buffer.from(text, 'latin1').toString('hex');
+    expect(shown).toContain(hex(finalHash.slice(0, 4)));
+    expect(shown).toContain(hex(finalHash.slice(60)));
   });
 
   it('answers PAPER_TOO_SLOW (503), not an upload’s error, when the PDF worker takes too long', async () => {

@@ -31,7 +31,7 @@ describe('the audit log', () => {
     await closeBallot(congress, ballotId);
     await publishBallot(congress, ballotId);
     const { entries } = await call(app, { method: 'GET', url: `/api/audit?meetingId=${congress.meetingId}`, headers: { cookie: congress.secretary } });
-    expect(entries.map((entry: { action: string }) => entry.action).slice(0, 3)).toEqual(['ballot.published', 'ballot.closed', 'ballot.opened']);
+    expect(entries.map((entry: { action: string }) => entry.action).slice(0, 4)).toEqual(['ballot.published', 'ballot.closed', 'ballot.counted', 'ballot.opened']);
     const text = JSON.stringify(entries);
     for (const choice of ['"yes"', '"no"', '"abstain"']) expect(text).not.toContain(choice);
     for (const person of congress.representatives) expect(text).not.toContain(person.memberId);

@@ -1,7 +1,7 @@
 // Issue 14's done-when: a 50-person hall with 5 paper voters runs one secret sheet, with two-person
 // control (the secretary and a scrutineer confirm its open, close and publish), from open to
 // published, and the counts agree everywhere: the officers' ballot, the count's figures, the public
-// notice, the projector, the phones, the published receipts and the audit log.
+// notice, the projector, the phones, the published receipts, the count hash and the audit log.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createApp, createCongress, signIn } from '../support/congress.js';
@@ -107,6 +107,12 @@ describe('a 50-person hall, 5 on paper, under two-person control', () => {
       (await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}`, headers: bearer(onPaper[1]!.token) })).ballot.result,
     ];
     for (const view of views) expect(view).toEqual(counted.result);
+    // One count hash (计票校验码) for the scrutineers to sign against: the chain hash of the count's seal, and the chain holds.
+    const sealed = app.yishi.sqlite.prepare("SELECT hash FROM audit_log WHERE ballot_id = ? AND action = 'ballot.counted'").all(ballot.id) as { hash: string }[];
+    expect(sealed).toHaveLength(1);
+    expect(published.finalHash).toBe(sealed[0]!.hash);
+    expect((await call(app, { method: 'GET', url: `/api/public/ballots/${ballot.id}` })).ballot.finalHash).toBe(sealed[0]!.hash);
+    expect(await call(app, { method: 'GET', url: '/api/audit/verify', headers: scrutineer })).toMatchObject({ ok: true });
     const figures = await call(app, { method: 'GET', url: count, headers: secretary });
     expect(figures).toMatchObject({ state: 'counted', issued: 5, collected: 4, entered: 4, confirmed: 4, invalid: 1 });
     // The receipts number the phones' ballots; the box holds phones and valid papers, nothing else.
@@ -123,7 +129,16 @@ describe('a 50-person hall, 5 on paper, under two-person control', () => {
       detail: string;
     }[];
     const actions = audit.map((row) => row.action);
-    for (const step of ['ballot.opened', 'ballot.closed', 'ballot.published', 'ballot.papers-issued', 'ballot.papers-collected', 'ballot.paper-batch-confirmed', 'ballot.papers-counted'])
+    for (const step of [
+      'ballot.opened',
+      'ballot.closed',
+      'ballot.published',
+      'ballot.papers-issued',
+      'ballot.papers-collected',
+      'ballot.paper-batch-confirmed',
+      'ballot.counted',
+      'ballot.papers-counted',
+    ])
       expect(actions).toContain(step);
     const countedRow = audit.find((row) => row.action === 'ballot.papers-counted')!;
     expect(JSON.parse(countedRow.detail)).toMatchObject({ cast: 49, electronic: 45, issued: 5, returned: 4, invalid: 1, void: false });

@@ -125,7 +125,7 @@ describe('under close_publish', () => {
     expect((await step(world.scrutineer, ballot.id, 'close')).json().ballot.state).toBe('closed');
     expect((await step(world.scrutineer, ballot.id, 'publish')).statusCode).toBe(202);
     expect((await step(world.secretary, ballot.id, 'publish')).json().ballot.state).toBe('published');
-    expect(auditActions(ballot.id)).toEqual(['ballot.created', 'ballot.opened', 'ballot.confirmation-recorded', 'ballot.closed', 'ballot.confirmation-recorded', 'ballot.published']);
+    expect(auditActions(ballot.id)).toEqual(['ballot.created', 'ballot.opened', 'ballot.confirmation-recorded', 'ballot.counted', 'ballot.closed', 'ballot.confirmation-recorded', 'ballot.published']);
   });
 });
 

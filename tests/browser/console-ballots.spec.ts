@@ -220,6 +220,8 @@ describe('secretary console： a scrutineer （监票人）', () => {
     await confirm(page, '结束投票并计票');
     await waitForText(page.locator('.result-item .verdict'), /^通过$/);
     await waitForText(page.locator('.notice-warn'), '结果尚未公布');
+    // Before publishing, the scrutineer can already sign the paper record against the count hash.
+    await waitForText(page.getByTestId('count-hash'), /^计票校验码\s+([0-9a-f]{4} ){15}[0-9a-f]{4}$/);
     expect(await page.getByRole('button', { name: '公布结果' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: '重新表决' }).count()).toBe(0);
     await screenshot(page, 'console-scrutineer');
@@ -228,6 +230,7 @@ describe('secretary console： a scrutineer （监票人）', () => {
     await page.getByRole('heading', { name: '只有秘书处可以使用此页面。' }).waitFor();
     await page.getByRole('link', { name: '审计日志', exact: true }).click();
     await waitForText(page.locator('tr[data-action="ballot.closed"]'), 'teller');
+    await waitForText(page.locator('tr[data-action="ballot.counted"]'), '计票结果封存');
     expect(errors).toEqual([]);
   });
 });

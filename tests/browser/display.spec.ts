@@ -1,5 +1,5 @@
 // The projector view at 1920×1080 (attendance, quorum, live turnout, countdown, results and verdict,
-// manual results marked) and the public result notice, printed on one A4 page.
+// manual results marked, the count hash) and the public result notice, printed on one A4 page.
 /// <reference lib="dom" />
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,6 +63,24 @@ async function publishShowOfHands(congress: Congress) {
   return (await call(congress.app, { method: 'POST', url: `/api/ballots/${ballot.id}/publish`, headers: as })).ballot;
 }
 
+/** The count hash (计票校验码) shown whole, in groups of four, in a monospace face. */
+async function expectCountHash(page: Page, finalHash: string) {
+  expect(finalHash).toMatch(/^[0-9a-f]{64}$/);
+  const shown = page.getByTestId('count-hash');
+  expect(await shown.locator('.count-hash-label').textContent()).toBe('计票校验码');
+  expect(await shown.locator('.count-hash-value').textContent()).toBe(finalHash.match(/.{4}/g)!.join(' '));
+  expect(await shown.locator('.count-hash-value').evaluate((element) => getComputedStyle(element).fontFamily)).toMatch(/mono|Consolas|Menlo/i);
+}
+
+/** Nothing scrolls: the result, the figures and the count hash are all on the screen. */
+function fitsOnScreen(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const hash = document.querySelector('[data-testid="count-hash"]')!.getBoundingClientRect();
+    const root = document.documentElement;
+    return root.scrollHeight <= window.innerHeight && root.scrollWidth <= window.innerWidth && hash.bottom <= window.innerHeight && hash.right <= window.innerWidth;
+  });
+}
+
 describe('the projector view', () => {
   it('shows attendance and quorum, a live turnout bar with a countdown, then the bars and the verdict in words', async () => {
     hall = await BrowserHall.start({ representatives: 5, present: 4 });
@@ -98,6 +116,11 @@ describe('the projector view', () => {
     await seen(page, fullWidth(published.result.items[0].explanation.zh));
     expect(await page.locator('.chart-count').allTextContents()).toEqual(['3 票', '1 票', '0 票']);
     await seen(page, '应到 5 人，实到 4 人，收回选票 4 张');
+    await expectCountHash(page, published.finalHash);
+    for (const viewport of [{ width: 1280, height: 720 }, PROJECTOR.viewport!]) {
+      await page.setViewportSize(viewport);
+      expect(await fitsOnScreen(page), `${viewport.width}×${viewport.height}`).toBe(true);
+    }
     await screenshot(page, 'display-3-result');
   });
 
@@ -151,6 +174,7 @@ describe('the public result notice', () => {
     expect(await page.getByTestId('notice-verdict').textContent()).toBe('未通过');
     const publishedOn = new Date(published.publishedAt);
     expect(await page.getByTestId('notice-date').textContent()).toBe(`${publishedOn.getFullYear()}年${publishedOn.getMonth() + 1}月${publishedOn.getDate()}日`);
+    await expectCountHash(page, published.finalHash);
     await screenshot(page, 'notice-1-screen');
 
     const pdf = await page.pdf({ format: 'A4', printBackground: true });

@@ -24,7 +24,7 @@ describe('the session’s public notice page', () => {
     const as = { cookie: congress.secretary };
     const published = await openBallot(congress, approvalBallot('关于《集体合同(草案)》的决议'));
     for (const index of [0, 1, 2, 3]) await hall.voteByApi(index, published, ['yes']);
-    await hall.closeAndPublish(published);
+    const { finalHash } = await hall.closeAndPublish(published);
     const unpublished = await openBallot(congress, approvalBallot('关于《考核办法》的决议'));
     await hall.voteByApi(0, unpublished, ['yes']);
     await call(app, { method: 'POST', url: `/api/ballots/${unpublished}/close`, headers: as });
@@ -40,6 +40,7 @@ describe('the session’s public notice page', () => {
     await page.reload();
     await seen(page, '关于《集体合同(草案)》的决议');
     expect(await page.getByTestId('session-notice-ballot').count()).toBe(1);
+    expect(await page.getByTestId('session-notice-ballot').getByTestId('count-hash').innerText()).toBe(`计票校验码 ${finalHash.match(/.{4}/g).join(' ')}`);
     expect(await page.locator('body').textContent()).not.toContain('考核办法');
     const [year, month, day] = aftermath.notice.postedUntil.split('-').map(Number);
     expect(await page.getByTestId('session-notice-dates').textContent()).toContain(`公示至：${year}年${month}月${day}日`);
@@ -50,6 +51,7 @@ describe('the session’s public notice page', () => {
 
     await page.getByRole('button', { name: 'English' }).click();
     await seen(page, 'Public notice');
+    expect(await page.getByTestId('count-hash').locator('.count-hash-label').textContent()).toBe('Count hash');
 
     await call(app, { method: 'POST', url: `/api/sessions/${meeting.sessionId}/notice/withdraw`, headers: as, payload: { reason: '内容需更正' } });
     await page.reload();

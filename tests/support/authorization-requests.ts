@@ -268,6 +268,7 @@ export const routeCases: Record<string, Build> = {
   'GET /api/public/ballots/:id': async (world) => ({ url: `/api/public/ballots/${await freshBallot(world, 'published')}` }),
   'GET /api/ballots/:id/notice.pdf': async (world) => ({ url: `/api/ballots/${await freshBallot(world, 'published')}/notice.pdf` }),
   'GET /api/audit': async () => ({ url: '/api/audit' }),
+  'GET /api/audit/verify': async () => ({ url: '/api/audit/verify' }),
   'GET /api/storage/usage': async () => ({ url: '/api/storage/usage' }),
 
   // Motions: departments, settings, the tracker and the exports.

@@ -134,6 +134,7 @@ export const routePermissions: Record<string, Permission> = {
   'GET /api/public/ballots/:id': everyone,
   'GET /api/ballots/:id/notice.pdf': everyone,
   'GET /api/audit': officers,
+  'GET /api/audit/verify': officers,
   'GET /api/storage/usage': officers,
 
   // Motions: departments, settings, tracker, exports.

@@ -43,6 +43,7 @@ function ballot(overrides: Partial<BallotView> = {}): BallotView {
     publishedAt: null,
     turnout: null,
     result: null,
+    finalHash: null,
     ...overrides,
   };
 }

@@ -20,6 +20,7 @@ const base: Omit<BallotView, 'items' | 'result'> = {
   closedAt: null,
   publishedAt: '2026-12-03T17:30:00.000Z',
   turnout: { voted: 60, eligible: 73 },
+  finalHash: null,
 };
 
 const approval: BallotView = {
@@ -47,6 +48,15 @@ const approval: BallotView = {
 const text = (blocks: PaperBlock[]) => blocks.map((block) => (block.kind === 'table' ? [block.header, ...block.rows].flat().join(' ') : 'text' in block ? block.text : '')).join('\n');
 
 describe('the result notice as a paper', () => {
+  it('prints the count hash under the figures, eight groups of four to a line, and nothing without one', () => {
+    const finalHash = '0123456789abcdef'.repeat(4);
+    const { document } = resultNotice({ ...approval, finalHash }, { title: '第三届第二次职工代表大会', kind: 'congress' });
+    const index = document.blocks.findIndex((block) => block.kind === 'hash');
+    expect(document.blocks[index - 1]).toMatchObject({ kind: 'table', header: ['应到人数', '实到人数', '收回选票'] });
+    expect(document.blocks[index]).toEqual({ kind: 'hash', label: '计票校验码', lines: ['0123 4567 89ab cdef 0123 4567 89ab cdef', '0123 4567 89ab cdef 0123 4567 89ab cdef'] });
+    expect(resultNotice(approval, { title: '第三届第二次职工代表大会', kind: 'congress' }).document.blocks.some((block) => block.kind === 'hash')).toBe(false);
+  });
+
   it('states the figures, the counts, the rule and the verdict in the notice page’s words', () => {
     const { document, figures } = resultNotice(approval, { title: '第三届第二次职工代表大会', kind: 'congress' });
     expect(document.title).toBe('表决结果公告');

@@ -197,6 +197,8 @@ export function SessionReportScreen({ sessionId }: { sessionId: string }) {
           case 'table':
             return html`<table class="data compact gongwen-table"><thead><tr>${block.header.map((cell) => html`<th scope="col">${cell}</th>`)}</tr></thead>
               <tbody>${block.rows.map((row) => html`<tr>${row.map((cell) => html`<td>${cell}</td>`)}</tr>`)}</tbody></table>`;
+          case 'hash':
+            return html`<p class="gongwen-body count-hash">${block.label}：<code class="count-hash-value">${block.lines.join(' ')}</code></p>`;
           default:
             return null;
         }

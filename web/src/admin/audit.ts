@@ -35,6 +35,7 @@ const ACTIONS: Record<string, MessageKey> = {
   'ballot.opened': 'adminActionBallotOpened',
   'ballot.closed': 'adminActionBallotClosed',
   'ballot.manual-result': 'adminActionManualResult',
+  'ballot.counted': 'adminActionBallotCounted',
   'ballot.published': 'adminActionBallotPublished',
   'ballot.confirmation-recorded': 'tpActionRecorded',
   'ballot.confirmation-withdrawn': 'tpActionWithdrawn',
@@ -61,6 +62,8 @@ function describe(entry: AuditEntry, ballotTitle: string | undefined): string {
       return [STEPS[String(d.step)] ? t(STEPS[String(d.step)]!) : '', ballotTitle ?? ''].filter(Boolean).join(' · ');
     case 'meeting.two-person-control-changed':
       return `${CONTROLS[String(d.from)] ? t(CONTROLS[String(d.from)]!) : String(d.from)} → ${CONTROLS[String(d.to)] ? t(CONTROLS[String(d.to)]!) : String(d.to)}`;
+    case 'ballot.counted':
+      return t('adminDetailCounted', { cast: String(d.cast ?? 0) });
     case 'ballot.manual-result':
       return t('adminDetailManual', { present: String(d.present ?? 0), cast: String(d.cast ?? 0) });
     case 'roster.imported':

@@ -3,6 +3,7 @@ import { html } from '../shared/html.js';
 import { t } from '../i18n/i18n.js';
 import { BallotActions } from './ballot-actions.js';
 import { BallotResultView } from './ballot-result.js';
+import { CountHash } from '../shared/count-hash.js';
 import { BallotBadges } from './ballots.js';
 import { consolePart } from '../kinds/console.js';
 import { DisplayPager } from './display-pager.js';
@@ -56,6 +57,7 @@ export function BallotScreen({ meeting, attendance, ballots, ballotId }: Props) 
             <${BallotActions} ballot=${ballot} meeting=${meeting} ballots=${ballots} />
             <${PaperBallots} ballot=${ballot} termId=${meeting.termId} onCounted=${ballots.remember} />
             ${ballot.result && html`<${BallotResultView} ballot=${ballot} result=${ballot.result} />`}
+            <${CountHash} hash=${ballot.finalHash} />
             ${ballot.state === 'published' && ballot.items.length > 1 && isSecretary() && html`<${DisplayPager} ballot=${ballot} meeting=${meeting} />`}
           </section>
         </div>

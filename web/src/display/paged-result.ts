@@ -5,6 +5,7 @@
 // ballot at the page chosen, until 自动翻页 or another ballot comes up.
 import { t } from '../i18n/i18n.js';
 import { html, useEffect, useLayoutEffect, useRef, useState } from '../shared/html.js';
+import { CountHash } from '../shared/count-hash.js';
 import type { Ballot, BallotResult } from '../shared/live.js';
 import { ItemResultView } from '../shared/result-chart.js';
 import { pagesFor, steppedPage } from './paging.js';
@@ -151,6 +152,7 @@ export function PagedResult({ ballot, figures, verdictElsewhere, seconds, order 
           : null
       }
     </p>
+    <${CountHash} hash=${ballot.finalHash} />
     <div class="display-page-items" ref=${area} data-page=${shown}>
       ${pages ? html`<div class="result-chart">${pages[shown]!.map(slot)}</div>` : null}
     </div>

@@ -172,6 +172,7 @@ export const en: Record<SharedMessageKey, string> = {
   noticeBlank: 'Blank ballots (abstentions): {count}',
   noticeRule: 'Rule',
   noticeVerdictLine: 'Result',
+  countHash: 'Count hash',
   noticeClosing: 'Hereby announced.',
   noticeIssuer: 'Secretariat of the {meeting}',
   noticeNotFound: 'No such notice: the result may not be published yet, or the link is wrong.',

@@ -170,6 +170,7 @@ export const zh = {
   noticeBlank: '空白票（弃权）{count} 张',
   noticeRule: '通过规则',
   noticeVerdictLine: '表决结果',
+  countHash: '计票校验码',
   noticeClosing: '特此公告。',
   noticeIssuer: '{meeting}秘书处',
   noticeNotFound: '没有找到这份公告：表决结果可能尚未公布，或者链接有误。',

@@ -2,6 +2,7 @@
 // and the date of publication, laid out like the paper notice posted after a congress.
 import { localized, t } from '../i18n/i18n.js';
 import { api, ApiError } from '../shared/api.js';
+import { CountHash } from '../shared/count-hash.js';
 import { formatDate } from '../shared/dates.js';
 import { html, useEffect, useState } from '../shared/html.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
@@ -53,6 +54,7 @@ export function BallotResult({ notice, withResolutions = true }: { notice: Publi
       <div><dt>${t('noticeMethod')}</dt><dd>${method}</dd></div>
     </dl>
     <${Figures} ballot=${ballot} />
+    <${CountHash} hash=${ballot.finalHash} />
     ${ballot.items.map(
       (item, index) => html`<${ItemSection} item=${item} index=${index} ballot=${ballot} kind=${meeting.kind} />
         ${decided(item.id).map((resolution) => html`<${ResolutionText} resolution=${resolution} />`)}`,
