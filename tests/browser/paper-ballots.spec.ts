@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { call, createApp, createCongress, signIn } from '../support/congress.js';
-import { castVotes, LAPTOP, openConsole, waitForText } from '../support/console.js';
+import { castVotes, openAnotherConsole, openConsole, waitForText } from '../support/console.js';
 
 let app: FastifyInstance | undefined;
 let browser: Browser | undefined;
@@ -62,16 +62,7 @@ describe('paper and phones in one ballot, from the screens', () => {
     await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/close`, headers: as });
 
     // Each teller on a browser of their own, on the same server.
-    const tellerPage = async (cookie: string) => {
-      const context = await browser!.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
-      const [name, value] = cookie.split('=', 2) as [string, string];
-      await context.addCookies([{ name, value, url: secretary.base }]);
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(error.message));
-      return { page, errors };
-    };
-    const [first, second] = [await tellerPage(tellers[0]!), await tellerPage(tellers[1]!)];
+    const [first, second] = [await openAnotherConsole(browser, secretary.base, tellers[0]!), await openAnotherConsole(browser, secretary.base, tellers[1]!)];
     await first.page.goto(url);
     await waitForText(first.page.getByTestId('paper-count'), '纸质选票计票');
     await first.page.getByLabel('收回张数').fill('2');

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { call, createApp, createCongress, signIn } from '../support/congress.js';
-import { castVotes, confirm, LAPTOP, openConsole, waitForText } from '../support/console.js';
+import { castVotes, confirm, openAnotherConsole, openConsole, waitForText } from '../support/console.js';
 
 let app: FastifyInstance | undefined;
 let browser: Browser | undefined;
@@ -18,17 +18,6 @@ afterEach(async () => {
   browser = undefined;
   app = undefined;
 });
-
-/** A second laptop in its own browser context (its own cookies), signed in with `cookie`. */
-async function secondLaptop(base: string, cookie: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser!.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
-  const [name, value] = cookie.split('=', 2) as [string, string];
-  await context.addCookies([{ name, value, url: base }]);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return { page, errors };
-}
 
 describe('two-person control in the console', () => {
   it('takes a secret ballot from open to published only with the secretary and the scrutineer both confirming each step', { timeout: 120_000 }, async () => {
@@ -43,7 +32,7 @@ describe('two-person control in the console', () => {
     );
     browser = await launchBrowser();
     const secretary = await openConsole(browser, app, congress.secretary);
-    const scrutineer = await secondLaptop(secretary.base, await signIn(app, 'teller', 'scrutineer password 1'));
+    const scrutineer = await openAnotherConsole(browser, secretary.base, await signIn(app, 'teller', 'scrutineer password 1'));
     const meetingPath = `${secretary.base}/admin/meetings/${congress.meetingId}`;
 
     // The secretary sets the meeting's two-person control on its overview.

@@ -31,6 +31,17 @@ export async function openConsole(browser: Browser, server: FastifyInstance, coo
   return { base, context, page, errors };
 }
 
+/** Another officer's laptop on the same server: a browser context of its own (its own cookies), signed in with `cookie`. */
+export async function openAnotherConsole(browser: Browser, base: string, cookie: string): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: LAPTOP, locale: 'zh-CN' });
+  const [name, value] = cookie.split('=', 2) as [string, string];
+  await context.addCookies([{ name, value, url: base }]);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
 /** Waits until the locator's text matches: live updates arrive without a reload, or the test fails. */
 export async function waitForText(locator: Locator, text: string | RegExp, timeout = 20_000): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor({ state: 'visible', timeout });
