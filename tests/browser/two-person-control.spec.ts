@@ -84,7 +84,16 @@ describe('two-person control in the console', () => {
     await screenshot(secretary.page, 'two-person-published');
 
     const actions = (app.yishi.sqlite.prepare('SELECT action FROM audit_log WHERE ballot_id = ? ORDER BY id').all(ballot.id) as { action: string }[]).map((row) => row.action);
-    expect(actions).toEqual(['ballot.created', 'ballot.confirmation-recorded', 'ballot.opened', 'ballot.confirmation-recorded', 'ballot.closed', 'ballot.confirmation-recorded', 'ballot.published']);
+    expect(actions).toEqual([
+      'ballot.created',
+      'ballot.confirmation-recorded',
+      'ballot.opened',
+      'ballot.confirmation-recorded',
+      'ballot.counted',
+      'ballot.closed',
+      'ballot.confirmation-recorded',
+      'ballot.published',
+    ]);
     expect(secretary.errors).toEqual([]);
     expect(scrutineer.errors).toEqual([]);
   });
