@@ -65,11 +65,11 @@ export async function paperRoutes(app: FastifyInstance, { context }: PaperRoutes
   routes.post('/api/ballots/:id/papers', {
     config: {
       permission: 'ballot.manage',
-      errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'PAPER_NOT_FOR_NAMED', 'MEMBER_NOT_FOUND', 'NOT_ELIGIBLE', 'JOINT_NOT_ON_ROLL', 'PAPER_ALREADY_ISSUED', 'ALREADY_VOTED'],
+      errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'PAPER_NOT_FOR_NAMED', 'MEMBER_NOT_FOUND', 'NOT_ELIGIBLE', 'JOINT_NOT_ON_ROLL', 'PAPER_ALREADY_ISSUED'],
     },
     schema: {
       tags,
-      summary: 'Issue numbered paper ballots to named representatives (all or none): they can no longer vote on a phone',
+      summary: 'Issue numbered paper ballots to named representatives (all or none) while the ballot is a draft: they can no longer vote on a phone',
       params: idParams,
       body: z.object({ memberIds: z.array(idSchema).min(1).max(10_000) }).strict(),
       response: responses({ 201: issuedPapers }),
@@ -81,7 +81,7 @@ export async function paperRoutes(app: FastifyInstance, { context }: PaperRoutes
     config: { permission: 'ballot.manage', errors: ['BALLOT_NOT_FOUND', 'BALLOT_STATE', 'PAPER_NOT_FOR_NAMED', 'PAPER_NOT_ISSUED'] },
     schema: {
       tags,
-      summary: 'Take back an unused paper before the close (audited with its reason): its holder may vote on a phone',
+      summary: 'Take back a paper before the ballot opens (audited with its reason): its holder may vote on a phone',
       params: memberParams,
       body: z.object({ reason: z.string().trim().min(1).max(500) }).strict(),
       response: responses({ 200: issuedPapers }),

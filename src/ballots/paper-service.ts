@@ -26,11 +26,15 @@ import { sealCount } from './seal.js';
 import { type BallotDeps, electorateFor, getBallot, viewBallot } from './service.js';
 import type { BallotTable } from '../db/database.js';
 
-/** A ballot that can take paper voters: an electronic, secret one not yet closed. */
+/**
+ * Papers are handed out before the ballot opens (发票), never while it is open: an issue refused
+ * because its holder had voted on a phone would tell the secretary who has voted, and when (the
+ * attendance oracle of issue 9, by another door). Only an electronic, secret ballot takes papers.
+ */
 function assertTakesPapers(ballot: BallotTable): void {
   if (ballot.method !== 'electronic') fail('BALLOT_STATE', { state: ballot.state, reason: 'a manual ballot takes counts, not papers' });
   if (ballot.secrecy !== 'secret') fail('PAPER_NOT_FOR_NAMED');
-  if (ballot.state !== 'draft' && ballot.state !== 'open') fail('BALLOT_STATE', { state: ballot.state });
+  if (ballot.state !== 'draft') fail('BALLOT_STATE', { state: ballot.state, reason: 'papers are issued and taken back before the ballot opens' });
 }
 
 async function assertMayHoldPaper(context: BallotDeps, meeting: MeetingTable, memberId: string): Promise<{ name: string }> {
@@ -49,11 +53,11 @@ export async function listIssuedPapers(context: BallotDeps, ballotId: string) {
 }
 
 /**
- * Issues numbered papers to named representatives, all or none. A representative who voted on a
- * phone gets none (ALREADY_VOTED); one who holds a paper can no longer vote on a phone.
+ * Issues numbered papers to named representatives, all or none, before the ballot opens: a holder
+ * can no longer vote on a phone (their participation row is taken with the paper).
  */
 export async function issuePapers(context: BallotDeps, actor: AccountActor, ballotId: string, memberIds: readonly string[]) {
-  const issued = await transact(context, async (inside) => {
+  const meetingId = await transact(context, async (inside) => {
     const ballot = await getBallot(inside, ballotId);
     assertTakesPapers(ballot);
     const meeting = await getMeeting(inside, ballot.meeting_id);
@@ -62,26 +66,21 @@ export async function issuePapers(context: BallotDeps, actor: AccountActor, ball
     for (const memberId of new Set(memberIds)) {
       await assertMayHoldPaper(inside, meeting, memberId);
       if (await papers.findIssue(inside.db, ballotId, memberId)) fail('PAPER_ALREADY_ISSUED', { memberId });
-      if (!(await papers.takeParticipation(inside.db, ballotId, memberId))) fail('ALREADY_VOTED', { memberId });
+      // A draft has no votes: a participation row already there is a paper issued by a racing call.
+      if (!(await papers.takeParticipation(inside.db, ballotId, memberId))) fail('PAPER_ALREADY_ISSUED', { memberId });
       await papers.insertIssue(inside.db, { ballot_id: ballotId, member_id: memberId, serial, issued_at: nowIso(inside), issued_by: actor.id });
       rows.push({ memberId, serial });
       serial += 1;
     }
     await recordAudit(inside, actor, 'ballot.papers-issued', { meetingId: meeting.id, ballotId, detail: { papers: rows } });
-    return rows;
+    return meeting.id;
   });
-  // From now the phone refuses them: the registry learns after the commit (a vote racing the issue
-  // meets the participation row the issue wrote, and is refused in its batch).
-  const open = context.votes.openBallot(ballotId);
-  for (const { memberId } of issued) {
-    open?.voters.add(memberId);
-    open?.paperHolders?.add(memberId);
-  }
-  context.events.publish({ type: 'ballot.updated', meetingId: (await getBallot(context, ballotId)).meeting_id, ballotId });
+  // The open ballot's registry learns its paper holders when it opens (src/ballots/service.ts openBallot).
+  context.events.publish({ type: 'ballot.updated', meetingId, ballotId });
   return listIssuedPapers(context, ballotId);
 }
 
-/** A paper handed back unused before the close (a mistake, or the holder votes on a phone after all): audited, with its reason. */
+/** A paper handed back before the ballot opens (a mistake, or the holder votes on a phone after all): audited, with its reason. */
 export async function takeBackPaper(context: BallotDeps, actor: AccountActor, ballotId: string, memberId: string, reason: string) {
   const meetingId = await transact(context, async (inside) => {
     const ballot = await getBallot(inside, ballotId);
@@ -92,9 +91,6 @@ export async function takeBackPaper(context: BallotDeps, actor: AccountActor, ba
     await recordAudit(inside, actor, 'ballot.paper-taken-back', { meetingId: ballot.meeting_id, ballotId, detail: { memberId, serial: issue.serial, reason } });
     return ballot.meeting_id;
   });
-  const open = context.votes.openBallot(ballotId);
-  open?.voters.delete(memberId);
-  open?.paperHolders?.delete(memberId);
   context.events.publish({ type: 'ballot.updated', meetingId, ballotId });
   return listIssuedPapers(context, ballotId);
 }

@@ -42,9 +42,11 @@ describe('a restart while a ballot is open', () => {
     const DATABASE_PATH = join(directory, 'yishi.sqlite');
     app = await createApp({ DATABASE_PATH });
     const congress = await createCongress(app, { representatives: 3 });
-    const ballotId = await openBallot(congress);
     const [first, , holder] = congress.representatives;
+    const { ballot: draft } = await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/ballots`, headers: { cookie: congress.secretary }, payload: approvalBallot() }, 201);
+    const ballotId = draft.id as string;
     await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/papers`, headers: { cookie: congress.secretary }, payload: { memberIds: [holder!.memberId] } }, 201);
+    await call(app, { method: 'POST', url: `/api/ballots/${ballotId}/open`, headers: { cookie: congress.secretary }, payload: {} });
     expect((await vote(app, first!.token, ballotId, ['yes'])).statusCode).toBe(201);
     await app.close();
     app = await createApp({ DATABASE_PATH });

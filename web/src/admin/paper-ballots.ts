@@ -23,6 +23,8 @@ const serial = (number: number) => `No. ${String(number).padStart(3, '0')}`;
 
 /** Who holds a paper, and issuing more: the secretary's, while the ballot is a draft or open. */
 function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
+  // Papers go out before the ballot opens; once open the list stands (a refused issue would say who has voted).
+  const editable = ballot.state === 'draft';
   const issued = useResource(() => api.get<IssuedPapers>(`/api/ballots/${ballot.id}/papers`), [ballot.id]);
   const roster = useResource(() => api.get<{ members: Member[] }>(`/api/terms/${termId}/members`), [termId]);
   const [chosen, setChosen] = useState('');
@@ -46,7 +48,7 @@ function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
 
   return html`<section class="paper-issue" aria-labelledby="paper-issue-heading" data-testid="paper-issue">
     <h3 id="paper-issue-heading">${t('paperIssueHeading')}</h3>
-    <p class="muted">${t('paperIssueHelp')}</p>
+    <p class="muted">${t(editable ? 'paperIssueHelp' : 'paperIssueClosedHelp')}</p>
     ${
       (issued.value?.papers.length ?? 0) > 0 &&
       html`<table class="table compact">
@@ -55,24 +57,29 @@ function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
           (paper) => html`<tr>
             <td>${serial(paper.serial)}</td><td>${paper.name}</td><td>${paper.staffNumber}</td>
             <td>${
-              takingBack === paper.memberId
-                ? html`<label class="visually-hidden" for="paper-back-reason">${t('paperTakeBackReason')}</label>
+              !editable
+                ? null
+                : takingBack === paper.memberId
+                  ? html`<label class="visually-hidden" for="paper-back-reason">${t('paperTakeBackReason')}</label>
                   <input id="paper-back-reason" maxlength="500" placeholder=${t('paperTakeBackReason')} value=${reason} onInput=${(event: Event) => setReason((event.target as HTMLInputElement).value)} />
                   <button type="button" disabled=${action.busy || reason.trim() === ''} onClick=${() => takeBack(paper.memberId)}>${t('paperTakeBack')}</button>`
-                : html`<button type="button" class="link" onClick=${() => setTakingBack(paper.memberId)}>${t('paperTakeBack')}</button>`
+                  : html`<button type="button" class="link" onClick=${() => setTakingBack(paper.memberId)}>${t('paperTakeBack')}</button>`
             }</td>
           </tr>`,
         )}</tbody>
       </table>`
     }
-    <div class="inline-form">
+    ${
+      editable &&
+      html`<div class="inline-form">
       <label for="paper-member">${t('paperIssueTo')}</label>
       <select id="paper-member" value=${chosen} onChange=${(event: Event) => setChosen((event.target as HTMLSelectElement).value)}>
         <option value="">${t('paperChoose')}</option>
         ${candidates.map((member) => html`<option value=${member.id}>${member.name}(${member.staffNumber})</option>`)}
       </select>
       <button type="button" class="primary" data-testid="paper-issue-button" disabled=${action.busy || chosen === ''} onClick=${issue}>${t('paperIssue')}</button>
-    </div>
+    </div>`
+    }
     <${ErrorNote} error=${action.error ?? issued.error} />
   </section>`;
 }

@@ -1001,10 +1001,11 @@ export const enConsole: Record<ConsoleMessageKey, string> = {
   resPrintNone: 'No resolution of this session has been adopted yet.',
   resBack: 'Back to the resolutions',
   // Paper and phones in one ballot (纸电同步).
+  paperIssueClosedHelp: 'Paper ballots are issued before the vote opens; once it is open none is issued or taken back.',
   paperBlankItem: 'nothing marked',
   paperAwaitingCount: 'The vote has closed and the paper ballots are being counted: the result comes once they are.',
   paperIssueHeading: 'Paper ballots',
-  paperIssueHelp: 'Issue numbered paper ballots to representatives who do not vote on a phone. Once they hold one they cannot vote on a phone, and a phone voter cannot take one.',
+  paperIssueHelp: 'Before the vote opens, issue numbered paper ballots to representatives who do not vote on a phone. Once they hold one they cannot vote on a phone.',
   paperSerial: 'No.',
   paperIssueTo: 'Issue to',
   paperChoose: 'Choose a representative',

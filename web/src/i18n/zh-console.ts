@@ -990,10 +990,11 @@ export const zhConsole = {
   resPrintNone: '本次会议还没有通过的决议。',
   resBack: '返回决议',
   // Paper and phones in one ballot (纸电同步).
+  paperIssueClosedHelp: '纸质选票在表决开始前发放；表决开始后不再发放或收回。',
   paperBlankItem: '未填',
   paperAwaitingCount: '表决已结束，纸质选票正在计票：计完后才有结果。',
   paperIssueHeading: '纸质选票',
-  paperIssueHelp: '向不用手机投票的代表发放编号的纸质选票。领取后该代表不能再用手机投票;投手机票的代表不能再领取纸质选票。',
+  paperIssueHelp: '表决开始前，向不用手机投票的代表发放编号的纸质选票。领取后该代表不能用手机投票。',
   paperSerial: '编号',
   paperIssueTo: '发给',
   paperChoose: '选择代表',
