@@ -71,7 +71,8 @@ export async function paperRoutes(app: FastifyInstance, { context }: PaperRoutes
       tags,
       summary: 'Issue numbered paper ballots to named representatives (all or none) while the ballot is a draft: they can no longer vote on a phone',
       params: idParams,
-      body: z.object({ memberIds: z.array(idSchema).min(1).max(10_000) }).strict(),
+      // At most 2,000 in one call: the issue is one transaction, and votes on another open ballot wait for it.
+      body: z.object({ memberIds: z.array(idSchema).min(1).max(2_000) }).strict(),
       response: responses({ 201: issuedPapers }),
     },
     handler: async (request, reply) => reply.status(201).send(await service.issuePapers(context, officerOf(request), request.params.id, request.body.memberIds)),

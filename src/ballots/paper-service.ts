@@ -198,6 +198,8 @@ export async function enterPaper(context: BallotDeps, actor: AccountActor, ballo
     // What the paper says is checked first: a typo is named as such, whatever else is wrong.
     const content = readPaper(parseItems(ballot), input);
     if (count.collected === null) fail('PAPERS_COLLECTED_UNKNOWN');
+    // More papers came back than went out: the round is void (选举法 §44), nothing to enter.
+    if (count.collected > (await papers.countIssued(inside.db, ballotId))) fail('PAPER_COUNT_STATE', { reason: 'more papers collected than issued: the round is void; finish the count' });
     const entered = await papers.countEntries(inside.db, ballotId);
     if (entered >= count.collected) fail('PAPERS_EXCEED_COLLECTED', { collected: count.collected, entered });
     const row: PaperEntryTable = {

@@ -267,6 +267,8 @@ describe('counting papers', () => {
     await closeBallot(congress, ballotId);
     expectError(await request(congress, first, 'POST', `/api/ballots/${ballotId}/paper-count/finish`), 409, 'PAPERS_COLLECTED_UNKNOWN');
     await collected(congress, first, ballotId, 3);
+    const batchId = await openBatch(congress, first, ballotId);
+    expectError(await request(congress, first, 'POST', `/api/ballots/${ballotId}/paper-count/batches/${batchId}/papers`, { answers: ['yes'] }), 409, 'PAPER_COUNT_STATE');
     const ballot = (await call(congress.app, { method: 'POST', url: `/api/ballots/${ballotId}/paper-count/finish`, headers: { cookie: first } })).ballot;
     expect(ballot.result).toMatchObject({ void: true, cast: 6, electronic: 3, papers: { issued: 2, returned: 3, valid: 0, invalid: 0 } });
     expect(ballot.result.items[0]).toMatchObject({ counts: { yes: 0, no: 0, abstain: 0 }, passed: false });
