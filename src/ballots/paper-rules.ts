@@ -16,11 +16,14 @@ export type InvalidReason = (typeof INVALID_REASONS)[number];
 /** What one returned paper says: an answer per item, or invalid with a reason. */
 export type PaperContent = { answers: ItemAnswer[] } | { invalid: InvalidReason };
 
-/** What a teller sends for one paper: per item an answer as a phone sends it, or null where nothing is marked. */
-export const paperInput = z.union([
-  z.object({ answers: z.array(z.unknown()).min(1).max(50).describe('One per item, in order: the answer as a phone sends it, or null where the paper marks nothing') }).strict(),
-  z.object({ invalid: z.enum(INVALID_REASONS).describe('Why the paper is invalid (废票)') }).strict(),
-]);
+/** What a teller sends for one paper: per item an answer as a phone sends it, or null where nothing is marked; or invalid with its reason. */
+export const paperInput = z
+  .object({
+    answers: z.array(z.unknown()).min(1).max(50).optional().describe('One per item, in order: the answer as a phone sends it, or null where the paper marks nothing'),
+    invalid: z.enum(INVALID_REASONS).optional().describe('Why the paper is invalid (废票), instead of answers'),
+  })
+  .strict()
+  .refine((paper) => (paper.answers === undefined) !== (paper.invalid === undefined), { message: 'either answers or invalid, not both' });
 export type PaperInput = z.infer<typeof paperInput>;
 
 /**
@@ -40,8 +43,8 @@ const UNMARKED: Record<BallotItem['kind'], unknown> = {
  * fault is the teller's typing and is refused with its code and item.
  */
 export function readPaper(items: readonly BallotItem[], input: PaperInput): PaperContent {
-  if ('invalid' in input) return { invalid: input.invalid };
-  if (input.answers.length !== items.length) throw new AppError('INVALID_ANSWER', { reason: 'one answer per item' });
+  if (input.invalid !== undefined) return { invalid: input.invalid };
+  if (!input.answers || input.answers.length !== items.length) throw new AppError('INVALID_ANSWER', { reason: 'one answer per item' });
   const answers: ItemAnswer[] = [];
   for (const [index, item] of items.entries()) {
     const given = input.answers[index];

@@ -77,6 +77,10 @@ describe('a 50-person hall with 5 paper voters', () => {
     const papers = [{ answers: ['yes'] }, { answers: ['yes'] }, { answers: ['no'] }, { invalid: 'blank' }];
     for (const paper of papers) await enter(congress, first, ballot.id, batchId, paper);
     expectError(await request(congress, first, 'POST', `/api/ballots/${ballot.id}/paper-count/batches/${batchId}/papers`, { answers: ['no'] }), 409, 'PAPERS_EXCEED_COLLECTED');
+    // A paper is answers or invalid, never both nor neither.
+    for (const body of [{ answers: ['no'], invalid: 'blank' }, {}]) {
+      expectError(await request(congress, first, 'POST', `/api/ballots/${ballot.id}/paper-count/batches/${batchId}/papers`, body), 400, 'VALIDATION_FAILED');
+    }
 
     // The secretary, who knows who holds a paper, sees figures only and enters nothing.
     const seen = await call(app, { method: 'GET', url: `/api/ballots/${ballot.id}/paper-count`, headers: { cookie: congress.secretary } });
