@@ -95,7 +95,10 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
   ]);
   const ballots = await ballotResults(context, sittings);
   const motionStates = countByState(motions);
-  const congress = `${term.title}职工代表大会${session.title}`;
+  // A staff general assembly (职工大会) is not a representatives' congress: the report names it as it is.
+  const staff = (await Promise.all(meetingIds.map((meetingId) => getMeeting(context, meetingId)))).some((meeting) => meeting.kind === 'general_assembly');
+  const body = staff ? '职工大会' : '职工代表大会';
+  const congress = `${term.title}${body}${session.title}`;
   const blocks: PaperBlock[] = [];
   const paragraph = (text: string): void => {
     blocks.push({ kind: 'paragraph', text });
@@ -147,7 +150,7 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
     title: `关于召开${congress}的情况报告`,
     recipient: `${aftermath.report.sentTo ?? '上级工会'}：`,
     blocks,
-    signature: `${term.title}职工代表大会`,
+    signature: `${term.title}${body}`,
     date: chinaDay(context.clock()),
     fileName: `${congress}召开情况报告`,
   };

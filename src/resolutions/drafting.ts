@@ -10,13 +10,16 @@ export interface SessionHeading {
   termNumber: number;
   sessionNumber: number;
   extraordinary: boolean;
+  /** A staff general assembly (职工大会), which is not a representatives' congress. */
+  staff?: boolean;
 }
 
-/** 第三届第二次职工代表大会; an extraordinary session: 第三届职工代表大会第一次临时会议. */
+/** 第三届第二次职工代表大会 (or 职工大会); an extraordinary session: 第三届职工代表大会第一次临时会议. */
 export function congressName(heading: SessionHeading): string {
   const term = `第${chineseNumber(heading.termNumber)}届`;
   const session = chineseNumber(heading.sessionNumber);
-  return heading.extraordinary ? `${term}职工代表大会第${session}次临时会议` : `${term}第${session}次职工代表大会`;
+  const body = heading.staff ? '职工大会' : '职工代表大会';
+  return heading.extraordinary ? `${term}${body}第${session}次临时会议` : `${term}第${session}次${body}`;
 }
 
 /** 第三届第二次职工代表大会关于《集体合同(草案)》的决议. */

@@ -77,7 +77,7 @@ async function draftingFigures(
   const opened = sitting?.opened_at ?? null;
   const document = documentId ? await documentSummary(context, documentId) : null;
   return {
-    heading: { termNumber: term.number, sessionNumber: session.number, extraordinary: session.kind === 'extraordinary' },
+    heading: { termNumber: term.number, sessionNumber: session.number, extraordinary: session.kind === 'extraordinary', staff: sitting?.kind === 'general_assembly' },
     sessionTitle: session.title,
     date: opened ? new Date(opened) : context.clock(),
     eligible,
@@ -196,10 +196,11 @@ export async function deleteResolution(context: CoreContext, actor: AccountActor
   });
 }
 
-/** 第三届第二次职工代表大会: the session as its resolutions name it. */
+/** 第三届第二次职工代表大会 (a general assembly's: 职工大会): the session as its resolutions name it. */
 async function congressOf(context: Reader, session: CongressSessionTable): Promise<string> {
   const term = await getTerm(context, session.term_id);
-  return congressName({ termNumber: term.number, sessionNumber: session.number, extraordinary: session.kind === 'extraordinary' });
+  const plenary = (await repository.listPlenarySittings(context.db, session.id)).at(-1);
+  return congressName({ termNumber: term.number, sessionNumber: session.number, extraordinary: session.kind === 'extraordinary', staff: plenary?.kind === 'general_assembly' });
 }
 
 /** The session's adopted resolutions (or every voted one) as one .docx, each on its own page; none: RESOLUTION_PAPER_EMPTY. */

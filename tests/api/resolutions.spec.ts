@@ -30,6 +30,18 @@ async function setUp() {
 }
 
 describe('drafting a resolution', () => {
+  it('names a staff general assembly (职工大会) as such, in the resolution and in the report to the higher union', async () => {
+    app = await createApp();
+    const congress = await createCongress(app, { representatives: 4, kind: 'general_assembly' });
+    const as = { cookie: congress.secretary };
+    const { meeting } = await call(app, { method: 'GET', url: `/api/meetings/${congress.meetingId}`, headers: as });
+    const { resolution } = await call(app, { method: 'POST', url: `/api/sessions/${meeting.sessionId}/resolutions`, headers: as, payload: { subject: '厂长工作报告' } }, 201);
+    expect(resolution.title).toBe('第三届第二次职工大会关于厂长工作报告的决议');
+    expect(resolution.title).not.toContain('职工代表大会');
+    const report = await call(app, { method: 'GET', url: `/api/sessions/${meeting.sessionId}/report`, headers: as });
+    expect(report.report.title).toBe('关于召开第3届职工大会第2次会议的情况报告');
+  });
+
   it('writes the title and body from the session’s figures, about a free-standing subject or a document of the term', async () => {
     const { congress, create, as } = await setUp();
     const report = await create();

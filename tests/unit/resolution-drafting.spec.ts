@@ -44,6 +44,9 @@ describe('a resolution’s title', () => {
     expect(documentSubject('《集体合同(草案)》')).toBe('《集体合同(草案)》');
     expect(resolutionTitle({ termNumber: 12, sessionNumber: 1, extraordinary: true }, '厂长工作报告')).toBe('第十二届职工代表大会第一次临时会议关于厂长工作报告的决议');
     expect(congressName({ termNumber: 3, sessionNumber: 10, extraordinary: false })).toBe('第三届第十次职工代表大会');
+    // A staff general assembly is not a representatives' congress, and its resolutions say so.
+    expect(congressName({ termNumber: 3, sessionNumber: 2, extraordinary: false, staff: true })).toBe('第三届第二次职工大会');
+    expect(congressName({ termNumber: 3, sessionNumber: 1, extraordinary: true, staff: true })).toBe('第三届职工大会第一次临时会议');
   });
 
   it('dates the sitting in China’s day, not UTC’s', () => {
