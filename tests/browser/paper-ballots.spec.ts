@@ -56,6 +56,19 @@ describe('paper and phones in one ballot, from the screens', () => {
     }
     expect(await secretary.page.getByTestId('paper-issue').locator('tbody tr').allTextContents()).toEqual(['No. 001代表7代表-7收回未用选票', 'No. 002代表8代表-8收回未用选票']);
 
+    // The papers to print: one a page, the stub (serial and holder) above the tear line, the ballot below with neither.
+    await secretary.page.getByTestId('paper-print-link').click();
+    await secretary.page.getByTestId('paper-sheet').first().waitFor();
+    const sheets = await secretary.page.getByTestId('paper-sheet').allTextContents();
+    expect(sheets).toHaveLength(2);
+    expect(sheets[0]).toContain('存根　No. 001　领票人：代表7');
+    const ballotPart = sheets[1]!.split('沿此线撕下')[1]!;
+    expect(ballotPart).toContain('赞成 □');
+    expect(ballotPart).not.toContain('代表8');
+    expect(ballotPart).not.toContain('002');
+    await screenshot(secretary.page, 'console-paper-print');
+    await secretary.page.goto(url);
+
     // Six phones: 4 yes, 2 no. Then the close: counted only once the papers are in.
     await call(app, { method: 'POST', url: `/api/ballots/${ballot.id}/open`, headers: as, payload: {} });
     await castVotes(congress, ballot.id, [['yes'], ['yes'], ['yes'], ['yes'], ['no'], ['no']]);

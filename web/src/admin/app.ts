@@ -1,4 +1,5 @@
 // The console's frame: who is signed in, the header with navigation and the language switch, and the routes.
+import { PaperBallotsPrint } from './paper-print.js';
 import { api } from '../shared/api.js';
 import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { useLanguage } from '../shared/use-language.js';
@@ -120,6 +121,8 @@ function route(path: string) {
   if (parameters) return canReadResolutions() ? html`<${ResolutionsScreen} termId=${parameters.termId} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
   parameters = match('/admin/sessions/:sessionId/resolutions/print', path);
   if (parameters) return canReadResolutions() ? html`<${ResolutionsPrint} sessionId=${parameters.sessionId} />` : html`<${NotFound} />`;
+  parameters = match('/admin/ballots/:ballotId/papers/print', path);
+  if (parameters) return html`<${SecretaryOnly}><${PaperBallotsPrint} ballotId=${parameters.ballotId} /><//>`;
   parameters = match('/admin/terms/:termId/joint-decisions', path);
   if (parameters) return html`<${JointDecisionsScreen} termId=${parameters.termId} />`;
   parameters = match('/admin/terms/:termId/cards', path);

@@ -49,6 +49,7 @@ function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
   return html`<section class="paper-issue" aria-labelledby="paper-issue-heading" data-testid="paper-issue">
     <h3 id="paper-issue-heading">${t('paperIssueHeading')}</h3>
     <p class="muted">${t(editable ? 'paperIssueHelp' : 'paperIssueClosedHelp')}</p>
+    ${(issued.value?.papers.length ?? 0) > 0 && html`<p><a href=${`/admin/ballots/${ballot.id}/papers/print`} data-testid="paper-print-link">${t('paperPrintLink')}</a></p>`}
     ${
       (issued.value?.papers.length ?? 0) > 0 &&
       html`<table class="table compact">
