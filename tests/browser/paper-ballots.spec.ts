@@ -49,11 +49,17 @@ describe('paper and phones in one ballot, from the screens', () => {
     const url = `${secretary.base}/admin/meetings/${congress.meetingId}/ballots/${ballot.id}`;
     await secretary.page.goto(url);
     // Two papers, to 代表7 and 代表8.
-    for (const name of ['代表7', '代表8']) {
-      await secretary.page.getByLabel('发给').selectOption({ label: `${name}(代表-${name.slice(2)})` });
-      await secretary.page.getByTestId('paper-issue-button').click();
-      await waitForText(secretary.page.getByTestId('paper-issue'), name);
-    }
+    // Two papers: to 代表7 picked from the list, to 代表8 by staff number (an unknown number issues nothing).
+    await secretary.page.getByLabel('发给').selectOption({ label: '代表7(代表-7)' });
+    await secretary.page.getByTestId('paper-issue-button').click();
+    await waitForText(secretary.page.getByTestId('paper-issue'), '代表7');
+    const byNumber = secretary.page.getByLabel('按工号发放');
+    await byNumber.fill('代表-8, 无此人');
+    await byNumber.locator('xpath=following-sibling::button').click();
+    await waitForText(secretary.page.getByRole('alert'), '无此人');
+    await byNumber.fill('代表-8');
+    await byNumber.locator('xpath=following-sibling::button').click();
+    await waitForText(secretary.page.getByTestId('paper-issue'), '代表8');
     expect(await secretary.page.getByTestId('paper-issue').locator('tbody tr').allTextContents()).toEqual(['No. 001代表7代表-7收回未用选票', 'No. 002代表8代表-8收回未用选票']);
 
     // The papers to print: one a page, the stub (serial and holder) above the tear line, the ballot below with neither.

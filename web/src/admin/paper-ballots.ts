@@ -34,10 +34,23 @@ function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
   const holders = new Set((issued.value?.papers ?? []).map((paper) => paper.memberId));
   const candidates = (roster.value?.members ?? []).filter((member) => member.role === 'representative' && !holders.has(member.id));
 
+  const [numbers, setNumbers] = useState('');
+  const [unknown, setUnknown] = useState<string[]>([]);
   const issue = () =>
     action.run(async () => {
       issued.set(await api.post<IssuedPapers>(`/api/ballots/${ballot.id}/papers`, { memberIds: [chosen] }));
       setChosen('');
+    });
+  /** Many at once, by staff number (工号), separated by spaces, commas or new lines: all or none. */
+  const issueMany = () =>
+    action.run(async () => {
+      const wanted = numbers.split(/[\s,，、;；]+/).filter(Boolean);
+      const byNumber = new Map(candidates.map((member) => [member.staffNumber.toLowerCase(), member.id]));
+      const missing = wanted.filter((number) => !byNumber.has(number.toLowerCase()));
+      setUnknown(missing);
+      if (missing.length > 0 || wanted.length === 0) return;
+      issued.set(await api.post<IssuedPapers>(`/api/ballots/${ballot.id}/papers`, { memberIds: wanted.map((number) => byNumber.get(number.toLowerCase())!) }));
+      setNumbers('');
     });
   const takeBack = (memberId: string) =>
     action.run(async () => {
@@ -79,7 +92,13 @@ function PaperIssue({ ballot, termId }: { ballot: Ballot; termId: string }) {
         ${candidates.map((member) => html`<option value=${member.id}>${member.name}(${member.staffNumber})</option>`)}
       </select>
       <button type="button" class="primary" data-testid="paper-issue-button" disabled=${action.busy || chosen === ''} onClick=${issue}>${t('paperIssue')}</button>
-    </div>`
+    </div>
+    <div class="inline-form">
+      <label for="paper-numbers">${t('paperIssueByNumber')}</label>
+      <input id="paper-numbers" value=${numbers} placeholder=${t('paperIssueByNumberHint')} onInput=${(event: Event) => setNumbers((event.target as HTMLInputElement).value)} />
+      <button type="button" disabled=${action.busy || numbers.trim() === ''} onClick=${issueMany}>${t('paperIssue')}</button>
+    </div>
+    ${unknown.length > 0 && html`<p class="notice notice-error" role="alert">${t('paperIssueUnknown', { numbers: unknown.join('、') })}</p>`}`
     }
     <${ErrorNote} error=${action.error ?? issued.error} />
   </section>`;

@@ -1001,6 +1001,9 @@ export const enConsole: Record<ConsoleMessageKey, string> = {
   resPrintNone: 'No resolution of this session has been adopted yet.',
   resBack: 'Back to the resolutions',
   // Paper and phones in one ballot (纸电同步).
+  paperIssueByNumber: 'Issue by staff number',
+  paperIssueByNumberHint: 'Several staff numbers, separated by spaces or commas',
+  paperIssueUnknown: 'Not representatives without a paper, so nothing was issued: {numbers}',
   paperPrintTitle: 'Print the paper ballots',
   paperPrintLink: 'Print the paper ballots (one a page, with its stub)',
   paperPrintNone: 'No paper ballot has been issued yet.',

@@ -990,6 +990,9 @@ export const zhConsole = {
   resPrintNone: '本次会议还没有通过的决议。',
   resBack: '返回决议',
   // Paper and phones in one ballot (纸电同步).
+  paperIssueByNumber: '按工号发放',
+  paperIssueByNumberHint: '多个工号用空格或逗号分隔',
+  paperIssueUnknown: '这些工号不是尚未领票的代表，未发放任何选票：{numbers}',
   paperPrintTitle: '打印纸质选票',
   paperPrintLink: '打印纸质选票（每张一页，附存根）',
   paperPrintNone: '还没有发放纸质选票。',
