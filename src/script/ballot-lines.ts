@@ -100,7 +100,11 @@ export function ballotProgressLines(ballot: BallotView, facts: Pick<SittingFacts
   }
   const result = ballot.result;
   if (!result) return [direct('表决结果待计票后宣布')];
-  const voted = result.manual && result.manualMethod === 'show_of_hands' ? `参加表决${result.cast}人` : `共投票${result.cast}票`;
+  // Paper and phones in one ballot: how many of each, and the invalid papers, are announced with the count.
+  const papers = result.papers ? `（其中电子票${result.electronic ?? 0}张，纸质票${result.papers.returned}张，废票${result.papers.invalid}张）` : '';
+  const voided = result.void && result.papers ? `收回纸质选票${result.papers.returned}张，多于发出的${result.papers.issued}张，本次表决无效。` : '';
+  const voted = result.manual && result.manualMethod === 'show_of_hands' ? `参加表决${result.cast}人` : `共投票${result.cast}票${papers}`;
+  if (voided) return [say(`现在宣布表决结果：本项表决应到${person}${result.eligible}人，实到${result.present}人，${voted}。${voided}`)];
   return [
     say(`现在宣布表决结果：本项表决应到${person}${result.eligible}人，实到${result.present}人，${voted}。`),
     ...ballot.items.flatMap((item, index) => itemResultLines(item, result.items[index])),

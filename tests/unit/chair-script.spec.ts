@@ -175,6 +175,12 @@ describe('a ballot', () => {
     expect(lines).toContain('现在宣布表决结果：本项表决应到代表73人，实到60人，共投票58票。');
     expect(lines).toContain('《集体合同(草案)》表决结果：赞成50票，反对5票，弃权3票。');
     expect(lines).toContain('赞成50票，超过全体代表73人的半数（须至少37票），通过。');
+    // With paper ballots the count says how many of each; a void round says it is void and nothing else.
+    const withPapers = { ...closed.result!, cast: 58, electronic: 53, papers: { issued: 6, returned: 5, valid: 4, invalid: 1, invalidReasons: { blank: 1 } } };
+    expect(text(ballotProgressLines({ ...closed, result: withPapers }, plenary))).toContain('共投票58票（其中电子票53张，纸质票5张，废票1张）。');
+    const voided = text(ballotProgressLines({ ...closed, result: { ...withPapers, void: true, papers: { ...withPapers.papers, returned: 7 } } }, plenary));
+    expect(voided).toContain('收回纸质选票7张，多于发出的6张，本次表决无效。');
+    expect(voided).not.toContain('通过');
   });
 });
 
