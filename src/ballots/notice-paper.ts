@@ -1,6 +1,7 @@
 // The result notice (表决结果公告) as a paper: exactly what the public result page shows
 // (web/src/results/, in its Chinese wording) for a published ballot, nothing more. A secret ballot
 // shows its counts only, as it does there. Pure: the caller passes the public view.
+import { voidSentence } from './paper-rules.js';
 import { chinaDay } from '../papers/dates.js';
 import type { OfficialDocument, PaperBlock } from '../papers/official-document.js';
 import type { BallotView } from './api-schemas.js';
@@ -131,7 +132,7 @@ export function resultNotice(ballot: BallotView, meeting: { title: string; kind:
   if (result.papers) {
     const { issued, returned, invalid } = result.papers;
     blocks.push({ kind: 'paragraph', text: `其中电子票${result.electronic ?? 0}张，纸质票${returned}张（发出${issued}张，废票${invalid}张）。`, indent: false });
-    if (result.void) blocks.push({ kind: 'paragraph', text: `收回纸质选票${returned}张，多于发出的${issued}张，本次表决无效。`, indent: false });
+    if (result.void) blocks.push({ kind: 'paragraph', text: voidSentence(result.papers), indent: false });
   }
   ballot.items.forEach((item, index) => {
     const itemResult = result.items[index];

@@ -159,3 +159,15 @@ export async function insertBoxPapers(db: Executor, rows: { ballot_id: string; b
       .execute();
   }
 }
+
+/** A member as issuing a paper checks them: their term, role and name. */
+export function findMember(db: Executor, memberId: string) {
+  return db.selectFrom('member').select(['id', 'term_id', 'role', 'name']).where('id', '=', memberId).executeTakeFirst();
+}
+
+/** Officers' display names by account id (who entered, who confirmed). */
+export async function accountNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('account').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}

@@ -184,3 +184,8 @@ export function combineCount(phoneAnswers: readonly ItemAnswer[][], issued: numb
     answers: voided ? [] : [...phoneAnswers, ...valid],
   };
 }
+
+/** 收回纸质选票7张，多于发出的6张，本次表决无效。: a void round, as the notice and the chair say it. */
+export function voidSentence(papers: Pick<PaperFigures, 'issued' | 'returned'>): string {
+  return `收回纸质选票${papers.returned}张，多于发出的${papers.issued}张，本次表决无效。`;
+}

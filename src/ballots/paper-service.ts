@@ -19,7 +19,7 @@ import type { ManualItemCounts } from './kinds/index.js';
 import * as papers from './paper-repository.js';
 import { type BatchTotalsInput, combineCount, contentKey, type PaperContent, type PaperInput, readPaper, totalsDiffer } from './paper-rules.js';
 import * as repository from './repository.js';
-import { parseItems, type StoredResult, tallyBox } from './results.js';
+import { parseItems, type StoredResult, tallyAnswers } from './results.js';
 import type { ItemAnswer } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
 import { sealCount } from './seal.js';
@@ -38,7 +38,7 @@ function assertTakesPapers(ballot: BallotTable): void {
 }
 
 async function assertMayHoldPaper(context: BallotDeps, meeting: MeetingTable, memberId: string): Promise<{ name: string }> {
-  const member = await context.db.selectFrom('member').select(['id', 'term_id', 'role', 'name']).where('id', '=', memberId).executeTakeFirst();
+  const member = await papers.findMember(context.db, memberId);
   if (!member || member.term_id !== meeting.term_id) fail('MEMBER_NOT_FOUND', { memberId });
   if (member.role !== 'representative') fail('NOT_ELIGIBLE', { memberId });
   if (meeting.sitting === 'joint' && !(await context.jointRolls.includes(context.db, meeting.id, memberId))) fail('JOINT_NOT_ON_ROLL', { memberId });
@@ -108,11 +108,8 @@ function entryContent(entry: Pick<PaperEntryTable, 'answers' | 'invalid_reason'>
   return entry.answers === null ? ({ invalid: entry.invalid_reason } as PaperContent) : { answers: JSON.parse(entry.answers) as ItemAnswer[] };
 }
 
-async function accountNames(context: BallotDeps, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
-  if (wanted.length === 0) return new Map();
-  const rows = await context.db.selectFrom('account').select(['id', 'display_name']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
+function accountNames(context: BallotDeps, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  return papers.accountNames(context.db, [...new Set(ids.filter((id): id is string => id !== null))]);
 }
 
 /**
@@ -281,11 +278,7 @@ export async function finishPaperCount(context: BallotDeps, actor: AccountActor,
     const phones = (await repository.listBoxAnswers(inside.db, ballotId)).map((row) => JSON.parse(row.answers) as ItemAnswer[]);
     const combined = combineCount(phones, issued, count.collected, voided ? [] : entries.map(entryContent));
     const electorate = electorateFor(meeting, ballot.eligible ?? 0, ballot.present ?? 0, combined.cast);
-    const tallied = tallyBox(
-      parseItems(ballot),
-      combined.answers.map((answers) => JSON.stringify(answers)),
-      electorate,
-    );
+    const tallied = tallyAnswers(parseItems(ballot), combined.answers, electorate);
     const result: StoredResult = { ...tallied, electronic: combined.electronic, papers: combined.papers, ...(combined.void ? { void: true } : {}) };
     if (!voided) {
       const valid = entries.filter((entry) => entry.answers !== null);

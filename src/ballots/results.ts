@@ -25,7 +25,15 @@ export interface StoredResult {
 export { parseItems } from './items.js';
 
 export function tallyBox(items: BallotItem[], papers: string[], electorate: Electorate): StoredResult {
-  const answers = papers.map((paper) => JSON.parse(paper) as ItemAnswer[]);
+  return tallyAnswers(
+    items,
+    papers.map((paper) => JSON.parse(paper) as ItemAnswer[]),
+    electorate,
+  );
+}
+
+/** A counted result from answers already read (a paper count's phones and papers together). */
+export function tallyAnswers(items: BallotItem[], answers: readonly ItemAnswer[][], electorate: Electorate): StoredResult {
   return { manual: false, eligible: electorate.eligible, present: electorate.present, cast: electorate.cast, items: tallyBallot(items, answers, electorate) };
 }
 

@@ -1,6 +1,7 @@
 // A ballot in the chair's words: before the vote, how it is voted and what passes or elects (the
 // thresholds of src/ballots/thresholds.ts, counted on the live attendance); after it closes, the
 // result as the ballot itself explains it. Pure functions over the ballot's view and the counts.
+import { voidSentence } from '../ballots/paper-rules.js';
 import type { BallotView } from '../ballots/api-schemas.js';
 import type { ElectionItem } from '../ballots/kinds/election.js';
 import type { MajorityWording, PassingRule } from '../ballots/kinds/parts.js';
@@ -102,7 +103,7 @@ export function ballotProgressLines(ballot: BallotView, facts: Pick<SittingFacts
   if (!result) return [direct('表决结果待计票后宣布')];
   // Paper and phones in one ballot: how many of each, and the invalid papers, are announced with the count.
   const papers = result.papers ? `（其中电子票${result.electronic ?? 0}张，纸质票${result.papers.returned}张，废票${result.papers.invalid}张）` : '';
-  const voided = result.void && result.papers ? `收回纸质选票${result.papers.returned}张，多于发出的${result.papers.issued}张，本次表决无效。` : '';
+  const voided = result.void && result.papers ? voidSentence(result.papers) : '';
   const voted = result.manual && result.manualMethod === 'show_of_hands' ? `参加表决${result.cast}人` : `共投票${result.cast}票${papers}`;
   if (voided) return [say(`现在宣布表决结果：本项表决应到${person}${result.eligible}人，实到${result.present}人，${voted}。${voided}`)];
   return [

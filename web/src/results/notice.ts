@@ -1,10 +1,10 @@
 // 表决结果公告: meeting, ballot, eligible / present / cast, each item's counts, rule and verdict,
 // and the date of publication, laid out like the paper notice posted after a congress.
-import { localized, t } from '../i18n/i18n.js';
+import { localized, type MessageKey, t } from '../i18n/i18n.js';
 import { api, ApiError } from '../shared/api.js';
 import { CountHash } from '../shared/count-hash.js';
 import { formatDate } from '../shared/dates.js';
-import { html, useEffect, useState } from '../shared/html.js';
+import { html, useCallback, useEffect, useState } from '../shared/html.js';
 import { LanguageSwitch } from '../shared/language-switch.js';
 import type { ResponseOf } from '../shared/api-types.js';
 import type { Ballot } from '../shared/live.js';
@@ -14,7 +14,7 @@ import { ItemSection } from './item-section.js';
 
 export type PublicResult = ResponseOf<'/api/public/ballots/{id}', 'get'>;
 
-type Loaded = { state: 'loading' } | { state: 'ready'; notice: PublicResult } | { state: 'failed'; message: string };
+type Loaded<Notice> = { state: 'loading' } | { state: 'ready'; notice: Notice } | { state: 'failed'; message: string };
 
 function Figures({ ballot }: { ballot: Ballot }) {
   const result = ballot.result!;
@@ -73,18 +73,22 @@ function NoticeBody({ notice }: { notice: PublicResult }) {
   </article>`;
 }
 
-export function Notice({ ballotId }: { ballotId: string }) {
+/**
+ * A public notice page (a ballot's or a session's): loads the notice once, then offers printing and
+ * the language switch; a notice that does not exist (or is not published) says so in its own words.
+ */
+export function NoticePage<Notice>({ load, notFound, render }: { load: () => Promise<Notice>; notFound: MessageKey; render: (notice: Notice) => unknown }) {
   useLanguage();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [loaded, setLoaded] = useState<Loaded<Notice>>({ state: 'loading' });
   useEffect(() => {
-    api.get<PublicResult>(`/api/public/ballots/${encodeURIComponent(ballotId)}`).then(
+    load().then(
       (notice) => setLoaded({ state: 'ready', notice }),
       (error: unknown) => {
-        const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
-        setLoaded({ state: 'failed', message: notFound ? t('noticeNotFound') : error instanceof ApiError ? localized({ zh: error.messageZh, en: error.messageEn }) : t('errorGeneric') });
+        const missing = error instanceof ApiError && (error.status === 404 || error.status === 400);
+        setLoaded({ state: 'failed', message: missing ? t(notFound) : error instanceof ApiError ? localized({ zh: error.messageZh, en: error.messageEn }) : t('errorGeneric') });
       },
     );
-  }, [ballotId]);
+  }, [load]);
   return html`<div class="notice-page">
     <div class="notice-tools">
       ${loaded.state === 'ready' ? html`<button type="button" class="primary" onClick=${() => window.print()}>${t('noticePrint')}</button>` : null}
@@ -92,6 +96,11 @@ export function Notice({ ballotId }: { ballotId: string }) {
     </div>
     ${loaded.state === 'loading' ? html`<p class="notice-message">${t('loading')}</p>` : null}
     ${loaded.state === 'failed' ? html`<p class="notice-message error" role="alert">${loaded.message}</p>` : null}
-    ${loaded.state === 'ready' ? html`<${NoticeBody} notice=${loaded.notice} />` : null}
+    ${loaded.state === 'ready' ? render(loaded.notice) : null}
   </div>`;
+}
+
+export function Notice({ ballotId }: { ballotId: string }) {
+  const load = useCallback(() => api.get<PublicResult>(`/api/public/ballots/${encodeURIComponent(ballotId)}`), [ballotId]);
+  return html`<${NoticePage} load=${load} notFound="noticeNotFound" render=${(notice: PublicResult) => html`<${NoticeBody} notice=${notice} />`} />`;
 }

@@ -1,14 +1,12 @@
 // 会议公告: what a session published to all staff — each published ballot as its own result notice
 // shows it, the resolutions and the motions handled — with the publication and posted-until dates.
 // Taken down, it says so and shows nothing more.
-import { language, localized, t } from '../i18n/i18n.js';
-import { api, ApiError } from '../shared/api.js';
+import { language, t } from '../i18n/i18n.js';
+import { api } from '../shared/api.js';
 import { chineseDay } from '../shared/dates.js';
-import { html, useEffect, useState } from '../shared/html.js';
-import { LanguageSwitch } from '../shared/language-switch.js';
+import { html, useCallback } from '../shared/html.js';
 import type { ResponseOf } from '../shared/api-types.js';
-import { useLanguage } from '../shared/use-language.js';
-import { BallotResult, ResolutionText } from './notice.js';
+import { BallotResult, NoticePage, ResolutionText } from './notice.js';
 
 type PublicNotice = ResponseOf<'/api/public/sessions/{sessionId}', 'get'>['notice'];
 /** A calendar day (2026-03-04) as written, whatever the reader's time zone. */
@@ -17,8 +15,6 @@ function formatDay(day: string): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, date)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
-
-type Loaded = { state: 'loading' } | { state: 'ready'; notice: PublicNotice } | { state: 'failed'; message: string };
 
 function Motions({ motions }: { motions: PublicNotice['motions'] }) {
   if (motions.length === 0) return html`<p class="notice-line">${t('sessionNoticeNoMotions')}</p>`;
@@ -61,24 +57,6 @@ function Body({ notice }: { notice: PublicNotice }) {
 }
 
 export function SessionNotice({ sessionId }: { sessionId: string }) {
-  useLanguage();
-  const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
-  useEffect(() => {
-    api.get<{ notice: PublicNotice }>(`/api/public/sessions/${encodeURIComponent(sessionId)}`).then(
-      ({ notice }) => setLoaded({ state: 'ready', notice }),
-      (error: unknown) => {
-        const notFound = error instanceof ApiError && (error.status === 404 || error.status === 400);
-        setLoaded({ state: 'failed', message: notFound ? t('sessionNoticeNotFound') : error instanceof ApiError ? localized({ zh: error.messageZh, en: error.messageEn }) : t('errorGeneric') });
-      },
-    );
-  }, [sessionId]);
-  return html`<div class="notice-page">
-    <div class="notice-tools">
-      ${loaded.state === 'ready' ? html`<button type="button" class="primary" onClick=${() => window.print()}>${t('noticePrint')}</button>` : null}
-      <${LanguageSwitch} />
-    </div>
-    ${loaded.state === 'loading' ? html`<p class="notice-message">${t('loading')}</p>` : null}
-    ${loaded.state === 'failed' ? html`<p class="notice-message error" role="alert">${loaded.message}</p>` : null}
-    ${loaded.state === 'ready' ? html`<${Body} notice=${loaded.notice} />` : null}
-  </div>`;
+  const load = useCallback(() => api.get<{ notice: PublicNotice }>(`/api/public/sessions/${encodeURIComponent(sessionId)}`).then(({ notice }) => notice), [sessionId]);
+  return html`<${NoticePage} load=${load} notFound="sessionNoticeNotFound" render=${(notice: PublicNotice) => html`<${Body} notice=${notice} />`} />`;
 }
