@@ -7,6 +7,7 @@ import { api, idParams, idSchema, okResponse, responses } from '../http/routes.j
 import * as schemas from './api-schemas.js';
 import { batchTotalsInput, INVALID_REASONS, paperInput } from './paper-rules.js';
 import * as service from './paper-service.js';
+import { PAPER_COUNT_STATES } from './paper-workflow.js';
 import type { BallotDeps } from './service.js';
 
 const issuedPapers = z
@@ -22,7 +23,7 @@ const enteredPaper = z.intersection(z.object({ id: z.string(), confirmed: z.bool
 const countStatus = z
   .object({
     ballotId: z.string(),
-    state: z.enum(['none', 'voting', 'counting', 'counted']).describe('none: no papers issued; voting: papers out, ballot not closed; counting: the tellers enter the papers; counted'),
+    state: z.enum(PAPER_COUNT_STATES).describe('none: no papers issued; voting: papers out, ballot not closed; counting: the tellers enter the papers; counted'),
     issued: z.number(),
     collected: z.number().nullable().describe('Papers taken out of the box (收回票数), as a teller declared'),
     collectedBy: z.string().nullable(),

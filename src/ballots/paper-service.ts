@@ -22,6 +22,7 @@ import * as repository from './repository.js';
 import { parseItems, type StoredResult, tallyAnswers } from './results.js';
 import type { ItemAnswer } from './rules.js';
 import { scrubPendingBallots } from './scrub.js';
+import { type PaperCountEvent, paperCountMachine, paperCountState } from './paper-workflow.js';
 import { sealCount } from './seal.js';
 import { type BallotDeps, electorateFor, getBallot, viewBallot } from './service.js';
 import type { BallotTable } from '../db/database.js';
@@ -95,13 +96,12 @@ export async function takeBackPaper(context: BallotDeps, actor: AccountActor, ba
   return listIssuedPapers(context, ballotId);
 }
 
-/** A ballot whose paper count is under way: closed, not yet counted. */
-async function countUnderWay(context: BallotDeps, ballotId: string) {
+/** A move of the paper count (src/ballots/paper-workflow.ts), on a ballot whose count is under way. */
+async function countUnderWay(context: BallotDeps, actor: AccountActor, ballotId: string, event: PaperCountEvent) {
   const ballot = await getBallot(context, ballotId);
   const count = await papers.findCount(context.db, ballotId);
-  if (!count) fail('PAPER_COUNT_STATE', { reason: ballot.state === 'closed' || ballot.state === 'published' ? 'no papers were issued' : 'the ballot has not closed' });
-  if (count.counted_at) fail('PAPER_COUNT_STATE', { reason: 'the count is finished' });
-  return { ballot, count };
+  paperCountMachine.next(paperCountState(ballot.state, count), event, [actor.role]);
+  return { ballot, count: count! };
 }
 
 function entryContent(entry: Pick<PaperEntryTable, 'answers' | 'invalid_reason'>): PaperContent {
@@ -124,7 +124,7 @@ export async function paperCountStatus(context: BallotDeps, actor: AccountActor,
   const entries = await papers.listEntries(context.db, ballotId);
   const names = await accountNames(context, [...batches.flatMap((batch) => [batch.opened_by, batch.totals_confirmed_by]), count?.collected_by ?? null]);
   const stored = ballot.result ? (JSON.parse(ballot.result) as StoredResult) : null;
-  const state: 'none' | 'voting' | 'counting' | 'counted' = !count ? (ballot.state === 'draft' || ballot.state === 'open' ? 'voting' : 'none') : count.counted_at ? 'counted' : 'counting';
+  const state = paperCountState(ballot.state, count);
   return {
     ballotId,
     state,
@@ -155,7 +155,7 @@ export async function paperCountStatus(context: BallotDeps, actor: AccountActor,
 /** How many papers the tellers took out of the box (收回票数): said before the papers are entered, and again if recounted. */
 export async function declareCollected(context: BallotDeps, actor: AccountActor, ballotId: string, collected: number) {
   await transact(context, async (inside) => {
-    const { ballot } = await countUnderWay(inside, ballotId);
+    const { ballot } = await countUnderWay(inside, actor, ballotId, 'collect');
     const entered = await papers.countEntries(inside.db, ballotId);
     if (collected < entered) fail('PAPERS_EXCEED_COLLECTED', { collected, entered });
     await papers.setCollected(inside.db, ballotId, collected, actor.id, nowIso(inside));
@@ -166,7 +166,7 @@ export async function declareCollected(context: BallotDeps, actor: AccountActor,
 
 export async function openBatch(context: BallotDeps, actor: AccountActor, ballotId: string) {
   await transact(context, async (inside) => {
-    const { ballot } = await countUnderWay(inside, ballotId);
+    const { ballot } = await countUnderWay(inside, actor, ballotId, 'openBatch');
     const number = await papers.nextBatchNumber(inside.db, ballotId);
     await papers.insertBatch(inside.db, {
       id: randomId(context.random),
@@ -189,7 +189,7 @@ async function batchOf(context: BallotDeps, ballotId: string, batchId: string) {
 /** One returned paper, as the teller reads it. The entry carries no serial, no time and no order. */
 export async function enterPaper(context: BallotDeps, actor: AccountActor, ballotId: string, batchId: string, input: PaperInput) {
   const entry = await transact(context, async (inside) => {
-    const { ballot, count } = await countUnderWay(inside, ballotId);
+    const { ballot, count } = await countUnderWay(inside, actor, ballotId, 'enter');
     const batch = await batchOf(inside, ballotId, batchId);
     if (batch.totals_confirmed_at) fail('PAPER_BATCH_CONFIRMED');
     // What the paper says is checked first: a typo is named as such, whatever else is wrong.
@@ -217,7 +217,7 @@ export async function enterPaper(context: BallotDeps, actor: AccountActor, ballo
 /** A slip corrected: an unconfirmed entry is taken out by the teller who made it. */
 export async function removePaper(context: BallotDeps, actor: AccountActor, ballotId: string, entryId: string) {
   await transact(context, async (inside) => {
-    await countUnderWay(inside, ballotId);
+    await countUnderWay(inside, actor, ballotId, 'remove');
     const entry = await papers.findEntry(inside.db, ballotId, entryId);
     if (!entry || entry.entered_by !== actor.id) fail('PAPER_ENTRY_NOT_FOUND');
     if (entry.confirmed_by) fail('PAPER_ENTRY_CONFIRMED');
@@ -231,7 +231,7 @@ export async function removePaper(context: BallotDeps, actor: AccountActor, ball
  */
 export async function checkPaper(context: BallotDeps, actor: AccountActor, ballotId: string, batchId: string, input: PaperInput) {
   return transact(context, async (inside) => {
-    const { ballot } = await countUnderWay(inside, ballotId);
+    const { ballot } = await countUnderWay(inside, actor, ballotId, 'check');
     await batchOf(inside, ballotId, batchId);
     const key = contentKey(readPaper(parseItems(ballot), input));
     const open = (await papers.listBatchEntries(inside.db, batchId)).filter((entry) => entry.confirmed_by === null);
@@ -245,7 +245,7 @@ export async function checkPaper(context: BallotDeps, actor: AccountActor, ballo
 /** The second teller's hand count of a batch: if it agrees with the entries, every entry of the batch is confirmed and the batch takes no more. */
 export async function confirmBatchTotals(context: BallotDeps, actor: AccountActor, ballotId: string, batchId: string, totals: BatchTotalsInput) {
   await transact(context, async (inside) => {
-    const { ballot } = await countUnderWay(inside, ballotId);
+    const { ballot } = await countUnderWay(inside, actor, ballotId, 'confirmTotals');
     const batch = await batchOf(inside, ballotId, batchId);
     if (batch.totals_confirmed_at) fail('PAPER_BATCH_CONFIRMED');
     const entries = await papers.listBatchEntries(inside.db, batchId);
@@ -265,7 +265,7 @@ export async function confirmBatchTotals(context: BallotDeps, actor: AccountActo
  */
 export async function finishPaperCount(context: BallotDeps, actor: AccountActor, ballotId: string) {
   const meetingId = await transact(context, async (inside) => {
-    const { ballot, count } = await countUnderWay(inside, ballotId);
+    const { ballot, count } = await countUnderWay(inside, actor, ballotId, 'finish');
     if (count.collected === null) fail('PAPERS_COLLECTED_UNKNOWN');
     const issued = await papers.countIssued(inside.db, ballotId);
     const entries = await papers.listEntries(inside.db, ballotId);
