@@ -3,9 +3,10 @@
 // embedded CJK serif (Debian's fonts-noto-cjk by default), headings in a bold face or the same face
 // made bold, subset by pdfkit. Runs in the PDF worker (src/workers/paper-work.ts): a long table is
 // hundreds of pages of text layout.
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { writtenDate } from './dates.js';
+import { type FontFile, openFontFile, type ParsedFont, withOutlinesOnDemand } from './font-file.js';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
 
 /** A font file and, for a collection (.ttc), the PostScript name of the face inside it. */
@@ -43,7 +44,6 @@ const FAUX_BOLD_STROKE = 1 / 30;
 
 function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
   pdf.font(oneFace.has(pdf) ? 'serif' : face).fontSize(size);
-  layOutPlainly(pdf);
   // The gap that makes a line of this size take its share of the 22-line block.
   return Math.max(0, LINE * (size / SIZE.body) - pdf.currentLineHeight());
 }
@@ -55,8 +55,7 @@ function useFont(pdf: Pdf, face: 'serif' | 'sans', size: number): number {
  * out again: four times slower.
  */
 function forgetLayouts(pdf: Pdf): void {
-  const families = (pdf as unknown as { _fontFamilies?: Record<string, { layoutCache?: unknown }> })._fontFamilies ?? {};
-  for (const font of Object.values(families)) if (font.layoutCache) font.layoutCache = Object.create(null);
+  for (const font of embeddedFonts(pdf)) if (font.layoutCache) font.layoutCache = Object.create(null);
 }
 
 interface PlainGlyph {
@@ -65,31 +64,33 @@ interface PlainGlyph {
   codePoints: number[];
 }
 interface EmbeddedFontInternals {
-  font?: { glyphsForString?: (text: string) => PlainGlyph[] };
+  font?: ParsedFont & { glyphsForString?: (text: string) => PlainGlyph[] };
   scale?: number;
   layoutRun?: (text: string, features?: unknown) => unknown;
+  layoutCache?: unknown;
+}
+
+function embeddedFonts(pdf: Pdf): EmbeddedFontInternals[] {
+  const families = (pdf as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
+  return [...new Set(Object.values(families))];
 }
 
 /**
  * Chinese text needs no shaping: one glyph a character, each its own advance. pdfkit lays every word
  * out with fontkit's OpenType engine, which parses the CJK font's GSUB/GPOS tables (megabytes of
- * objects in the worker's heap) to change nothing. Each font's layoutRun (not public API) is
- * replaced by the cmap lookup and the advance widths alone; features (never asked for here) keep pdfkit's.
+ * objects in the worker's heap) to change nothing. The font's layoutRun (not public API) is replaced
+ * by the cmap lookup and the advance widths alone; features (never asked for here) keep pdfkit's.
  */
-function layOutPlainly(pdf: Pdf): void {
-  const families = (pdf as unknown as { _fontFamilies?: Record<string, EmbeddedFontInternals> })._fontFamilies ?? {};
-  for (const embedded of Object.values(families)) {
-    const { font, scale, layoutRun } = embedded;
-    if (!font?.glyphsForString || scale === undefined || !layoutRun || (layoutRun as { plain?: true }).plain) continue;
-    const original = layoutRun.bind(embedded);
-    const plain = (text: string, features?: unknown) => {
-      if (features) return original(text, features);
-      const glyphs = font.glyphsForString!(text);
-      const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale }));
-      return { glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance, 0) };
-    };
-    embedded.layoutRun = Object.assign(plain, { plain: true as const });
-  }
+function layOutPlainly(embedded: EmbeddedFontInternals): void {
+  const { font, scale, layoutRun } = embedded;
+  if (!font?.glyphsForString || scale === undefined || !layoutRun) return;
+  const original = layoutRun.bind(embedded);
+  embedded.layoutRun = (text: string, features?: unknown) => {
+    if (features) return original(text, features);
+    const glyphs = font.glyphsForString!(text);
+    const positions = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth * scale, yAdvance: 0, xOffset: 0, yOffset: 0, advanceWidth: glyph.advanceWidth * scale }));
+    return { glyphs, positions, advanceWidth: positions.reduce((sum, position) => sum + position.xAdvance, 0) };
+  };
 }
 
 /** "— N —" centred 7 mm under the text block; drawn with the bottom margin lifted, so it makes no new page. */
@@ -224,15 +225,51 @@ function writeDocument(pdf: Pdf, document: OfficialDocument): void {
   writeSigning(pdf, { ...(document.signature ? { signature: document.signature } : {}), ...(document.date ? { date: document.date } : {}) });
 }
 
+interface PdfkitInternals {
+  _fontFamilies?: Record<string, EmbeddedFontInternals>;
+  _fontCount?: number;
+}
+/** pdfkit's EmbeddedFont (not exported): taken from the first face pdfkit embeds itself. */
+type EmbeddedFontClass = new (pdf: Pdf, font: ParsedFont, id: string) => EmbeddedFontInternals;
+let EmbeddedFont: EmbeddedFontClass | undefined;
+
+/**
+ * Makes `face` the document's font of that name, before any text is set with it. pdfkit would parse
+ * the font file for each document (fontkit.create: 16 MB of objects for a CJK face, garbage a
+ * document later); a face is parsed once per thread instead, the first time, and later documents
+ * embed the same parsed face (fontkit's objects are only read, and each document makes its own
+ * subset). Either way the face reads its outlines on demand (font-file.ts) and lays text out plainly.
+ */
+function embedFace(pdf: Pdf, face: 'serif' | 'sans', font: PdfFont): void {
+  const file = fontFile(font.path);
+  const internals = pdf as unknown as PdfkitInternals;
+  const parsed = file.parsed.get(font.name);
+  pdf.registerFont(face, file.bytes, font.name);
+  if (parsed && EmbeddedFont && internals._fontFamilies && internals._fontCount !== undefined) {
+    // Where pdfkit's font() would put the face it parses (its cache by the registered name).
+    internals._fontFamilies[face] = new EmbeddedFont(pdf, parsed, `F${++internals._fontCount}`);
+  }
+  pdf.font(face);
+  const embedded = internals._fontFamilies?.[face];
+  if (!embedded?.font) return;
+  // Were pdfkit's parse not the one in file.parsed, it is wrapped here: still before any glyph is read.
+  withOutlinesOnDemand(embedded.font, file);
+  if (!parsed && embedded.font.stream?.buffer === file.bytes) {
+    file.parsed.set(font.name, embedded.font);
+    EmbeddedFont ??= embedded.constructor as unknown as EmbeddedFontClass;
+  }
+  layOutPlainly(embedded);
+}
+
 /**
  * The font files, read once per thread: pdfkit would read each (20–27 MB) again for every document,
  * and an archive makes dozens. The worker that keeps them exits when idle (PAPER_WORK_DEFAULTS).
  */
-const fontFiles = new Map<string, Buffer>();
-function fontFile(path: string): Buffer {
+const fontFiles = new Map<string, FontFile>();
+function fontFile(path: string): FontFile {
   let file = fontFiles.get(path);
   if (!file) {
-    file = readFileSync(path);
+    file = openFontFile(path);
     fontFiles.set(path, file);
   }
   return file;
@@ -258,18 +295,26 @@ export function renderPdf(document: OfficialDocument, fonts: PdfFonts): Promise<
     info: { Title: document.title, Creator: 'Yishi 议事' },
     lang: 'zh-CN',
   });
-  pdf.registerFont('serif', fontFile(fonts.serif.path), fonts.serif.name);
   // The same face registered twice would be parsed and embedded twice: it is used as 'serif' instead.
   if (fonts.sans.path === fonts.serif.path && fonts.sans.name === fonts.serif.name) oneFace.add(pdf);
-  else pdf.registerFont('sans', fontFile(fonts.sans.path), fonts.sans.name);
+  embedFace(pdf, 'serif', fonts.serif);
+  if (!oneFace.has(pdf)) embedFace(pdf, 'sans', fonts.sans);
+  // The output is read as it is made, at each new page (the last page's objects are written by then)
+  // and whenever the stream has more, not through 'data' events: the layout is synchronous, so the
+  // stream would hold every chunk until it ends, and a page's compressed content is a slice of zlib's
+  // 16 KB output buffer (7 MB of them for a 450-page list). A slice is copied out of its buffer.
+  const chunks: Buffer[] = [];
+  const drain = () => {
+    for (let chunk: Buffer | null = pdf.read(); chunk !== null; chunk = pdf.read()) chunks.push(chunk.byteLength * 2 < chunk.buffer.byteLength ? Buffer.from(chunk) : chunk);
+  };
   let pages = 0;
   pdf.on('pageAdded', () => {
+    drain();
     forgetLayouts(pdf);
     drawPageNumber(pdf, ++pages);
   });
-  const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('readable', drain);
     pdf.on('end', () => resolve(Buffer.concat(chunks)));
     pdf.on('error', reject);
   });
