@@ -69,7 +69,8 @@ function workerExecArgv(filename: string): string[] {
 
 /** A pool of one worker whose tasks are `Tasks` (the heavy-work worker's by default, PaperTasks for the PDF pool). */
 export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
-  readonly #pool: Piscina;
+  #pool: Piscina;
+  readonly #makePool: () => Piscina;
   readonly #options: HeavyWorkOptions;
   #running = false;
   readonly #waiting: (() => void)[] = [];
@@ -77,20 +78,36 @@ export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
   constructor(options: Partial<HeavyWorkOptions> = {}, onWorkerError: (error: unknown) => void = () => {}, defaults: HeavyWorkOptions = HEAVY_WORK_DEFAULTS) {
     this.#options = { ...defaults, ...options };
     const filename = this.#options.filename ?? workerFile('heavy-work');
-    this.#pool = new Piscina({
-      filename,
-      execArgv: workerExecArgv(filename),
-      minThreads: 0,
-      maxThreads: 1,
-      idleTimeout: this.#options.idleTimeoutMs,
-      // Tasks are async (mammoth, yauzl): the worker's event loop must keep turning between them.
-      atomics: 'disabled',
-      resourceLimits: { maxOldGenerationSizeMb: this.#options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: this.#options.maxYoungGenerationSizeMb, stackSizeMb: 4 },
-    });
-    // A worker can die outside any task, e.g. stopped at its memory limit just after its task was
-    // refused (UPLOAD_TOO_MUCH_MEMORY): Piscina reports that on the pool and starts a new worker.
-    // Unheard, that report would be an uncaught exception and take the whole server down.
-    this.#pool.on('error', onWorkerError);
+    this.#makePool = () => {
+      const pool = new Piscina({
+        filename,
+        execArgv: workerExecArgv(filename),
+        minThreads: 0,
+        maxThreads: 1,
+        idleTimeout: this.#options.idleTimeoutMs,
+        // Tasks are async (mammoth, yauzl): the worker's event loop must keep turning between them.
+        atomics: 'disabled',
+        resourceLimits: { maxOldGenerationSizeMb: this.#options.maxOldGenerationSizeMb, maxYoungGenerationSizeMb: this.#options.maxYoungGenerationSizeMb, stackSizeMb: 4 },
+      });
+      // A worker can die outside any task, e.g. stopped at its memory limit just after its task was
+      // refused (UPLOAD_TOO_MUCH_MEMORY): Piscina reports that on the pool and starts a new worker.
+      // Unheard, that report would be an uncaught exception and take the whole server down.
+      pool.on('error', onWorkerError);
+      return pool;
+    };
+    this.#pool = this.#makePool();
+  }
+
+  /**
+   * Ends the worker now, with what it holds, if no task is running or waiting; the next task starts a
+   * new one. For a long job that is done with this pool and goes on to another (the session archive:
+   * its .docx, then its PDFs), so the two workers are not both in memory.
+   */
+  release(): void {
+    if (this.#running || this.#waiting.length > 0) return;
+    const idle = this.#pool;
+    this.#pool = this.#makePool();
+    void idle.destroy();
   }
 
   /** Tasks running or waiting now (the benchmark and tests read it). */

@@ -9,6 +9,13 @@ import { SECRETARY_PASSWORD } from '../support/congress.js';
 
 const MEMBERS = Number(process.env.BENCH_ARCHIVE_MEMBERS ?? 10_000);
 
+/**
+ * How the server stands when the archive is asked for: 'restarted' just after a restart (no worker
+ * running, nothing cached: the worst case); 'cold' right after the set-up (the heavy-work worker that
+ * read the roster still running, no PDF worker yet); 'warm' with the PDF worker running too.
+ */
+export type ServerState = 'restarted' | 'cold' | 'warm';
+
 export interface ArchiveBenchResult {
   members: number;
   ballots: number;
@@ -19,7 +26,7 @@ export interface ArchiveBenchResult {
   rss_increase_mb: number;
   within_100_mb: boolean;
   entry: 'sources' | 'compiled';
-  pdf_worker: 'cold' | 'warm';
+  server: ServerState;
 }
 
 function status(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -36,14 +43,18 @@ async function request(url: string, cookie: string, method: string, body?: unkno
   return text ? JSON.parse(text) : {};
 }
 
-/** A term of MEMBERS in 20 delegations, one session with its sitting open, three published ballots (one an election) and one closed unpublished. */
-async function seed(url: string): Promise<{ cookie: string; sessionId: string; ballots: number }> {
+async function signIn(url: string): Promise<string> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username: 'secretary', password: SECRETARY_PASSWORD }),
   });
-  const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+  return login.headers.getSetCookie()[0]!.split(';')[0]!;
+}
+
+/** A term of MEMBERS in 20 delegations, one session with its sitting open, three published ballots (one an election) and one closed unpublished. */
+async function seed(url: string): Promise<{ cookie: string; sessionId: string; ballots: number }> {
+  const cookie = await signIn(url);
   const { term } = await request(`${url}/api/terms`, cookie, 'POST', { number: 1 }, 201);
   for (let index = 1; index <= 20; index++) await request(`${url}/api/terms/${term.id}/delegations`, cookie, 'POST', { name: `第${index}代表团` }, 201);
   const csv = ['姓名,工号,身份,代表团', ...Array.from({ length: MEMBERS }, (_, index) => `代表${index + 1},B${String(index + 1).padStart(6, '0')},代表,第${(index % 20) + 1}代表团`)].join('\n');
@@ -71,12 +82,8 @@ async function seed(url: string): Promise<{ cookie: string; sessionId: string; b
   return { cookie, sessionId: detail.sessionId as string, ballots: sheets.length };
 }
 
-/**
- * `pdfWorker`: 'cold' downloads with no PDF worker running (the figure the target is about: it counts
- * the worker's start, its isolate, pdfkit and the font); 'warm' makes one small PDF first (a
- * published ballot's notice), so the figure is the archive's own.
- */
-export async function archiveBench(directory: string, pdfWorker: 'cold' | 'warm' = 'cold'): Promise<ArchiveBenchResult> {
+/** BENCH_ARCHIVE_TRACE=1 also prints the server's RSS over the download, every 25 ms (ms:MB above the start). */
+export async function archiveBench(directory: string, state: ServerState): Promise<ArchiveBenchResult> {
   // The server as production runs it (`npm start`: the compiled dist/, no tsx loader in it or in its
   // workers), built first if the sources changed; BENCH_ARCHIVE_ENTRY=sources measures it under tsx.
   const entry = process.env.BENCH_ARCHIVE_ENTRY === 'sources' ? 'sources' : 'compiled';
@@ -88,12 +95,18 @@ export async function archiveBench(directory: string, pdfWorker: 'cold' | 'warm'
       if (built.status !== 0) throw new Error('the build failed');
     }
   }
-  const server = await startServer(join(directory, `archive-${pdfWorker}.sqlite`), {}, 60_000, entry);
+  const database = join(directory, `archive-${state}.sqlite`);
+  let server = await startServer(database, {}, 60_000, entry);
   try {
-    const { cookie, sessionId, ballots } = await seed(server.url);
+    const { sessionId, ballots, ...seeded } = await seed(server.url);
+    let { cookie } = seeded;
+    if (state === 'restarted') {
+      await server.stop('SIGTERM');
+      server = await startServer(database, {}, 60_000, entry);
+      cookie = await signIn(server.url);
+    }
     const pid = server.child.pid!;
-    // The heavy-work worker is running already (it read the roster): the figure is the archive's.
-    if (pdfWorker === 'warm') {
+    if (state === 'warm') {
       const { meetings } = await request(`${server.url}/api/meetings`, cookie, 'GET');
       const { ballots: listed } = await request(`${server.url}/api/meetings/${meetings[0].id}/ballots`, cookie, 'GET');
       const published = listed.find((ballot: { state: string }) => ballot.state === 'published');
@@ -106,6 +119,8 @@ export async function archiveBench(directory: string, pdfWorker: 'cold' | 'warm'
       // not Linux, or not allowed: the peak then includes the set-up (an over-estimate)
     }
     const started = performance.now();
+    const samples: string[] = [];
+    const sampler = process.env.BENCH_ARCHIVE_TRACE ? setInterval(() => samples.push(`${Math.round(performance.now() - started)}:${Math.round(status(pid, 'VmRSS') - before)}`), 25) : undefined;
     const response = await fetch(`${server.url}/api/sessions/${sessionId}/archive`, { headers: { cookie } });
     if (!response.ok || !response.body) throw new Error(`archive → ${response.status}: ${(await response.text()).slice(0, 300)}`);
     let bytes = 0;
@@ -116,6 +131,10 @@ export async function archiveBench(directory: string, pdfWorker: 'cold' | 'warm'
       peak = Math.max(peak, status(pid, 'VmHWM'));
     }
     const seconds = (performance.now() - started) / 1000;
+    if (sampler) {
+      clearInterval(sampler);
+      console.log(`archive, ${state}: ${samples.join(' ')}`);
+    }
     peak = Math.max(peak, status(pid, 'VmHWM'));
     const increase = peak - before;
     return {
@@ -128,7 +147,7 @@ export async function archiveBench(directory: string, pdfWorker: 'cold' | 'warm'
       rss_increase_mb: Math.round(increase),
       within_100_mb: increase <= 100,
       entry,
-      pdf_worker: pdfWorker,
+      server: state,
     };
   } finally {
     await server.stop('SIGTERM');

@@ -3,7 +3,7 @@
 // the meeting to 开启、计票和公布, and a secret ballot goes from draft to published only as each step is
 // confirmed by the secretary and by the scrutineer (监票人), each seeing the other's confirmation live.
 import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot } from '../support/browser.js';
 import { call, createApp, createCongress, signIn } from '../support/congress.js';

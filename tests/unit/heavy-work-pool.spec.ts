@@ -1,0 +1,42 @@
+// The worker pool's release(): a long job done with one pool lets its worker go before going on to
+// another (the session archive: its .docx, then its PDFs), and never a worker with work in hand.
+import { afterEach, describe, expect, it } from 'vitest';
+import { HeavyWorkPool } from '../../src/workers/pool.js';
+
+interface ThreadTasks {
+  thread: { input: { delayMs?: number }; output: number };
+}
+const THREAD_WORKER = new URL('../support/thread-worker.ts', import.meta.url).href;
+
+const pools: HeavyWorkPool<ThreadTasks>[] = [];
+function pool(): HeavyWorkPool<ThreadTasks> {
+  const made = new HeavyWorkPool<ThreadTasks>({ filename: THREAD_WORKER, timeoutMs: 60_000 });
+  pools.push(made);
+  return made;
+}
+afterEach(async () => {
+  await Promise.all(pools.splice(0).map((made) => made.close()));
+});
+
+describe('releasing the pool’s worker', () => {
+  it('ends an idle worker: the next task runs on a new one', async () => {
+    const work = pool();
+    const first = await work.run({ kind: 'thread' });
+    expect(await work.run({ kind: 'thread' })).toBe(first);
+    work.release();
+    const next = await work.run({ kind: 'thread' });
+    expect(next).not.toBe(first);
+    expect(await work.run({ kind: 'thread' })).toBe(next);
+  });
+
+  it('leaves a worker with a task running or waiting, which finish on it', async () => {
+    const work = pool();
+    const first = await work.run({ kind: 'thread' });
+    const running = work.run({ kind: 'thread', delayMs: 200 });
+    const waiting = work.run({ kind: 'thread' });
+    work.release();
+    expect(await running).toBe(first);
+    expect(await waiting).toBe(first);
+    expect(await work.run({ kind: 'thread' })).toBe(first);
+  });
+});
