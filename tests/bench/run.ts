@@ -196,9 +196,9 @@ async function main(): Promise<void> {
     }
     if (SCENARIOS.has('reconnect')) await reconnectBench(RECONNECT_SIZES, startBaseline);
     if (SCENARIOS.has('archive')) {
-      scenarios.archive = [await archiveBench(directory, 'restarted'), await archiveBench(directory, 'cold'), await archiveBench(directory, 'warm')];
+      scenarios.archive = [await archiveBench(directory, 'restarted'), await archiveBench(directory, 'idle'), await archiveBench(directory, 'cold'), await archiveBench(directory, 'warm')];
       console.log(
-        '(issue 13) the session archive of a 10,000-member term (target: RSS raised by at most 100 MB), just after a restart (no worker running, nothing cached), after the set-up (cold: no PDF worker yet) and with the PDF worker running (warm):',
+        '(issue 13) the session archive of a 10,000-member term (target: RSS raised by at most 100 MB), just after a restart (no worker running, nothing cached), a while after the set-up (idle: both workers gone), right after it (cold: no PDF worker yet) and with the PDF worker running (warm):',
       );
       console.table(scenarios.archive);
     }
