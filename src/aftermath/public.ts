@@ -9,7 +9,7 @@ import { fail } from '../errors.js';
 import { getMeeting } from '../meetings/service.js';
 import { sittingMotions } from '../motions/sitting-motions.js';
 import { getTerm } from '../roster/service.js';
-import { getSession, presentSession } from '../sessions/service.js';
+import { congressBody, getSession, presentSession } from '../sessions/service.js';
 import { chinaDay } from './calendar.js';
 import * as repository from './repository.js';
 import { publishedResolutionsOfBallot } from '../resolutions/voting.js';
@@ -29,7 +29,7 @@ export async function publicNotice(context: PublicNoticeDeps, sessionId: string)
   const sittings = await Promise.all(meetingIds.map((meetingId) => getMeeting(context, meetingId)));
   const heading = {
     sessionId,
-    title: `${term.title}职工代表大会${session.title}`,
+    title: `${term.title}${congressBody(sittings)}${session.title}`,
     sittings: sittings.map((meeting) => ({ id: meeting.id, title: meeting.title, openedAt: meeting.opened_at, closedAt: meeting.closed_at })),
     closedOn: session.closed_at ? chinaDay(session.closed_at) : null,
     publishedOn: chinaDay(row.notice_published_at),

@@ -15,7 +15,7 @@ import { getTerm } from '../roster/service.js';
 import { ballotProgressLines } from '../script/ballot-lines.js';
 import { chineseNumber } from '../script/numbers.js';
 import { attendanceLines } from '../script/wording.js';
-import { getSession, presentSession } from '../sessions/service.js';
+import { congressBody, getSession, presentSession } from '../sessions/service.js';
 import { writtenDate } from '../papers/dates.js';
 import { chinaDay } from './calendar.js';
 import { listSessionResolutions } from '../resolutions/service.js';
@@ -95,9 +95,7 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
   ]);
   const ballots = await ballotResults(context, sittings);
   const motionStates = countByState(motions);
-  // A staff general assembly (职工大会) is not a representatives' congress: the report names it as it is.
-  const staff = (await Promise.all(meetingIds.map((meetingId) => getMeeting(context, meetingId)))).some((meeting) => meeting.kind === 'general_assembly');
-  const body = staff ? '职工大会' : '职工代表大会';
+  const body = congressBody(await Promise.all(meetingIds.map((meetingId) => getMeeting(context, meetingId))));
   const congress = `${term.title}${body}${session.title}`;
   const blocks: PaperBlock[] = [];
   const paragraph = (text: string): void => {

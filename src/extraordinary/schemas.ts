@@ -22,7 +22,7 @@ export const proposalInput = z
 export const conveneInput = z
   .object({
     number: z.number().int().min(1).max(99).optional().describe('The session number; defaults to the term’s next'),
-    title: z.string().trim().min(1).max(120).optional().describe('Defaults to 第N次临时会议'),
+    title: z.string().trim().min(1).max(120).optional().describe('Defaults to 第N次临时会议, N in Chinese numerals (第三次临时会议)'),
   })
   .strict();
 

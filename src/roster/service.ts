@@ -4,6 +4,7 @@ import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { Database, MemberTable } from '../db/database.js';
+import { chineseNumber } from '../credentials/rules.js';
 import { fail } from '../errors.js';
 import * as repository from './repository.js';
 import type { DelegationInput, MemberInput, MemberPatch, TermInput } from './schemas.js';
@@ -19,7 +20,7 @@ export async function getTerm(context: Pick<AppContext, 'db'>, termId: string) {
 
 export async function createTerm(context: CoreContext, actor: AccountActor, input: TermInput) {
   if (await repository.findTermByNumber(context.db, input.number)) fail('TERM_EXISTS');
-  const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${input.number}届`, created_at: nowIso(context), rules: '{}' };
+  const term = { id: randomId(context.random), number: input.number, title: input.title ?? `第${chineseNumber(input.number)}届`, created_at: nowIso(context), rules: '{}' };
   await repository.insertTerm(context.db, term);
   await recordAudit(context, actor, 'term.created', { detail: { number: term.number } });
   return presentTerm(term);

@@ -10,7 +10,7 @@ export const sessionInput = z
   .object({
     number: z.number().int().min(1).max(99),
     kind: z.enum(SESSION_KINDS).default('regular'),
-    title: z.string().trim().min(1).max(120).optional().describe('Defaults to 第N次会议 (第N次临时会议)'),
+    title: z.string().trim().min(1).max(120).optional().describe('Defaults to 第N次会议 (第N次临时会议), N in Chinese numerals (第二次会议)'),
   })
   .strict();
 export const sessionPatch = z.object({ title: z.string().trim().min(1).max(120) }).strict();

@@ -5,6 +5,7 @@ import type { AccountActor } from '../actors.js';
 import { recordAudit } from '../audit/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import type { CongressSessionTable } from '../db/database.js';
+import { chineseNumber } from '../credentials/rules.js';
 import { fail } from '../errors.js';
 import type { MeetingSitting } from '../meetings/workflow.js';
 import { getTerm } from '../roster/service.js';
@@ -45,8 +46,14 @@ export async function presentSession(context: Reader, row: CongressSessionTable)
   };
 }
 
+/** A staff general assembly (职工大会) is not a representatives' congress (职工代表大会): papers name it as it is. */
+export function congressBody(sittings: readonly { kind: string }[]): '职工大会' | '职工代表大会' {
+  return sittings.some((meeting) => meeting.kind === 'general_assembly') ? '职工大会' : '职工代表大会';
+}
+
 export function defaultSessionTitle(number: number, kind: SessionKind): string {
-  return kind === 'extraordinary' ? `第${number}次临时会议` : `第${number}次会议`;
+  // In Chinese numerals, as the papers name it (第三届职工代表大会第二次会议).
+  return kind === 'extraordinary' ? `第${chineseNumber(number)}次临时会议` : `第${chineseNumber(number)}次会议`;
 }
 
 export async function createSession(context: CoreContext, actor: AccountActor, termId: string, input: SessionInput) {

@@ -78,7 +78,7 @@ describe('the credentials report', () => {
   it('counts representatives and attendees by delegation and by category tag, with their shares', async () => {
     const { report } = await setUp();
     const { current, title, adopted } = await report();
-    expect(title).toBe('第3届职工代表大会第1次会议代表资格审查报告');
+    expect(title).toBe('第三届职工代表大会第一次会议代表资格审查报告');
     expect(adopted).toBeNull();
     expect(current).toMatchObject({ representatives: 10, attendees: 2 });
     const byTag = Object.fromEntries(current.categories.map((row: any) => [row.tag, [row.representatives, row.attendees, row.percent]]));

@@ -46,7 +46,7 @@ describe('a representatives’ proposal collects signatures against the threshol
     const response = await convene(proposal.id);
     expect(response.statusCode).toBe(201);
     const { session, proposal: convened } = response.json();
-    expect(session).toMatchObject({ kind: 'extraordinary', number: 3, title: '第3次临时会议' });
+    expect(session).toMatchObject({ kind: 'extraordinary', number: 3, title: '第三次临时会议' });
     expect(convened).toMatchObject({ state: 'convened', sessionId: session.id, convenedBy: 'secretary' });
   });
 

@@ -39,7 +39,7 @@ describe('drafting a resolution', () => {
     expect(resolution.title).toBe('第三届第二次职工大会关于厂长工作报告的决议');
     expect(resolution.title).not.toContain('职工代表大会');
     const report = await call(app, { method: 'GET', url: `/api/sessions/${meeting.sessionId}/report`, headers: as });
-    expect(report.report.title).toBe('关于召开第3届职工大会第2次会议的情况报告');
+    expect(report.report.title).toBe('关于召开第三届职工大会第二次会议的情况报告');
   });
 
   it('writes the title and body from the session’s figures, about a free-standing subject or a document of the term', async () => {

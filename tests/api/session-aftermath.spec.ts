@@ -114,7 +114,7 @@ describe('the public notice', () => {
     expectError(await post(hall, `/api/sessions/${sessionId}/notice/publish`), 409, 'NOTICE_STATE');
 
     const { notice } = await call(hall.app, { method: 'GET', url: `/api/public/sessions/${sessionId}` });
-    expect(notice).toMatchObject({ title: '第3届职工代表大会第2次会议', closedOn: '2026-03-02', publishedOn: '2026-03-04', postedUntil: '2026-03-19', takenDownOn: null, resolutions: [] });
+    expect(notice).toMatchObject({ title: '第三届职工代表大会第二次会议', closedOn: '2026-03-02', publishedOn: '2026-03-04', postedUntil: '2026-03-19', takenDownOn: null, resolutions: [] });
     const one = async (id: string) => call(hall.app, { method: 'GET', url: `/api/public/ballots/${id}` });
     expect(notice.ballots).toEqual([await one(secret), await one(named)]);
     const text = JSON.stringify(notice);
@@ -165,7 +165,7 @@ describe('the report to the higher union', () => {
     expect(report.ballots.map((entry: { title: string }) => entry.title)).toEqual(['关于《集体合同(草案)》的决议', '关于《职工福利办法》的决议', '关于《考核办法》的决议']);
     expect(report.motions).toEqual({ total: 1, byState: [{ state: 'assigned', stateName: '办理中', count: 1 }] });
     const text = report.document.blocks.map((block: { text?: string }) => block.text ?? '').join('\n');
-    expect(report.document.title).toBe('关于召开第3届职工代表大会第2次会议的情况报告');
+    expect(report.document.title).toBe('关于召开第三届职工代表大会第二次会议的情况报告');
     expect(text).toContain('应出席代表8人，因事因病请假1人，实到7人');
     expect(text).toContain('共投票5票');
     expect(text).toContain('本次会议共收到提案1件，其中办理中1件。');

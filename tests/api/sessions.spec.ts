@@ -24,7 +24,7 @@ describe('sessions and sittings', () => {
     const { congress, as, post } = await setUp();
     // createCongress made a plenary with sessionNumber 2: that made session 2.
     const { sessions } = await call(app!, { method: 'GET', url: `/api/terms/${congress.termId}/sessions`, headers: as });
-    expect(sessions).toEqual([expect.objectContaining({ number: 2, kind: 'regular', title: '第2次会议', meetingIds: [congress.meetingId] })]);
+    expect(sessions).toEqual([expect.objectContaining({ number: 2, kind: 'regular', title: '第二次会议', meetingIds: [congress.meetingId] })]);
     const preparatory = (await post('/api/meetings', { termId: congress.termId, title: '预备会议', sitting: 'preparatory', sessionId: sessions[0].id })).json().meeting;
     expect(preparatory).toMatchObject({ sitting: 'preparatory', sessionId: sessions[0].id, sessionNumber: 2 });
     const second = (await post('/api/meetings', { termId: congress.termId, title: '第二次全体会议', sessionNumber: 2 })).json().meeting;
@@ -52,7 +52,7 @@ describe('sessions and sittings', () => {
     const created = await post(`/api/terms/${congress.termId}/sessions`, { number: 3, kind: 'extraordinary' });
     expect(created.statusCode).toBe(201);
     const session = created.json().session;
-    expect(session).toMatchObject({ number: 3, kind: 'extraordinary', title: '第3次临时会议' });
+    expect(session).toMatchObject({ number: 3, kind: 'extraordinary', title: '第三次临时会议' });
     expectError(await post(`/api/terms/${congress.termId}/sessions`, { number: 3 }), 409, 'SESSION_EXISTS');
     expect((await post('/api/meetings', { termId: congress.termId, title: '临时会议', sitting: 'extraordinary', sessionId: session.id })).json().meeting).toMatchObject({
       sitting: 'extraordinary',
