@@ -1,5 +1,6 @@
 // The full picture of a meeting for one viewer: sent on every (re)connect, so a phone that dropped
 // off the hall Wi-Fi is right again at once.
+import { createHash } from 'node:crypto';
 import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import { paperBallots, votedBallots } from '../ballots/casting.js';
@@ -73,8 +74,33 @@ async function describeMember(context: SnapshotDeps, memberId: string): Promise<
  */
 const sharedTexts = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; agenda: LiveAgenda | null; figures: string; text: string }>();
 
+/**
+ * What a page keeps of a snapshot and may be sent again unchanged: the meeting, the ballots (their
+ * turnout aside) and the agenda, named by a version, a hash of their text. A page that reconnects
+ * with the version of what it holds (the handshake's snapshotVersion) and finds it current gets only
+ * the figures and itself (`same: true`, each ballot's turnout in `turnouts`, in the ballots' order):
+ * a few hundred bytes instead of every ballot with its items, for each phone of a reconnecting hall.
+ */
+const versions = new WeakMap<readonly ListedBallot[], { meeting: MeetingTable; agenda: LiveAgenda | null; version: string }>();
+
+function versionOf(listed: readonly ListedBallot[], meeting: MeetingTable, agenda: LiveAgenda | null, views: readonly unknown[]): string {
+  let known = versions.get(listed);
+  if (known?.meeting !== meeting || known.agenda !== agenda) {
+    const text = JSON.stringify({ meeting: presentMeeting(meeting), ballots: views, agenda });
+    known = { meeting, agenda, version: createHash('sha256').update(text).digest('base64url').slice(0, 22) };
+    versions.set(listed, known);
+  }
+  return known.version;
+}
+
+/** What a snapshot may be spared: the representative as just read (see meetingSnapshot), and the version of the meeting's part the page holds. */
+export interface KnownToSnapshot {
+  you?: MemberDescription;
+  version?: string;
+}
+
 /** meetingSnapshot as the JSON text a socket sends, the meeting's part serialized once for everyone. */
-export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: { you?: MemberDescription } = {}): Promise<EncodedJson> {
+export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, meetingId: string | undefined, known: KnownToSnapshot = {}): Promise<EncodedJson> {
   const meeting = await resolveMeetingFor(context, actor, meetingId);
   if (!meeting) return new EncodedJson(JSON.stringify(await meetingSnapshot(context, actor, meetingId, known)));
   assertCanFollow(actor, meeting);
@@ -84,16 +110,28 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   const figures = `${JSON.stringify(attendance)}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
   // Kept like the meeting row: the same object until an agenda, session, document or ballot row changes.
   const agenda = await context.agendaRows.of(context.db, meeting.session_id);
-  let shared = sharedTexts.get(listed);
-  if (shared?.meeting !== meeting || shared.agenda !== agenda || shared.figures !== figures) {
-    const ballots = visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
-    shared = {
-      meeting,
-      agenda,
-      figures,
-      text: `"meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)},"agenda":${JSON.stringify(agenda)}`,
-    };
-    sharedTexts.set(listed, shared);
+  const version = versionOf(
+    listed,
+    meeting,
+    agenda,
+    visible.map(({ view }) => view),
+  );
+  let shared: { text: string } | undefined;
+  if (known.version === version) {
+    shared = { text: `"version":"${version}","same":true,"attendance":${JSON.stringify(attendance)},"turnouts":${JSON.stringify(turnouts)}` };
+  } else {
+    let full = sharedTexts.get(listed);
+    if (full?.meeting !== meeting || full.agenda !== agenda || full.figures !== figures) {
+      const ballots = visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
+      full = {
+        meeting,
+        agenda,
+        figures,
+        text: `"version":"${version}","meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)},"agenda":${JSON.stringify(agenda)}`,
+      };
+      sharedTexts.set(listed, full);
+    }
+    shared = full;
   }
   const member =
     actor.kind === 'member' && you

@@ -1,10 +1,9 @@
 // The live layer's rooms (a meeting, its officers, a person, a term, an account, a sign-in session, a display),
 // what each socket carries, and the snapshot a socket receives on (re)connecting.
 import type { Socket } from 'socket.io';
-import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
-import { meetingSnapshotText } from '../meetings/live.js';
+import { type KnownToSnapshot, meetingSnapshotText } from '../meetings/live.js';
 
 export interface SocketData {
   actor: Actor;
@@ -53,7 +52,7 @@ export function roomsOf(data: SocketData): string[] {
 }
 
 /** The full snapshot, so a phone back on the hall's Wi-Fi is right again at once. */
-export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData, known: { you?: MemberDescription } = {}): void {
+export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData, known: KnownToSnapshot = {}): void {
   if (!data.meetingId && data.actor.kind === 'account') return;
   meetingSnapshotText(context, data.actor, data.meetingId ?? undefined, known)
     .then((snapshot) => socket.emit('meeting:snapshot', snapshot))

@@ -25,7 +25,15 @@ import { type Credential, roomsOf, type SocketData, sendSnapshot } from './live-
 import { actorForCredential, type CredentialActor, SocketRights } from './socket-rights.js';
 
 const handshakeSchema = z
-  .object({ code: z.string().max(64).optional(), token: z.string().max(100).optional(), displayToken: z.string().max(100).optional(), meetingId: idSchema.optional() })
+  .object({
+    code: z.string().max(64).optional(),
+    token: z.string().max(100).optional(),
+    displayToken: z.string().max(100).optional(),
+    meetingId: idSchema.optional(),
+    // The version of the meeting's part of the snapshot the page holds (meetingSnapshotText): sent
+    // again only if it changed.
+    snapshotVersion: z.string().max(64).optional(),
+  })
   .catch({});
 
 /** How long requests in flight get to finish when the server closes, before every connection is ended. */
@@ -271,7 +279,8 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     const you = handshakeMembers.get(socket);
     handshakeMembers.delete(socket);
     // As read at the handshake, if nothing about them has changed since (the rights ledger would know).
-    sendSnapshot(context, socket, data, you && rights.isCurrent(data) ? { you } : {});
+    const { snapshotVersion } = handshakeSchema.parse(socket.handshake.auth ?? {});
+    sendSnapshot(context, socket, data, { ...(you && rights.isCurrent(data) ? { you } : {}), ...(snapshotVersion ? { version: snapshotVersion } : {}) });
   });
   const broadcaster = new Broadcaster(io, context);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));

@@ -186,3 +186,47 @@ describe('a lost acknowledgement', () => {
     expect((await call(hall.app, { method: 'GET', url: `/api/ballots/${ballotId}/receipts` })).receipts).toEqual([receipt]);
   });
 });
+
+describe('a phone that reconnects holding the meeting’s part of its snapshot', () => {
+  /** A full snapshot as the page holds it: without the version it came with. */
+  const withoutVersion = ({ version: _version, ...snapshot }: any) => snapshot;
+  /** What the page makes of a short snapshot and the part it kept (web/src/shared/live.ts does the same). */
+  const rebuilt = (kept: any, short: any) => ({
+    meeting: kept.meeting,
+    attendance: short.attendance,
+    ballots: kept.ballots.map((ballot: any, index: number) => ({ ...ballot, turnout: short.turnouts[index] ?? null })),
+    agenda: kept.agenda ?? null,
+    you: short.you,
+    serverTime: short.serverTime,
+  });
+
+  it('gets only the figures and itself while that part is current, and the whole snapshot once it changed', async () => {
+    hall = await Hall.start();
+    const congress = await createCongress(hall.app, { representatives: 5 });
+    const [person, voter] = congress.representatives;
+    const first = await openBallot(congress);
+    const phone = await hall.connect({ token: person!.token });
+    const kept = phone.snapshot;
+    expect(kept.version).toMatch(/^[\w-]{22}$/);
+    expect(kept.ballots).toHaveLength(1);
+    await call(hall.app, { method: 'POST', url: `/api/ballots/${first}/votes`, headers: { authorization: `Bearer ${voter!.token}` }, payload: { answers: ['yes'], receipt: deviceReceipt() } }, 201);
+
+    const back = await hall.connect((send) => send({ token: person!.token, snapshotVersion: kept.version }));
+    expect(back.snapshot).toMatchObject({ version: kept.version, same: true, turnouts: [{ voted: 1, eligible: 5 }] });
+    expect(back.snapshot).not.toHaveProperty('ballots');
+    expect(back.snapshot).not.toHaveProperty('meeting');
+    // The page's picture from the kept part and the figures is the whole snapshot a new phone gets.
+    const fresh = await hall.connect({ token: person!.token });
+    expect(fresh.snapshot.version).toBe(kept.version);
+    expect(rebuilt(kept, back.snapshot)).toEqual({ ...withoutVersion(fresh.snapshot), serverTime: back.snapshot.serverTime });
+
+    // A version the server never gave, or one made stale by a ballot opening: the whole snapshot.
+    const stranger = await hall.connect((send) => send({ token: person!.token, snapshotVersion: 'x'.repeat(22) }));
+    expect(stranger.snapshot.ballots).toHaveLength(1);
+    await openBallot(congress);
+    const stale = await hall.connect((send) => send({ token: person!.token, snapshotVersion: kept.version }));
+    expect(stale.snapshot.same).toBeUndefined();
+    expect(stale.snapshot.ballots).toHaveLength(2);
+    expect(stale.snapshot.version).not.toBe(kept.version);
+  });
+});

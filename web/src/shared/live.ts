@@ -45,6 +45,23 @@ export interface Snapshot {
   serverTime: string;
 }
 
+/**
+ * A snapshot as it arrives: in full, with the version of its meeting's part (the meeting, the ballots
+ * but their turnout, the agenda); or, when the page reconnected holding that version and it is still
+ * current, only the figures and the viewer (`same`), each ballot's turnout in the full snapshot's order.
+ */
+type WireSnapshot =
+  | (Snapshot & { version?: string; same?: undefined })
+  | { version: string; same: true; attendance: AttendanceCounts | null; turnouts: Ballot['turnout'][]; you: Snapshot['you']; serverTime: string };
+
+/** The meeting's part of the last full snapshot as it came, and its version. */
+interface KeptPart {
+  version: string;
+  meeting: Meeting | null;
+  ballots: Ballot[];
+  agenda?: LiveAgenda | null;
+}
+
 export type Envelope<T> = { data: T; error?: undefined } | { data?: undefined; error: { code: string; message: string; messageZh: string; messageEn: string } };
 
 export interface LiveOptions {
@@ -64,9 +81,16 @@ export class LiveMeeting {
   snapshot: Snapshot | null = null;
   status: ConnectionStatus = 'connecting';
   #stopped = false;
+  /**
+   * Sent back on reconnecting (snapshotVersion), so an unchanged meeting, ballot list and agenda are not
+   * sent again: a phone of a hall that reconnects at once gets a few hundred bytes, not every ballot.
+   * Forgotten as soon as a broadcast changes any of them: the page then holds a part the server never sent.
+   */
+  #kept: KeptPart | null = null;
 
   constructor(private readonly options: LiveOptions) {
-    this.socket = io({ transports: ['websocket'], auth: options.auth, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 });
+    const auth = (send: (data: object) => void) => send({ ...options.auth, ...(this.#kept ? { snapshotVersion: this.#kept.version } : {}) });
+    this.socket = io({ transports: ['websocket'], auth, reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 });
     this.socket.on('connect', () => this.#set(this.snapshot, 'connected'));
     this.socket.on('disconnect', (reason) => {
       this.#set(this.snapshot, 'reconnecting');
@@ -87,16 +111,22 @@ export class LiveMeeting {
     // timeout, hold off retrying while there is no network, and reconnect the moment it returns.
     window.addEventListener('offline', this.#wentOffline);
     window.addEventListener('online', this.#cameOnline);
-    this.socket.on('meeting:snapshot', (snapshot: Snapshot) => this.#set(snapshot, 'connected'));
-    this.socket.on('meeting:updated', ({ meeting }: { meeting: Meeting }) => this.#update((s) => ({ ...s, meeting })));
+    this.socket.on('meeting:snapshot', (wire: WireSnapshot) => {
+      const snapshot = this.#fromWire(wire);
+      if (snapshot) return this.#set(snapshot, 'connected');
+      // Only the figures, for a part this page no longer holds (it changed on the way): ask again, in full.
+      this.#kept = null;
+      this.socket.disconnect().connect();
+    });
+    this.socket.on('meeting:updated', ({ meeting }: { meeting: Meeting }) => this.#updatePart((s) => ({ ...s, meeting })));
     this.socket.on('agenda:updated', ({ agenda, currentAgendaItemId }: { agenda: LiveAgenda | null; currentAgendaItemId: string | null }) =>
-      this.#update((s) => ({ ...s, agenda, meeting: s.meeting && { ...s.meeting, currentAgendaItemId } })),
+      this.#updatePart((s) => ({ ...s, agenda, meeting: s.meeting && { ...s.meeting, currentAgendaItemId } })),
     );
     this.socket.on('attendance:updated', ({ counts }: { counts: AttendanceCounts }) => this.#update((s) => ({ ...s, attendance: counts })));
     for (const name of ['ballot:opened', 'ballot:closed', 'ballot:published']) {
-      this.socket.on(name, ({ ballot }: { ballot: Ballot }) => this.#update((s) => replaceBallot(s, ballot, ballot.id)));
+      this.socket.on(name, ({ ballot }: { ballot: Ballot }) => this.#updatePart((s) => replaceBallot(s, ballot, ballot.id)));
     }
-    this.socket.on('ballot:updated', ({ ballotId, ballot }: { ballotId: string; ballot: Ballot | null }) => this.#update((s) => replaceBallot(s, ballot, ballotId)));
+    this.socket.on('ballot:updated', ({ ballotId, ballot }: { ballotId: string; ballot: Ballot | null }) => this.#updatePart((s) => replaceBallot(s, ballot, ballotId)));
     this.socket.on('ballot:turnout', ({ ballotId, voted, eligible }: { ballotId: string; voted: number; eligible: number }) => this.countTurnout(ballotId, voted, eligible));
     this.socket.on('ballot:voted', ({ ballotId }: { ballotId: string }) =>
       this.#update((s) => (s.you && !s.you.voted.includes(ballotId) ? { ...s, you: { ...s.you, voted: [...s.you.voted, ballotId] } } : s)),
@@ -105,6 +135,25 @@ export class LiveMeeting {
 
   #update(change: (snapshot: Snapshot) => Snapshot): void {
     if (this.snapshot) this.#set(change(this.snapshot), this.status);
+  }
+
+  /** A change to the meeting, a ballot or the agenda: the kept part is no longer what the page shows. */
+  #updatePart(change: (snapshot: Snapshot) => Snapshot): void {
+    this.#kept = null;
+    this.#update(change);
+  }
+
+  /** The snapshot a wire snapshot stands for, or null for figures of a part no longer kept. */
+  #fromWire(wire: WireSnapshot): Snapshot | null {
+    if (wire.same) {
+      const kept = this.#kept;
+      if (kept?.version !== wire.version) return null;
+      const ballots = kept.ballots.map((ballot, index) => ({ ...ballot, turnout: wire.turnouts[index] ?? null }));
+      return { meeting: kept.meeting, attendance: wire.attendance, ballots, agenda: kept.agenda ?? null, you: wire.you, serverTime: wire.serverTime };
+    }
+    const { version, ...snapshot } = wire;
+    this.#kept = version ? { version, meeting: snapshot.meeting, ballots: snapshot.ballots, agenda: snapshot.agenda ?? null } : null;
+    return snapshot;
   }
 
   #set(snapshot: Snapshot | null, status: ConnectionStatus): void {
