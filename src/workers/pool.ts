@@ -62,8 +62,14 @@ export const PAPER_WORK_DEFAULTS: HeavyWorkOptions = {
   filename: workerFile('paper-work'),
 };
 
-function workerExecArgv(filename: string): string[] {
-  if (!filename.endsWith('.ts') || process.execArgv.some((argument) => argument.includes('tsx'))) return process.execArgv;
+/**
+ * The worker's Node options: inherited (undefined) whenever it needs nothing more, since Node then
+ * passes the process's own on, V8 options included. Given explicitly, a V8 option such as
+ * `node --max-old-space-size=4096 dist/main.js` (a usual production flag) is refused
+ * (ERR_WORKER_INVALID_EXEC_ARGV) and no upload or PDF could be made.
+ */
+function workerExecArgv(filename: string): string[] | undefined {
+  if (!filename.endsWith('.ts') || process.execArgv.some((argument) => argument.includes('tsx'))) return undefined;
   return [...process.execArgv, '--import', 'tsx'];
 }
 

@@ -1,5 +1,7 @@
 // The worker pool's release(): a long job done with one pool lets its worker go before going on to
 // another (the session archive: its .docx, then its PDFs), and never a worker with work in hand.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HeavyWorkPool } from '../../src/workers/pool.js';
 
@@ -38,5 +40,13 @@ describe('releasing the pool’s worker', () => {
     expect(await running).toBe(first);
     expect(await waiting).toBe(first);
     expect(await work.run({ kind: 'thread' })).toBe(first);
+  });
+});
+
+describe('a pool in a process started with a V8 option', () => {
+  it('starts its worker (node --max-old-space-size=… is a usual production flag)', () => {
+    const script = fileURLToPath(new URL('../support/pool-under-v8-option.ts', import.meta.url));
+    const output = execFileSync(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+    expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ threadId: expect.any(Number) });
   });
 });
