@@ -85,6 +85,8 @@ function handshakeHost(context: AppContext, socket: Socket): string | undefined 
 interface Handshake {
   data: SocketData;
   you: MemberDescription | undefined;
+  /** The version of the snapshot's meeting part the page holds, if it named one. */
+  snapshotVersion: string | undefined;
 }
 
 async function authenticate(app: FastifyInstance, context: AppContext, rights: SocketRights, socket: Socket, cooldown: FloodCooldown): Promise<Handshake> {
@@ -107,7 +109,7 @@ async function authenticate(app: FastifyInstance, context: AppContext, rights: S
     credential,
     resolvedAt,
   };
-  return { data, you: found.you };
+  return { data, you: found.you, snapshotVersion: auth.snapshotVersion };
 }
 
 /** Cuts the socket off when its sign-in session expires, checking the clock (and the session's expiry, which may move) again if woken early. */
@@ -253,14 +255,17 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
   });
   const cooldown = new FloodCooldown();
   const rights = new SocketRights(io, context, ledger);
-  /** Each representative as their handshake read them, until their first snapshot: a reconnecting phone reads itself once. */
-  const handshakeMembers = new WeakMap<Socket, MemberDescription>();
+  /**
+   * What each handshake learned, until the socket's first snapshot: the representative as read (a
+   * reconnecting phone reads itself once) and the snapshot version its page holds.
+   */
+  const handshakes = new WeakMap<Socket, Pick<Handshake, 'you' | 'snapshotVersion'>>();
   io.use((socket, next) => {
     admission.admit(() => {
       authenticate(app, context, rights, socket, cooldown)
-        .then(({ data, you }) => {
+        .then(({ data, you, snapshotVersion }) => {
           Object.assign(socket.data, data);
-          if (you) handshakeMembers.set(socket, you);
+          handshakes.set(socket, { you, snapshotVersion });
           next();
         })
         .catch((error: unknown) => {
@@ -276,10 +281,9 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     registerCommands(context, rights, socket, data, cooldown);
     // A change between the handshake's read and joining the rooms found no socket to re-read: read it now.
     if (!rights.isCurrent(data)) void rights.reread(socket).catch((error: unknown) => context.logger.error({ err: error }, 'socket rights re-read failed'));
-    const you = handshakeMembers.get(socket);
-    handshakeMembers.delete(socket);
+    const { you, snapshotVersion } = handshakes.get(socket) ?? {};
+    handshakes.delete(socket);
     // As read at the handshake, if nothing about them has changed since (the rights ledger would know).
-    const { snapshotVersion } = handshakeSchema.parse(socket.handshake.auth ?? {});
     sendSnapshot(context, socket, data, { ...(you && rights.isCurrent(data) ? { you } : {}), ...(snapshotVersion ? { version: snapshotVersion } : {}) });
   });
   const broadcaster = new Broadcaster(io, context);
