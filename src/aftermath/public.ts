@@ -62,7 +62,7 @@ export async function noticeDocument(context: PublicNoticeDeps, sessionId: strin
   return row?.notice_published_at ? noticePaper(await publicNotice(context, sessionId)) : null;
 }
 
-export async function noticeDocx(context: PublicNoticeDeps & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+export async function noticeDocx(context: PublicNoticeDeps & Pick<AppContext, 'paperWork'>, sessionId: string): Promise<PaperFile> {
   await getSession(context, sessionId);
   const row = await repository.findAftermath(context.db, sessionId);
   if (!row?.notice_published_at) fail('NOTICE_NOT_PUBLISHED');

@@ -169,6 +169,6 @@ export async function sessionReport(context: ReportDeps, sessionId: string) {
 }
 
 /** The report's document as a .docx in the official layout, with the figures as they are now. */
-export async function reportDocx(context: ReportDeps & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+export async function reportDocx(context: ReportDeps & Pick<AppContext, 'paperWork'>, sessionId: string): Promise<PaperFile> {
   return docxFile(context, (await sessionReport(context, sessionId)).document);
 }

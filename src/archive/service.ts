@@ -46,9 +46,10 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
   const sittingTitles = new Map(sittings.map((sitting) => [sitting.id, sitting.title]));
   const pdf = (document: Parameters<typeof renderPaperPdf>[1]) => renderPaperPdf(context, document);
 
-  // What the session decided and reported, each as .docx (the official layout) and as PDF. The .docx
-  // are made first, in the heavy-work worker, which is then let go: the PDF worker that makes the rest
-  // does not start while it is still in memory (each costs ~50 MB from cold).
+  // What the session decided and reported, each as .docx (the official layout) and as PDF, all made
+  // in the one paper worker. The heavy-work worker, idle once an import is read, is let go first: it
+  // would otherwise stay in memory beside the paper worker (each costs ~50 MB) until its idle time.
+  context.heavyWork.release();
   const resolutions = await publishedResolutionsPaper(context, sessionId);
   const notice = await noticeDocument(context, sessionId);
   const report = await sessionReport(context, sessionId);
@@ -57,10 +58,6 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
     ...(notice ? [{ name: '会议公告', paper: notice, figures: { published: true } }] : []),
     { name: '职代会召开情况报告', paper: report.document, figures: { sittings: report.sittings.length, ballots: report.ballots.length, resolutions: report.resolutions.length } },
   ];
-  const docxBodies: Buffer[] = [];
-  for (const { paper } of papers) docxBodies.push((await docxFile(context, paper)).body);
-  context.heavyWork.release();
-
   const agenda = await listAgendaItems(context, sessionId);
   await writer.add('议程.pdf', await pdf(agendaPaper(session, agenda, sittingTitles, session.agenda_adopted_at)), { items: agenda.length, adopted: session.agenda_adopted_at !== null });
 
@@ -73,8 +70,8 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
     allMet: stated.allMet,
   });
 
-  for (const [index, { name, paper, figures }] of papers.entries()) {
-    await writer.add(`${name}.docx`, docxBodies[index]!, figures);
+  for (const { name, paper, figures } of papers) {
+    await writer.add(`${name}.docx`, (await docxFile(context, paper)).body, figures);
     await writer.add(`${name}.pdf`, await pdf(paper), figures);
   }
 

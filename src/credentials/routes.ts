@@ -9,7 +9,7 @@ import * as schemas from './schemas.js';
 import * as service from './service.js';
 
 export interface CredentialsRoutesOptions {
-  context: CoreContext & Pick<AppContext, 'heavyWork'>;
+  context: CoreContext & Pick<AppContext, 'paperWork'>;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

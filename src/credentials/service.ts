@@ -129,6 +129,6 @@ export async function adoptCredentialsReport(context: CoreContext, actor: Accoun
 }
 
 /** The report as a .docx in the official layout (the adopted figures once adopted, else the roster now). */
-export async function credentialsDocx(context: Reader & Pick<AppContext, 'heavyWork'>, sessionId: string): Promise<PaperFile> {
+export async function credentialsDocx(context: Reader & Pick<AppContext, 'paperWork'>, sessionId: string): Promise<PaperFile> {
   return docxFile(context, credentialsPaper(await getCredentialsReport(context, sessionId)));
 }

@@ -6,4 +6,4 @@ import type { AppContext, CoreContext } from '../context.js';
  * versions, the storage figures a version's quota checks, the open ballots (a document's ballot's
  * turnout) and the logger (a document's outcome or opinion-count broadcast that fails is logged, not thrown).
  */
-export type DocumentDeps = CoreContext & Pick<AppContext, 'heavyWork' | 'storage' | 'votes' | 'logger'>;
+export type DocumentDeps = CoreContext & Pick<AppContext, 'heavyWork' | 'paperWork' | 'storage' | 'votes' | 'logger'>;

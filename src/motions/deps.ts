@@ -2,4 +2,4 @@
 import type { AppContext, CoreContext } from '../context.js';
 
 /** What the motions service and routes use: the core, the storage figures an attachment's quota checks, and the pool that writes the .docx exports. */
-export type MotionDeps = CoreContext & Pick<AppContext, 'storage' | 'heavyWork'>;
+export type MotionDeps = CoreContext & Pick<AppContext, 'storage' | 'paperWork'>;

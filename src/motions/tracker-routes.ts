@@ -13,7 +13,7 @@ import { dashboardFor, type ExportFile, exportRegister, exportReport } from './t
 const fileResponse = responses({ 200: z.any().describe('CSV (UTF-8 with BOM), XLSX, or .docx in the official layout (GB/T 9704-2012)') });
 
 export interface TrackerRoutesOptions {
-  context: CoreContext & Pick<AppContext, 'heavyWork'>;
+  context: CoreContext & Pick<AppContext, 'paperWork'>;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

@@ -97,7 +97,7 @@ export interface ExportFile {
 }
 
 type ExportFormat = 'csv' | 'xlsx' | 'docx';
-type ExportDeps = CoreContext & Pick<AppContext, 'heavyWork'>;
+type ExportDeps = CoreContext & Pick<AppContext, 'paperWork'>;
 
 async function asFile(tables: Table[], format: 'csv' | 'xlsx', name: string): Promise<ExportFile> {
   if (format === 'csv') return { body: tablesToCsv(tables), contentType: 'text/csv; charset=utf-8', contentDisposition: contentDisposition(`${name}.csv`) };

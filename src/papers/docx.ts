@@ -9,7 +9,7 @@
 // numbered documents, and a red band (发文机关标志 and the red rule) could be added as optional fields
 // of OfficialDocument when a unit asks for it.
 //
-// Runs in the heavy-work worker (task 'docx-render'), never on the thread that answers votes.
+// Runs in the paper worker (task 'docx-render'), never on the thread that answers votes.
 import {
   AlignmentType,
   BorderStyle,

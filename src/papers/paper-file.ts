@@ -1,5 +1,5 @@
-// A paper as a download: its OfficialDocument rendered to .docx in the heavy-work pool (bounded: one
-// at a time, a few waiting, the rest refused with HEAVY_WORK_BUSY), with the headers that name the
+// A paper as a download: its OfficialDocument rendered to .docx in the paper pool (bounded: one at a
+// time, a few waiting, the rest refused with HEAVY_WORK_BUSY), with the headers that name the
 // file in Chinese.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
@@ -23,8 +23,8 @@ export function safeFileName(name: string): string {
   return cleaned.slice(0, 120) || 'document';
 }
 
-export async function docxFile(context: Pick<AppContext, 'heavyWork'>, document: OfficialDocument): Promise<PaperFile> {
-  const bytes = await context.heavyWork.run({ kind: 'docx-render', document });
+export async function docxFile(context: Pick<AppContext, 'paperWork'>, document: OfficialDocument): Promise<PaperFile> {
+  const bytes = await context.paperWork.run({ kind: 'docx-render', document });
   return {
     body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     contentType: DOCX_MEDIA_TYPE,

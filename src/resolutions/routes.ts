@@ -10,7 +10,7 @@ import * as service from './service.js';
 import { putToBallot, type ResolutionDeps, watchResolutionBallots } from './voting.js';
 
 export interface ResolutionRoutesOptions {
-  context: ResolutionDeps & Pick<AppContext, 'heavyWork'>;
+  context: ResolutionDeps & Pick<AppContext, 'paperWork'>;
 }
 
 const one = responses({ 200: z.object({ resolution: schemas.resolutionView }) });

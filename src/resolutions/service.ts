@@ -204,7 +204,7 @@ async function congressOf(context: Reader, session: CongressSessionTable): Promi
 }
 
 /** The session's adopted resolutions (or every voted one) as one .docx, each on its own page; none: RESOLUTION_PAPER_EMPTY. */
-export async function sessionResolutionsDocx(context: CoreContext & Pick<AppContext, 'heavyWork'>, sessionId: string, scope: ResolutionPaperScope): Promise<PaperFile> {
+export async function sessionResolutionsDocx(context: CoreContext & Pick<AppContext, 'paperWork'>, sessionId: string, scope: ResolutionPaperScope): Promise<PaperFile> {
   const resolutions = (await listResolutions(context, sessionId)).filter((resolution) => inPaper(resolution.state, scope));
   if (resolutions.length === 0) fail('RESOLUTION_PAPER_EMPTY', { scope });
   const congress = await congressOf(context, await getSession(context, sessionId));
@@ -224,7 +224,7 @@ export async function publishedResolutionsPaper(context: CoreContext, sessionId:
 }
 
 /** One resolution as a .docx, in whatever state it is (a draft is subtitled （草案）). */
-export async function resolutionDocx(context: CoreContext & Pick<AppContext, 'heavyWork'>, id: string): Promise<PaperFile> {
+export async function resolutionDocx(context: CoreContext & Pick<AppContext, 'paperWork'>, id: string): Promise<PaperFile> {
   const resolution = await getResolution(context, id);
   const congress = await congressOf(context, await getSession(context, resolution.sessionId));
   return docxFile(context, resolutionsPaper([resolution], congress, resolution.title));

@@ -8,7 +8,7 @@ import * as schemas from './schemas.js';
 import { chairScript, chairScriptDocx, type ScriptDeps } from './service.js';
 
 export interface ScriptRoutesOptions {
-  context: ScriptDeps & Pick<AppContext, 'heavyWork'>;
+  context: ScriptDeps & Pick<AppContext, 'paperWork'>;
 }
 
 /** An encapsulated plugin: registered with app.register and given only what its routes use. */

@@ -67,6 +67,6 @@ export async function chairScript(context: ScriptDeps, actor: Actor, meetingId: 
 }
 
 /** The script as a .docx in the official layout, for whoever may read it. */
-export async function chairScriptDocx(context: ScriptDeps & Pick<AppContext, 'heavyWork'>, actor: Actor, meetingId: string): Promise<PaperFile> {
+export async function chairScriptDocx(context: ScriptDeps & Pick<AppContext, 'paperWork'>, actor: Actor, meetingId: string): Promise<PaperFile> {
   return docxFile(context, scriptPaper(await chairScript(context, actor, meetingId)));
 }

@@ -1,11 +1,9 @@
-// The worker's side of the heavy-work pool: reading uploaded files, diffing versions and writing the
-// official papers (.docx), the work that would otherwise hold the thread every vote is answered on.
-// Each task's refusals come back as values (./outcome.ts). PDFs have a worker of their own (./paper-work.ts).
+// The worker's side of the heavy-work pool: reading uploaded files and diffing versions, the work that
+// would otherwise hold the thread every vote is answered on. Each task's refusals come back as values
+// (./outcome.ts). The official papers (PDF and .docx) have a worker of their own (./paper-work.ts).
 import type { Block } from '../documents/blocks.js';
 import { diffVersions, type VersionDiff } from '../documents/diff.js';
 import { docxToMarkdown } from '../documents/docx.js';
-import { renderDocx } from '../papers/docx.js';
-import type { OfficialDocument } from '../papers/official-document.js';
 import { parseRosterChecked } from '../roster/import.js';
 import type { RosterImportResult } from '../roster/import-types.js';
 import type { RosterTermContext } from '../roster/import-rows.js';
@@ -15,8 +13,6 @@ export interface HeavyTasks {
   docx: { input: { file: Uint8Array }; output: string };
   diff: { input: { oldBlocks: Block[]; newBlocks: Block[] }; output: VersionDiff };
   roster: { input: { file: Uint8Array; format: 'csv' | 'xlsx'; context: RosterTermContext }; output: RosterImportResult };
-  /** A paper in the GB/T 9704 layout; the Buffer arrives on the main thread as a Uint8Array. */
-  'docx-render': { input: { document: OfficialDocument }; output: Uint8Array };
 }
 export type HeavyKind = keyof HeavyTasks;
 export type HeavyTask = { [K in HeavyKind]: { kind: K } & HeavyTasks[K]['input'] }[HeavyKind];
@@ -34,8 +30,6 @@ function perform(task: HeavyTask): Promise<unknown> | unknown {
       return diffVersions(task.oldBlocks, task.newBlocks);
     case 'roster':
       return parseRosterChecked(asBuffer(task.file), task.format, task.context);
-    case 'docx-render':
-      return renderDocx(task.document);
   }
 }
 

@@ -2,8 +2,8 @@
 // for votes) that reads uploads and diffs versions. Tasks run one at a time; a few may wait, the
 // rest are refused at once (HEAVY_WORK_BUSY) rather than piling up. A task past its time is stopped
 // by terminating the worker (UPLOAD_TOO_SLOW); one past its memory dies alone (UPLOAD_TOO_MUCH_MEMORY).
-// The PDFs have a pool of their own (PAPER_WORK_DEFAULTS): its worker keeps a 26 MB font and takes
-// 15 s over a 10,000-name list, which would otherwise hold up every upload behind it.
+// The official papers (PDF and .docx) have a pool of their own (PAPER_WORK_DEFAULTS): its worker keeps a
+// 26 MB font and takes seconds over a 10,000-name list, which would otherwise hold up every upload behind it.
 import { Piscina } from 'piscina';
 import { type ErrorCode, fail } from '../errors.js';
 import type { HeavyTasks } from './heavy-work.js';
@@ -45,7 +45,7 @@ export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = {
 };
 
 /**
- * The PDF worker (src/workers/paper-work.ts, which loads pdfkit and nothing else). A 10,000-name
+ * The paper worker (src/workers/paper-work.ts, which loads pdfkit and docx and no upload reader). A 10,000-name
  * attendance list takes 3–5 s (it was 15–25 s while fontkit shaped every word), several times that on
  * a loaded machine: 120 s. An 8 MB young generation instead of 32 keeps a 450-page list's peak low (it is collected
  * more often, at ~5% of the time); the old generation holds the font's parsed tables and one page's
@@ -73,7 +73,7 @@ function workerExecArgv(filename: string): string[] | undefined {
   return [...process.execArgv, '--import', 'tsx'];
 }
 
-/** A pool of one worker whose tasks are `Tasks` (the heavy-work worker's by default, PaperTasks for the PDF pool). */
+/** A pool of one worker whose tasks are `Tasks` (the heavy-work worker's by default, PaperTasks for the paper pool). */
 export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
   #pool: Piscina;
   readonly #makePool: () => Piscina;
@@ -106,8 +106,8 @@ export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
 
   /**
    * Ends the worker now, with what it holds, if no task is running or waiting; the next task starts a
-   * new one. For a long job that is done with this pool and goes on to another (the session archive:
-   * its .docx, then its PDFs), so the two workers are not both in memory.
+   * new one. For a long job that needs another pool's worker (the session archive: the paper worker),
+   * so an idle worker of this one does not stay in memory beside it.
    */
   release(): void {
     if (this.#running || this.#waiting.length > 0) return;

@@ -1,5 +1,5 @@
-// The worker pool's release(): a long job done with one pool lets its worker go before going on to
-// another (the session archive: its .docx, then its PDFs), and never a worker with work in hand.
+// The worker pool's release(): a long job that needs another pool's worker (the session archive) lets
+// this pool's idle worker go first, and never a worker with work in hand.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
