@@ -243,6 +243,7 @@ function registerCommands(context: AppContext, rights: SocketRights, socket: Soc
 
 export function attachRealtime(app: FastifyInstance, context: AppContext, ledger: RightsLedger): Server {
   const admission = new Admission();
+  admission.pauseNewConnections(app.server);
   const io = new Server(app.server, {
     serveClient: false,
     parser: encodedJsonParser,

@@ -1,4 +1,6 @@
 // Admission lets connections in a few per turn, in order, so votes are read between the slices.
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { Admission } from '../../src/plugins/admission.js';
 
@@ -15,5 +17,32 @@ describe('admission', () => {
     await turn();
     await turn();
     expect(order).toEqual(Array.from({ length: 40 }, (_, index) => index));
+  });
+});
+
+describe('new connections of a server', () => {
+  it('are read only once admitted, and then answered as usual', async () => {
+    const admitted = new Set<Socket>();
+    const admission = new Admission();
+    const server = createServer((request, response) => {
+      // The request was parsed from the socket's bytes: the socket must have been admitted first.
+      response.end(admitted.has(request.socket) ? 'admitted' : 'read before admission');
+    });
+    admission.pauseNewConnections(server);
+    // Marks each socket as its turn comes, just before the admission resumes it (listeners run in order).
+    server.on('connection', (socket: Socket) => admission.admit(() => admitted.add(socket)));
+    const unread: boolean[] = [];
+    server.on('connection', (socket: Socket) => unread.push(socket.readableFlowing === false));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answers = await Promise.all(Array.from({ length: 40 }, () => fetch(`http://127.0.0.1:${port}/`, { headers: { connection: 'close' } }).then((response) => response.text())));
+      expect(answers).toEqual(Array.from({ length: 40 }, () => 'admitted'));
+      expect(unread.length).toBeGreaterThanOrEqual(40);
+      expect(unread.every(Boolean)).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
