@@ -166,8 +166,9 @@ const errorTable = {
   UPLOAD_ZIP_INVALID: [422, '文件不是有效的压缩包(损坏、加密或格式不支持)', 'The file is not a valid zip (damaged, encrypted or of an unsupported kind)'],
   UPLOAD_TOO_SLOW: [422, '文件处理时间过长,已停止', 'Reading the file took too long and was stopped'],
   UPLOAD_TOO_MUCH_MEMORY: [422, '文件处理所需内存过多,已停止', 'Reading the file needed too much memory and was stopped'],
-  PAPER_TOO_SLOW: [503, '生成 PDF 文件时间过长,已停止,请稍后再试', 'Making the PDF took too long and was stopped; try again later'],
-  PAPER_TOO_MUCH_MEMORY: [503, '生成 PDF 文件所需内存过多,已停止', 'Making the PDF needed too much memory and was stopped'],
+  PAPER_TOO_SLOW: [503, '生成文件(PDF 或 Word)时间过长,已停止,请稍后再试', 'Making the document (PDF or .docx) took too long and was stopped; try again later'],
+  PAPER_TOO_MUCH_MEMORY: [503, '生成文件(PDF 或 Word)所需内存过多,已停止', 'Making the document (PDF or .docx) needed too much memory and was stopped'],
+  PAPER_WORK_BUSY: [503, '服务器正忙于生成其他文件,请稍后再试', 'The server is busy making other documents; try again shortly'],
   PDF_FONT_MISSING: [
     503,
     '服务器缺少生成 PDF 所需的中文字体(请安装 fonts-noto-cjk 或设置 PDF_FONT_SERIF / PDF_FONT_SANS)',

@@ -126,7 +126,7 @@ export async function aftermathRoutes(app: FastifyInstance, { context }: Afterma
   });
 
   routes.get('/api/sessions/:sessionId/notice/docx', {
-    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'NOTICE_NOT_PUBLISHED', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'NOTICE_NOT_PUBLISHED', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary: 'The published public notice as a .docx in the official layout (GB/T 9704-2012): exactly what GET /api/public/sessions/:sessionId shows; NOTICE_NOT_PUBLISHED before it is published',
@@ -148,7 +148,7 @@ export async function aftermathRoutes(app: FastifyInstance, { context }: Afterma
   });
 
   routes.get('/api/sessions/:sessionId/report/docx', {
-    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary: 'The report to the higher-level union as a .docx in the official layout (GB/T 9704-2012): its `document`, with the figures as they are now',

@@ -18,7 +18,7 @@ export async function archiveRoutes(app: FastifyInstance, { context }: ArchiveRo
   const routes = api(app);
 
   routes.get('/api/sessions/:sessionId/archive', {
-    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'PDF_FONT_MISSING'] },
+    config: { permission: 'meeting.manage', errors: ['SESSION_NOT_FOUND', 'PDF_FONT_MISSING', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags: ['sessions'],
       summary:

@@ -220,7 +220,7 @@ export async function ballotRoutes(app: FastifyInstance, { context }: BallotRout
   const NOTICES_KEPT = 16;
 
   routes.get('/api/ballots/:id/notice.pdf', {
-    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'PDF_FONT_MISSING', 'HEAVY_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
+    config: { permission: 'public', errors: ['BALLOT_NOT_FOUND', 'PDF_FONT_MISSING', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags: ['public'],
       summary: 'The result notice (表决结果公告) of a published ballot as PDF: what the public result shows, nothing more (a secret ballot: counts only)',

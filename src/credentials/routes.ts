@@ -29,7 +29,7 @@ export async function credentialsRoutes(app: FastifyInstance, { context }: Crede
   });
 
   routes.get('/api/sessions/:sessionId/credentials/docx', {
-    config: { permission: 'roster.read', errors: ['SESSION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'roster.read', errors: ['SESSION_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary: 'The credentials report as a .docx in the official layout (GB/T 9704-2012): the adopted figures once adopted, else the roster now',

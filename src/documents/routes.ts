@@ -307,7 +307,7 @@ export async function documentRoutes(app: FastifyInstance, { context }: Document
   });
 
   routes.get('/api/documents/:id/record/docx', {
-    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'documents.take-part', errors: ['DOCUMENT_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary: 'The consultation record (征求意见记录) as a .docx in the official layout (GB/T 9704-2012)',

@@ -56,13 +56,13 @@ export async function trackerRoutes(app: FastifyInstance, { context }: TrackerRo
   };
 
   routes.get('/api/motions/register', {
-    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: { tags, summary: 'The motion register (提案汇编) as CSV, XLSX or .docx', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportRegister(context, request.actor, request.query), reply),
   });
 
   routes.get('/api/motions/report', {
-    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'motions.track', errors: ['MEETING_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: { tags, summary: 'The implementation report (提案落实情况报告) as CSV, XLSX or .docx; its figures are the dashboard’s', querystring: exportQuery, response: fileResponse },
     handler: async (request, reply) => send(await exportReport(context, request.actor, request.query), reply),
   });

@@ -1,5 +1,5 @@
 // A paper as a download: its OfficialDocument rendered to .docx in the paper pool (bounded: one at a
-// time, a few waiting, the rest refused with HEAVY_WORK_BUSY), with the headers that name the
+// time, a few waiting, the rest refused with PAPER_WORK_BUSY), with the headers that name the
 // file in Chinese.
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';

@@ -34,7 +34,7 @@ export async function resolutionRoutes(app: FastifyInstance, { context }: Resolu
   });
 
   routes.get('/api/sessions/:sessionId/resolutions/docx', {
-    config: { permission: 'resolutions.read', errors: ['SESSION_NOT_FOUND', 'RESOLUTION_PAPER_EMPTY', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'resolutions.read', errors: ['SESSION_NOT_FOUND', 'RESOLUTION_PAPER_EMPTY', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary:
@@ -68,7 +68,7 @@ export async function resolutionRoutes(app: FastifyInstance, { context }: Resolu
   });
 
   routes.get('/api/resolutions/:id/docx', {
-    config: { permission: 'resolutions.read', errors: ['RESOLUTION_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'resolutions.read', errors: ['RESOLUTION_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags,
       summary: 'One resolution as a .docx in the official layout (GB/T 9704-2012): adopted, voted down, or a draft subtitled （草案）',

@@ -27,7 +27,7 @@ export async function scriptRoutes(app: FastifyInstance, { context }: ScriptRout
   });
 
   routes.get('/api/meetings/:id/script/docx', {
-    config: { permission: 'script.read', errors: ['MEETING_NOT_FOUND', 'HEAVY_WORK_BUSY'] },
+    config: { permission: 'script.read', errors: ['MEETING_NOT_FOUND', 'PAPER_WORK_BUSY', 'PAPER_TOO_SLOW', 'PAPER_TOO_MUCH_MEMORY'] },
     schema: {
       tags: ['meetings'],
       summary: 'The chair’s script as a .docx in the official layout (GB/T 9704-2012), with the figures as they are now: for officers and the sitting’s presiding chair',

@@ -1,6 +1,6 @@
 // The heavy-work pool: one worker thread (the machine has two cores and the main thread keeps one
 // for votes) that reads uploads and diffs versions. Tasks run one at a time; a few may wait, the
-// rest are refused at once (HEAVY_WORK_BUSY) rather than piling up. A task past its time is stopped
+// rest are refused at once (HEAVY_WORK_BUSY; PAPER_WORK_BUSY for papers) rather than piling up. A task past its time is stopped
 // by terminating the worker (UPLOAD_TOO_SLOW); one past its memory dies alone (UPLOAD_TOO_MUCH_MEMORY).
 // The official papers (PDF and .docx) have a pool of their own (PAPER_WORK_DEFAULTS): its worker keeps a
 // 26 MB font and takes seconds over a 10,000-name list, which would otherwise hold up every upload behind it.
@@ -20,7 +20,8 @@ export interface HeavyWorkOptions {
   maxYoungGenerationSizeMb: number;
   /** An idle worker exits after this long, and with it whatever it keeps (the PDF fonts). */
   idleTimeoutMs: number;
-  /** The refusals a task past its time or its memory gets: an upload's, or a paper's. */
+  /** The refusals a task gets when too many wait, past its time or past its memory: an upload's, or a paper's. */
+  busy: ErrorCode;
   tooSlow: ErrorCode;
   tooMuchMemory: ErrorCode;
   /** Tests run a worker of their own (one that never finishes) to prove the timeout. */
@@ -39,6 +40,7 @@ export const HEAVY_WORK_DEFAULTS: HeavyWorkOptions = {
   maxOldGenerationSizeMb: 384,
   maxYoungGenerationSizeMb: 32,
   idleTimeoutMs: 60_000,
+  busy: 'HEAVY_WORK_BUSY',
   tooSlow: 'UPLOAD_TOO_SLOW',
   tooMuchMemory: 'UPLOAD_TOO_MUCH_MEMORY',
   filename: workerFile('heavy-work'),
@@ -57,6 +59,7 @@ export const PAPER_WORK_DEFAULTS: HeavyWorkOptions = {
   maxOldGenerationSizeMb: 128,
   maxYoungGenerationSizeMb: 8,
   idleTimeoutMs: 30_000,
+  busy: 'PAPER_WORK_BUSY',
   tooSlow: 'PAPER_TOO_SLOW',
   tooMuchMemory: 'PAPER_TOO_MUCH_MEMORY',
   filename: workerFile('paper-work'),
@@ -144,7 +147,7 @@ export class HeavyWorkPool<Tasks extends TaskTable<Tasks> = HeavyTasks> {
       this.#running = true;
       return Promise.resolve();
     }
-    if (this.#waiting.length >= this.#options.maxWaiting) fail('HEAVY_WORK_BUSY', { waiting: this.#waiting.length });
+    if (this.#waiting.length >= this.#options.maxWaiting) fail(this.#options.busy, { waiting: this.#waiting.length });
     // The one finishing hands its turn over directly, so #running stays true.
     return new Promise((resolve) => this.#waiting.push(resolve));
   }

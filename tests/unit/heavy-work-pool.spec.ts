@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HeavyWorkPool } from '../../src/workers/pool.js';
+import { HeavyWorkPool, PAPER_WORK_DEFAULTS } from '../../src/workers/pool.js';
 
 interface ThreadTasks {
   thread: { input: { delayMs?: number }; output: number };
@@ -40,6 +40,17 @@ describe('releasing the pool’s worker', () => {
     expect(await running).toBe(first);
     expect(await waiting).toBe(first);
     expect(await work.run({ kind: 'thread' })).toBe(first);
+  });
+});
+
+describe('a pool with too many tasks waiting', () => {
+  it('refuses the next with its own busy code: an upload’s for uploads, a paper’s for papers', async () => {
+    const papers = new HeavyWorkPool<ThreadTasks>({ filename: THREAD_WORKER, timeoutMs: 60_000, maxWaiting: 1 }, () => {}, PAPER_WORK_DEFAULTS);
+    pools.push(papers);
+    const running = papers.run({ kind: 'thread', delayMs: 200 });
+    const waiting = papers.run({ kind: 'thread' });
+    await expect(papers.run({ kind: 'thread' })).rejects.toMatchObject({ code: 'PAPER_WORK_BUSY' });
+    await Promise.all([running, waiting]);
   });
 });
 
