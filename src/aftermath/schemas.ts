@@ -56,6 +56,8 @@ export const paperBlock = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), text: z.string() }),
   z.object({ kind: z.literal('paragraph'), text: z.string(), indent: z.boolean().optional(), align: z.enum(['left', 'center', 'right']).optional() }),
   z.object({ kind: z.literal('table'), header: z.array(z.string()), rows: z.array(z.array(z.string())), widths: z.array(z.number()).optional() }),
+  // Rows packed into one string (src/papers/packed-rows.ts); only the archive's long lists use it.
+  z.object({ kind: z.literal('packedTable'), header: z.array(z.string()), packed: z.string(), widths: z.array(z.number()).optional() }),
   z.object({ kind: z.literal('hash'), label: z.string(), lines: z.array(z.string()) }),
   z.object({ kind: z.literal('pageBreak') }),
   z.object({ kind: z.literal('title'), text: z.string(), subtitle: z.string().optional() }),

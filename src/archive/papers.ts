@@ -3,6 +3,7 @@
 // figures the domains give; the PDF engine decides the rest.
 import type { AgendaItem } from '../agenda/service.js';
 import type { OfficialDocument } from '../papers/official-document.js';
+import { packRow, packRows } from '../papers/packed-rows.js';
 
 const agendaKindNames: Record<AgendaItem['kind'], string> = {
   report: '报告',
@@ -56,7 +57,13 @@ export function attendanceCells(row: AttendanceRow): string[] {
 }
 export const ATTENDANCE_HEADER = ['姓名', '工号', '代表团', '身份', '签到情况'];
 
-export function attendancePaper(sitting: { title: string }, rows: readonly AttendanceRow[], figures: AttendanceFigures): OfficialDocument {
+/** A page of the list as the paper's packed rows (src/papers/packed-rows.ts), numbered on from `first`. */
+export function packAttendancePage(rows: readonly AttendanceRow[], first: number): string {
+  return packRows(rows.map((row, index) => packRow([String(first + index), ...attendanceCells(row)])));
+}
+
+/** `packed`: the list's rows, packed a page at a time by packAttendancePage and those joined by packRows. */
+export function attendancePaper(sitting: { title: string }, packed: string, figures: AttendanceFigures): OfficialDocument {
   return {
     title: `${sitting.title}签到表`,
     blocks: [
@@ -64,7 +71,7 @@ export function attendancePaper(sitting: { title: string }, rows: readonly Atten
         kind: 'paragraph',
         text: `应到代表${figures.eligible}人，实到${figures.present}人，请假${figures.onLeave}人，缺席${figures.absent}人；列席代表${figures.attendees}人，到会${figures.attendeesPresent}人。`,
       },
-      { kind: 'table', header: ['序号', ...ATTENDANCE_HEADER], rows: rows.map((row, index) => [String(index + 1), ...attendanceCells(row)]), widths: [1.2, 2, 2, 3, 1.2, 1.6] },
+      { kind: 'packedTable', header: ['序号', ...ATTENDANCE_HEADER], packed, widths: [1.2, 2, 2, 3, 1.2, 1.6] },
     ],
     fileName: `签到表-${sitting.title}`,
   };

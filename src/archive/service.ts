@@ -3,7 +3,7 @@
 // published ballots (a secret ballot's counts, nothing per voter), attendance by status without
 // times, no receipts, codes or tokens.
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { AccountActor } from '../actors.js';
 import { listAgendaItems, listSessionSittings } from '../agenda/service.js';
 import { auditRowsOfMeetings } from '../audit/service.js';
@@ -13,7 +13,7 @@ import { credentialsPaper } from '../credentials/paper.js';
 import { getCredentialsReport } from '../credentials/service.js';
 import { recordPaper } from '../documents/record-paper.js';
 import { consultationRecord, listDocumentsFor } from '../documents/service.js';
-import { attendanceCounts, listAttendance } from '../meetings/service.js';
+import { attendanceCounts, attendancePages } from '../meetings/service.js';
 import { exportRegister } from '../motions/tracker.js';
 import { docxFile } from '../papers/paper-file.js';
 import { renderPaperPdf } from '../papers/render.js';
@@ -22,7 +22,8 @@ import { sessionReport } from '../aftermath/report.js';
 import { publishedResolutionsPaper } from '../resolutions/service.js';
 import { getSession } from '../sessions/service.js';
 import { safeName } from './manifest.js';
-import { ATTENDANCE_HEADER, agendaPaper, attendanceCells, attendancePaper } from './papers.js';
+import { packRows } from '../papers/packed-rows.js';
+import { ATTENDANCE_HEADER, agendaPaper, attendanceCells, attendancePaper, packAttendancePage } from './papers.js';
 import type { ArchiveWriter } from './writer.js';
 
 export type ArchiveDeps = AppContext;
@@ -32,12 +33,16 @@ function inert(cell: string): string {
   return /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
 }
 
-function csvOf(header: string[], rows: Iterable<string[]> | AsyncIterable<string[]>): Readable {
-  async function* records() {
-    yield header;
-    for await (const row of rows) yield row.map(inert);
+/**
+ * A CSV file (UTF-8 with BOM) from its rows a page at a time: each page becomes one Buffer, so a
+ * 10,000-row list is a few dozen chunks in flight to the zip, not 10,000 records and their strings.
+ */
+function csvOf(header: string[], pages: AsyncIterable<readonly string[][]>): Readable {
+  async function* chunks() {
+    yield Buffer.from(`\ufeff${stringify([header])}`);
+    for await (const rows of pages) yield Buffer.from(stringify(rows.map((row) => row.map(inert))));
   }
-  return Readable.from(records()).pipe(stringify({ bom: true }));
+  return Readable.from(chunks(), { objectMode: false });
 }
 
 export async function writeSessionArchive(context: ArchiveDeps, actor: AccountActor, sessionId: string, writer: ArchiveWriter): Promise<void> {
@@ -60,7 +65,6 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
   ];
   const agenda = await listAgendaItems(context, sessionId);
   await writer.add('议程.pdf', await pdf(agendaPaper(session, agenda, sittingTitles, session.agenda_adopted_at)), { items: agenda.length, adopted: session.agenda_adopted_at !== null });
-
   const credentials = await getCredentialsReport(context, sessionId);
   const stated = credentials.adopted?.report ?? credentials.current;
   await writer.add('代表资格审查报告.pdf', await pdf(credentialsPaper(credentials)), {
@@ -74,12 +78,10 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
     await writer.add(`${name}.docx`, (await docxFile(context, paper)).body, figures);
     await writer.add(`${name}.pdf`, await pdf(paper), figures);
   }
-
   const unpublishedBallots: { id: string; title: string; state: string }[] = [];
   for (const [index, sitting] of sittings.entries()) {
     const folder = `${String(index + 1).padStart(2, '0')}-${safeName(sitting.title)}`;
     const counts = await attendanceCounts(context, sitting);
-    const attendance = await listAttendance(context, sitting.id);
     const attendanceFigures = {
       eligible: counts.eligible,
       present: counts.present,
@@ -88,8 +90,18 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
       attendees: counts.attendees,
       attendeesPresent: counts.attendeesPresent,
     };
-    await writer.add(`${folder}/签到表.pdf`, await pdf(attendancePaper(sitting, attendance, attendanceFigures)), attendanceFigures);
-    await writer.add(`${folder}/签到表.csv`, csvOf(ATTENDANCE_HEADER, attendance.map(attendanceCells)), attendanceFigures);
+    // A 10,000-name list is read a page at a time for each copy, never held as rows (./papers.ts).
+    const pages: string[] = [];
+    let listed = 0;
+    for await (const page of attendancePages(context, sitting.id)) {
+      pages.push(packAttendancePage(page, listed + 1));
+      listed += page.length;
+    }
+    await writer.add(`${folder}/签到表.pdf`, await pdf(attendancePaper(sitting, packRows(pages), attendanceFigures)), attendanceFigures);
+    const csvPages = async function* () {
+      for await (const page of attendancePages(context, sitting.id)) yield page.map(attendanceCells);
+    };
+    await writer.add(`${folder}/签到表.csv`, csvOf(ATTENDANCE_HEADER, csvPages()), attendanceFigures);
 
     for (const ballot of await listBallotsFor(context, actor, sitting)) {
       if (ballot.state !== 'published') {
@@ -104,22 +116,27 @@ export async function writeSessionArchive(context: ArchiveDeps, actor: AccountAc
       const record = await consultationRecord(context, actor, document.id);
       await writer.add(`${folder}/征求意见记录/${safeName(document.title)}-${document.id.slice(0, 8)}.pdf`, await pdf(recordPaper(record)), { ...record.adoption, rounds: record.rounds.length });
     }
-
     const register = await exportRegister(context, actor, { meetingId: sitting.id, dueSoonDays: 7, format: 'xlsx' });
     await writer.add(`${folder}/提案汇编.xlsx`, register.body);
   }
 
-  const auditRows = async function* () {
+  const auditPages = async function* () {
+    let page: string[][] = [];
     for await (const row of auditRowsOfMeetings(
       context,
       sittings.map((sitting) => sitting.id),
-    ))
-      yield [String(row.id), row.at, row.actor, row.action, (row.meetingId && sittingTitles.get(row.meetingId)) ?? '', row.ballotId ?? '', row.detail, row.prevHash ?? '', row.hash ?? ''];
+    )) {
+      page.push([String(row.id), row.at, row.actor, row.action, (row.meetingId && sittingTitles.get(row.meetingId)) ?? '', row.ballotId ?? '', row.detail, row.prevHash ?? '', row.hash ?? '']);
+      if (page.length === 1000) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
   };
   // The chain's two hashes (src/audit/chain.ts): the session's rows are a part of the whole log, so
   // a row's prev_hash names a row of the log, perhaps not in this file; the hashes let each row be
   // matched with `npm run admin -- audit-verify` on the server's own database.
-  await writer.add('审计日志.csv', csvOf(['编号', '时间', '操作人', '操作', '会议', '表决', '详情', '上一条哈希 prev_hash', '本条哈希 hash'], auditRows()));
-
+  await writer.add('审计日志.csv', csvOf(['编号', '时间', '操作人', '操作', '会议', '表决', '详情', '上一条哈希 prev_hash', '本条哈希 hash'], auditPages()));
   writer.finish({ session: { id: session.id, title: session.title }, generatedAt: context.clock().toISOString(), unpublishedBallots });
 }

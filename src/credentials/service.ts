@@ -8,7 +8,7 @@ import { recordAudit } from '../audit/service.js';
 import { ballotOutcome, claimPassedApproval } from '../ballots/service.js';
 import { type AppContext, type CoreContext, nowIso, transact } from '../context.js';
 import { fail } from '../errors.js';
-import { getTerm, getTermRules, listDelegationRows, listMemberRows } from '../roster/service.js';
+import { getTerm, getTermRules, listDelegationRows, memberCredentialRows } from '../roster/service.js';
 import { canonicalTag } from '../roster/tags.js';
 import { CATEGORY_TAGS, RULE_SOURCES, type TermRules } from '../roster/term-rules.js';
 import { getSession } from '../sessions/service.js';
@@ -55,16 +55,28 @@ export function credentialsFigures(
   };
 }
 
-/** Who is on the roster, in what role, delegation and categories: what the adopted report vouched for. */
-function rosterDigest(members: readonly { id: string; role: string; delegation_id: string | null; tags: string }[]): string {
-  const lines = members.map((member) => JSON.stringify([member.id, member.role, member.delegation_id, (JSON.parse(member.tags) as string[]).map(canonicalTag).sort()])).sort();
-  return createHash('sha256').update(lines.join('\n')).digest('hex');
+/**
+ * A member's line of the roster digest: who is on the roster, in what role, delegation and categories
+ * (what the adopted report vouched for). The digest hashes the lines in sorted order, joined by
+ * newlines; the ids are of one length and URL-safe, so id order is that order.
+ */
+export function rosterLine(member: { id: string; role: string; delegation_id: string | null }, tags: readonly string[]): string {
+  return JSON.stringify([member.id, member.role, member.delegation_id, tags.map(canonicalTag).sort()]);
 }
 
+/** The roster's figures and digest, read a page of members at a time (a term may have 10,000). */
 async function currentReport(context: Reader, termId: string): Promise<StoredReport> {
-  const [members, delegations, rules] = await Promise.all([listMemberRows(context, termId), listDelegationRows(context, termId), getTermRules(context, termId)]);
-  const people = members.map((member) => ({ role: member.role, delegationId: member.delegation_id, tags: JSON.parse(member.tags) as string[] }));
-  return { figures: credentialsFigures(people, delegations, rules), rosterDigest: rosterDigest(members) };
+  const [delegations, rules] = await Promise.all([listDelegationRows(context, termId), getTermRules(context, termId)]);
+  const people: { role: 'representative' | 'attendee'; delegationId: string | null; tags: string[] }[] = [];
+  const digest = createHash('sha256');
+  let separator = '';
+  for await (const member of memberCredentialRows(context, termId)) {
+    const tags = JSON.parse(member.tags) as string[];
+    people.push({ role: member.role, delegationId: member.delegation_id, tags });
+    digest.update(separator + rosterLine(member, tags));
+    separator = '\n';
+  }
+  return { figures: credentialsFigures(people, delegations, rules), rosterDigest: digest.digest('hex') };
 }
 
 export async function getCredentialsReport(context: Reader, sessionId: string): Promise<CredentialsReport> {

@@ -129,7 +129,8 @@ export async function onJointRoll(db: Executor, meetingId: string, memberId: str
 }
 
 /** The check-in list: the term's members, or a joint meeting's roll. */
-export function listAttendance(db: Executor, meetingId: string, termId: string, sitting?: MeetingSitting) {
+/** Everyone on the meeting's roll with their status, by delegation and staff number; `page` reads a slice of that order. */
+export function listAttendance(db: Executor, meetingId: string, termId: string, sitting?: MeetingSitting, page?: { limit: number; offset: number }) {
   let query = db
     .selectFrom('member')
     .leftJoin('attendance', (join) => join.onRef('attendance.member_id', '=', 'member.id').on('attendance.meeting_id', '=', meetingId))
@@ -142,6 +143,7 @@ export function listAttendance(db: Executor, meetingId: string, termId: string, 
     query = query.where((eb) =>
       eb.exists(eb.selectFrom('joint_roll').select('joint_roll.member_id').whereRef('joint_roll.member_id', '=', 'member.id').where('joint_roll.meeting_id', '=', meetingId)),
     );
+  if (page) query = query.limit(page.limit).offset(page.offset);
   return query.execute();
 }
 

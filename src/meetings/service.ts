@@ -194,10 +194,10 @@ function presentCounts(meeting: MeetingTable, counts: repository.AttendanceCount
   };
 }
 
-export async function listAttendance(context: Pick<AppContext, 'db'>, meetingId: string) {
-  const meeting = await getMeeting(context, meetingId);
-  const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting);
-  return rows.map((row) => ({
+type AttendanceListRow = Awaited<ReturnType<typeof repository.listAttendance>>[number];
+
+function attendanceView(row: AttendanceListRow) {
+  return {
     memberId: row.id,
     name: row.name,
     staffNumber: row.staff_number,
@@ -205,7 +205,25 @@ export async function listAttendance(context: Pick<AppContext, 'db'>, meetingId:
     delegationId: row.delegation_id,
     delegationName: row.delegation_name,
     status: row.status ?? ('not_checked_in' as const),
-  }));
+  };
+}
+
+export async function listAttendance(context: Pick<AppContext, 'db'>, meetingId: string) {
+  const meeting = await getMeeting(context, meetingId);
+  return (await repository.listAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting)).map(attendanceView);
+}
+
+/**
+ * The same list a page at a time, for the archive's copies of a 10,000-name list: never all of it in
+ * memory as rows, each page gone before the next is read.
+ */
+export async function* attendancePages(context: Pick<AppContext, 'db'>, meetingId: string, pageSize = 1000) {
+  const meeting = await getMeeting(context, meetingId);
+  for (let offset = 0; ; offset += pageSize) {
+    const rows = await repository.listAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting, { limit: pageSize, offset });
+    if (rows.length > 0) yield rows.map(attendanceView);
+    if (rows.length < pageSize) return;
+  }
 }
 
 export async function markAttendance(context: MeetingDeps, actor: AccountActor, meetingId: string, memberId: string, status: AttendanceStatus) {

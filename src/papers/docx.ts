@@ -32,6 +32,7 @@ import { writtenDate } from './dates.js';
 import { withFontTable } from './font-table.js';
 import { CHARACTER, FONTS, type FontRole, GRID, PAGE, SIZE, signatureIndents, TEXT_WIDTH } from './layout.js';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
+import { unpackRows } from './packed-rows.js';
 
 const BLACK = '000000';
 
@@ -76,11 +77,12 @@ export function columnWidths(columns: number, weights?: readonly number[]): numb
   return widths;
 }
 
-function table(block: Extract<PaperBlock, { kind: 'table' }>): Table {
+function table(block: Extract<PaperBlock, { kind: 'table' | 'packedTable' }>): Table {
   const widths = columnWidths(block.header.length, block.widths);
   const header = new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((text, index) => cell(text, widths[index]!, true)) });
-  const rows = block.rows.length
-    ? block.rows.map((row) => new TableRow({ cantSplit: true, children: widths.map((width, index) => cell(row[index] ?? '', width, false)) }))
+  const given = block.kind === 'table' ? block.rows : [...unpackRows(block.packed)];
+  const rows = given.length
+    ? given.map((row) => new TableRow({ cantSplit: true, children: widths.map((width, index) => cell(row[index] ?? '', width, false)) }))
     : [new TableRow({ children: [cell('（无）', TEXT_WIDTH, false, widths.length)] })];
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders, rows: [header, ...rows] });
 }
@@ -98,6 +100,7 @@ function block(entry: PaperBlock): (Paragraph | Table)[] {
         }),
       ];
     case 'table':
+    case 'packedTable':
       // A paragraph after the table keeps Word from joining it to a table that follows.
       return [table(entry), blank()];
     case 'hash':

@@ -11,6 +11,8 @@ export type PaperBlock =
   | { kind: 'paragraph'; text: string; indent?: boolean; align?: 'left' | 'center' | 'right' }
   /** A table with a header row; `widths` are relative column widths. */
   | { kind: 'table'; header: string[]; rows: string[][]; widths?: number[] }
+  /** A table as above whose rows are packed into one string (./packed-rows.ts): for lists of thousands of rows. */
+  | { kind: 'packedTable'; header: string[]; packed: string; widths?: number[] }
   /**
    * A label and a hash to compare by eye with another copy (the count hash, 计票校验码): the value is
    * set small in a monospace face, in its lines as given (e.g. eight groups of four to a line).

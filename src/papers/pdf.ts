@@ -8,6 +8,7 @@ import PDFDocument from 'pdfkit';
 import { writtenDate } from './dates.js';
 import { type FontFile, openFontFile, type ParsedFont, withOutlinesOnDemand } from './font-file.js';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
+import { unpackRows } from './packed-rows.js';
 
 /** A font file and, for a collection (.ttc), the PostScript name of the face inside it. */
 export interface PdfFont {
@@ -126,6 +127,7 @@ function writeBlock(pdf: Pdf, block: PaperBlock): void {
       writeLine(pdf, block.text, 'serif', SIZE.body, { indent: block.indent === false ? 0 : SIZE.body * 2, align: block.align ?? 'justify' });
       return;
     case 'table':
+    case 'packedTable':
       writeTable(pdf, block);
       return;
     case 'hash':
@@ -169,7 +171,7 @@ function writeSigning(pdf: Pdf, { signature, date }: { signature?: string; date?
 }
 
 /** A grid in 小四; a row that does not fit goes to the next page under a repeated header. */
-function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' }>): void {
+function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' | 'packedTable' }>): void {
   const relative = table.widths ?? table.header.map(() => 1);
   const total = relative.reduce((sum, width) => sum + width, 0);
   const widths = relative.map((width) => (width / total) * PAGE.width);
@@ -199,7 +201,7 @@ function writeTable(pdf: Pdf, table: Extract<PaperBlock, { kind: 'table' }>): vo
   pdf.y += LINE / 4;
   if (pdf.y + headerHeight + oneLine > bottom) pdf.addPage();
   drawRow(table.header, headerHeight, 'sans');
-  for (const row of table.rows) {
+  for (const row of table.kind === 'table' ? table.rows : unpackRows(table.packed)) {
     const cells = table.header.map((_, index) => row[index] ?? '');
     const height = heightOf(cells);
     if (pdf.y + height > bottom) {

@@ -63,6 +63,13 @@ export function listMembers(db: Executor, termId: string) {
     .execute();
 }
 
+/** A page of the term's members in id order, with only what the credentials report counts and vouches for. */
+export function listMemberCredentialsPage(db: Executor, termId: string, afterId: string | null, limit: number) {
+  let query = db.selectFrom('member').select(['id', 'role', 'delegation_id', 'tags']).where('term_id', '=', termId).orderBy('id').limit(limit);
+  if (afterId !== null) query = query.where('id', '>', afterId);
+  return query.execute();
+}
+
 export function findMember(db: Executor, id: string) {
   return db.selectFrom('member').selectAll().where('id', '=', id).executeTakeFirst();
 }

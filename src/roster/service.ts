@@ -239,6 +239,20 @@ export function listMemberRows(context: Reader, termId: string) {
   return repository.listMembers(context.db, termId);
 }
 
+/**
+ * The term's members in id order, a page at a time, with their role, delegation and categories: what
+ * the credentials report counts, without holding a 10,000-member roster's rows at once.
+ */
+export async function* memberCredentialRows(context: Reader, termId: string, pageSize = 1000) {
+  let afterId: string | null = null;
+  for (;;) {
+    const rows = await repository.listMemberCredentialsPage(context.db, termId, afterId, pageSize);
+    yield* rows;
+    if (rows.length < pageSize) return;
+    afterId = rows.at(-1)!.id;
+  }
+}
+
 // Access codes are stored beside the roster (a code belongs to a member); the access domain issues
 // and checks them through these.
 export function listActiveCodeHolders(context: Reader, termId: string) {

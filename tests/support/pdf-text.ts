@@ -50,3 +50,12 @@ export function pdfCanSay(pdf: Buffer, text: string): boolean {
 export function mediaBoxes(pdf: Buffer): string[] {
   return [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[([^\]]+)\]/g)].map((match) => match[1]!.trim().split(/\s+/).join(' '));
 }
+
+/** A PDF's bytes without what differs between two runs of the same document: dates, the ID, the subset's random tag. */
+export function stablePdf(pdf: Buffer): string {
+  return pdf
+    .toString('latin1')
+    .replace(/\(D:\d{14}Z\)/g, '(D:)')
+    .replace(/\/ID \[[^\]]*\]/g, '')
+    .replace(/\/[A-Z]{6}\+/g, '/TAG+');
+}

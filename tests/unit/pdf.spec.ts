@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import type { OfficialDocument } from '../../src/papers/official-document.js';
 import { chineseDate, fontsReadable, renderPdf } from '../../src/papers/pdf.js';
+import { renderDocx } from '../../src/papers/docx.js';
+import { packRow, packRows } from '../../src/papers/packed-rows.js';
 import { pdfFonts } from '../../src/papers/render.js';
-import { mappedCharacters, mediaBoxes, pdfCanSay } from '../support/pdf-text.js';
+import { readDocx } from '../support/read-docx.js';
+import { mappedCharacters, mediaBoxes, pdfCanSay, stablePdf } from '../support/pdf-text.js';
 
 const fonts = pdfFonts(testConfig());
 
@@ -62,6 +65,18 @@ describe('the PDF engine', () => {
     // 小四 rows of one line, ruled and padded: at least 18 to a page of the 225 mm block.
     expect(pages).toBeLessThanOrEqual(Math.ceil(200 / 18) + 1);
     expect(pdfCanSay(pdf, `— ${pages} —`)).toBe(true);
+  });
+
+  it('lays out a packed table (the archive’s long lists) exactly as the same rows given as a table', async () => {
+    const header = ['序号', '姓名', '代表团', '签到情况'];
+    const rows = Array.from({ length: 60 }, (_, index) => [String(index + 1), `代表${index + 1}`, index % 3 ? '第一代表团' : '', index % 2 ? '已签到' : '未签到']);
+    const table = await renderPdf({ title: '签到表', blocks: [{ kind: 'table', header, rows }], fileName: '签到表' }, fonts);
+    const packed = await renderPdf({ title: '签到表', blocks: [{ kind: 'packedTable', header, packed: packRows(rows.map(packRow)) }], fileName: '签到表' }, fonts);
+    expect(stablePdf(packed)).toBe(stablePdf(table));
+    const docx = async (document: OfficialDocument) => (await readDocx(await renderDocx(document))).tables;
+    expect(await docx({ title: '签到表', blocks: [{ kind: 'packedTable', header, packed: packRows(rows.map(packRow)) }], fileName: '签到表' })).toEqual(
+      await docx({ title: '签到表', blocks: [{ kind: 'table', header, rows }], fileName: '签到表' }),
+    );
   });
 
   it('writes the date as a Chinese official date', () => {
