@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchBrowser, screenshot } from '../support/browser.js';
 import { createApp } from '../support/congress.js';
 import { confirm, openConsole, waitForText } from '../support/console.js';
-import { textBecomes } from '../support/page-waits.js';
+import { textBecomes, WAIT_MS } from '../support/page-waits.js';
 
 let app: FastifyInstance | undefined;
 let browser: Browser | undefined;
@@ -114,6 +114,9 @@ describe('secretary console: preparing a congress', () => {
     // Editing one entry, and adding one by hand.
     await page.getByRole('button', { name: '编辑张伟' }).click();
     const memberForm = page.locator('form', { has: page.locator('#member-form-title') });
+    // The form puts the cursor in its first field once shown; typing before that lands in the name
+    // (seen on a loaded machine: the name became 张伟技术), so wait for it first.
+    await page.waitForFunction(() => document.activeElement?.id === 'member-name', undefined, { timeout: WAIT_MS });
     await memberForm.getByLabel('标签').fill('技术');
     await memberForm.getByRole('button', { name: '保存' }).click();
     // Saved: the form closes (or shows why not), then the row carries the new tag.

@@ -4,7 +4,7 @@ import type { Locator, Page } from 'playwright-core';
 import { screenshot } from './browser.js';
 
 // Generous: on a 2-core machine the browser shares the cores with the rest of the suite.
-const WAIT_MS = 20_000;
+export const WAIT_MS = 20_000;
 
 /** Resolves once `text` is visible somewhere on the page. */
 export async function seen(page: Page, text: string | RegExp, timeout = WAIT_MS): Promise<void> {
