@@ -1,5 +1,6 @@
 // Domain events become broadcasts after commit: ballots and meetings to their rooms, motions and
 // documents through their own modules, turnout and attendance coalesced to a few updates a second.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Server } from 'socket.io';
 import { getBallot, turnoutOf, viewBallot } from '../ballots/service.js';
 import type { AppContext } from '../context.js';
@@ -20,6 +21,11 @@ const BROADCAST_SHARE_INVERSE = 5;
 const RECIPIENT_COST_MS = 0.015;
 /** A voting storm moves turnout and attendance (voting checks people in) together. */
 const MESSAGES_PER_UPDATE = 2;
+/**
+ * Recipients of a coalesced update per turn of the event loop (some 4 ms of sending): a whole hall's
+ * update in one turn held every vote behind it, 20 ms a message for 1,250 phones, 150 ms for 10,000.
+ */
+export const RECIPIENTS_PER_TURN = 256;
 
 export class Broadcaster {
   readonly #turnout = new Map<string, string>();
@@ -137,11 +143,13 @@ export class Broadcaster {
     const expected = recipients * MESSAGES_PER_UPDATE * RECIPIENT_COST_MS * BROADCAST_SHARE_INVERSE;
     this.#timer = setTimeout(
       () => {
-        this.#timer = null;
-        const started = performance.now();
-        this.#flush()
-          .catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'))
-          .finally(() => (this.#measured = (performance.now() - started) * BROADCAST_SHARE_INVERSE));
+        // An update still being sent a slice at a time finishes first: every screen gets them in order.
+        this.#flushing = this.#flushing.then(async () => {
+          this.#timer = null;
+          this.#busyMs = 0;
+          await this.#flush().catch((error: unknown) => this.context.logger.error({ err: error }, 'coalesced broadcast failed'));
+          this.#measured = this.#busyMs * BROADCAST_SHARE_INVERSE;
+        });
       },
       Math.min(MAX_COALESCE_MS, Math.max(COALESCE_MS, this.#measured, expected)),
     );
@@ -149,6 +157,25 @@ export class Broadcaster {
 
   /** What the last update cost, times BROADCAST_SHARE_INVERSE: the least time until the next. */
   #measured = 0;
+  /** The time the update being sent has held the event loop so far (its slices, not the turns between). */
+  #busyMs = 0;
+  #flushing: Promise<void> = Promise.resolve();
+
+  /**
+   * Sends one message to a meeting's room, RECIPIENTS_PER_TURN sockets a turn, so that votes and
+   * handshakes are handled between the slices. Those who join meanwhile got a fresher snapshot.
+   */
+  async #emitInSlices(meetingId: string, event: string, payload: object): Promise<void> {
+    const room = this.io.sockets.adapter.rooms.get(rooms.meeting(meetingId));
+    if (!room) return;
+    const ids = [...room];
+    for (let start = 0; start < ids.length; start += RECIPIENTS_PER_TURN) {
+      if (start > 0) await nextTurn();
+      const began = performance.now();
+      this.io.to(ids.slice(start, start + RECIPIENTS_PER_TURN)).emit(event, payload);
+      this.#busyMs += performance.now() - began;
+    }
+  }
 
   async #flush(): Promise<void> {
     const turnout = [...this.#turnout];
@@ -159,11 +186,11 @@ export class Broadcaster {
       const ballot = await getBallot(this.context, ballotId);
       const meeting = await getMeeting(this.context, meetingId);
       const figures = await turnoutOf(this.context, ballot, (await liveAttendanceCounts(this.context, meeting)).eligible);
-      this.io.to(rooms.meeting(meetingId)).emit('ballot:turnout', { ballotId, meetingId, ...figures });
+      await this.#emitInSlices(meetingId, 'ballot:turnout', { ballotId, meetingId, ...figures });
     }
     for (const meetingId of attendance) {
       const counts = await liveAttendanceCounts(this.context, await getMeeting(this.context, meetingId));
-      this.io.to(rooms.meeting(meetingId)).emit('attendance:updated', { meetingId, counts });
+      await this.#emitInSlices(meetingId, 'attendance:updated', { meetingId, counts });
     }
   }
 

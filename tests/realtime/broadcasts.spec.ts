@@ -2,6 +2,7 @@
 // the result for officers on close and for everyone on publication, and check-in counts.
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, type Congress, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
+import { RECIPIENTS_PER_TURN } from '../../src/plugins/broadcaster.js';
 import { allWithin, command, Hall, type LiveClient, nextEvent, objectsIn, type Seen } from '../support/sockets.js';
 
 /** src/plugins/broadcaster.ts: turnout updates are at least this far apart (the test's own figure, so it checks it). */
@@ -69,6 +70,56 @@ describe('turnout while a ballot is open', () => {
     const everyone = [display, officer, representative, ...voters];
     for (const client of everyone) expect(partialTallies(client.seen)).toEqual([]);
     expect(received(officer, 'ballot:opened')[0].ballot).toMatchObject({ id: ballotId, state: 'open', result: null });
+  });
+
+  it('reaches every phone of a hall bigger than one slice, a slice a turn, each phone’s updates in order', async () => {
+    hall = await Hall.start();
+    const phones = RECIPIENTS_PER_TURN + 44;
+    const congress = await createCongress(hall.app, { representatives: phones });
+    const voters = await allWithin(
+      congress.representatives.map((person) => hall!.connect({ token: person.token })),
+      30_000,
+      'phones to connect',
+    );
+    // Who each turnout message was sent to at once, and in which turn of the event loop.
+    const io = hall.app.io;
+    const to = io.to.bind(io);
+    const slices: { size: number; turn: number }[] = [];
+    // A turn of the event loop counted in its check phase, where the broadcaster's next slice waits too.
+    let turn = 0;
+    let ticking = setImmediate(function tick() {
+      turn += 1;
+      ticking = setImmediate(tick);
+    });
+    io.to = ((room: string | string[]) => {
+      const operator = to(room);
+      const emit = operator.emit.bind(operator);
+      operator.emit = ((event: string, ...rest: unknown[]) => {
+        if (event === 'ballot:turnout') slices.push({ size: Array.isArray(room) ? room.length : Number.POSITIVE_INFINITY, turn });
+        return emit(event, ...rest);
+      }) as typeof operator.emit;
+      return operator;
+    }) as typeof io.to;
+    try {
+      const ballotId = await openBallot(congress);
+      for (let wave = 1; wave <= 3; wave++) {
+        const shown = voters.map(({ socket }) => nextEvent(socket, 'ballot:turnout', (turnout) => turnout.voted === wave * 10));
+        const votes = voters.slice((wave - 1) * 10, wave * 10).map(({ socket }) => command(socket, 'ballot:cast', { ballotId, answers: ['yes'], receipt: deviceReceipt() }));
+        expect((await allWithin(votes, 10_000, `wave ${wave}`)).filter((envelope) => envelope.error)).toEqual([]);
+        await allWithin(shown, 10_000, `every phone to see wave ${wave}`);
+      }
+    } finally {
+      clearImmediate(ticking);
+      io.to = to;
+    }
+    for (const { seen } of voters) {
+      const voted = seen.filter((entry) => entry.event === 'ballot:turnout').map((entry) => entry.payload.voted);
+      expect(voted).toEqual([...voted].sort((left, right) => left - right));
+    }
+    // Never the whole room in one go: slices of at most RECIPIENTS_PER_TURN, each update's in turns of their own.
+    expect(slices.length).toBeGreaterThanOrEqual(3 * Math.ceil(phones / RECIPIENTS_PER_TURN));
+    expect(Math.max(...slices.map((slice) => slice.size))).toBeLessThanOrEqual(RECIPIENTS_PER_TURN);
+    for (let index = 1; index < slices.length; index++) expect(slices[index]!.turn).toBeGreaterThan(slices[index - 1]!.turn);
   });
 
   it('never shows fewer voters than were counted, even to a snapshot taken while the ballot closes', async () => {

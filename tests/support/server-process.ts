@@ -1,6 +1,7 @@
 // Runs the real server (src/main.ts) in a child process on 127.0.0.1 with an ephemeral port, and an
 // inject()-compatible client over HTTP, so the API fixtures work against it unchanged.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { SECRETARY_PASSWORD } from './congress.js';
@@ -65,6 +66,12 @@ export async function startServer(databasePath: string, extraEnvironment: Record
     await exited;
   };
   let output = '';
+  // YISHI_SERVER_OUTPUT=/tmp/server.log keeps the server's whole output (with --trace-gc, say).
+  if (process.env.YISHI_SERVER_OUTPUT) {
+    const file = createWriteStream(process.env.YISHI_SERVER_OUTPUT, { flags: 'a' });
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
   child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   const url = `http://127.0.0.1:${port}`;
