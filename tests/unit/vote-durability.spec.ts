@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { VoteQueue } from '../../src/ballots/vote-queue.js';
+import { SYNCS_IN_FLIGHT, VoteQueue } from '../../src/ballots/vote-queue.js';
 import type { VoteOutcome, VoteRepository, VoteRow } from '../../src/ballots/vote-repository.js';
 import { WalSync } from '../../src/db/wal-sync.js';
 import { type DomainEvent, DomainEvents } from '../../src/events.js';
@@ -46,7 +46,7 @@ function queueWithHandSync() {
 }
 
 describe('acknowledging a vote', () => {
-  it('waits for the sync of its batch; votes arriving meanwhile wait and go in the next batch together', async () => {
+  it('waits for the sync of its batch; the next turn’s votes commit meanwhile, and once two syncs run the later votes wait and go in one batch', async () => {
     const { queue, batches, syncs, heard, settled, vote } = queueWithHandSync();
     void vote('a');
     void vote('b');
@@ -58,25 +58,36 @@ describe('acknowledging a vote', () => {
     expect(settled).toEqual({});
     expect(heard).toEqual([]);
 
+    // A sync is running: the next turn's votes commit in their turn all the same, with a sync of their own.
     void vote('c');
+    await turn();
+    expect(batches).toEqual([['a', 'b'], ['c']]);
+    expect(syncs).toHaveLength(SYNCS_IN_FLIGHT);
+
+    // Two syncs are running: later votes wait, however many turns go by, and go in one batch.
     void vote('d');
     await turn();
+    void vote('e');
     await turn();
-    expect(batches).toHaveLength(1);
+    await turn();
+    expect(batches).toHaveLength(2);
+    expect(settled).toEqual({});
 
     syncs[0]!.release();
     await turn();
     await turn();
     expect(settled).toEqual({ a: 'acknowledged', b: 'acknowledged' });
     expect(heard).toEqual(['members.voted', 'ballot.turnout']);
-    expect(batches).toEqual([
-      ['a', 'b'],
-      ['c', 'd'],
-    ]);
+    expect(batches).toEqual([['a', 'b'], ['c'], ['d', 'e']]);
+    // Each batch is acknowledged by its own sync, started after its commit, in whatever order they end.
+    syncs[2]!.release();
+    await turn();
+    await turn();
+    expect(settled).toEqual({ a: 'acknowledged', b: 'acknowledged', d: 'acknowledged', e: 'acknowledged' });
     syncs[1]!.release();
     await turn();
     await turn();
-    expect(settled).toMatchObject({ c: 'acknowledged', d: 'acknowledged' });
+    expect(settled).toMatchObject({ c: 'acknowledged' });
   });
 
   it('refuses the batch when the sync fails: committed, not acknowledged, as after a crash', async () => {
