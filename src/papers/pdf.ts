@@ -3,24 +3,14 @@
 // embedded CJK serif (Debian's fonts-noto-cjk by default), headings in a bold face or the same face
 // made bold, subset by pdfkit. Runs in the PDF worker (src/workers/paper-work.ts): a long table is
 // hundreds of pages of text layout.
-import { accessSync, constants } from 'node:fs';
+// First: pdfkit then finds a slim crypto-js in the module cache.
+import './pdfkit-crypto.js';
 import PDFDocument from 'pdfkit';
 import { writtenDate } from './dates.js';
 import { type FontFile, openFontFile, type ParsedFont, withOutlinesOnDemand } from './font-file.js';
 import type { OfficialDocument, PaperBlock } from './official-document.js';
 import { unpackRows } from './packed-rows.js';
-
-/** A font file and, for a collection (.ttc), the PostScript name of the face inside it. */
-export interface PdfFont {
-  path: string;
-  name: string;
-}
-
-/** Body text (仿宋's stand-in) and headings (黑体 / 小标宋's stand-in). */
-export interface PdfFonts {
-  serif: PdfFont;
-  sans: PdfFont;
-}
+import type { PdfFont, PdfFonts } from './pdf-fonts.js';
 
 const MM = 72 / 25.4;
 const PAGE = { top: 37 * MM, left: 28 * MM, width: 156 * MM, height: 225 * MM };
@@ -275,17 +265,6 @@ function fontFile(path: string): FontFile {
     fontFiles.set(path, file);
   }
   return file;
-}
-
-/** Whether both font files can be read (checked before any byte of an answer is sent). */
-export function fontsReadable(fonts: PdfFonts): boolean {
-  try {
-    accessSync(fonts.serif.path, constants.R_OK);
-    accessSync(fonts.sans.path, constants.R_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The PDF's bytes. Throws if a font cannot be read (the caller checks the files first: PDF_FONT_MISSING). */

@@ -4,7 +4,7 @@
 import type { AppContext } from '../context.js';
 import { fail } from '../errors.js';
 import type { OfficialDocument } from './official-document.js';
-import { fontsReadable, type PdfFonts } from './pdf.js';
+import { fontsReadable, type PdfFonts } from './pdf-fonts.js';
 
 export type PaperDeps = Pick<AppContext, 'config' | 'paperWork'>;
 

@@ -5,7 +5,8 @@
 import { fail } from '../errors.js';
 import { renderDocx } from '../papers/docx.js';
 import type { OfficialDocument } from '../papers/official-document.js';
-import { fontsReadable, type PdfFonts, renderPdf } from '../papers/pdf.js';
+import { renderPdf } from '../papers/pdf.js';
+import { fontsReadable, type PdfFonts } from '../papers/pdf-fonts.js';
 import { type HeavyOutcome, settle } from './outcome.js';
 
 export interface PaperTasks {

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/config.js';
 import type { OfficialDocument } from '../../src/papers/official-document.js';
-import { chineseDate, fontsReadable, renderPdf } from '../../src/papers/pdf.js';
+import { chineseDate, renderPdf } from '../../src/papers/pdf.js';
+import { fontsReadable } from '../../src/papers/pdf-fonts.js';
+import { pdfkitCryptoJs } from '../../src/papers/pdfkit-crypto.js';
 import { renderDocx } from '../../src/papers/docx.js';
 import { packRow, packRows } from '../../src/papers/packed-rows.js';
 import { pdfFonts } from '../../src/papers/render.js';
@@ -77,6 +79,15 @@ describe('the PDF engine', () => {
     expect(await docx({ title: '签到表', blocks: [{ kind: 'packedTable', header, packed: packRows(rows.map(packRow)) }], fileName: '签到表' })).toEqual(
       await docx({ title: '签到表', blocks: [{ kind: 'table', header, rows }], fileName: '签到表' }),
     );
+  });
+
+  it('gives pdfkit crypto-js’s core with its MD5 only, and pdfkit still writes the file’s ID from it', async () => {
+    const cryptoJs = pdfkitCryptoJs() as Record<string, unknown>;
+    expect(typeof cryptoJs.MD5).toBe('function');
+    expect(cryptoJs.AES).toBeUndefined();
+    const raw = (await renderPdf(resolution, fonts)).toString('latin1');
+    // The trailer's /ID: two 16-byte strings, the MD5 of the document's info.
+    expect(raw).toMatch(/\/ID \[<[0-9a-f]{32}> <[0-9a-f]{32}>\]/);
   });
 
   it('writes the date as a Chinese official date', () => {
