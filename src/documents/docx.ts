@@ -1,7 +1,8 @@
 // An uploaded Word file (.docx) turned into a version's text with mammoth (a well-kept converter
 // that reads the document's paragraphs and nothing executable). The original file is kept too.
-// docxToMarkdown runs in the worker (src/workers/heavy-work.ts), after the zip passed its limits.
-import mammoth from 'mammoth';
+// docxToMarkdown runs in the worker (src/workers/heavy-work.ts), after the zip passed its limits; it
+// loads mammoth there, when first asked: the main thread imports this module for its checks and would
+// otherwise keep mammoth and its dependencies (some 15 MB) in memory for nothing.
 import { fail } from '../errors.js';
 import { checkZip } from '../workers/zip-limits.js';
 import { paragraphsToMarkdown } from './blocks.js';
@@ -20,6 +21,7 @@ export function checkDocx(file: Buffer): void {
 export async function docxToMarkdown(file: Buffer): Promise<string> {
   checkDocx(file);
   await checkZip(file);
+  const { default: mammoth } = await import('mammoth');
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: file })).value;
