@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js';
 import { isConsoleAccount } from './session.js';
 import type { Account } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
+import { focusUnlessTyping } from '../shared/focus.js';
 
 export function LoginScreen({ onSignedIn }: { onSignedIn: (account: Account) => void }) {
   const [username, setUsername] = useState('');
@@ -12,7 +13,7 @@ export function LoginScreen({ onSignedIn }: { onSignedIn: (account: Account) => 
   const [refused, setRefused] = useState(false);
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), []);
+  useEffect(() => focusUnlessTyping(first.current), []);
 
   const submit = async (event: Event) => {
     event.preventDefault();

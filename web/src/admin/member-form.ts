@@ -5,6 +5,7 @@ import { t } from '../i18n/i18n.js';
 import type { Delegation, Member, MemberRole } from './types.js';
 import { ErrorNote, useAction } from './ui.js';
 import { CATEGORY_TAGS, canonicalTag, categoryLabel, isCategoryTag } from './categories.js';
+import { focusUnlessTyping } from '../shared/focus.js';
 
 export function tagLabel(tag: string): string {
   return categoryLabel(tag);
@@ -37,7 +38,7 @@ export function MemberForm({ termId, delegations, member, onSaved, onCancel }: P
   const toggle = (tag: string, on: boolean) => setCategories((current) => (on ? [...current, tag] : current.filter((other) => other !== tag)));
   const action = useAction();
   const first = useRef<HTMLInputElement>(null);
-  useEffect(() => first.current?.focus(), [member?.id]);
+  useEffect(() => focusUnlessTyping(first.current), [member?.id]);
   const value = (event: Event) => (event.target as HTMLInputElement).value;
 
   const submit = async (event: Event) => {

@@ -4,6 +4,7 @@ import { html, useEffect, useRef, useState } from '../shared/html.js';
 import { useLanguage } from '../shared/use-language.js';
 import { formatCode, normalizeCode } from './session.js';
 import { TopBar } from './top-bar.js';
+import { focusUnlessTyping } from '../shared/focus.js';
 
 interface JoinFormProps {
   initialCode: string;
@@ -17,7 +18,7 @@ export function JoinForm({ initialCode, error: initialError, onJoin }: JoinFormP
   const [error, setError] = useState(initialError);
   const [busy, setBusy] = useState(false);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => focusUnlessTyping(input.current), []);
   const submit = async (event: Event) => {
     event.preventDefault();
     const normalized = normalizeCode(code);
