@@ -69,8 +69,10 @@ export async function startServer(databasePath: string, extraEnvironment: Record
   // YISHI_SERVER_OUTPUT=/tmp/server.log keeps the server's whole output (with --trace-gc, say).
   if (process.env.YISHI_SERVER_OUTPUT) {
     const file = createWriteStream(process.env.YISHI_SERVER_OUTPUT, { flags: 'a' });
-    child.stdout!.pipe(file);
-    child.stderr!.pipe(file);
+    // Both streams into one file: neither may end it while the other still writes; the exit does.
+    child.stdout!.pipe(file, { end: false });
+    child.stderr!.pipe(file, { end: false });
+    child.once('close', () => file.end());
   }
   child.stdout!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
   child.stderr!.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000)));
