@@ -1,7 +1,7 @@
 // Runs the real server (src/main.ts) in a child process on 127.0.0.1 with an ephemeral port, and an
 // inject()-compatible client over HTTP, so the API fixtures work against it unchanged.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { SECRETARY_PASSWORD } from './congress.js';
@@ -40,11 +40,21 @@ async function waitUntilHealthy(url: string, child: ChildProcess, deadline: numb
 /** What the child runs: the sources through tsx (tests), or the compiled server as `npm start` runs it (dist/main.js, built first). */
 export type ServerEntry = 'sources' | 'compiled';
 
+/**
+ * The Node options `npm start` runs the server with (package.json: `node <options> scripts/start.mjs
+ * main`), so that tests and benchmarks measure the server as production runs it.
+ */
+export function productionNodeOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const words = scripts.start.split(/\s+/);
+  return words.slice(words.indexOf('node') + 1, words.indexOf('scripts/start.mjs'));
+}
+
 export async function startServer(databasePath: string, extraEnvironment: Record<string, string> = {}, timeoutMs = 20_000, entry: ServerEntry = 'sources'): Promise<ServerProcess> {
   const port = await freePort();
   // YISHI_SERVER_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof' profiles the server under a benchmark.
   const nodeArguments = process.env.YISHI_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArguments, ...(entry === 'compiled' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])], {
+  const child = spawn(process.execPath, [...productionNodeOptions(), ...nodeArguments, ...(entry === 'compiled' ? ['dist/main.js'] : ['--import', 'tsx', 'src/main.ts'])], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HeavyWorkPool, PAPER_WORK_DEFAULTS } from '../../src/workers/pool.js';
+import { productionNodeOptions } from '../support/server-process.js';
 
 interface ThreadTasks {
   thread: { input: { delayMs?: number }; output: number };
@@ -54,10 +55,11 @@ describe('a pool with too many tasks waiting', () => {
   });
 });
 
-describe('a pool in a process started with a V8 option', () => {
-  it('starts its worker (node --max-old-space-size=… is a usual production flag)', () => {
-    const script = fileURLToPath(new URL('../support/pool-under-v8-option.ts', import.meta.url));
-    const output = execFileSync(process.execPath, ['--max-old-space-size=512', '--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
+describe('a pool in a process started with Node options', () => {
+  const script = fileURLToPath(new URL('../support/pool-under-v8-option.ts', import.meta.url));
+  // A V8 option (node --max-old-space-size=… is a usual production flag), and the options npm start runs with.
+  it.each([[['--max-old-space-size=512']], [productionNodeOptions()]])('starts its worker (node %s)', (options) => {
+    const output = execFileSync(process.execPath, [...options, '--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
     expect(JSON.parse(output.trim().split('\n').at(-1)!)).toEqual({ threadId: expect.any(Number) });
   });
 });
