@@ -1,4 +1,6 @@
 // buildApp(config): wires plugins and domains into a Fastify instance. No logic here, and it never listens.
+import { SessionRows } from './accounts/session-rows.js';
+import { CodeHolders } from './roster/code-holders.js';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -131,6 +133,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     meetingRows: new MeetingRows(connection.watch),
     agendaRows: new AgendaRows(connection.watch),
     jointRolls: new JointRolls(connection.watch),
+    codeHolders: new CodeHolders(connection.watch),
+    sessionRows: new SessionRows(connection.watch),
   };
   app.decorate('yishi', context);
 

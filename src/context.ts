@@ -16,6 +16,8 @@ import type { BallotViews } from './ballots/ballot-views.js';
 import type { MeetingRows } from './meetings/meeting-rows.js';
 import type { AgendaRows } from './agenda/live.js';
 import type { JointRolls } from './joint/rolls.js';
+import type { CodeHolders } from './roster/code-holders.js';
+import type { SessionRows } from './accounts/session-rows.js';
 import type { CancelTimer, Timers } from './timers.js';
 
 export interface AppContext {
@@ -51,6 +53,10 @@ export interface AppContext {
   agendaRows: AgendaRows;
   /** Each joint meeting's roll (its electorate), kept in memory until the roll changes. */
   jointRolls: JointRolls;
+  /** Who each access code names, kept in memory until a code, member or delegation row changes. */
+  codeHolders: CodeHolders;
+  /** Sign-in sessions, kept in memory until a session row changes. */
+  sessionRows: SessionRows;
 }
 
 /**

@@ -60,6 +60,9 @@ export async function revokeCode(context: CoreContext, actor: AccountActor, memb
   await recordAudit(context, actor, 'code.revoked', { detail: { memberId } });
 }
 
+/** The app's context keeps codes' holders and sessions in memory; a script's reads the database each time. */
+type CredentialReaders = roster.CodeHolderReader & accounts.SessionReader;
+
 /** Who a representative is, as their own snapshot shows them. */
 export interface MemberDescription {
   memberId: string;
@@ -85,7 +88,7 @@ function foundMember(member: { id: string; term_id: string; name: string; role: 
  * Checks a typed or scanned code, over HTTP or a socket handshake alike; every attempt counts against
  * the address from before the lookup, and only a right code is taken back.
  */
-export async function memberForCode(context: CoreContext, limiter: AttemptLimiter, address: string, input: string): Promise<FoundMember & { codeHash: string }> {
+export async function memberForCode(context: CoreContext & CredentialReaders, limiter: AttemptLimiter, address: string, input: string): Promise<FoundMember & { codeHash: string }> {
   const keys = [`code:${address}`];
   limiter.reserve(keys);
   const code = normalizeCode(input);
@@ -115,7 +118,7 @@ export async function memberForToken(context: CoreContext, token: string): Promi
 }
 
 /** A live representative session, by its stored hash: unexpired, its code still active, its member still on the roster. */
-export async function memberSessionForHash(context: CoreContext, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
+export async function memberSessionForHash(context: CoreContext & CredentialReaders, sessionHash: string): Promise<(FoundMember & { expiresAt: string }) | null> {
   const session = await accounts.findSession(context, sessionHash);
   if (!session?.member_id || !session.code_hash || session.expires_at < nowIso(context)) return null;
   const found = await memberForCodeHash(context, session.code_hash);
@@ -123,7 +126,7 @@ export async function memberSessionForHash(context: CoreContext, sessionHash: st
 }
 
 /** Who an active code names now (its member may have changed role since the card was printed). */
-export async function memberForCodeHash(context: CoreContext, codeHash: string): Promise<FoundMember | null> {
+export async function memberForCodeHash(context: CoreContext & CredentialReaders, codeHash: string): Promise<FoundMember | null> {
   const member = await roster.findMemberOfActiveCode(context, codeHash);
   return member ? foundMember(member) : null;
 }

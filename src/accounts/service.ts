@@ -100,8 +100,8 @@ export async function accountSessionForToken(context: CoreContext, token: string
 }
 
 /** The same, by the session's stored hash (what an open socket remembers instead of the token). */
-export async function accountSessionForHash(context: CoreContext, sessionHash: string): Promise<AccountSession | null> {
-  const session = await repository.findSession(context.db, sessionHash);
+export async function accountSessionForHash(context: CoreContext & SessionReader, sessionHash: string): Promise<AccountSession | null> {
+  const session = await findSession(context, sessionHash);
   if (!session?.account_id || session.expires_at < nowIso(context)) return null;
   const row = await repository.findAccountById(context.db, session.account_id);
   return row && !row.disabled ? { account: toActor(row), sessionHash, expiresAt: session.expires_at } : null;
@@ -145,6 +145,9 @@ export function insertSession(context: Pick<AppContext, 'db'>, session: Database
   return repository.insertSession(context.db, session);
 }
 
-export function findSession(context: Pick<AppContext, 'db'>, tokenHash: string) {
-  return repository.findSession(context.db, tokenHash);
+/** The app's context keeps sessions in memory (session-rows.ts); a script's reads the database each time. */
+export type SessionReader = Pick<AppContext, 'db'> & Partial<Pick<AppContext, 'sessionRows'>>;
+
+export function findSession(context: SessionReader, tokenHash: string) {
+  return context.sessionRows ? context.sessionRows.find(context.db, tokenHash) : repository.findSession(context.db, tokenHash);
 }

@@ -62,11 +62,21 @@ export function audienceOf(actor: Actor): Audience {
   return actor.kind === 'account' && (actor.role === 'secretary' || actor.role === 'scrutineer') ? 'officer' : 'public';
 }
 
-export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, eligible?: number) {
+/** How many voted of how many may: null for a draft. */
+export type Turnout = { voted: number; eligible: number } | null;
+
+/** A ballot's turnout from its row or, open, from the vote queue's count in memory; undefined if it must be counted. */
+function keptTurnout(context: Pick<AppContext, 'votes'>, ballot: BallotTable, eligible: number | undefined): Turnout | undefined {
   if (ballot.state === 'draft') return null;
   if (ballot.state !== 'open') return { voted: ballot.ballots_cast ?? 0, eligible: ballot.eligible ?? 0 };
-  const open = context.votes.openBallot(ballot.id);
-  const voted = open?.voted ?? (await repository.countParticipation(context.db, ballot.id));
+  const voted = context.votes.openBallot(ballot.id)?.voted;
+  return voted === undefined || eligible === undefined ? undefined : { voted, eligible };
+}
+
+export async function turnoutOf(context: Pick<AppContext, 'db' | 'votes'>, ballot: BallotTable, eligible?: number): Promise<Turnout> {
+  const kept = keptTurnout(context, ballot, eligible);
+  if (kept !== undefined) return kept;
+  const voted = context.votes.openBallot(ballot.id)?.voted ?? (await repository.countParticipation(context.db, ballot.id));
   return { voted, eligible: eligible ?? (await eligibleOf(context.db, await getMeeting(context, ballot.meeting_id))) };
 }
 
@@ -119,7 +129,9 @@ export async function ballotsWithTurnout(context: BallotReadDeps, actor: Actor, 
   const eligible = knownEligible ?? (await eligibleOf(context.db, meeting));
   const listed = await context.ballotViews.listOf(context.db, meeting.id, audience);
   const visible = audience === 'officer' ? listed : listed.filter(({ row }) => row.state !== 'draft');
-  const turnouts = await Promise.all(visible.map(({ row }) => turnoutOf(context, row, eligible)));
+  // Each phone of a reconnecting hall asks: from memory as a rule, without a promise per ballot.
+  const kept = visible.map(({ row }) => keptTurnout(context, row, eligible));
+  const turnouts = kept.includes(undefined) ? await Promise.all(visible.map(({ row }) => turnoutOf(context, row, eligible))) : (kept as Turnout[]);
   return { listed, audience, visible, turnouts };
 }
 

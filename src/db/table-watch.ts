@@ -6,12 +6,29 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting, ballots and agenda. */
-export type WatchedTable = 'meeting' | 'ballot' | 'ballot_confirmation' | 'agenda_item' | 'congress_session' | 'document' | 'joint_roll';
+export type WatchedTable = 'meeting' | 'ballot' | 'ballot_confirmation' | 'agenda_item' | 'congress_session' | 'document' | 'joint_roll' | 'access_code' | 'member' | 'delegation' | 'auth_session';
 /**
  * joint_roll: who may vote in a joint meeting, asked at every vote cast there (src/joint/rolls.ts).
  * ballot_confirmation: the halves of two-person control that the officers' ballot list shows.
+ * access_code, member, delegation, auth_session: who a phone's code or session names, asked at
+ * every handshake (src/roster/code-holders.ts, src/accounts/session-rows.ts).
  */
-const WATCHED: readonly WatchedTable[] = ['meeting', 'ballot', 'ballot_confirmation', 'agenda_item', 'congress_session', 'document', 'joint_roll'];
+const WATCHED: readonly WatchedTable[] = [
+  'meeting',
+  'ballot',
+  'ballot_confirmation',
+  'agenda_item',
+  'congress_session',
+  'document',
+  'joint_roll',
+  'access_code',
+  'member',
+  'delegation',
+  'auth_session',
+];
+
+/** Keys a kept read holds at most: reads of keys that name nothing are kept too, and anyone may ask for any key. */
+const MOST_KEPT = 50_000;
 
 export class TableWatch {
   readonly #listeners = new Map<WatchedTable, Set<() => void>>(WATCHED.map((table) => [table, new Set()]));
@@ -51,6 +68,7 @@ export class KeptReads<T> {
     if (db.isTransaction) return read(db);
     const known = this.#kept.get(key);
     if (known) return known;
+    if (this.#kept.size >= MOST_KEPT) this.#kept.clear();
     const reading = read(db);
     this.#kept.set(key, reading);
     // A failed read is not kept: the next caller reads again.

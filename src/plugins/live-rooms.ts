@@ -1,8 +1,10 @@
 // The live layer's rooms (a meeting, its officers, a person, a term, an account, a sign-in session, a display),
 // what each socket carries, and the snapshot a socket receives on (re)connecting.
 import type { Socket } from 'socket.io';
+import { Adapter, type BroadcastOptions } from 'socket.io-adapter';
 import type { Actor } from '../actors.js';
 import type { AppContext } from '../context.js';
+import type { EncodedJson } from '../http/encoded-json.js';
 import { type KnownToSnapshot, meetingSnapshotText } from '../meetings/live.js';
 
 export interface SocketData {
@@ -51,10 +53,35 @@ export function roomsOf(data: SocketData): string[] {
   return joined;
 }
 
+/** The snapshot a socket gets, or null for an officer who follows motions only. */
+export function snapshotFor(context: AppContext, data: SocketData, known: KnownToSnapshot = {}): Promise<EncodedJson | null> {
+  if (!data.meetingId && data.actor.kind === 'account') return Promise.resolve(null);
+  return meetingSnapshotText(context, data.actor, data.meetingId ?? undefined, known);
+}
+
 /** The full snapshot, so a phone back on the hall's Wi-Fi is right again at once. */
 export function sendSnapshot(context: AppContext, socket: Pick<Socket, 'emit'>, data: SocketData, known: KnownToSnapshot = {}): void {
-  if (!data.meetingId && data.actor.kind === 'account') return;
-  meetingSnapshotText(context, data.actor, data.meetingId ?? undefined, known)
-    .then((snapshot) => socket.emit('meeting:snapshot', snapshot))
+  snapshotFor(context, data, known)
+    .then((snapshot) => snapshot && socket.emit('meeting:snapshot', snapshot))
     .catch((error: unknown) => context.logger.error({ err: error }, 'snapshot failed'));
+}
+
+/**
+ * The rooms' adapter, counting what it sends to rooms. A snapshot made during a socket's handshake,
+ * before the socket is in its rooms, is still whole when the socket joins them if nothing was sent to
+ * any room meanwhile: whatever changed after it was made is announced later, to the socket too.
+ */
+export class CountingAdapter extends Adapter {
+  /** Messages sent to rooms so far. */
+  sent = 0;
+
+  override broadcast(packet: unknown, options: BroadcastOptions): void {
+    this.sent++;
+    super.broadcast(packet, options);
+  }
+
+  override broadcastWithAck(packet: unknown, options: BroadcastOptions, clientCountCallback: (clientCount: number) => void, ack: (...args: unknown[]) => void): void {
+    this.sent++;
+    super.broadcastWithAck(packet, options, clientCountCallback, ack);
+  }
 }

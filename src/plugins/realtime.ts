@@ -13,15 +13,15 @@ import { castVote, checkReceipt } from '../ballots/casting.js';
 import type { AppContext } from '../context.js';
 import { constraintError } from '../db/constraints.js';
 import { AppError, errorBody } from '../errors.js';
-import { meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
+import { type KnownToSnapshot, meetingSnapshot, resolveMeetingFor } from '../meetings/live.js';
 import { assertCanFollow, checkIn } from '../meetings/service.js';
 import { motionRoomsFor } from '../motions/live.js';
 import { idSchema } from '../http/routes.js';
 import { isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from '../http/auth.js';
 import { Admission } from './admission.js';
-import { encodedJsonParser } from '../http/encoded-json.js';
+import { type EncodedJson, encodedJsonParser } from '../http/encoded-json.js';
 import { Broadcaster } from './broadcaster.js';
-import { type Credential, roomsOf, type SocketData, sendSnapshot } from './live-rooms.js';
+import { CountingAdapter, type Credential, roomsOf, type SocketData, sendSnapshot, snapshotFor } from './live-rooms.js';
 import { actorForCredential, type CredentialActor, SocketRights } from './socket-rights.js';
 
 const handshakeSchema = z
@@ -110,6 +110,11 @@ async function authenticate(app: FastifyInstance, context: AppContext, rights: S
     resolvedAt,
   };
   return { data, you: found.you, snapshotVersion: auth.snapshotVersion };
+}
+
+/** What a socket's first snapshot may be spared (meetings/live.ts, KnownToSnapshot). */
+function known(you: MemberDescription | undefined, version: string | undefined): KnownToSnapshot {
+  return { ...(you ? { you } : {}), ...(version ? { version } : {}) };
 }
 
 /** Cuts the socket off when its sign-in session expires, checking the clock (and the session's expiry, which may move) again if woken early. */
@@ -253,20 +258,27 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     // Engine.IO's own handshake (the WebSocket upgrade, the session) is admitted a few per turn too: a
     // wave of 500 upgrades worked through in one turn held the connected phones' votes behind it.
     allowRequest: (_request, accept) => admission.admit(() => accept(null, true)),
+    adapter: CountingAdapter,
   });
   const cooldown = new FloodCooldown();
   const rights = new SocketRights(io, context, ledger);
   /**
    * What each handshake learned, until the socket's first snapshot: the representative as read (a
-   * reconnecting phone reads itself once) and the snapshot version its page holds.
+   * reconnecting phone reads itself once), the snapshot version its page holds, and the snapshot made
+   * then (undefined if making it failed) with the adapter's count of messages sent before it.
    */
-  const handshakes = new WeakMap<Socket, Pick<Handshake, 'you' | 'snapshotVersion'>>();
+  const handshakes = new WeakMap<Socket, Pick<Handshake, 'you' | 'snapshotVersion'> & { snapshot: EncodedJson | null | undefined; sentBefore: number }>();
+  const adapter = io.of('/').adapter as CountingAdapter;
   io.use((socket, next) => {
     admission.admit(() => {
       authenticate(app, context, rights, socket, cooldown)
-        .then(({ data, you, snapshotVersion }) => {
+        .then(async ({ data, you, snapshotVersion }) => {
           Object.assign(socket.data, data);
-          handshakes.set(socket, { you, snapshotVersion });
+          // The snapshot is made now and sent right behind Socket.IO's own answer to the handshake, in
+          // the same turn: a phone of a reconnecting hall is woken once for both.
+          const sentBefore = adapter.sent;
+          const snapshot = await snapshotFor(context, data, known(you, snapshotVersion)).catch(() => undefined);
+          handshakes.set(socket, { you, snapshotVersion, snapshot, sentBefore });
           next();
         })
         .catch((error: unknown) => {
@@ -282,10 +294,13 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     registerCommands(context, rights, socket, data, cooldown);
     // A change between the handshake's read and joining the rooms found no socket to re-read: read it now.
     if (!rights.isCurrent(data)) void rights.reread(socket).catch((error: unknown) => context.logger.error({ err: error }, 'socket rights re-read failed'));
-    const { you, snapshotVersion } = handshakes.get(socket) ?? {};
+    const { you, snapshotVersion, snapshot, sentBefore } = handshakes.get(socket) ?? {};
     handshakes.delete(socket);
-    // As read at the handshake, if nothing about them has changed since (the rights ledger would know).
-    sendSnapshot(context, socket, data, { ...(you && rights.isCurrent(data) ? { you } : {}), ...(snapshotVersion ? { version: snapshotVersion } : {}) });
+    // As made at the handshake if nothing about them has changed since (the rights ledger would know)
+    // and nothing was sent to any room meanwhile, else made anew now that the socket is in its rooms.
+    if (rights.isCurrent(data) && snapshot !== undefined && sentBefore === adapter.sent) {
+      if (snapshot) socket.emit('meeting:snapshot', snapshot);
+    } else sendSnapshot(context, socket, data, known(rights.isCurrent(data) ? you : undefined, snapshotVersion));
   });
   const broadcaster = new Broadcaster(io, context);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));

@@ -259,8 +259,11 @@ export function listActiveCodeHolders(context: Reader, termId: string) {
   return repository.listActiveCodeHolders(context.db, termId);
 }
 
-export function findMemberOfActiveCode(context: Reader, codeHash: string) {
-  return repository.findMemberOfActiveCode(context.db, codeHash);
+/** The app's context keeps who each code names in memory (code-holders.ts); a script's reads the database each time. */
+export type CodeHolderReader = Reader & Partial<Pick<AppContext, 'codeHolders'>>;
+
+export function findMemberOfActiveCode(context: CodeHolderReader, codeHash: string) {
+  return context.codeHolders ? context.codeHolders.find(context.db, codeHash) : repository.findMemberOfActiveCode(context.db, codeHash);
 }
 
 export function revokeCodesOfMember(context: Reader, memberId: string, at: string): Promise<void> {

@@ -54,6 +54,31 @@ describe('snapshots on connect and reconnect', () => {
     expect(snapshot.you.voted).toEqual([]);
   });
 
+  it('sends a snapshot that includes what was announced between the handshake and the phone joining its rooms', async () => {
+    hall = await Hall.start();
+    const congress = await createCongress(hall.app, { representatives: 3 });
+    const [person, watcher] = congress.representatives;
+    const other = await hall.connect({ token: watcher!.token });
+    // The handshake's own snapshot is made first: this later middleware opens a ballot after it, and
+    // lets the phone in only once the opening has been announced to the room it is about to join.
+    let ballotId = '';
+    hall.app.io.use((socket, next) => {
+      if (socket.handshake.auth.token !== person!.token) return next();
+      const announced = nextEvent(other.socket, 'ballot:opened');
+      openBallot(congress)
+        .then(async (id) => {
+          ballotId = id;
+          await announced;
+          next();
+        })
+        .catch(next);
+    });
+    const phone = await hall.connect({ token: person!.token });
+
+    expect(eventsNamed(phone.seen, 'ballot:opened')).toEqual([]);
+    expect(phone.snapshot.ballots.map((ballot: { id: string; state: string }) => [ballot.id, ballot.state])).toEqual([[ballotId, 'open']]);
+  });
+
   it('brings a phone that lost its network back with its vote recorded and the published result', async () => {
     hall = await Hall.start();
     const congress = await createCongress(hall.app, { representatives: 3 });

@@ -5,7 +5,8 @@
 // counted afresh, through check-ins, marking, votes, ballots opening and closing, roster changes.
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { memberForToken } from '../../src/access/service.js';
+import { hashSecret, normalizeCode } from '../../src/access/codes.js';
+import { memberForCodeHash, memberForToken, memberSessionForHash } from '../../src/access/service.js';
 import type { MemberActor } from '../../src/actors.js';
 import { DomainEvents } from '../../src/events.js';
 import { HallFigures } from '../../src/meetings/hall-figures.js';
@@ -232,5 +233,37 @@ describe('the snapshot from the figures kept in memory', () => {
     await expectSameMeeting(async () => context.sqlite.prepare('UPDATE meeting SET title = ? WHERE id = ?').run('手工改的会议', congress.meetingId));
     await expectSameMeeting(() => call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/close`, headers: secretary }));
     expect((await meetingSnapshot(context, member, undefined)).meeting).toBeNull();
+  });
+
+  it('keeps who each code and sign-in session names exactly as the tables have them, whoever writes', async () => {
+    const app = await createApp();
+    apps.push(app);
+    const congress = await createCongress(app, { representatives: 3, openMeeting: false });
+    const context = app.yishi;
+    const [person, other] = congress.representatives;
+    const codeHash = hashSecret(context.secretKey, normalizeCode(person!.code)!);
+    const sessionHash = hashSecret(context.secretKey, person!.token);
+    const otherSession = hashSecret(context.secretKey, other!.token);
+    const secretary = { cookie: congress.secretary };
+    /** What a handshake reads through the kept rows equals what it reads afresh, after `change`. */
+    const expectExactAfter = async (change: () => Promise<unknown>) => {
+      for (const hash of [sessionHash, otherSession]) await memberSessionForHash(context, hash);
+      await memberForCodeHash(context, codeHash);
+      await change();
+      const afresh = { ...context, codeHolders: undefined, sessionRows: undefined };
+      expect(await memberForCodeHash(context, codeHash)).toEqual(await memberForCodeHash(afresh, codeHash));
+      for (const hash of [sessionHash, otherSession]) expect(await memberSessionForHash(context, hash)).toEqual(await memberSessionForHash(afresh, hash));
+    };
+    for (const [index, id] of congress.delegationIds.entries())
+      await expectExactAfter(() => call(app, { method: 'PATCH', url: `/api/delegations/${id}`, headers: secretary, payload: { name: `改名的代表团${index + 1}` } }));
+    await expectExactAfter(() => call(app, { method: 'PATCH', url: `/api/members/${person!.memberId}`, headers: secretary, payload: { role: 'attendee' } }));
+    expect((await memberForCodeHash(context, codeHash))?.you).toMatchObject({ role: 'attendee', delegationName: expect.stringMatching(/^改名的代表团/) });
+    // A hand-made UPDATE, beside every service: the database itself reports it.
+    await expectExactAfter(async () => context.sqlite.prepare('UPDATE member SET name = ? WHERE id = ?').run('手工改的姓名', person!.memberId));
+    await expectExactAfter(() => call(app, { method: 'POST', url: '/api/auth/logout', headers: { authorization: `Bearer ${other!.token}` } }));
+    expect(await memberSessionForHash(context, otherSession)).toBeNull();
+    await expectExactAfter(() => call(app, { method: 'DELETE', url: `/api/members/${person!.memberId}/code`, headers: secretary }));
+    expect(await memberForCodeHash(context, codeHash)).toBeNull();
+    expect(await memberSessionForHash(context, sessionHash)).toBeNull();
   });
 });

@@ -1,0 +1,26 @@
+// Sign-in sessions by their stored hash, kept in memory between writes to the session table: every
+// phone and console of a hall that reconnects at once presents its session in its handshake. Exact,
+// as every kept read (db/table-watch.ts): a session signed out, replaced or swept is read afresh at
+// once.
+import type { Kysely } from 'kysely';
+import type { AuthSessionTable, Database } from '../db/database.js';
+import { KeptReads, type TableWatch } from '../db/table-watch.js';
+import * as repository from './repository.js';
+
+type Kept = Readonly<AuthSessionTable> | undefined;
+
+export class SessionRows {
+  readonly #byHash: KeptReads<Kept>;
+
+  constructor(watch: TableWatch) {
+    this.#byHash = new KeptReads(watch, 'auth_session');
+  }
+
+  find(db: Kysely<Database>, tokenHash: string): Promise<Kept> {
+    return this.#byHash.get(db, tokenHash, async (reader) => {
+      const row = await repository.findSession(reader, tokenHash);
+      // Shared by every caller until the next write: nobody may change it in place.
+      return row && Object.freeze(row);
+    });
+  }
+}
