@@ -1,8 +1,8 @@
 // Benchmark (c): the whole hall reconnects at once (a Wi-Fi access point restarts) while ballots are
-// open. The same client script runs against Yishi and the bare baseline in the same run: N phones
-// connect, half of them vote, all drop, and all come back in waves of 500 (the harness's waves), ten
-// times over (ROUNDS); meanwhile a few hundred phones that stayed connected keep voting at a steady
-// pace, from a process of their own (stayers-process.ts). Measured: the time until every phone is back with its snapshot (the median round and the
+// open. The same client script runs against Yishi and the bare baseline in the same run, both servers
+// up and their rounds alternating: N phones connect, half of them vote, all drop, and all come back in
+// waves of 500 (the harness's waves), ten times over (ROUNDS); meanwhile a few hundred phones that
+// stayed connected keep voting at a steady pace, from a process of their own (stayers-process.ts). Measured: the time until every phone is back with its snapshot (the median round and the
 // slowest), every Yishi snapshot checked against the known truth, and the stayers' vote latency
 // during the reconnects (pooled) against their quiet latency.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -182,66 +182,98 @@ class StayersProcess {
   }
 }
 
-export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectResult> {
-  // The stayers run in their own process: their latency is the server's, not the time the hall's
-  // reconnecting clients hold this process's event loop (up to 80 ms at a time).
-  const stayers = new StayersProcess({ url: target.url, auths: target.stayers, meetingId: target.meetingId });
-  let dropped: Record<string, number> = {};
-  let hall: Socket[] = [];
-  try {
-    await stayers.ask('ready');
+/**
+ * One server's hall through a run: its stayers' process, its phones and what each keeps of its
+ * snapshot. Its rounds alternate with the other server's (reconnectBench), so that a busier minute of
+ * this shared machine falls on both alike and the ratio between them compares like with like.
+ */
+class HallRun {
+  readonly #target: ReconnectTarget;
+  readonly #stayers: StayersProcess;
+  #hall: Socket[] = [];
+  #kept: unknown[] = [];
+  #quietLatencies: number[] = [];
+  readonly #seconds: number[] = [];
+  readonly #reconnectLatencies: number[] = [];
+  readonly #snapshotErrors: string[] = [];
+  #snapshotsChecked = 0;
+  #votesSent = 0;
+  #cpuTotal: number | null = 0;
+  #refused: Record<string, number> = {};
+
+  constructor(target: ReconnectTarget) {
+    this.#target = target;
+    // The stayers run in their own process: their latency is the server's, not the time the hall's
+    // reconnecting clients hold this process's event loop (up to 80 ms at a time).
+    this.#stayers = new StayersProcess({ url: target.url, auths: target.stayers, meetingId: target.meetingId });
+  }
+
+  /** The hall connects, half of it votes, and the stayers vote alone for the quiet figures; then the hall drops. */
+  async start(): Promise<void> {
+    const target = this.#target;
+    await this.#stayers.ask('ready');
     // The hall's phones, each with the snapshot it first got (what a page keeps to reconnect with).
     const first = await reconnectAll(target.url, target.hall);
-    hall = first.sockets;
-    const kept = first.snapshots.map(keptPart);
+    this.#hall = first.sockets;
+    this.#kept = first.snapshots.map(keptPart);
     // The stayers and half the hall have checked in and voted before the drop: snapshots differ phone by phone.
-    const voters = hall.filter((_, index) => index % 2 === 0);
+    const voters = this.#hall.filter((_, index) => index % 2 === 0);
     if (target.meetingId) await Promise.all(voters.map((socket) => checkIn(socket, target.meetingId!)));
     await castAll(voters, target.ballots.hall);
-    stayers.pace(target.ballots.quiet, 0);
-    await stayers.ask('sent', { kind: 'sent' });
-    const quietLatencies = (await stayers.ask('stopped', { kind: 'stop' })).latencies;
+    this.#stayers.pace(target.ballots.quiet, 0);
+    await this.#stayers.ask('sent', { kind: 'sent' });
+    this.#quietLatencies = (await this.#stayers.ask('stopped', { kind: 'stop' })).latencies;
+    closeAll(this.#hall);
+  }
 
-    // The hall drops and comes back ROUNDS times; the stayers' votes go on from ballot to ballot.
-    const seconds: number[] = [];
-    const reconnectLatencies: number[] = [];
-    const snapshotErrors: string[] = [];
-    let snapshotsChecked = 0;
-    let votesSent = 0;
-    let cpuTotal: number | null = 0;
-    let refused: Record<string, number> = {};
-    for (let round = 0; round < ROUNDS; round++) {
-      closeAll(hall);
-      await pause(2_000);
-      stayers.pace(target.ballots.reconnect, votesSent);
-      const started = performance.now();
-      const cpuBefore = cpuMs(target.pid);
-      const back = await reconnectAll(
-        target.url,
-        target.hall.map((auth, index) => withVersion(auth, kept[index])),
-      );
-      seconds.push((performance.now() - started) / 1000);
-      const cpuAfter = cpuMs(target.pid);
-      cpuTotal = cpuTotal === null || cpuBefore === null || cpuAfter === null ? null : cpuTotal + cpuAfter - cpuBefore;
-      const during = await stayers.ask('stopped', { kind: 'stop' });
-      votesSent = during.count;
-      refused = during.refused;
-      reconnectLatencies.push(...during.latencies);
-      hall = back.sockets;
-      if (target.check) {
-        const bounds = { reconnectVotesBefore: 0, reconnectVotesAfter: votesSent };
-        back.snapshots.forEach((snapshot, index) => {
-          const wrong = target.check!(index, madeWhole(kept[index], snapshot), bounds);
-          if (wrong) snapshotErrors.push(`round ${round + 1}, phone ${index}: ${wrong}`);
-        });
-        snapshotsChecked += back.snapshots.length;
-      }
+  /**
+   * The hall, dropped since its last round, comes back at once while the stayers vote on, from ballot
+   * to ballot; then it drops again, and the other server's round runs with this hall off the air.
+   */
+  async round(round: number): Promise<void> {
+    const target = this.#target;
+    await pause(2_000);
+    this.#stayers.pace(target.ballots.reconnect, this.#votesSent);
+    const started = performance.now();
+    const cpuBefore = cpuMs(target.pid);
+    const back = await reconnectAll(
+      target.url,
+      target.hall.map((auth, index) => withVersion(auth, this.#kept[index])),
+    );
+    this.#seconds.push((performance.now() - started) / 1000);
+    const cpuAfter = cpuMs(target.pid);
+    this.#cpuTotal = this.#cpuTotal === null || cpuBefore === null || cpuAfter === null ? null : this.#cpuTotal + cpuAfter - cpuBefore;
+    const during = await this.#stayers.ask('stopped', { kind: 'stop' });
+    this.#votesSent = during.count;
+    this.#refused = during.refused;
+    this.#reconnectLatencies.push(...during.latencies);
+    this.#hall = back.sockets;
+    closeAll(this.#hall);
+    if (target.check) {
+      const bounds = { reconnectVotesBefore: 0, reconnectVotesAfter: this.#votesSent };
+      back.snapshots.forEach((snapshot, index) => {
+        const wrong = target.check!(index, madeWhole(this.#kept[index], snapshot), bounds);
+        if (wrong) this.#snapshotErrors.push(`round ${round + 1}, phone ${index}: ${wrong}`);
+      });
+      this.#snapshotsChecked += back.snapshots.length;
     }
-    reconnectLatencies.sort((a, b) => a - b);
+  }
+
+  /** Drops the hall and ends the stayers' process; what dropped on the way (idempotent: later calls answer nothing). */
+  async close(): Promise<Record<string, number>> {
+    closeAll(this.#hall);
+    return this.#stayers.close();
+  }
+
+  /** Ends the run and sums it up. */
+  async finish(): Promise<ReconnectResult> {
+    const dropped = await this.close();
+    const reconnectLatencies = [...this.#reconnectLatencies].sort((a, b) => a - b);
+    const quietLatencies = this.#quietLatencies;
     // BENCH_RECONNECT_TAILS=1 prints the slowest stayer votes, quiet and during the reconnects.
     if (process.env.BENCH_RECONNECT_TAILS)
       console.log(
-        `${target.hall.length} phones: quiet tail ${quietLatencies
+        `${this.#target.hall.length} phones: quiet tail ${quietLatencies
           .slice(-8)
           .map((ms) => Math.round(ms))
           .join(' ')}; reconnect tail ${reconnectLatencies
@@ -249,27 +281,45 @@ export async function reconnectHall(target: ReconnectTarget): Promise<ReconnectR
           .map((ms) => Math.round(ms))
           .join(' ')}`,
       );
-    const sortedSeconds = [...seconds].sort((a, b) => a - b);
-    closeAll(hall);
-    dropped = await stayers.close();
+    const sortedSeconds = [...this.#seconds].sort((a, b) => a - b);
     return {
-      phones: target.hall.length,
+      phones: this.#target.hall.length,
       secondsToAllBack: percentile(sortedSeconds, 0.5),
       slowestSecondsToAllBack: sortedSeconds.at(-1)!,
-      rounds: ROUNDS,
-      snapshotsChecked,
-      snapshotErrors,
+      rounds: this.#seconds.length,
+      snapshotsChecked: this.#snapshotsChecked,
+      snapshotErrors: this.#snapshotErrors,
       quietP50: percentile(quietLatencies, 0.5),
       quietP99: percentile(quietLatencies, 0.99),
       reconnectP50: percentile(reconnectLatencies, 0.5),
       reconnectP99: percentile(reconnectLatencies, 0.99),
       reconnectVotes: reconnectLatencies.length,
-      serverCpuMs: cpuTotal === null ? null : cpuTotal / ROUNDS,
-      refused: { ...refused, ...dropped },
+      serverCpuMs: this.#cpuTotal === null ? null : this.#cpuTotal / this.#seconds.length,
+      refused: { ...this.#refused, ...dropped },
     };
+  }
+}
+
+/**
+ * The same reconnect against each target, their rounds alternating (which goes first alternates
+ * too): the quiet figures of each first, then ROUNDS rounds of each.
+ */
+export async function reconnectHalls(targets: ReconnectTarget[]): Promise<ReconnectResult[]> {
+  const runs: HallRun[] = [];
+  try {
+    for (const target of targets) {
+      const run = new HallRun(target);
+      runs.push(run);
+      await run.start();
+    }
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const run of round % 2 === 0 ? runs : [...runs].reverse()) await run.round(round);
+    }
+    const results: ReconnectResult[] = [];
+    for (const run of runs) results.push(await run.finish());
+    return results;
   } finally {
-    closeAll(hall);
-    await stayers.close().catch(() => {});
+    await Promise.all(runs.map((run) => run.close().catch(() => undefined)));
   }
 }
 
@@ -334,12 +384,16 @@ export async function reconnectBench(sizes: number[], startBaseline: StartBaseli
   const rows = [];
   try {
     for (const [run, phones] of sizes.entries()) {
+      // Both servers are up through the run, each with its own hall and stayers; their rounds alternate.
       const baseline = await startBaseline(join(directory, `baseline-${run}.sqlite`));
-      const bare = await reconnectHall(baselineTarget(baseline.url, phones, baseline.pid)).finally(() => baseline.stop());
-      const server = await startServer(join(directory, `yishi-${run}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000);
-      const yishi = await yishiTarget(server.url, phones, server.child.pid)
-        .then(reconnectHall)
-        .finally(() => server.stop('SIGTERM'));
+      const server = await startServer(join(directory, `yishi-${run}.sqlite`), { RATE_LIMIT_PER_MINUTE: '0', CODE_ATTEMPT_LIMIT: '10000', LOG_LEVEL: 'warn' }, 60_000).catch(async (error: unknown) => {
+        await baseline.stop();
+        throw error;
+      });
+      const [bare, yishi] = await yishiTarget(server.url, phones, server.child.pid)
+        .then((target) => reconnectHalls([baselineTarget(baseline.url, phones, baseline.pid), target]))
+        .finally(() => Promise.all([baseline.stop(), server.stop('SIGTERM')]));
+      if (!bare || !yishi) throw new Error('a hall run is missing');
       for (const error of yishi.snapshotErrors.slice(0, 5)) console.error(`N=${phones}: wrong snapshot, ${error}`);
       for (const [name, result] of [
         ['baseline', bare],
