@@ -4,7 +4,7 @@
 // once.
 import type { Kysely } from 'kysely';
 import type { AuthSessionTable, Database } from '../db/database.js';
-import { KeptReads, type TableWatch } from '../db/table-watch.js';
+import { frozen, KeptReads, type TableWatch } from '../db/table-watch.js';
 import * as repository from './repository.js';
 
 type Kept = Readonly<AuthSessionTable> | undefined;
@@ -17,10 +17,6 @@ export class SessionRows {
   }
 
   find(db: Kysely<Database>, tokenHash: string): Promise<Kept> {
-    return this.#byHash.get(db, tokenHash, async (reader) => {
-      const row = await repository.findSession(reader, tokenHash);
-      // Shared by every caller until the next write: nobody may change it in place.
-      return row && Object.freeze(row);
-    });
+    return this.#byHash.get(db, tokenHash, async (reader) => frozen(await repository.findSession(reader, tokenHash)));
   }
 }

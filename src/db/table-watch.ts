@@ -52,6 +52,11 @@ export class TableWatch {
   }
 }
 
+/** A kept row, shared by every caller until the next write: nobody may change it in place. */
+export function frozen<T extends object>(row: T | undefined): Readonly<T> | undefined {
+  return row && Object.freeze(row);
+}
+
 /**
  * Reads by key, kept until a write to their table. Exact, not eventually right: a write forgets every
  * kept read (the one in flight too, so a read that may have seen the old rows is never kept after

@@ -2,7 +2,7 @@
 // asks which meeting is its term's current one, and reads it again for its snapshot.
 import type { Kysely } from 'kysely';
 import type { Database, MeetingTable } from '../db/database.js';
-import { KeptReads, type TableWatch } from '../db/table-watch.js';
+import { frozen, KeptReads, type TableWatch } from '../db/table-watch.js';
 import * as repository from './repository.js';
 
 type Kept = Readonly<MeetingTable> | undefined;
@@ -24,9 +24,4 @@ export class MeetingRows {
   currentOfTerm(db: Kysely<Database>, termId: string): Promise<Kept> {
     return this.#currentOfTerm.get(db, termId, async (reader) => frozen(await repository.findCurrentMeetingOfTerm(reader, termId)));
   }
-}
-
-/** Shared by every caller until the next write: nobody may change it in place. */
-function frozen(row: MeetingTable | undefined): Kept {
-  return row && Object.freeze(row);
 }

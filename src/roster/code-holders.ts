@@ -5,7 +5,7 @@
 // wrote it.
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
-import { KeptReads, type TableWatch } from '../db/table-watch.js';
+import { frozen, KeptReads, type TableWatch } from '../db/table-watch.js';
 import * as repository from './repository.js';
 
 export type CodeHolder = Readonly<NonNullable<Awaited<ReturnType<typeof repository.findMemberOfActiveCode>>>> | undefined;
@@ -18,10 +18,6 @@ export class CodeHolders {
   }
 
   find(db: Kysely<Database>, codeHash: string): Promise<CodeHolder> {
-    return this.#byCode.get(db, codeHash, async (reader) => {
-      const row = await repository.findMemberOfActiveCode(reader, codeHash);
-      // Shared by every caller until the next write: nobody may change it in place.
-      return row && Object.freeze(row);
-    });
+    return this.#byCode.get(db, codeHash, async (reader) => frozen(await repository.findMemberOfActiveCode(reader, codeHash)));
   }
 }
