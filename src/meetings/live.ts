@@ -15,7 +15,7 @@ import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
 /** What a snapshot reads: the clock, the database and what is kept in memory (meeting rows, ballots, figures, open ballots). */
-export type SnapshotDeps = Pick<AppContext, 'db' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews' | 'agendaRows'>;
+export type SnapshotDeps = Pick<AppContext, 'db' | 'sqlite' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews' | 'agendaRows'>;
 
 /**
  * The meeting a viewer follows: the one named, a display's own, or a representative's term's current
@@ -93,6 +93,18 @@ function versionOf(listed: readonly ListedBallot[], meeting: MeetingTable, agend
   return known.version;
 }
 
+/** The JSON text of a kept, frozen value (the hall's attendance counts), made once for every phone. */
+const jsonTexts = new WeakMap<object, string>();
+
+function jsonOf(value: Readonly<object>): string {
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonTexts.set(value, text);
+  }
+  return text;
+}
+
 /** What a snapshot may be spared: the representative as just read (see meetingSnapshot), and the version of the meeting's part the page holds. */
 export interface KnownToSnapshot {
   you?: MemberDescription;
@@ -107,7 +119,7 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   const you = actor.kind === 'member' ? (known.you?.memberId === actor.memberId ? known.you : await describeMember(context, actor.memberId)) : null;
   const attendance = await liveAttendanceCounts(context, meeting);
   const { listed, visible, turnouts } = await ballotsWithTurnout(context, actor, meeting, attendance.eligible);
-  const figures = `${JSON.stringify(attendance)}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
+  const attendanceText = jsonOf(attendance);
   // Kept like the meeting row: the same object until an agenda, session, document or ballot row changes.
   const agenda = await context.agendaRows.of(context.db, meeting.session_id);
   const version = versionOf(
@@ -118,8 +130,9 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   );
   let shared: { text: string } | undefined;
   if (known.version === version) {
-    shared = { text: `"version":"${version}","same":true,"attendance":${JSON.stringify(attendance)},"turnouts":${JSON.stringify(turnouts)}` };
+    shared = { text: `"version":"${version}","same":true,"attendance":${attendanceText},"turnouts":${JSON.stringify(turnouts)}` };
   } else {
+    const figures = `${attendanceText}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
     let full = sharedTexts.get(listed);
     if (full?.meeting !== meeting || full.agenda !== agenda || full.figures !== figures) {
       const ballots = visible.map(({ view }, index) => ({ ...view, turnout: turnouts[index]! }));
@@ -127,7 +140,7 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
         meeting,
         agenda,
         figures,
-        text: `"version":"${version}","meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${JSON.stringify(attendance)},"ballots":${JSON.stringify(ballots)},"agenda":${JSON.stringify(agenda)}`,
+        text: `"version":"${version}","meeting":${JSON.stringify(presentMeeting(meeting))},"attendance":${attendanceText},"ballots":${JSON.stringify(ballots)},"agenda":${JSON.stringify(agenda)}`,
       };
       sharedTexts.set(listed, full);
     }

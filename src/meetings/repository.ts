@@ -1,5 +1,7 @@
 // SQL for meetings and attendance (签到).
 import { type Kysely, sql } from 'kysely';
+import type { Statement } from 'better-sqlite3';
+import type { SqliteHandle } from '../db/connection.js';
 import type { AttendanceTable, Database, MeetingTable } from '../db/database.js';
 import type { MeetingSitting } from './workflow.js';
 
@@ -149,4 +151,21 @@ export function listAttendance(db: Executor, meetingId: string, termId: string, 
 
 export function findAttendance(db: Executor, meetingId: string, memberId: string) {
   return db.selectFrom('attendance').select('status').where('meeting_id', '=', meetingId).where('member_id', '=', memberId).executeTakeFirst();
+}
+
+const attendanceStatements = new WeakMap<SqliteHandle, Statement<[string, string], Pick<AttendanceTable, 'status'>>>();
+
+/**
+ * findAttendance straight from the handle, prepared once: every phone of a reconnecting hall asks for
+ * its own, and through Kysely (building and compiling the query, a promise) the lookup cost more than
+ * the rest of the phone's snapshot. Outside a transaction only: inside one the handle would see writes
+ * not yet committed, where findAttendance waits for the transaction's end.
+ */
+export function readAttendanceOutsideTransaction(sqlite: SqliteHandle, meetingId: string, memberId: string): Pick<AttendanceTable, 'status'> | undefined {
+  let statement = attendanceStatements.get(sqlite);
+  if (!statement) {
+    statement = sqlite.prepare<[string, string], Pick<AttendanceTable, 'status'>>('SELECT status FROM attendance WHERE meeting_id = ? AND member_id = ?');
+    attendanceStatements.set(sqlite, statement);
+  }
+  return statement.get(meetingId, memberId);
 }

@@ -172,9 +172,21 @@ export async function attendanceCounts(context: Pick<AppContext, 'db'>, meeting:
   return presentCounts(meeting, await repository.countAttendance(context.db, meeting.id, meeting.term_id, meeting.sitting));
 }
 
-/** The same counts from the hall's figures in memory (one count per change): for snapshots and broadcasts. */
-export async function liveAttendanceCounts(context: Pick<AppContext, 'db' | 'figures'>, meeting: MeetingTable): Promise<AttendanceCounts> {
-  return presentCounts(meeting, await context.figures.countsOf(context.db, meeting));
+/** liveAttendanceCounts' answers, per kept counts row and meeting row (each the same object until a write). */
+const presentedCounts = new WeakMap<repository.AttendanceCountsRow, { meeting: MeetingTable; counts: Readonly<AttendanceCounts> }>();
+
+/**
+ * The same counts from the hall's figures in memory (one count per change): for snapshots and
+ * broadcasts. Every phone of a reconnecting hall gets the same object, frozen, its quorum worked out once.
+ */
+export async function liveAttendanceCounts(context: Pick<AppContext, 'db' | 'figures'>, meeting: MeetingTable): Promise<Readonly<AttendanceCounts>> {
+  const row = await context.figures.countsOf(context.db, meeting);
+  const known = presentedCounts.get(row);
+  if (known?.meeting === meeting) return known.counts;
+  const counts = presentCounts(meeting, row);
+  Object.freeze(counts.quorum);
+  presentedCounts.set(row, { meeting, counts: Object.freeze(counts) });
+  return counts;
 }
 
 function presentCounts(meeting: MeetingTable, counts: repository.AttendanceCountsRow): AttendanceCounts {
@@ -258,8 +270,9 @@ export async function currentMeetingFor(context: Pick<AppContext, 'db'>, actor: 
   return repository.findCurrentMeetingOfTerm(context.db, actor.termId);
 }
 
-export async function attendanceOf(context: Pick<AppContext, 'db'>, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
-  return (await repository.findAttendance(context.db, meetingId, memberId))?.status ?? 'not_checked_in';
+export async function attendanceOf(context: Pick<AppContext, 'db' | 'sqlite'>, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
+  const row = context.sqlite.inTransaction ? await repository.findAttendance(context.db, meetingId, memberId) : repository.readAttendanceOutsideTransaction(context.sqlite, meetingId, memberId);
+  return row?.status ?? 'not_checked_in';
 }
 
 export async function listMeetings(context: Pick<AppContext, 'db'>, termId?: string) {

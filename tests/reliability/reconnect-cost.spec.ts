@@ -17,8 +17,8 @@ import { listBallotsFor } from '../../src/ballots/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { MeetingRows } from '../../src/meetings/meeting-rows.js';
 import { type AgendaRows, readLiveAgenda } from '../../src/agenda/live.js';
-import { findCurrentMeetingOfTerm, findMeeting } from '../../src/meetings/repository.js';
-import { getMeeting } from '../../src/meetings/service.js';
+import { findCurrentMeetingOfTerm, findMeeting, upsertAttendance } from '../../src/meetings/repository.js';
+import { attendanceOf, getMeeting } from '../../src/meetings/service.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { fileUpload } from '../support/multipart.js';
 import { Hall } from '../support/sockets.js';
@@ -152,6 +152,37 @@ describe('the snapshot from the figures kept in memory', () => {
     await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/ballots/${ballotId}/publish`, headers: secretary }));
     const snapshot = await meetingSnapshot(app.yishi, actor, congress.meetingId);
     expect(snapshot.attendance).toMatchObject({ eligible: 5, present: 2, onLeave: 1, attendees: 1 });
+  });
+
+  it('reads a phone’s own attendance as committed, never a write of a transaction still open', async () => {
+    const app = await createApp();
+    apps.push(app);
+    const congress = await createCongress(app, { representatives: 2, present: 0 });
+    const member = congress.representatives[0]!;
+    const actor = (await memberForToken(app.yishi, member.token))!;
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let written!: () => void;
+    const checkedIn = new Promise<void>((resolve) => (written = resolve));
+    // A check-in written inside a transaction that is then rolled back: no snapshot may have shown it.
+    const rolledBack = app.yishi.db
+      .transaction()
+      .execute(async (trx) => {
+        await upsertAttendance(trx, { meeting_id: congress.meetingId, member_id: member.memberId, status: 'present' });
+        written();
+        await held;
+        throw new Error('rolled back');
+      })
+      .catch((error: Error) => error.message);
+    await checkedIn;
+    expect(app.yishi.sqlite.inTransaction).toBe(true);
+    const read = attendanceOf(app.yishi, congress.meetingId, member.memberId);
+    release();
+    expect(await rolledBack).toBe('rolled back');
+    expect(await read).toBe('not_checked_in');
+    // Outside a transaction the phone reads its committed attendance straight from the handle.
+    await call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in`, headers: { authorization: `Bearer ${member.token}` } });
+    expect((await meetingSnapshot(app.yishi, actor, congress.meetingId)).you?.attendance).toBe('present');
   });
 
   it('equals the snapshot counted afresh through roster changes before the meeting opens', async () => {
