@@ -14,6 +14,7 @@ const errorTable = {
   BAD_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
   INVALID_CODE: [401, '代表码无效或已作废', 'The access code is not valid or has been revoked'],
   TOO_MANY_ATTEMPTS: [429, '尝试次数过多,请稍后再试', 'Too many attempts, try again later'],
+  TOO_MANY_CONNECTIONS: [429, '同时打开的页面或设备过多,请关闭其中一个后再试', 'Too many pages or devices connected at once: close one and try again'],
   RATE_LIMITED: [429, '请求过于频繁,请稍后再试', 'Too many requests, slow down'],
   USERNAME_TAKEN: [409, '用户名已被使用', 'That username is taken'],
   TERM_NOT_FOUND: [404, '没有这一届', 'No such term'],

@@ -21,6 +21,7 @@ import { isCrossSite, MEMBER_COOKIE, OFFICER_COOKIE } from '../http/auth.js';
 import { Admission } from './admission.js';
 import { type EncodedJson, encodedJsonParser } from '../http/encoded-json.js';
 import { Broadcaster } from './broadcaster.js';
+import { FloodCooldown, SocketCaps } from './socket-limits.js';
 import { CountingAdapter, type Credential, roomsOf, type SocketData, sendSnapshot, snapshotFor } from './live-rooms.js';
 import { actorForCredential, type CredentialActor, SocketRights } from './socket-rights.js';
 
@@ -136,35 +137,8 @@ function envelopeOf(failure: unknown) {
   return { error: errorBody(error instanceof AppError ? error.code : 'INTERNAL', error instanceof AppError ? error.details : undefined) };
 }
 
-/** How long a device cut off for flooding is refused a new connection: reconnecting at once would make the cut-off moot. */
-const FLOOD_COOLDOWN_MS = 10_000;
 /** Events refused for speed before the socket is cut off; an honest device never gets near the burst. */
 const FLOOD_STRIKES = 40;
-
-/** Who a socket speaks for, so a cut-off flooder stays off whichever credential it reconnects with. */
-function actorKey(actor: Actor): string {
-  if (actor.kind === 'member') return `member:${actor.memberId}`;
-  if (actor.kind === 'account') return `account:${actor.id}`;
-  return actor.kind === 'display' ? `display:${actor.meetingId}` : 'anonymous';
-}
-
-/** Flooders recently cut off, by actor: refused a new socket until their time is up. */
-class FloodCooldown {
-  readonly #until = new Map<string, number>();
-
-  start(actor: Actor): void {
-    if (this.#until.size > 10_000) this.#until.clear();
-    this.#until.set(actorKey(actor), Date.now() + FLOOD_COOLDOWN_MS);
-  }
-
-  assertAllowed(actor: Actor): void {
-    const key = actorKey(actor);
-    const until = this.#until.get(key);
-    if (until === undefined) return;
-    if (until > Date.now()) throw new AppError('RATE_LIMITED');
-    this.#until.delete(key);
-  }
-}
 
 /**
  * A token bucket per socket over every event it sends, commands or not: past the burst each event is
@@ -261,6 +235,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     adapter: CountingAdapter,
   });
   const cooldown = new FloodCooldown();
+  const caps = new SocketCaps();
   const rights = new SocketRights(io, context, ledger);
   /**
    * What each handshake learned, until the socket's first snapshot: the representative as read (a
@@ -273,6 +248,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     admission.admit(() => {
       authenticate(app, context, rights, socket, cooldown)
         .then(async ({ data, you, snapshotVersion }) => {
+          caps.take(data.actor, socket);
           Object.assign(socket.data, data);
           // The snapshot is made now and sent right behind Socket.IO's own answer to the handshake, in
           // the same turn: a phone of a reconnecting hall is woken once for both.

@@ -2,6 +2,7 @@
 // but never vote, and a malformed command is refused without harming the connection.
 import { afterEach, describe, expect, it } from 'vitest';
 import { call, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
+import { SOCKETS_PER_ACTOR } from '../../src/plugins/socket-limits.js';
 import { command, disconnection, Hall, nextEvent, refusal } from '../support/sockets.js';
 
 let hall: Hall | undefined;
@@ -57,6 +58,47 @@ describe('who may connect', () => {
     expect(await refusedWith(hall, { token: person!.token })).toBe('UNAUTHENTICATED');
     expect(other.socket.connected).toBe(true);
     expect((await command(other.socket, 'meeting:sync', {})).data.you.memberId).toBe(neighbour!.memberId);
+  });
+});
+
+describe('how many sockets one person may hold', () => {
+  /** Connects, or answers the code the server refused the handshake with. */
+  async function attempt(live: Hall, auth: Parameters<Hall['client']>[0]): Promise<string> {
+    const client = live.client(auth);
+    const refused = refusal(client.socket).catch(() => null);
+    const joined = live.join(client).then(() => 'connected');
+    return Promise.race([joined, refused.then((data) => data?.code ?? 'none')]);
+  }
+
+  it('refuses a representative’s sockets past the cap, whatever the credential, and takes one again once another closes', async () => {
+    hall = await Hall.start();
+    const congress = await createCongress(hall.app, { representatives: 2 });
+    const [person, neighbour] = congress.representatives;
+    const cap = SOCKETS_PER_ACTOR.member;
+    const held = [];
+    for (let index = 0; index < cap; index++) held.push(await hall.connect(index % 2 ? { token: person!.token } : { code: person!.code }));
+    expect(await attempt(hall, { code: person!.code })).toBe('TOO_MANY_CONNECTIONS');
+    expect(await attempt(hall, { token: person!.token })).toBe('TOO_MANY_CONNECTIONS');
+    // Nobody else is held back by them.
+    expect(await attempt(hall, { code: neighbour!.code })).toBe('connected');
+    // A closed socket gives its place back (once the server has seen it close).
+    const closed = disconnection(held[0]!.socket);
+    held[0]!.socket.disconnect();
+    await closed;
+    const deadline = Date.now() + 5_000;
+    let outcome = await attempt(hall, { code: person!.code });
+    while (outcome === 'TOO_MANY_CONNECTIONS' && Date.now() < deadline) outcome = await attempt(hall, { code: person!.code });
+    expect(outcome).toBe('connected');
+    expect(await attempt(hall, { code: person!.code })).toBe('TOO_MANY_CONNECTIONS');
+  });
+
+  it('lets exactly the cap through when a representative opens many sockets at once', async () => {
+    hall = await Hall.start();
+    const congress = await createCongress(hall.app, { representatives: 1 });
+    const person = congress.representatives[0]!;
+    const outcomes = await Promise.all(Array.from({ length: 3 * SOCKETS_PER_ACTOR.member }, () => attempt(hall!, { code: person.code })));
+    expect(outcomes.filter((outcome) => outcome === 'connected')).toHaveLength(SOCKETS_PER_ACTOR.member);
+    expect(outcomes.filter((outcome) => outcome !== 'connected').every((outcome) => outcome === 'TOO_MANY_CONNECTIONS')).toBe(true);
   });
 });
 

@@ -104,6 +104,10 @@ export class LiveMeeting {
         this.#stopped = true;
         this.socket.disconnect();
         options.onRefused?.(code);
+      } else if (!this.socket.active) {
+        // Refused for now (too many of this person's pages connected, a flood's cooldown, a failure):
+        // Socket.IO does not retry a handshake the server refused, so try again after a spread-out pause.
+        setTimeout(() => !this.#stopped && !this.socket.connected && this.socket.connect(), 5_000 + Math.random() * 5_000);
       }
       this.#set(this.snapshot, 'reconnecting');
     });
