@@ -9,12 +9,13 @@ import { AppError } from '../errors.js';
 const FLOOD_COOLDOWN_MS = 10_000;
 
 /**
- * Sockets one actor may hold at once. A phone on a flaky hall Wi-Fi opens a new socket each time it
- * comes back while the server still holds the old ones until their ping times out (up to 18 s), so a
- * representative has room for several; officers open the console in a few tabs; a meeting's displays
- * are its screens and their previews.
+ * Sockets one actor may hold at once: enough for every honest use (a phone on a flaky hall Wi-Fi opens
+ * a new socket each time it comes back while the server holds the old ones until their ping times out,
+ * up to 18 s; officers open the console in several tabs; a meeting's displays are its screens and
+ * their previews; one code on 20 devices at once must still count one vote, issue 6), and far below
+ * the thousands one code could open before.
  */
-export const SOCKETS_PER_ACTOR: Record<Exclude<Actor['kind'], 'anonymous'>, number> = { member: 8, account: 16, display: 16 };
+export const SOCKETS_PER_ACTOR: Record<Exclude<Actor['kind'], 'anonymous'>, number> = { member: 64, account: 64, display: 64 };
 
 /** Who a socket speaks for, whichever credential it came with (a code, a session, a display token). */
 export function actorKey(actor: Actor): string {
