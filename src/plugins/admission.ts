@@ -14,6 +14,11 @@ export class Admission {
   readonly #waiting: (() => void)[] = [];
   #scheduled = false;
 
+  /** Whether connections are waiting to be admitted: a hall is (re)connecting. */
+  get busy(): boolean {
+    return this.#waiting.length > 0;
+  }
+
   /** Runs `start` in a later turn, after the connections that came before it. */
   admit(start: () => void): void {
     this.#waiting.push(start);

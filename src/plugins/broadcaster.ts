@@ -26,6 +26,29 @@ const MESSAGES_PER_UPDATE = 2;
  * update in one turn held every vote behind it, 20 ms a message for 1,250 phones, 150 ms for 10,000.
  */
 export const RECIPIENTS_PER_TURN = 256;
+/**
+ * Recipients per turn while connections wait to be admitted (a hall reconnecting at once): those
+ * turns also run a batch of handshakes, and a vote waits behind both.
+ */
+export const RECIPIENTS_PER_CROWDED_TURN = 64;
+
+/**
+ * Sends one message to `ids`, RECIPIENTS_PER_TURN sockets a turn (RECIPIENTS_PER_CROWDED_TURN while
+ * `crowded`), so that votes and handshakes are handled between the slices; those who join meanwhile
+ * got a fresher snapshot. Resolves with the time the slices held the event loop.
+ */
+export async function emitInSlices(io: Pick<Server, 'to'>, ids: string[], event: string, payload: object, crowded: () => boolean): Promise<number> {
+  let busyMs = 0;
+  for (let start = 0; start < ids.length; ) {
+    if (start > 0) await nextTurn();
+    const began = performance.now();
+    const end = start + (crowded() ? RECIPIENTS_PER_CROWDED_TURN : RECIPIENTS_PER_TURN);
+    io.to(ids.slice(start, end)).emit(event, payload);
+    start = end;
+    busyMs += performance.now() - began;
+  }
+  return busyMs;
+}
 
 export class Broadcaster {
   readonly #turnout = new Map<string, string>();
@@ -36,6 +59,8 @@ export class Broadcaster {
   constructor(
     private readonly io: Server,
     private readonly context: AppContext,
+    /** Whether handshakes are waiting for their turn (admission.ts): slices are smaller meanwhile. */
+    private readonly crowded: () => boolean = () => false,
   ) {
     this.#documents = new DocumentBroadcaster(io, context, rooms.meeting);
   }
@@ -161,20 +186,9 @@ export class Broadcaster {
   #busyMs = 0;
   #flushing: Promise<void> = Promise.resolve();
 
-  /**
-   * Sends one message to a meeting's room, RECIPIENTS_PER_TURN sockets a turn, so that votes and
-   * handshakes are handled between the slices. Those who join meanwhile got a fresher snapshot.
-   */
   async #emitInSlices(meetingId: string, event: string, payload: object): Promise<void> {
     const room = this.io.sockets.adapter.rooms.get(rooms.meeting(meetingId));
-    if (!room) return;
-    const ids = [...room];
-    for (let start = 0; start < ids.length; start += RECIPIENTS_PER_TURN) {
-      if (start > 0) await nextTurn();
-      const began = performance.now();
-      this.io.to(ids.slice(start, start + RECIPIENTS_PER_TURN)).emit(event, payload);
-      this.#busyMs += performance.now() - began;
-    }
+    if (room) this.#busyMs += await emitInSlices(this.io, [...room], event, payload, this.crowded);
   }
 
   async #flush(): Promise<void> {

@@ -278,7 +278,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
       if (snapshot) socket.emit('meeting:snapshot', snapshot);
     } else sendSnapshot(context, socket, data, known(rights.isCurrent(data) ? you : undefined, snapshotVersion));
   });
-  const broadcaster = new Broadcaster(io, context);
+  const broadcaster = new Broadcaster(io, context, () => admission.busy);
   const unsubscribe = context.events.subscribe((event) => broadcaster.handle(event));
   // Sockets must go before the HTTP server can close; io.close() would close the server itself.
   app.addHook('preClose', async () => {
