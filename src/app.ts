@@ -29,6 +29,7 @@ import { departmentRoutes } from './departments/routes.js';
 import { documentRoutes } from './documents/routes.js';
 import { DomainEvents } from './events.js';
 import { loggerOptions } from './logger.js';
+import { AttendanceRows } from './meetings/attendance-rows.js';
 import { HallFigures } from './meetings/hall-figures.js';
 import { AgendaRows } from './agenda/live.js';
 import { agendaRoutes } from './agenda/routes.js';
@@ -128,7 +129,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     heavyWork: new HeavyWorkPool(options.heavyWork, (error) => app.log.warn({ err: error }, 'heavy-work worker failed outside a task; it is replaced')),
     paperWork: new HeavyWorkPool<PaperTasks>(options.paperWork, (error) => app.log.warn({ err: error }, 'PDF worker failed outside a task; it is replaced'), PAPER_WORK_DEFAULTS),
     storage: options.storageProbe ? new StorageSpace(config, options.storageProbe, 0) : new StorageSpace(config, statfsProbe(config.DATABASE_PATH)),
-    figures: new HallFigures(events),
+    figures: new HallFigures(connection.watch),
+    attendanceRows: new AttendanceRows(connection.watch),
     ballotViews: new BallotViews(connection.watch),
     meetingRows: new MeetingRows(connection.watch),
     agendaRows: new AgendaRows(connection.watch),

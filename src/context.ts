@@ -11,6 +11,7 @@ import type { VoteQueue } from './ballots/vote-queue.js';
 import type { PaperTasks } from './workers/paper-work.js';
 import type { HeavyWorkPool } from './workers/pool.js';
 import type { StorageSpace } from './storage/space.js';
+import type { AttendanceRows } from './meetings/attendance-rows.js';
 import type { HallFigures } from './meetings/hall-figures.js';
 import type { BallotViews } from './ballots/ballot-views.js';
 import type { MeetingRows } from './meetings/meeting-rows.js';
@@ -45,6 +46,8 @@ export interface AppContext {
   storage: StorageSpace;
   /** Attendance counts per meeting, kept in memory for snapshots and broadcasts. */
   figures: HallFigures;
+  /** Each representative's own attendance, kept in memory until an attendance row changes. */
+  attendanceRows: AttendanceRows;
   /** Each meeting's ballots as presented, kept in memory until a ballot row changes. */
   ballotViews: BallotViews;
   /** Meeting rows a reconnecting hall reads, kept in memory until a meeting row changes. */

@@ -6,15 +6,29 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database.js';
 
 /** The tables whose reads a whole hall repeats: every reconnecting phone reads its meeting, ballots and agenda. */
-export type WatchedTable = 'meeting' | 'ballot' | 'ballot_confirmation' | 'agenda_item' | 'congress_session' | 'document' | 'joint_roll' | 'access_code' | 'member' | 'delegation' | 'auth_session';
+export type WatchedTable =
+  | 'meeting'
+  | 'attendance'
+  | 'ballot'
+  | 'ballot_confirmation'
+  | 'agenda_item'
+  | 'congress_session'
+  | 'document'
+  | 'joint_roll'
+  | 'access_code'
+  | 'member'
+  | 'delegation'
+  | 'auth_session';
 /**
  * joint_roll: who may vote in a joint meeting, asked at every vote cast there (src/joint/rolls.ts).
  * ballot_confirmation: the halves of two-person control that the officers' ballot list shows.
  * access_code, member, delegation, auth_session: who a phone's code or session names, asked at
  * every handshake (src/roster/code-holders.ts, src/accounts/session-rows.ts).
+ * attendance: each representative's own, in the snapshot of every phone (src/meetings/attendance-rows.ts).
  */
 const WATCHED: readonly WatchedTable[] = [
   'meeting',
+  'attendance',
   'ballot',
   'ballot_confirmation',
   'agenda_item',

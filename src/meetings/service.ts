@@ -270,9 +270,9 @@ export async function currentMeetingFor(context: Pick<AppContext, 'db'>, actor: 
   return repository.findCurrentMeetingOfTerm(context.db, actor.termId);
 }
 
-export async function attendanceOf(context: Pick<AppContext, 'db' | 'sqlite'>, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
-  const row = context.sqlite.inTransaction ? await repository.findAttendance(context.db, meetingId, memberId) : repository.readAttendanceOutsideTransaction(context.sqlite, meetingId, memberId);
-  return row?.status ?? 'not_checked_in';
+export async function attendanceOf(context: Pick<AppContext, 'db' | 'sqlite' | 'attendanceRows'>, meetingId: string, memberId: string): Promise<AttendanceTable['status'] | 'not_checked_in'> {
+  const status = context.sqlite.inTransaction ? (await repository.findAttendance(context.db, meetingId, memberId))?.status : context.attendanceRows.statusOf(context.sqlite, meetingId, memberId);
+  return status ?? 'not_checked_in';
 }
 
 export async function listMeetings(context: Pick<AppContext, 'db'>, termId?: string) {

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { hashSecret, normalizeCode } from '../../src/access/codes.js';
 import { memberForCodeHash, memberForToken, memberSessionForHash } from '../../src/access/service.js';
 import type { MemberActor } from '../../src/actors.js';
-import { DomainEvents } from '../../src/events.js';
+import type { TableWatch } from '../../src/db/table-watch.js';
 import { HallFigures } from '../../src/meetings/hall-figures.js';
 import { meetingSnapshot } from '../../src/meetings/live.js';
 import type { AccountActor } from '../../src/actors.js';
@@ -17,7 +17,8 @@ import { listBallotsFor } from '../../src/ballots/service.js';
 import type { AppContext } from '../../src/context.js';
 import type { MeetingRows } from '../../src/meetings/meeting-rows.js';
 import { type AgendaRows, readLiveAgenda } from '../../src/agenda/live.js';
-import { findCurrentMeetingOfTerm, findMeeting, upsertAttendance } from '../../src/meetings/repository.js';
+import type { AttendanceRows } from '../../src/meetings/attendance-rows.js';
+import { findCurrentMeetingOfTerm, findMeeting, readAttendanceOutsideTransaction, upsertAttendance } from '../../src/meetings/repository.js';
 import { attendanceOf, getMeeting } from '../../src/meetings/service.js';
 import { approvalBallot, call, type Congress, createApp, createCongress, deviceReceipt, openBallot } from '../support/congress.js';
 import { fileUpload } from '../support/multipart.js';
@@ -114,7 +115,17 @@ describe('a whole hall reconnecting', () => {
 function uncached(context: AppContext): AppContext {
   const meetingRows = { find: findMeeting, currentOfTerm: findCurrentMeetingOfTerm } as unknown as MeetingRows;
   const agendaRows = { of: async (db: AppContext['db'], sessionId: string | null) => sessionId && readLiveAgenda(db, sessionId) } as unknown as AgendaRows;
-  return { ...context, figures: new HallFigures(new DomainEvents()), ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews, meetingRows, agendaRows };
+  const attendanceRows = {
+    statusOf: (sqlite: AppContext['sqlite'], meetingId: string, memberId: string) => readAttendanceOutsideTransaction(sqlite, meetingId, memberId)?.status ?? null,
+  } as AttendanceRows;
+  return {
+    ...context,
+    figures: new HallFigures({ onWrite: () => undefined } as unknown as TableWatch),
+    ballotViews: { listOf: presentMeetingBallots } as unknown as BallotViews,
+    meetingRows,
+    agendaRows,
+    attendanceRows,
+  };
 }
 
 describe('the snapshot from the figures kept in memory', () => {
@@ -139,6 +150,17 @@ describe('the snapshot from the figures kept in memory', () => {
     await expectExactAfter(congress, actor, () =>
       call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/attendance/${third!.memberId}`, headers: secretary, payload: { status: 'on_leave' } }),
     );
+    // The viewer's own attendance, as kept for their snapshot: marked, checked in, and written by hand.
+    await expectExactAfter(congress, actor, () =>
+      call(app, { method: 'PUT', url: `/api/meetings/${congress.meetingId}/attendance/${viewer!.memberId}`, headers: secretary, payload: { status: 'on_leave' } }),
+    );
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in`, headers: { authorization: `Bearer ${viewer!.token}` } }));
+    await expectExactAfter(congress, actor, async () =>
+      app.yishi.sqlite.prepare('UPDATE attendance SET status = ? WHERE meeting_id = ? AND member_id = ?').run('absent', congress.meetingId, viewer!.memberId),
+    );
+    await expectExactAfter(congress, actor, async () => app.yishi.sqlite.prepare('DELETE FROM attendance WHERE meeting_id = ? AND member_id = ?').run(congress.meetingId, viewer!.memberId));
+    expect((await meetingSnapshot(app.yishi, actor, congress.meetingId)).you?.attendance).toBe('not_checked_in');
+    await expectExactAfter(congress, actor, () => call(app, { method: 'POST', url: `/api/meetings/${congress.meetingId}/check-in`, headers: { authorization: `Bearer ${viewer!.token}` } }));
     const ballotId = await openBallot(congress, undefined, { overrideQuorum: true, reason: 'test' });
     await expectExactAfter(congress, actor, async () => undefined);
     // Voting is not checking in: the counts must not move with a vote (issue 9, item 2).
