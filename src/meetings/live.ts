@@ -5,7 +5,7 @@ import type { MemberDescription } from '../access/service.js';
 import type { Actor } from '../actors.js';
 import { paperBallots, votedBallots } from '../ballots/casting.js';
 import type { ListedBallot } from '../ballots/ballot-views.js';
-import { ballotsWithTurnout, listBallotsFor } from '../ballots/service.js';
+import { ballotsWithTurnout, listBallotsFor, type Turnout } from '../ballots/service.js';
 import type { LiveAgenda } from '../agenda/schemas.js';
 import type { AppContext } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
@@ -15,7 +15,7 @@ import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
 /** What a snapshot reads: the clock, the database and what is kept in memory (meeting rows, ballots, figures, open ballots). */
-export type SnapshotDeps = Pick<AppContext, 'db' | 'sqlite' | 'clock' | 'meetingRows' | 'figures' | 'votes' | 'ballotViews' | 'agendaRows'>;
+export type SnapshotDeps = Pick<AppContext, 'db' | 'sqlite' | 'clock' | 'meetingRows' | 'figures' | 'attendanceRows' | 'votes' | 'ballotViews' | 'agendaRows'>;
 
 /**
  * The meeting a viewer follows: the one named, a display's own, or a representative's term's current
@@ -93,6 +93,17 @@ function versionOf(listed: readonly ListedBallot[], meeting: MeetingTable, agend
   return known.version;
 }
 
+/**
+ * The short answer's figures (`same: true`), as text for the last figures seen per list of ballots:
+ * every phone of a reconnecting hall that holds the current version gets the same text until a vote
+ * or a check-in moves a figure, instead of serializing each ballot's turnout for itself.
+ */
+const sameTexts = new WeakMap<readonly ListedBallot[], { version: string; attendanceText: string; turnouts: readonly Turnout[]; text: string }>();
+
+function sameTurnouts(kept: readonly Turnout[], now: readonly Turnout[]): boolean {
+  return kept.length === now.length && kept.every((turnout, index) => turnout?.voted === now[index]?.voted && turnout?.eligible === now[index]?.eligible);
+}
+
 /** The JSON text of a kept, frozen value (the hall's attendance counts), made once for every phone. */
 const jsonTexts = new WeakMap<object, string>();
 
@@ -130,7 +141,12 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   );
   let shared: { text: string } | undefined;
   if (known.version === version) {
-    shared = { text: `"version":"${version}","same":true,"attendance":${attendanceText},"turnouts":${JSON.stringify(turnouts)}` };
+    let same = sameTexts.get(listed);
+    if (same?.version !== version || same.attendanceText !== attendanceText || !sameTurnouts(same.turnouts, turnouts)) {
+      same = { version, attendanceText, turnouts, text: `"version":"${version}","same":true,"attendance":${attendanceText},"turnouts":${JSON.stringify(turnouts)}` };
+      sameTexts.set(listed, same);
+    }
+    shared = same;
   } else {
     const figures = `${attendanceText}|${turnouts.map((turnout) => (turnout ? `${turnout.voted}/${turnout.eligible}` : '')).join(',')}`;
     let full = sharedTexts.get(listed);

@@ -144,7 +144,7 @@ const FLOOD_STRIKES = 40;
  * A token bucket per socket over every event it sends, commands or not: past the burst each event is
  * dropped (a command answered RATE_LIMITED), and a client that keeps going is cut off and cooled down.
  */
-function rateGate(socket: Socket, onFlood: () => void, perSecond = 20, burst = 40): void {
+function rateGate(socket: Socket, cooldown: FloodCooldown, perSecond = 20, burst = 40): void {
   let tokens = burst;
   let last = Date.now();
   let strikes = 0;
@@ -160,7 +160,7 @@ function rateGate(socket: Socket, onFlood: () => void, perSecond = 20, burst = 4
     const ack = packet.at(-1);
     if (typeof ack === 'function') (ack as Ack)(envelopeOf(new AppError('RATE_LIMITED')));
     if (++strikes > FLOOD_STRIKES && socket.connected) {
-      onFlood();
+      cooldown.start((socket.data as SocketData).actor);
       socket.disconnect(true);
     }
   });
@@ -187,37 +187,53 @@ export const commandPermissions = {
   'meeting:sync': 'meeting.follow',
 } as const satisfies Record<string, Permission>;
 
-function registerCommands(context: AppContext, rights: SocketRights, socket: Socket, data: SocketData, cooldown: FloodCooldown): void {
-  rateGate(socket, () => cooldown.start(data.actor));
+type CommandListener = (this: Socket, payload: unknown, maybeAck?: unknown) => Promise<void>;
+
+/**
+ * The commands' listeners, made once per server and shared by every socket: Socket.IO calls a
+ * listener on its socket (`this`). Made per socket, they were five closures more for each phone of a
+ * hall that reconnects at once.
+ */
+function commandListeners(context: AppContext, rights: SocketRights): [keyof typeof commandPermissions, CommandListener][] {
   /** Every command names its permission in the one table, and is checked against the actor as it is now. */
-  const command = <T>(name: keyof typeof commandPermissions, schema: z.ZodType<T>, run: (input: T, actor: Actor) => Promise<unknown>) => {
+  const command = <T>(
+    name: keyof typeof commandPermissions,
+    schema: z.ZodType<T>,
+    run: (input: T, actor: Actor, data: SocketData) => Promise<unknown>,
+  ): [keyof typeof commandPermissions, CommandListener] => {
     const permission = commandPermissions[name];
-    socket.on(name, async (payload: unknown, maybeAck?: unknown) => {
-      const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
-      const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
-      if (!parsed.success)
-        return ack(
-          envelopeOf(
-            new AppError(
-              'VALIDATION_FAILED',
-              parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+    return [
+      name,
+      async function (this: Socket, payload: unknown, maybeAck?: unknown) {
+        const ack: Ack = typeof maybeAck === 'function' ? (maybeAck as Ack) : typeof payload === 'function' ? (payload as Ack) : () => {};
+        const parsed = schema.safeParse(typeof payload === 'function' ? {} : payload);
+        if (!parsed.success)
+          return ack(
+            envelopeOf(
+              new AppError(
+                'VALIDATION_FAILED',
+                parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+              ),
             ),
-          ),
-        );
-      try {
-        const actor = rights.isCurrent(data) ? data.actor : await rights.current(socket);
-        authorize(actor, permission);
-        ack({ data: await run(parsed.data, actor) });
-      } catch (error) {
-        if (!(error instanceof AppError) && !constraintError(error)) context.logger.error({ err: error, event: name }, 'socket command failed');
-        ack(envelopeOf(error));
-      }
-    });
+          );
+        const data = this.data as SocketData;
+        try {
+          const actor = rights.isCurrent(data) ? data.actor : await rights.current(this);
+          authorize(actor, permission);
+          ack({ data: await run(parsed.data, actor, data) });
+        } catch (error) {
+          if (!(error instanceof AppError) && !constraintError(error)) context.logger.error({ err: error, event: name }, 'socket command failed');
+          ack(envelopeOf(error));
+        }
+      },
+    ];
   };
-  command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }, actor) => castVote(context, actor, ballotId, input));
-  command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }, actor) => checkReceipt(context, actor, ballotId, receipt));
-  command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }, actor) => checkIn(context, requireMember(actor, 'attendance.check-in'), meetingId));
-  command('meeting:sync', commandSchemas.sync, (_input, actor) => meetingSnapshot(context, actor, data.meetingId ?? undefined));
+  return [
+    command('ballot:cast', commandSchemas.cast, ({ ballotId, ...input }, actor) => castVote(context, actor, ballotId, input)),
+    command('ballot:verify-receipt', commandSchemas.verifyReceipt, ({ ballotId, receipt }, actor) => checkReceipt(context, actor, ballotId, receipt)),
+    command('attendance:check-in', commandSchemas.checkIn, ({ meetingId }, actor) => checkIn(context, requireMember(actor, 'attendance.check-in'), meetingId)),
+    command('meeting:sync', commandSchemas.sync, (_input, actor, data) => meetingSnapshot(context, actor, data.meetingId ?? undefined)),
+  ];
 }
 
 export function attachRealtime(app: FastifyInstance, context: AppContext, ledger: RightsLedger): Server {
@@ -237,6 +253,7 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
   const cooldown = new FloodCooldown();
   const caps = new SocketCaps();
   const rights = new SocketRights(io, context, ledger);
+  const commands = commandListeners(context, rights);
   /**
    * What each handshake learned, until the socket's first snapshot: the representative as read (a
    * reconnecting phone reads itself once), the snapshot version its page holds, and the snapshot made
@@ -267,7 +284,8 @@ export function attachRealtime(app: FastifyInstance, context: AppContext, ledger
     const data = socket.data as SocketData;
     void socket.join(roomsOf(data));
     if (data.credential.kind === 'session') endWithSession(context, socket, data);
-    registerCommands(context, rights, socket, data, cooldown);
+    rateGate(socket, cooldown);
+    for (const [name, listener] of commands) socket.on(name, listener);
     // A change between the handshake's read and joining the rooms found no socket to re-read: read it now.
     if (!rights.isCurrent(data)) void rights.reread(socket).catch((error: unknown) => context.logger.error({ err: error }, 'socket rights re-read failed'));
     const { you, snapshotVersion, snapshot, sentBefore } = handshakes.get(socket) ?? {};
