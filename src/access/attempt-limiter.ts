@@ -16,12 +16,20 @@ export class AttemptLimiter {
     private readonly capacity = 100_000,
   ) {}
 
-  #recent(key: string): number[] {
-    const since = this.now() - this.windowMs;
-    const recent = (this.#attempts.get(key) ?? []).filter((at) => at > since);
-    if (recent.length) this.#attempts.set(key, recent);
-    else this.#attempts.delete(key);
-    return recent;
+  /**
+   * The key's attempts still in the window, or undefined (the key then dropped). Pruned in place:
+   * every handshake of a reconnecting hall asks, and a filtered copy per call was garbage.
+   */
+  #recent(key: string, now: number): number[] | undefined {
+    const attempts = this.#attempts.get(key);
+    if (!attempts) return undefined;
+    const since = now - this.windowMs;
+    let kept = 0;
+    for (const at of attempts) if (at > since) attempts[kept++] = at;
+    attempts.length = kept;
+    if (kept > 0) return attempts;
+    this.#attempts.delete(key);
+    return undefined;
   }
 
   /**
@@ -30,14 +38,18 @@ export class AttemptLimiter {
    * the first await of the check it guards.
    */
   reserve(keys: readonly string[]): void {
-    if (keys.some((key) => this.#recent(key).length >= this.limit)) fail('TOO_MANY_ATTEMPTS');
-    const added = keys.filter((key) => !this.#attempts.has(key)).length;
-    if (this.#attempts.size + added > this.capacity) this.#makeRoom(added);
-    const at = this.now();
+    const now = this.now();
+    let added = 0;
     for (const key of keys) {
-      const recent = this.#recent(key);
-      recent.push(at);
-      this.#attempts.set(key, recent);
+      const recent = this.#recent(key, now);
+      if (!recent) added++;
+      else if (recent.length >= this.limit) fail('TOO_MANY_ATTEMPTS');
+    }
+    if (this.#attempts.size + added > this.capacity) this.#makeRoom(added, now);
+    for (const key of keys) {
+      const recent = this.#attempts.get(key);
+      if (recent) recent.push(now);
+      else this.#attempts.set(key, [now]);
     }
   }
 
@@ -46,10 +58,10 @@ export class AttemptLimiter {
    * the oldest keys with a single attempt, then the oldest. A flood of made-up usernames, one guess
    * each, so makes room among its own keys, not by wiping the count of an account under attack.
    */
-  #makeRoom(needed: number): void {
-    if (this.now() - this.#sweptAt >= 1_000) {
-      this.#sweptAt = this.now();
-      for (const key of [...this.#attempts.keys()]) this.#recent(key);
+  #makeRoom(needed: number, now: number): void {
+    if (now - this.#sweptAt >= 1_000) {
+      this.#sweptAt = now;
+      for (const key of [...this.#attempts.keys()]) this.#recent(key, now);
     }
     const excess = () => this.#attempts.size + needed - this.capacity;
     for (const [key, attempts] of this.#attempts) {
@@ -64,11 +76,11 @@ export class AttemptLimiter {
 
   /** The attempt reserved against these keys was right: it no longer counts. */
   forgive(keys: readonly string[]): void {
+    const now = this.now();
     for (const key of keys) {
-      const recent = this.#recent(key);
-      recent.pop();
-      if (recent.length) this.#attempts.set(key, recent);
-      else this.#attempts.delete(key);
+      const recent = this.#recent(key, now);
+      recent?.pop();
+      if (recent?.length === 0) this.#attempts.delete(key);
     }
   }
 }
