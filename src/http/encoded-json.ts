@@ -17,10 +17,11 @@ export class EncodedJson {
 class Encoder extends parser.Encoder {
   override encode(packet: parser.Packet): ReturnType<parser.Encoder['encode']> {
     if (packet.type === parser.PacketType.EVENT && Array.isArray(packet.data) && packet.data.some((argument) => argument instanceof EncodedJson)) {
-      const namespace = packet.nsp && packet.nsp !== '/' ? `${packet.nsp},` : '';
-      const id = packet.id ?? '';
-      const body = packet.data.map((argument: unknown) => (argument instanceof EncodedJson ? argument.text : JSON.stringify(argument))).join(',');
-      return [`${packet.type}${namespace}${id}[${body}]`];
+      let text = `${packet.type}${packet.nsp && packet.nsp !== '/' ? `${packet.nsp},` : ''}${packet.id ?? ''}[`;
+      packet.data.forEach((argument: unknown, index: number) => {
+        text += `${index ? ',' : ''}${argument instanceof EncodedJson ? argument.text : JSON.stringify(argument)}`;
+      });
+      return [`${text}]`];
     }
     return super.encode(packet);
   }
@@ -28,3 +29,12 @@ class Encoder extends parser.Encoder {
 
 /** The `parser` option of the Socket.IO server. */
 export const encodedJsonParser = { ...parser, Encoder };
+
+/**
+ * JSON with every character past ASCII written as a \u escape: a message whose text is all ASCII is
+ * kept by V8 one byte a character and written to the socket as it is, where a single name in Chinese
+ * made the whole snapshot two bytes a character, copied and re-encoded for each phone.
+ */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -10,7 +10,7 @@ import type { LiveAgenda } from '../agenda/schemas.js';
 import type { AppContext } from '../context.js';
 import type { MeetingTable } from '../db/database.js';
 import { fail } from '../errors.js';
-import { EncodedJson } from '../http/encoded-json.js';
+import { asciiJson, EncodedJson } from '../http/encoded-json.js';
 import { findMemberWithDelegation } from '../roster/service.js';
 import { assertCanFollow, attendanceOf, liveAttendanceCounts, presentMeeting } from './service.js';
 
@@ -179,5 +179,6 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
           ),
         }
       : null;
-  return new EncodedJson(`{${shared.text},"you":${JSON.stringify(member)},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
+  // The phone's own part in ASCII: the short answer is then ASCII throughout, kept and written one byte a character.
+  return new EncodedJson(`{${shared.text},"you":${asciiJson(member)},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
 }

@@ -2,7 +2,7 @@
 // pages' client does), it is the value it was made from; everything else is encoded as before.
 import * as parser from 'socket.io-parser';
 import { describe, expect, it } from 'vitest';
-import { EncodedJson, encodedJsonParser } from '../../src/http/encoded-json.js';
+import { asciiJson, EncodedJson, encodedJsonParser } from '../../src/http/encoded-json.js';
 
 function decode(encoded: unknown[]): parser.Packet {
   const decoder = new parser.Decoder();
@@ -35,5 +35,15 @@ describe('the encoder that sends JSON text as it is', () => {
 
   it('gives the value back to anything else that serializes it', () => {
     expect(JSON.parse(JSON.stringify({ snapshot: new EncodedJson(JSON.stringify(snapshot)) }))).toEqual({ snapshot });
+  });
+});
+
+describe('JSON in ASCII', () => {
+  it('escapes every character past ASCII, and parses back to the same value', () => {
+    const you = { name: '代表2 😀', delegationName: '第一代表团', note: 'quote " and \\ and \u2028', voted: ['b1'], paper: null };
+    const text = asciiJson(you);
+    expect(text).toMatch(/^[\x20-\x7e]*$/);
+    expect(JSON.parse(text)).toEqual(you);
+    expect(asciiJson({ plain: 'abc', n: 1 })).toBe(JSON.stringify({ plain: 'abc', n: 1 }));
   });
 });
