@@ -77,11 +77,25 @@ export interface FoundMember {
   you: MemberDescription;
 }
 
-function foundMember(member: { id: string; term_id: string; name: string; role: MemberRole; delegation_id: string | null; delegation_name: string | null }): FoundMember {
-  return {
-    actor: { kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id },
-    you: { memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name },
-  };
+type MemberRow = { id: string; term_id: string; name: string; role: MemberRole; delegation_id: string | null; delegation_name: string | null };
+
+/**
+ * Per row read: a kept row (src/roster/code-holders.ts) is the same object for every phone of a hall
+ * that reconnects, until a write to its tables, and so gets the same frozen actor and description
+ * (which the snapshot's text of it is kept by, src/meetings/live.ts).
+ */
+const foundMembers = new WeakMap<MemberRow, FoundMember>();
+
+function foundMember(member: MemberRow): FoundMember {
+  let found = foundMembers.get(member);
+  if (!found) {
+    found = Object.freeze({
+      actor: Object.freeze({ kind: 'member', memberId: member.id, termId: member.term_id, name: member.name, role: member.role, delegationId: member.delegation_id } as const),
+      you: Object.freeze({ memberId: member.id, name: member.name, role: member.role, delegationName: member.delegation_name }),
+    });
+    foundMembers.set(member, found);
+  }
+  return found;
 }
 
 /**

@@ -104,6 +104,22 @@ function sameTurnouts(kept: readonly Turnout[], now: readonly Turnout[]): boolea
   return kept.length === now.length && kept.every((turnout, index) => turnout?.voted === now[index]?.voted && turnout?.eligible === now[index]?.eligible);
 }
 
+/**
+ * A representative's description as JSON in ASCII, without its closing brace (the snapshot adds the
+ * phone's own figures): kept per description, which a reconnecting phone's handshake reads from
+ * memory as the same frozen object each time (src/access/service.ts).
+ */
+const descriptionTexts = new WeakMap<MemberDescription, string>();
+
+function descriptionText(you: MemberDescription): string {
+  let text = descriptionTexts.get(you);
+  if (text === undefined) {
+    text = asciiJson(you).slice(0, -1);
+    descriptionTexts.set(you, text);
+  }
+  return text;
+}
+
 /** The JSON text of a kept, frozen value (the hall's attendance counts), made once for every phone. */
 const jsonTexts = new WeakMap<object, string>();
 
@@ -162,23 +178,11 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
     }
     shared = full;
   }
+  const rows = visible.map(({ row }) => row);
+  // The phone's own part in ASCII: the short answer is then ASCII throughout, kept and written one byte a character.
   const member =
     actor.kind === 'member' && you
-      ? {
-          ...you,
-          attendance: await attendanceOf(context, meeting.id, actor.memberId),
-          voted: await votedBallots(
-            context,
-            actor.memberId,
-            visible.map(({ row }) => row),
-          ),
-          paper: paperBallots(
-            context,
-            actor.memberId,
-            visible.map(({ row }) => row),
-          ),
-        }
-      : null;
-  // The phone's own part in ASCII: the short answer is then ASCII throughout, kept and written one byte a character.
-  return new EncodedJson(`{${shared.text},"you":${asciiJson(member)},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
+      ? `${descriptionText(you)},"attendance":${JSON.stringify(await attendanceOf(context, meeting.id, actor.memberId))},"voted":${JSON.stringify(await votedBallots(context, actor.memberId, rows))},"paper":${JSON.stringify(paperBallots(context, actor.memberId, rows))}}`
+      : 'null';
+  return new EncodedJson(`{${shared.text},"you":${member},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
 }

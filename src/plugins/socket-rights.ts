@@ -89,7 +89,7 @@ export class SocketRights {
       dependencies = { keys: keysOf(data), expiresAt: data.credential.kind === 'session' ? Date.parse(data.credential.expiresAt) : Number.POSITIVE_INFINITY, meetingId: data.meetingId };
       this.#dependencies.set(data, dependencies);
     }
-    if (dependencies.expiresAt <= this.context.clock().getTime()) return false;
+    if (dependencies.expiresAt !== Number.POSITIVE_INFINITY && dependencies.expiresAt <= this.context.clock().getTime()) return false;
     return !this.ledger.isStale(dependencies.keys, data.resolvedAt);
   }
 
