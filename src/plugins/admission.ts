@@ -4,11 +4,12 @@
 import type { Server, Socket } from 'node:net';
 
 /**
- * Handshakes worked on per turn: a vote waits behind 8 of them, not behind a wave of 500. With 16,
- * the connected phones' p99 during a 1,000-phone reconnect was 21–51 ms (median of eight runs 32),
- * with 8 it was 24–37 (median 29), the hall back as soon within the noise (README, Benchmark (c)).
+ * Handshakes worked on per turn: a vote waits behind 4 of them, not behind a wave of 500. During a
+ * 1,000-phone reconnect the connected phones' p99 was 21–51 ms with 16 (median of eight runs 32),
+ * 18–38 with 8 (six runs, median 27), 14–30 with 4 (eight runs, median 20), the hall back as soon
+ * within the noise (README, Benchmark (c)).
  */
-export const ADMITTED_PER_TURN = 8;
+export const ADMITTED_PER_TURN = 4;
 
 export class Admission {
   readonly #waiting: (() => void)[] = [];
