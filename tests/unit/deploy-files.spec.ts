@@ -20,7 +20,7 @@ describe('the deployment files in the README', () => {
 describe('the Node options production runs with', () => {
   it('are the same for npm start, the systemd service and the README', () => {
     const options = productionNodeOptions().join(' ');
-    expect(options).toBe('--v8-pool-size=1 --max-semi-space-size=4');
+    expect(options).toBe('--v8-pool-size=1 --max-semi-space-size=4 --heap-growing-percent=100');
     expect(read('deploy/yishi.service')).toContain(`ExecStart=/usr/bin/node ${options} dist/main.js\n`);
     expect(read('README.md')).toContain(`node ${options} dist/main.js\n`);
   });
