@@ -105,28 +105,16 @@ function sameTurnouts(kept: readonly Turnout[], now: readonly Turnout[]): boolea
 }
 
 /**
- * A representative's description as JSON in ASCII, without its closing brace (the snapshot adds the
- * phone's own figures): kept per description, which a reconnecting phone's handshake reads from
+ * The JSON text, in ASCII, of a kept, frozen value, made once for every phone: the hall's attendance
+ * counts, and a representative's description, which a reconnecting phone's handshake reads from
  * memory as the same frozen object each time (src/access/service.ts).
  */
-const descriptionTexts = new WeakMap<MemberDescription, string>();
-
-function descriptionText(you: MemberDescription): string {
-  let text = descriptionTexts.get(you);
-  if (text === undefined) {
-    text = asciiJson(you).slice(0, -1);
-    descriptionTexts.set(you, text);
-  }
-  return text;
-}
-
-/** The JSON text of a kept, frozen value (the hall's attendance counts), made once for every phone. */
 const jsonTexts = new WeakMap<object, string>();
 
 function jsonOf(value: Readonly<object>): string {
   let text = jsonTexts.get(value);
   if (text === undefined) {
-    text = JSON.stringify(value);
+    text = asciiJson(value);
     jsonTexts.set(value, text);
   }
   return text;
@@ -182,7 +170,7 @@ export async function meetingSnapshotText(context: SnapshotDeps, actor: Actor, m
   // The phone's own part in ASCII: the short answer is then ASCII throughout, kept and written one byte a character.
   const member =
     actor.kind === 'member' && you
-      ? `${descriptionText(you)},"attendance":${JSON.stringify(await attendanceOf(context, meeting.id, actor.memberId))},"voted":${JSON.stringify(await votedBallots(context, actor.memberId, rows))},"paper":${JSON.stringify(paperBallots(context, actor.memberId, rows))}}`
+      ? `${jsonOf(you).slice(0, -1)},"attendance":${JSON.stringify(await attendanceOf(context, meeting.id, actor.memberId))},"voted":${JSON.stringify(await votedBallots(context, actor.memberId, rows))},"paper":${JSON.stringify(paperBallots(context, actor.memberId, rows))}}`
       : 'null';
   return new EncodedJson(`{${shared.text},"you":${member},"serverTime":${JSON.stringify(context.clock().toISOString())}}`);
 }
